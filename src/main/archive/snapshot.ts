@@ -1,0 +1,113 @@
+import { randomUUID } from 'node:crypto';
+import { writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import type { Channel } from '../../shared/channel';
+import { SNAPSHOT_SCHEMA, type PayloadFile, type SnapshotMetadata } from '../../shared/snapshot';
+import type { Capture } from '../capture/capture-channel';
+import { CAPTURE_PROFILE } from '../capture/profile';
+import { buildRecordPdf } from '../record/pdf';
+import { wordsToText } from '../record/text';
+import { recordTitle } from '../record/title';
+import { tool } from '../resources';
+import { finishBag, type DraftBag } from './bag';
+import { digestFile, type FileDigest } from './files';
+
+export const RECORD_FILE = 'record.pdf';
+export const METADATA_FILE = 'metadata.json';
+export const TEXT_FILE = 'page.txt';
+
+export interface SnapshotContext {
+  channel: Channel;
+  reason: string;
+  /** Who the archive belongs to, for bag-info.txt's Source-Organization. */
+  organisation: string;
+  archiveDir: string;
+}
+
+/**
+ * Turns a finished capture (already in the draft bag's data folder) into an archived snapshot:
+ * page.txt, record.pdf, metadata.json, then the bag's manifests; the bag is moved into the archive last.
+ */
+export async function archiveSnapshot(
+  draft: DraftBag,
+  capture: Capture,
+  context: SnapshotContext,
+  onStage: (stage: 'record' | 'archiving') => void = () => undefined,
+): Promise<string> {
+  const { channel } = context;
+  const snapshotId = randomUUID();
+  await writeFile(path.join(draft.data, TEXT_FILE), wordsToText(capture.words));
+
+  const digests = new Map<string, FileDigest>();
+  const files: PayloadFile[] = [];
+  const add = async (name: string, mediaType: string, role: PayloadFile['role']) => {
+    const digest = await digestFile(path.join(draft.data, name));
+    digests.set(`data/${name}`, digest);
+    files.push({ path: `data/${name}`, ...digest, mediaType, role });
+  };
+  for (const segment of capture.segments) await add(segment.file, 'image/png', 'screenshot');
+  await add(capture.mhtml, 'multipart/related', 'mhtml');
+  await add(TEXT_FILE, 'text/plain; charset=utf-8', 'text');
+
+  const { facts } = capture;
+  const metadata: SnapshotMetadata = {
+    schema: SNAPSHOT_SCHEMA,
+    snapshotId,
+    channel: {
+      id: channel.id,
+      name: channel.name,
+      platform: channel.platform,
+      url: channel.url,
+      unit: channel.unit,
+      owners: channel.owners,
+      pageOwner: channel.pageOwner,
+    },
+    reason: context.reason,
+    capture: {
+      requestedUrl: facts.requestedUrl,
+      finalUrl: facts.finalUrl,
+      httpStatus: facts.httpStatus,
+      title: facts.title,
+      startedAt: facts.startedAt,
+      finishedAt: facts.finishedAt,
+      browser: facts.browser,
+      viewport: facts.viewport,
+      profileVersion: CAPTURE_PROFILE.version,
+      profile: { ...CAPTURE_PROFILE },
+      tool: tool(),
+      os: { platform: os.platform(), release: os.release(), arch: os.arch() },
+      pageHeight: facts.pageHeight,
+      posts: facts.posts,
+      expanded: facts.expanded,
+      consent: facts.consent,
+      cut: facts.cut,
+      warnings: facts.warnings,
+    },
+    pages: capture.segments.map(({ file, top, width, height }) => ({ file, top, width, height })),
+    files,
+  };
+
+  onStage('record');
+  const pdf = await buildRecordPdf({ metadata, dir: draft.data, words: capture.words });
+  await writeFile(path.join(draft.data, RECORD_FILE), pdf);
+  await add(RECORD_FILE, 'application/pdf', 'record');
+  await writeFile(path.join(draft.data, METADATA_FILE), `${JSON.stringify(metadata, null, 2)}\n`);
+
+  onStage('archiving');
+  return finishBag(
+    draft,
+    context.archiveDir,
+    channel.id,
+    new Date(facts.startedAt),
+    {
+      sourceOrganization: context.organisation || channel.unit,
+      contactName: channel.pageOwner || undefined,
+      externalDescription: recordTitle(metadata),
+      externalIdentifier: snapshotId,
+      groupIdentifier: channel.id,
+      softwareAgent: `${metadata.capture.tool.name} ${metadata.capture.tool.version}`,
+    },
+    digests,
+  );
+}

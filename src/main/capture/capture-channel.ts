@@ -1,0 +1,162 @@
+import { writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { Channel } from '../../shared/channel';
+import type { CaptureStage } from '../../shared/capture';
+import { ADAPTERS } from './adapters';
+import { ConsentHandler, type ConsentOutcome } from './consent';
+import { CaptureError, toCaptureError } from './errors';
+import { NetworkMonitor } from './network';
+import { PAGE_HELPERS } from './page-helpers';
+import { CAPTURE_PROFILE } from './profile';
+import { loginRequired, scrollAndCapture, type Word } from './scroll-capture';
+import type { CaptureSession } from './session';
+import type { Segment } from './stitcher';
+
+export interface CaptureRequest {
+  channel: Channel;
+  /** Folder the screenshot pieces and the MHTML copy are written to. */
+  dir: string;
+  timeoutMs: number;
+  signal?: AbortSignal;
+  onProgress?: (stage: CaptureStage, percent: number) => void;
+}
+
+/** What was observed during a capture: the facts a record states about how it was made. */
+export interface CaptureFacts {
+  requestedUrl: string;
+  finalUrl: string;
+  httpStatus: number;
+  title: string;
+  startedAt: string;
+  finishedAt: string;
+  browser: { name: string; version: string };
+  viewport: { width: number; height: number };
+  pageHeight: number;
+  posts: number;
+  expanded: number;
+  consent: ConsentOutcome;
+  cut: 'height' | 'time' | null;
+  warnings: string[];
+}
+
+export interface Capture {
+  facts: CaptureFacts;
+  segments: Segment[];
+  words: Word[];
+  /** File name of the MHTML copy inside `dir`. */
+  mhtml: string;
+}
+
+/** Files a capture writes into its folder, besides the numbered screenshot pieces. */
+export const MHTML_FILE = 'page.mhtml';
+
+/** Captures one channel into `request.dir`. Throws a CaptureError that says what went wrong. */
+export async function captureChannel(session: CaptureSession, request: CaptureRequest): Promise<Capture> {
+  const { channel, signal } = request;
+  const startedAt = new Date();
+  const progress = request.onProgress ?? (() => undefined);
+  const adapter = ADAPTERS[channel.platform];
+  const warnings: string[] = [];
+  progress('starting', 2);
+  const { page, close } = await session.newPage(channel.platform);
+
+  // The hard deadline: whatever the page does, the channel ends in time.
+  let timedOut = false;
+  const timer = setTimeout(() => {
+    timedOut = true;
+    void close();
+  }, request.timeoutMs);
+  const onAbort = () => void close();
+  signal?.addEventListener('abort', onAbort);
+
+  try {
+    const network = new NetworkMonitor(page);
+    const consent = await ConsentHandler.attach(page);
+    const cdp = await page.context().newCDPSession(page);
+    progress('loading', 5);
+    const navigationTimeout = Math.max(5_000, request.timeoutMs * 0.4);
+    const response = await page.goto(channel.url, { waitUntil: 'domcontentloaded', timeout: navigationTimeout });
+    const finalUrl = page.url();
+    if (!/^https?:/.test(finalUrl)) {
+      throw new CaptureError('invalid_url', `The address led to "${finalUrl.slice(0, 80)}", which is not a web page. Check the channel's URL.`);
+    }
+    const httpStatus = response?.status() ?? 0;
+    if (httpStatus === 401 || httpStatus === 407) throw loginRequired(adapter);
+    if (httpStatus >= 400) {
+      throw new CaptureError('http_error', `The server answered HTTP ${httpStatus} ${response?.statusText() ?? ''}`.trim() + '. Check that the channel still exists at this address.');
+    }
+    if (adapter.loginUrlPatterns.some((p) => p.test(finalUrl))) throw loginRequired(adapter);
+
+    await consent.start();
+    try {
+      await page.waitForLoadState('load', { timeout: Math.min(15_000, navigationTimeout) });
+    } catch {
+      warnings.push('The page never finished loading (its load event did not fire); it was captured as far as it had loaded.');
+    }
+    await page.evaluate(PAGE_HELPERS);
+    await page.evaluate('window.__kanalarkiv.eagerImages()');
+    progress('consent', 10);
+    const consentOutcome = await consent.settle(6_000);
+    if (consentOutcome.optedOut === false) {
+      warnings.push(`A cookie banner (${consentOutcome.cmp}) was found but could not be dismissed; it may cover part of the snapshot.`);
+    }
+    await page.evaluate('window.__kanalarkiv.waitQuiet(400, 4000)');
+    await network.quiet(300, 4_000, 2_000, signal);
+    if (await page.evaluate(`window.__kanalarkiv.loginWall(${JSON.stringify(adapter.loginWallSelectors)})`)) throw loginRequired(adapter);
+    if (await page.evaluate('window.__kanalarkiv.isBlank()')) {
+      throw new CaptureError('blank_page', 'The page loaded but shows nothing (no text and no images). Check the address, or capture again later.');
+    }
+
+    progress('scrolling', 15);
+    const scrolling = await scrollAndCapture(page, cdp, {
+      dir: request.dir,
+      adapter,
+      network,
+      signal,
+      maxHeight: CAPTURE_PROFILE.maxHeightPx,
+      sliceHeight: CAPTURE_PROFILE.pageSliceHeightPx,
+      deadline: startedAt.getTime() + request.timeoutMs * CAPTURE_PROFILE.scrollTimeShare,
+      onProgress: (fraction) => progress('scrolling', 15 + Math.round(fraction * 60)),
+    });
+    if (scrolling.cut === 'height') {
+      warnings.push(`The page is taller than ${CAPTURE_PROFILE.maxHeightPx.toLocaleString('sv-SE')} px; the snapshot ends there.`);
+    } else if (scrolling.cut === 'time') {
+      warnings.push(`The feed kept loading; the snapshot was cut at ${scrolling.pageHeight.toLocaleString('sv-SE')} px when the time for scrolling ran out.`);
+    }
+
+    progress('saving', 78);
+    const { data: mhtml } = await cdp.send('Page.captureSnapshot', { format: 'mhtml' });
+    await writeFile(path.join(request.dir, MHTML_FILE), mhtml);
+    const version = await cdp.send('Browser.getVersion');
+
+    return {
+      segments: scrolling.segments,
+      words: scrolling.words,
+      mhtml: MHTML_FILE,
+      facts: {
+        requestedUrl: channel.url,
+        finalUrl,
+        httpStatus,
+        title: await page.title(),
+        startedAt: startedAt.toISOString(),
+        finishedAt: new Date().toISOString(),
+        browser: { name: session.browser.kind, version: version.product.replace(/^[^/]*\//, '') },
+        viewport: { ...CAPTURE_PROFILE.viewport },
+        pageHeight: scrolling.pageHeight,
+        posts: scrolling.posts,
+        expanded: scrolling.expanded,
+        consent: consentOutcome,
+        cut: scrolling.cut,
+        warnings,
+      },
+    };
+  } catch (error) {
+    if (signal?.aborted) throw new CaptureError('cancelled', 'The capture was cancelled.');
+    if (timedOut) throw new CaptureError('timeout', `The channel did not finish within ${Math.round(request.timeoutMs / 1000)} s. Try again later, or raise the timeout.`);
+    throw toCaptureError(error);
+  } finally {
+    clearTimeout(timer);
+    signal?.removeEventListener('abort', onAbort);
+    await close().catch(() => undefined);
+  }
+}

@@ -1,0 +1,132 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { filterCompactRules } from '@duckduckgo/autoconsent';
+import type { Frame, Page } from 'playwright-core';
+
+/**
+ * Cookie and consent banners are dismissed by opting out, using DuckDuckGo's autoconsent rules
+ * (hundreds of consent managers, and Swedish wording through its heuristics). The integration
+ * follows autoconsent's own Playwright runner: a binding, the content script in every frame,
+ * answers to its `init` and `eval` messages.
+ */
+
+const require = createRequire(import.meta.url);
+const packageDir = path.dirname(path.dirname(require.resolve('@duckduckgo/autoconsent/rules/compact-rules.json')));
+let contentScript: string | undefined;
+let compactRules: Parameters<typeof filterCompactRules>[0] | undefined;
+
+interface AutoconsentMessage {
+  type: string;
+  id?: string;
+  code?: string;
+  cmp?: string;
+  result?: boolean;
+  state?: { lifecycle?: string };
+}
+
+export interface ConsentOutcome {
+  /** The consent manager handled, or null when no banner was found. */
+  cmp: string | null;
+  /** true when we opted out, false when a banner was found but opting out failed. */
+  optedOut: boolean | null;
+}
+
+/** Lifecycle states after which autoconsent will do nothing more in a frame. */
+const FINAL_STATES = new Set(['nothingDetected', 'optOutSucceeded', 'optOutFailed', 'done']);
+
+export class ConsentHandler {
+  private outcome: ConsentOutcome = { cmp: null, optedOut: null };
+  private mainSettled = false;
+  private waiters: Array<() => void> = [];
+
+  private constructor(private readonly page: Page) {}
+
+  /** Must be called before the page navigates, so the binding exists when the script runs. */
+  static async attach(page: Page): Promise<ConsentHandler> {
+    contentScript ??= readFileSync(path.join(packageDir, 'dist', 'autoconsent.playwright.js'), 'utf8');
+    compactRules ??= require('@duckduckgo/autoconsent/rules/compact-rules.json');
+    const handler = new ConsentHandler(page);
+    await page.exposeBinding('autoconsentSendMessage', ({ frame }, message: AutoconsentMessage) => handler.onMessage(frame, message));
+    page.on('framenavigated', (frame) => void handler.inject(frame));
+    return handler;
+  }
+
+  /** Starts autoconsent in the frames already loaded (later frames get it as they navigate). */
+  async start(): Promise<void> {
+    await Promise.all(this.page.frames().map((frame) => this.inject(frame)));
+  }
+
+  /** Waits until the main frame's banner is handled or known absent, at most `ms`. */
+  async settle(ms: number): Promise<ConsentOutcome> {
+    if (!this.mainSettled) {
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, ms);
+        this.waiters.push(() => {
+          clearTimeout(timer);
+          resolve();
+        });
+      });
+    }
+    return this.outcome;
+  }
+
+  private async inject(frame: Frame): Promise<void> {
+    try {
+      await frame.evaluate(contentScript!);
+    } catch {
+      // The frame went away while we injected; nothing to handle there.
+    }
+  }
+
+  private async onMessage(frame: Frame, message: AutoconsentMessage): Promise<void> {
+    const isMain = frame === this.page.mainFrame();
+    try {
+      switch (message.type) {
+        case 'init': {
+          const rules = { compact: filterCompactRules(compactRules!, { url: frame.url(), mainFrame: isMain }) };
+          const config = {
+            enabled: true,
+            autoAction: 'optOut',
+            disabledCmps: [],
+            enablePrehide: false,
+            enableCosmeticRules: true,
+            enableGeneratedRules: true,
+            enableHeuristicDetection: true,
+            heuristicMode: 'reject',
+            detectRetries: 8,
+          };
+          await frame.evaluate(`autoconsentReceiveMessage({ type: "initResp", config: ${JSON.stringify(config)}, rules: ${JSON.stringify(rules)} })`);
+          break;
+        }
+        case 'eval': {
+          const result = await frame.evaluate(message.code!);
+          await frame.evaluate(`autoconsentReceiveMessage({ id: ${JSON.stringify(message.id)}, type: "evalResp", result: ${JSON.stringify(result)} })`);
+          break;
+        }
+        case 'popupFound':
+          this.outcome.cmp = message.cmp ?? 'unknown';
+          break;
+        case 'optOutResult':
+          this.outcome.cmp ??= message.cmp ?? 'unknown';
+          this.outcome.optedOut = message.result === true;
+          break;
+        case 'autoconsentDone':
+          this.outcome.cmp = message.cmp ?? this.outcome.cmp;
+          this.outcome.optedOut ??= true;
+          this.markSettled();
+          break;
+        case 'report':
+          if (isMain && FINAL_STATES.has(message.state?.lifecycle ?? '')) this.markSettled();
+          break;
+      }
+    } catch {
+      // A frame that navigates mid-conversation cannot answer; autoconsent restarts in the new document.
+    }
+  }
+
+  private markSettled(): void {
+    this.mainSettled = true;
+    for (const wake of this.waiters.splice(0)) wake();
+  }
+}

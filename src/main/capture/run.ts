@@ -1,0 +1,98 @@
+import type { Channel } from '../../shared/channel';
+import type { CaptureProgress, CaptureStage, ChannelResult } from '../../shared/capture';
+import { discardBag, removeAbandonedBags, startBag } from '../archive/bag';
+import { archiveSnapshot } from '../archive/snapshot';
+import { findBrowser } from './browser';
+import { captureChannel } from './capture-channel';
+import { CaptureError, TRANSIENT_CODES, toCaptureError } from './errors';
+import { CaptureSession } from './session';
+
+export interface CaptureRunOptions {
+  channels: Channel[];
+  archiveDir: string;
+  reason: string;
+  organisation: string;
+  timeoutMs: number;
+  concurrency: number;
+  browserPath?: string;
+  /** Folder of the per-platform login profiles; null to capture logged out. */
+  profilesRoot: string | null;
+  signal?: AbortSignal;
+  onProgress?: (progress: CaptureProgress) => void;
+}
+
+/**
+ * Captures and archives each channel, at most `concurrency` at a time. A channel that fails does not
+ * stop the others; a transient network failure is tried once more. Cancelling stops new captures,
+ * abandons running ones (their unfinished bags are removed) and reports the rest as cancelled.
+ */
+export async function runCapture(options: CaptureRunOptions): Promise<ChannelResult[]> {
+  const { channels, signal } = options;
+  const report = (channelId: string, stage: CaptureStage, percent: number, attempt = 1) =>
+    options.onProgress?.({ channelId, stage, percent, attempt });
+  channels.forEach((c) => report(c.id, 'queued', 0));
+
+  let session: CaptureSession;
+  try {
+    session = new CaptureSession(findBrowser(options.browserPath), options.profilesRoot);
+  } catch (error) {
+    const { code, message } = toCaptureError(error);
+    return channels.map((c) => failed(c, code, message));
+  }
+  await removeAbandonedBags(options.archiveDir);
+
+  const results = new Array<ChannelResult>(channels.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < channels.length) {
+      const index = next++;
+      results[index] = await captureOne(session, channels[index]!, options, report);
+    }
+  };
+  try {
+    await Promise.all(Array.from({ length: Math.max(1, Math.min(options.concurrency, channels.length)) }, worker));
+  } finally {
+    await session.close();
+  }
+  return results;
+}
+
+async function captureOne(
+  session: CaptureSession,
+  channel: Channel,
+  options: CaptureRunOptions,
+  report: (channelId: string, stage: CaptureStage, percent: number, attempt?: number) => void,
+): Promise<ChannelResult> {
+  for (let attempt = 1; ; attempt++) {
+    if (options.signal?.aborted) return failed(channel, 'cancelled', 'The run was cancelled before this channel was captured.');
+    const draft = await startBag(options.archiveDir);
+    try {
+      const capture = await captureChannel(session, {
+        channel,
+        dir: draft.data,
+        timeoutMs: options.timeoutMs,
+        signal: options.signal,
+        onProgress: (stage, percent) => report(channel.id, stage, percent, attempt),
+      });
+      if (options.signal?.aborted) throw new CaptureError('cancelled', 'The capture was cancelled.');
+      const record = await archiveSnapshot(
+        draft,
+        capture,
+        { channel, reason: options.reason, organisation: options.organisation, archiveDir: options.archiveDir },
+        (stage) => report(channel.id, stage, stage === 'record' ? 82 : 94, attempt),
+      );
+      report(channel.id, 'done', 100, attempt);
+      return { channel: channel.id, status: 'ok', record, error: null, warnings: capture.facts.warnings };
+    } catch (error) {
+      await discardBag(draft);
+      const { code, message } = toCaptureError(error);
+      if (attempt === 1 && TRANSIENT_CODES.has(code) && !options.signal?.aborted) continue;
+      report(channel.id, 'failed', 100, attempt);
+      return failed(channel, code, message);
+    }
+  }
+}
+
+function failed(channel: Channel, code: CaptureError['code'], message: string): ChannelResult {
+  return { channel: channel.id, status: 'failed', record: null, error: { code, message }, warnings: [] };
+}

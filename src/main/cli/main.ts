@@ -1,0 +1,63 @@
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { captureCommand } from './capture-command';
+import { loginCommand } from './login-command';
+import { verifyCommand } from './verify-command';
+
+/** Where a command writes: stdout for results, stderr for progress and messages. */
+export interface Io {
+  out: (text: string) => void;
+  err: (text: string) => void;
+}
+
+/** Exit statuses scripts rely on (README, "Command line"). */
+export const EXIT = { ok: 0, usage: 1, someFailed: 2, cancelled: 130 } as const;
+
+export class UsageError extends Error {}
+
+export const USAGE = `Usage:
+  kanalarkiv capture --channels FILE --archive DIR [--only ID,…] [--reason TEXT]
+                     [--timeout SECONDS] [--concurrency N] [--browser PATH] [--json]
+                     [--organisation NAME] [--profiles DIR]
+  kanalarkiv verify --archive DIR [--json]
+  kanalarkiv login PLATFORM [--browser PATH] [--profiles DIR]
+
+FILE is a JSON array of {id, name, platform, url, unit, owners} or a CSV file with those columns.
+PLATFORM is one of facebook, instagram, linkedin, x, youtube, tiktok, web.
+Exit status: 0 all done, 2 some channels failed or some bags are damaged, 1 invalid arguments.`;
+
+/** Parses options strictly, so that a mistyped option is an error instead of being ignored. */
+export function parseOptions<T extends NonNullable<ParseArgsConfig['options']>>(args: string[], options: T, positionals = false) {
+  try {
+    return parseArgs({ args, options, strict: true, allowPositionals: positionals });
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+}
+
+export async function main(argv: string[], io: Io, signal?: AbortSignal): Promise<number> {
+  const [command, ...rest] = argv;
+  try {
+    switch (command) {
+      case 'capture':
+        return await captureCommand(rest, io, signal);
+      case 'verify':
+        return await verifyCommand(rest, io);
+      case 'login':
+        return await loginCommand(rest, io);
+      case undefined:
+      case 'help':
+      case '--help':
+      case '-h':
+        io.out(`${USAGE}\n`);
+        return command === undefined ? EXIT.usage : EXIT.ok;
+      default:
+        throw new UsageError(`Unknown command "${command}".`);
+    }
+  } catch (error) {
+    if (error instanceof UsageError) {
+      io.err(`kanalarkiv: ${error.message}\n\n${USAGE}\n`);
+      return EXIT.usage;
+    }
+    throw error;
+  }
+}

@@ -1,0 +1,28 @@
+import { stat } from 'node:fs/promises';
+import { verifyArchive } from '../archive/verify';
+import { EXIT, parseOptions, UsageError, type Io } from './main';
+
+export async function verifyCommand(args: string[], io: Io): Promise<number> {
+  const { values } = parseOptions(args, { archive: { type: 'string' }, json: { type: 'boolean', default: false } });
+  if (!values.archive) throw new UsageError('verify needs --archive DIR: the folder where snapshots are kept.');
+  try {
+    if (!(await stat(values.archive)).isDirectory()) throw new Error('not a folder');
+  } catch (error) {
+    throw new UsageError(`cannot read the archive "${values.archive}" (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}).`);
+  }
+
+  const report = await verifyArchive(values.archive);
+  const damaged = report.bags.filter((b) => b.problems.length > 0);
+  if (values.json) {
+    io.out(`${JSON.stringify({ bags: report.bags.map((b) => ({ ...b, ok: b.problems.length === 0 })), incomplete: report.incomplete })}\n`);
+  } else {
+    for (const bag of damaged) {
+      io.out(`DAMAGED ${bag.bag}\n${bag.problems.map((p) => `  ${p.kind}: ${p.file} ${p.detail}\n`).join('')}`);
+    }
+    if (report.incomplete.length > 0) {
+      io.out(`${report.incomplete.length} unfinished snapshot(s) in .incomplete (a capture is running, or one was interrupted; the next capture removes abandoned ones).\n`);
+    }
+    io.out(`${report.bags.length - damaged.length} of ${report.bags.length} snapshot(s) intact.\n`);
+  }
+  return damaged.length === 0 ? EXIT.ok : EXIT.someFailed;
+}

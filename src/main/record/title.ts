@@ -1,0 +1,11 @@
+import type { SnapshotMetadata } from '../../shared/snapshot';
+
+export const PLATFORM_NAMES: Record<string, string> = {
+  facebook: 'Facebook', instagram: 'Instagram', linkedin: 'LinkedIn', x: 'X', youtube: 'YouTube', tiktok: 'TikTok', web: 'Webbplats',
+};
+
+/** The record's title, e.g. "Ögonblicksbild Facebook Kultur Umeå 2026-04-14". */
+export function recordTitle(metadata: Pick<SnapshotMetadata, 'channel' | 'capture'>): string {
+  const day = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm', dateStyle: 'short' }).format(new Date(metadata.capture.startedAt));
+  return `Ögonblicksbild ${PLATFORM_NAMES[metadata.channel.platform]} ${metadata.channel.name} ${day}`;
+}

@@ -1,0 +1,199 @@
+import { parse as parseCsv } from 'csv-parse/sync';
+import { z } from 'zod';
+import { PLATFORMS, type Channel, type Platform } from '../../shared/channel';
+import { platformOfUrl } from './platforms';
+
+/** One problem in a channel list, naming the entry and the field so a person can fix it. */
+export interface RegisterIssue {
+  /** "row 3" for CSV (the header is row 1), "entry 2" for JSON (counted from 1). */
+  entry: string;
+  field: string;
+  message: string;
+}
+
+export class ChannelListError extends Error {
+  constructor(
+    readonly source: string,
+    readonly issues: RegisterIssue[],
+  ) {
+    super(`${source}: ${issues.map((i) => `${i.entry}, field "${i.field}": ${i.message}`).join('; ')}`);
+  }
+}
+
+export interface ChannelList {
+  channels: Channel[];
+  /** Things worth fixing that do not stop a capture (fewer than two owners, platform mismatch). */
+  warnings: RegisterIssue[];
+}
+
+/**
+ * Channel ids become folder names in the archive, so they are restricted to characters that are safe
+ * on every file system and can never climb out of the archive folder.
+ */
+const ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/;
+const WINDOWS_RESERVED = /^(con|prn|aux|nul|com\d|lpt\d)$/i;
+
+const text = z.string().trim();
+const entrySchema = z.object({
+  id: text.min(1, 'is missing').regex(ID_PATTERN, 'may only hold letters a–z, digits, "-" and "_" (at most 64), starting with a letter or digit')
+    .refine((id) => !WINDOWS_RESERVED.test(id), 'is a reserved name on Windows; choose another'),
+  name: text.min(1, 'is missing'),
+  platform: z.enum(PLATFORMS, { error: `must be one of ${PLATFORMS.join(', ')}` }).optional(),
+  url: text.min(1, 'is missing'),
+  unit: text.min(1, 'is missing (which unit or administration runs the channel?)'),
+  owners: z.array(text.min(1)).default([]),
+  pageOwner: text.default(''),
+  notes: text.default(''),
+  active: z.boolean().default(true),
+});
+
+/** Column names accepted in spreadsheets, Swedish and English, mapped to the field they fill. */
+const COLUMN_ALIASES: Record<string, keyof z.input<typeof entrySchema>> = {
+  id: 'id',
+  name: 'name', namn: 'name',
+  platform: 'platform', plattform: 'platform',
+  url: 'url', adress: 'url', länk: 'url', lank: 'url',
+  unit: 'unit', enhet: 'unit', förvaltning: 'unit', forvaltning: 'unit', verksamhet: 'unit',
+  owners: 'owners', ägare: 'owners', agare: 'owners', kontoansvariga: 'owners',
+  pageowner: 'pageOwner', page_owner: 'pageOwner', 'page owner': 'pageOwner', sidansvarig: 'pageOwner',
+  notes: 'notes', anteckningar: 'notes', kommentar: 'notes',
+  active: 'active', aktiv: 'active',
+};
+
+const TRUE_WORDS = new Set(['', 'true', 'yes', 'ja', '1', 'x', 'aktiv']);
+const FALSE_WORDS = new Set(['false', 'no', 'nej', '0', 'inaktiv']);
+
+/** Reads a channel list from a file's text; `fileName` decides JSON or CSV and names the source in messages. */
+export function parseChannelList(content: string, fileName: string): ChannelList {
+  const body = content.replace(/^\uFEFF/, '');
+  const isJson = fileName.toLowerCase().endsWith('.json') || /^\s*[[{]/.test(body);
+  const raw = isJson ? readJsonEntries(body, fileName) : readCsvEntries(body, fileName);
+  return validateEntries(raw, fileName);
+}
+
+interface RawEntry {
+  label: string;
+  value: unknown;
+}
+
+function readJsonEntries(body: string, fileName: string): RawEntry[] {
+  let data: unknown;
+  try {
+    data = JSON.parse(body);
+  } catch (error) {
+    throw new ChannelListError(fileName, [{ entry: 'file', field: '-', message: `is not valid JSON (${(error as Error).message})` }]);
+  }
+  const list = Array.isArray(data) ? data : (data as { channels?: unknown })?.channels;
+  if (!Array.isArray(list)) {
+    throw new ChannelListError(fileName, [{ entry: 'file', field: '-', message: 'must be a JSON array of channels, or an object with a "channels" array' }]);
+  }
+  return list.map((value, i) => ({ label: `entry ${i + 1}`, value }));
+}
+
+function readCsvEntries(body: string, fileName: string): RawEntry[] {
+  const firstLine = body.split(/\r?\n/, 1)[0] ?? '';
+  // Excel with Swedish settings saves CSV with semicolons.
+  const delimiter = (firstLine.match(/;/g)?.length ?? 0) > (firstLine.match(/,/g)?.length ?? 0) ? ';' : ',';
+  let rows: string[][];
+  try {
+    rows = parseCsv(body, { delimiter, skip_empty_lines: true, relax_column_count: true, trim: true });
+  } catch (error) {
+    throw new ChannelListError(fileName, [{ entry: 'file', field: '-', message: `is not valid CSV (${(error as Error).message})` }]);
+  }
+  const header = rows.shift() ?? [];
+  const fields = header.map((h) => COLUMN_ALIASES[h.trim().toLowerCase()]);
+  const missing = (['id', 'name', 'url', 'unit'] as const).filter((f) => !fields.includes(f));
+  if (missing.length > 0) {
+    throw new ChannelListError(fileName, [{
+      entry: 'row 1 (header)', field: missing.join(', '),
+      message: `column missing; the header must name the columns id, name, platform, url, unit, owners (found: ${header.join(', ') || 'nothing'})`,
+    }]);
+  }
+  return rows.map((cells, i) => {
+    const value: Record<string, unknown> = {};
+    fields.forEach((field, col) => {
+      if (!field) return;
+      const cell = cells[col] ?? '';
+      if (field === 'owners') value.owners = cell.split(/[;|,]/).map((o) => o.trim()).filter(Boolean);
+      else if (field === 'active') value.active = TRUE_WORDS.has(cell.toLowerCase()) ? true : FALSE_WORDS.has(cell.toLowerCase()) ? false : cell;
+      else if (field === 'platform') value.platform = cell === '' ? undefined : cell.toLowerCase();
+      else value[field] = cell;
+    });
+    return { label: `row ${i + 2}`, value };
+  });
+}
+
+function validateEntries(raw: RawEntry[], fileName: string): ChannelList {
+  const issues: RegisterIssue[] = [];
+  const warnings: RegisterIssue[] = [];
+  const channels: Channel[] = [];
+  const seenIds = new Map<string, string>();
+  const seenUrls = new Map<string, string>();
+
+  if (raw.length === 0) {
+    throw new ChannelListError(fileName, [{ entry: 'file', field: '-', message: 'holds no channels' }]);
+  }
+
+  for (const { label, value } of raw) {
+    const parsed = entrySchema.safeParse(value);
+    if (!parsed.success) {
+      for (const issue of parsed.error.issues) {
+        issues.push({ entry: label, field: issue.path.join('.') || '-', message: issue.message });
+      }
+      continue;
+    }
+    const entry = parsed.data;
+    const url = parseHttpUrl(entry.url);
+    if (typeof url === 'string') {
+      issues.push({ entry: label, field: 'url', message: url });
+      continue;
+    }
+    const hostPlatform = platformOfUrl(url);
+    const platform: Platform = entry.platform ?? hostPlatform;
+    if (entry.platform && hostPlatform !== 'web' && hostPlatform !== entry.platform) {
+      warnings.push({ entry: label, field: 'platform', message: `is "${entry.platform}" but ${url.hostname} belongs to ${hostPlatform}; check the row` });
+    }
+    const idKey = entry.id.toLowerCase();
+    if (seenIds.has(idKey)) {
+      issues.push({ entry: label, field: 'id', message: `"${entry.id}" is already used by ${seenIds.get(idKey)}; every channel needs its own id` });
+      continue;
+    }
+    const urlKey = comparableUrl(url);
+    if (seenUrls.has(urlKey)) {
+      issues.push({ entry: label, field: 'url', message: `${url.href} is already registered by ${seenUrls.get(urlKey)}` });
+      continue;
+    }
+    seenIds.set(idKey, `${label} (id "${entry.id}")`);
+    seenUrls.set(urlKey, `${label} (id "${entry.id}")`);
+    if (entry.owners.length < 2) {
+      warnings.push({ entry: label, field: 'owners', message: `channel "${entry.id}" has ${entry.owners.length} owner(s); the guidelines ask for at least two` });
+    }
+    channels.push({ ...entry, platform, url: url.href });
+  }
+
+  if (issues.length > 0) throw new ChannelListError(fileName, issues);
+  return { channels, warnings };
+}
+
+/** The URL if it is an absolute http(s) URL, else a message saying what is wrong with it. */
+export function parseHttpUrl(input: string): URL | string {
+  let url: URL;
+  try {
+    url = new URL(input);
+  } catch {
+    return `"${input}" is not a web address; write it in full, e.g. https://www.facebook.com/umeakommun`;
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+    return `"${input}" uses ${url.protocol.replace(':', '')}; only http and https addresses can be captured`;
+  }
+  if (url.username || url.password) {
+    return `"${input}" contains a user name or password; remove them (log in with "kanalarkiv login" instead)`;
+  }
+  return url;
+}
+
+/** Two spellings of the same address (case of the host, trailing slash, fragment) count as one. */
+function comparableUrl(url: URL): string {
+  const path = url.pathname.replace(/\/+$/, '') || '/';
+  return `${url.host.toLowerCase().replace(/^www\./, '')}${path}${url.search}`;
+}

@@ -1,0 +1,52 @@
+/** Why a channel could not be captured. Scripts depend on these exact codes (README, "Command line"). */
+export const CAPTURE_ERROR_CODES = [
+  'invalid_url',
+  'dns_failed',
+  'connection_failed',
+  'timeout',
+  'http_error',
+  'login_required',
+  'blank_page',
+  'browser_missing',
+  'cancelled',
+  'internal',
+] as const;
+export type CaptureErrorCode = (typeof CAPTURE_ERROR_CODES)[number];
+
+export interface CaptureErrorInfo {
+  code: CaptureErrorCode;
+  message: string;
+}
+
+/** The stages a capture passes through, in order; the UI shows them as progress. */
+export const CAPTURE_STAGES = [
+  'queued',
+  'starting',
+  'loading',
+  'consent',
+  'scrolling',
+  'saving',
+  'record',
+  'archiving',
+  'done',
+  'failed',
+] as const;
+export type CaptureStage = (typeof CAPTURE_STAGES)[number];
+
+export interface CaptureProgress {
+  channelId: string;
+  stage: CaptureStage;
+  /** 0–100 for this channel. */
+  percent: number;
+  /** Attempt number, 1 or 2 (one retry on transient network errors). */
+  attempt: number;
+}
+
+export interface ChannelResult {
+  channel: string;
+  status: 'ok' | 'failed';
+  /** Path of the snapshot's bag, when archived. */
+  record: string | null;
+  error: CaptureErrorInfo | null;
+  warnings: string[];
+}

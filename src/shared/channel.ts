@@ -1,0 +1,16 @@
+/** The platforms Kanalarkiv knows how to capture; `web` is any other public page. */
+export const PLATFORMS = ['facebook', 'instagram', 'linkedin', 'x', 'youtube', 'tiktok', 'web'] as const;
+export type Platform = (typeof PLATFORMS)[number];
+
+/** One entry in the channel register: an account the municipality runs. */
+export interface Channel {
+  id: string;
+  name: string;
+  platform: Platform;
+  url: string;
+  unit: string;
+  owners: string[];
+  pageOwner: string;
+  notes: string;
+  active: boolean;
+}

@@ -1,0 +1,57 @@
+import { z } from 'zod';
+import { PLATFORMS } from './channel';
+
+/**
+ * `data/metadata.json` of every snapshot bag, schema version 1 (documented in docs/metadata.md).
+ * Readers must accept unknown extra fields; a change that removes or redefines a field needs version 2.
+ */
+export const SNAPSHOT_SCHEMA = 'https://kanalarkiv.se/schema/snapshot/1';
+
+const payloadFile = z.object({
+  path: z.string(),
+  sha256: z.string().regex(/^[0-9a-f]{64}$/),
+  bytes: z.number().int().nonnegative(),
+  mediaType: z.string(),
+  role: z.enum(['record', 'screenshot', 'mhtml', 'text']),
+});
+
+export const snapshotMetadataSchema = z.object({
+  schema: z.literal(SNAPSHOT_SCHEMA),
+  snapshotId: z.string(),
+  channel: z.object({
+    id: z.string(),
+    name: z.string(),
+    platform: z.enum(PLATFORMS),
+    url: z.string(),
+    unit: z.string(),
+    owners: z.array(z.string()),
+    pageOwner: z.string(),
+  }),
+  reason: z.string(),
+  capture: z.object({
+    requestedUrl: z.string(),
+    finalUrl: z.string(),
+    httpStatus: z.number().int(),
+    title: z.string(),
+    startedAt: z.string(),
+    finishedAt: z.string(),
+    browser: z.object({ name: z.string(), version: z.string() }),
+    viewport: z.object({ width: z.number(), height: z.number() }),
+    profileVersion: z.string(),
+    profile: z.record(z.string(), z.unknown()),
+    tool: z.object({ name: z.string(), version: z.string() }),
+    os: z.object({ platform: z.string(), release: z.string(), arch: z.string() }),
+    pageHeight: z.number(),
+    posts: z.number().int(),
+    expanded: z.number().int(),
+    consent: z.object({ cmp: z.string().nullable(), optedOut: z.boolean().nullable() }),
+    cut: z.enum(['height', 'time']).nullable(),
+    warnings: z.array(z.string()),
+  }),
+  /** The record's pages: one per screenshot piece, after the cover pages. */
+  pages: z.array(z.object({ file: z.string(), top: z.number(), width: z.number(), height: z.number() })),
+  files: z.array(payloadFile),
+});
+
+export type SnapshotMetadata = z.infer<typeof snapshotMetadataSchema>;
+export type PayloadFile = z.infer<typeof payloadFile>;
