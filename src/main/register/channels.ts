@@ -35,7 +35,7 @@ const WINDOWS_RESERVED = /^(con|prn|aux|nul|com\d|lpt\d)$/i;
 
 const text = z.string().trim();
 const entrySchema = z.object({
-  id: text.min(1, 'is missing').regex(ID_PATTERN, 'may only hold letters a–z, digits, "-" and "_" (at most 64), starting with a letter or digit')
+  id: text.min(1, { message: 'is missing', abort: true }).regex(ID_PATTERN, 'may only hold letters a–z, digits, "-" and "_" (at most 64), starting with a letter or digit')
     .refine((id) => !WINDOWS_RESERVED.test(id), 'is a reserved name on Windows; choose another'),
   name: text.min(1, 'is missing'),
   platform: z.enum(PLATFORMS, { error: `must be one of ${PLATFORMS.join(', ')}` }).optional(),

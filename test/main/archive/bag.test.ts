@@ -1,0 +1,133 @@
+import { chmodSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdir, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { INCOMPLETE_DIR, bagLocation, finishBag, removeAbandonedBags, startBag, type BagInfo } from '../../../src/main/archive/bag';
+import { verifyArchive } from '../../../src/main/archive/verify';
+import { runCli } from '../../helpers/cli';
+
+const INFO: BagInfo = {
+  sourceOrganization: 'Umeå kommun',
+  externalIdentifier: '0b8f2d1e-0000-4000-8000-000000000001',
+  externalDescription: 'Ögonblicksbild Facebook Kultur 2026-04-14',
+  groupIdentifier: 'kultur',
+  softwareAgent: 'Kanalarkiv test',
+};
+
+let archive: string;
+beforeEach(() => {
+  archive = mkdtempSync(path.join(os.tmpdir(), 'kanalarkiv-bag-'));
+});
+
+async function makeBag(id = INFO.externalIdentifier, at = new Date('2026-04-14T08:30:00Z')): Promise<string> {
+  const draft = await startBag(archive);
+  await writeFile(path.join(draft.data, 'record.pdf'), '%PDF-1.7 fake');
+  await mkdir(path.join(draft.data, 'sub'));
+  await writeFile(path.join(draft.data, 'sub', 'page.txt'), 'Hej världen\n');
+  return finishBag(draft, archive, 'kultur', at, { ...INFO, externalIdentifier: id });
+}
+
+/** Tampering as a person or a failing disk would: bags are read-only, so make a file and its folder writable first. */
+function unlock(file: string): void {
+  chmodSync(path.dirname(file), 0o755);
+  if (existsSync(file)) chmodSync(file, 0o644);
+}
+
+describe('bags', () => {
+  it('moves a finished bag into <archive>/<channel>/<time>-<id> and leaves nothing in .incomplete', async () => {
+    const bag = await makeBag();
+    expect(path.relative(archive, bag)).toBe(path.join('kultur', '2026-04-14T083000Z-0b8f2d1e'));
+    expect(readdirSync(path.join(archive, INCOMPLETE_DIR))).toEqual([]);
+    expect(readFileSync(path.join(bag, 'manifest-sha256.txt'), 'utf8')).toMatch(/^[0-9a-f]{64} {2}data\/record\.pdf\n[0-9a-f]{64} {2}data\/sub\/page\.txt\n$/);
+    expect(readFileSync(path.join(bag, 'bag-info.txt'), 'utf8')).toContain('Payload-Oxum: 26.2\n');
+    expect((await verifyArchive(archive)).bags).toEqual([{ bag: 'kultur/2026-04-14T083000Z-0b8f2d1e', problems: [] }]);
+  });
+
+  it('never overwrites an existing snapshot', async () => {
+    const first = await makeBag();
+    const before = readFileSync(path.join(first, 'data', 'record.pdf'));
+    await expect(makeBag()).rejects.toThrow(/never overwritten/);
+    expect(readFileSync(path.join(first, 'data', 'record.pdf'))).toEqual(before);
+  });
+
+  it('refuses channel ids that would leave the archive', () => {
+    expect(() => bagLocation(archive, '../outside', new Date(), INFO.externalIdentifier)).toThrow(/cannot be used/);
+    expect(() => bagLocation(archive, 'a/b', new Date(), INFO.externalIdentifier)).toThrow(/cannot be used/);
+  });
+
+  it('removes drafts of dead processes but not those of running ones', async () => {
+    const mine = await startBag(archive);
+    const dead = path.join(archive, INCOMPLETE_DIR, '999999999-dead');
+    await mkdir(path.join(dead, 'data'), { recursive: true });
+    const running = path.join(archive, INCOMPLETE_DIR, `${process.ppid}-running`);
+    await mkdir(running);
+    expect(await removeAbandonedBags(archive)).toEqual(['999999999-dead']);
+    expect(existsSync(mine.root)).toBe(true);
+    expect(existsSync(running)).toBe(true);
+  });
+});
+
+describe('verify', () => {
+  it('catches a changed byte', async () => {
+    const bag = await makeBag();
+    const file = path.join(bag, 'data', 'record.pdf');
+    unlock(file);
+    const bytes = readFileSync(file);
+    bytes[3] = bytes[3]! ^ 1;
+    writeFileSync(file, bytes);
+    const [report] = (await verifyArchive(archive)).bags;
+    expect(report!.problems).toEqual([expect.objectContaining({ kind: 'changed', file: 'data/record.pdf' })]);
+  });
+
+  it('catches a missing file', async () => {
+    const bag = await makeBag();
+    const file = path.join(bag, 'data', 'sub', 'page.txt');
+    unlock(file);
+    rmSync(file);
+    const problems = (await verifyArchive(archive)).bags[0]!.problems;
+    expect(problems).toContainEqual(expect.objectContaining({ kind: 'missing', file: 'data/sub/page.txt' }));
+    expect(problems).toContainEqual(expect.objectContaining({ kind: 'invalid', file: 'bag-info.txt' }));
+  });
+
+  it('catches an extra file, in the payload and beside the tag files', async () => {
+    const bag = await makeBag();
+    unlock(path.join(bag, 'data', 'smuggled.txt'));
+    writeFileSync(path.join(bag, 'data', 'smuggled.txt'), 'not archived');
+    unlock(path.join(bag, 'notes.txt'));
+    writeFileSync(path.join(bag, 'notes.txt'), 'added later');
+    const problems = (await verifyArchive(archive)).bags[0]!.problems;
+    expect(problems).toContainEqual(expect.objectContaining({ kind: 'extra', file: 'data/smuggled.txt' }));
+    expect(problems).toContainEqual(expect.objectContaining({ kind: 'extra', file: 'notes.txt' }));
+  });
+
+  it('catches an edited manifest through the tag manifest', async () => {
+    const bag = await makeBag();
+    const manifest = path.join(bag, 'manifest-sha256.txt');
+    unlock(manifest);
+    writeFileSync(manifest, readFileSync(manifest, 'utf8').replace(/^[0-9a-f]/, (c) => (c === '0' ? '1' : '0')));
+    const problems = (await verifyArchive(archive)).bags[0]!.problems.map((p) => `${p.kind} ${p.file}`);
+    expect(problems).toEqual(expect.arrayContaining(['changed manifest-sha256.txt', 'changed data/record.pdf']));
+  });
+
+  it('kanalarkiv verify names each damaged bag and what is wrong, and exits non-zero', async () => {
+    const intact = await makeBag('11111111-0000-4000-8000-000000000000', new Date('2026-04-01T10:00:00Z'));
+    const damaged = await makeBag('22222222-0000-4000-8000-000000000000', new Date('2026-09-01T10:00:00Z'));
+    unlock(path.join(damaged, 'data', 'record.pdf'));
+    writeFileSync(path.join(damaged, 'data', 'record.pdf'), 'changed');
+    const run = await runCli(['verify', '--archive', archive]);
+    expect(run.code).toBe(2);
+    expect(run.stdout).toContain(`DAMAGED ${path.relative(archive, damaged)}`);
+    expect(run.stdout).toMatch(/changed: data\/record\.pdf/);
+    expect(run.stdout).not.toContain(path.relative(archive, intact));
+    expect(run.stdout).toContain('1 of 2 snapshot(s) intact.');
+  });
+
+  it('kanalarkiv verify exits 0 on an intact archive and 1 when the archive does not exist', async () => {
+    await makeBag();
+    expect((await runCli(['verify', '--archive', archive])).code).toBe(0);
+    const missing = await runCli(['verify', '--archive', path.join(archive, 'nope')]);
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toMatch(/cannot read the archive/);
+  });
+});

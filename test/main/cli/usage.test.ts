@@ -1,0 +1,55 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { main } from '../../../src/main/cli/main';
+
+async function run(...argv: string[]) {
+  let out = '';
+  let err = '';
+  const code = await main(argv, { out: (t) => (out += t), err: (t) => (err += t) });
+  return { code, out, err };
+}
+
+const dir = mkdtempSync(path.join(os.tmpdir(), 'kanalarkiv-cli-'));
+const file = (name: string, content: string) => {
+  writeFileSync(path.join(dir, name), content);
+  return path.join(dir, name);
+};
+
+describe('command line arguments', () => {
+  it('exits 1 with a message naming the entry and field of a bad channel file', async () => {
+    const channels = file('bad.csv', 'id,name,platform,url,unit,owners\nok,OK,web,https://a.se,U,A;B\nlocal,Local,web,file:///etc/passwd,U,A;B\n');
+    const result = await run('capture', '--channels', channels, '--archive', path.join(dir, 'arkiv'));
+    expect(result.code).toBe(1);
+    expect(result.err).toMatch(/row 3, field "url": .*only http and https/);
+  });
+
+  it('answers --json even when the arguments are wrong, with exactly one JSON object', async () => {
+    const result = await run('capture', '--archive', dir, '--json');
+    expect(result.code).toBe(1);
+    expect(JSON.parse(result.out)).toEqual({ results: [], error: { code: 'invalid_arguments', message: expect.stringContaining('--channels') } });
+  });
+
+  it.each([
+    [['capture', '--channels', 'x.json'], /--archive DIR is required/],
+    [['capture', '--channels', '/does/not/exist.json', '--archive', dir], /cannot read the channel file/],
+    [['capture', '--channels', 'x', '--archive', dir, '--timeout', 'soon'], /--timeout must be a whole number/],
+    [['capture', '--channels', 'x', '--archive', dir, '--concurrency', '0'], /--concurrency must be a whole number from 1/],
+    [['capture', '--channel', 'x'], /Unknown option '--channel'/],
+    [['login', 'myspace'], /login needs one platform/],
+    [['verify'], /--archive DIR/],
+    [['archive'], /Unknown command "archive"/],
+  ])('%j → exit 1: %s', async (argv, message) => {
+    const result = await run(...argv);
+    expect(result.code).toBe(1);
+    expect(result.err).toMatch(message);
+  });
+
+  it('rejects --only with an id that is not in the file', async () => {
+    const channels = file('ok.json', JSON.stringify([{ id: 'a', name: 'A', url: 'https://a.se', unit: 'U', owners: ['1', '2'] }]));
+    const result = await run('capture', '--channels', channels, '--archive', path.join(dir, 'arkiv'), '--only', 'a,b');
+    expect(result.code).toBe(1);
+    expect(result.err).toMatch(/--only names "b", not in the channel file/);
+  });
+});

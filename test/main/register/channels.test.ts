@@ -1,0 +1,110 @@
+import { describe, expect, it } from 'vitest';
+import { ChannelListError, parseChannelList } from '../../../src/main/register/channels';
+
+const issuesOf = (content: string, file: string) => {
+  try {
+    parseChannelList(content, file);
+  } catch (error) {
+    if (error instanceof ChannelListError) return error.issues;
+    throw error;
+  }
+  throw new Error('expected the list to be rejected');
+};
+
+describe('parseChannelList (JSON)', () => {
+  it('reads channels, fills defaults and infers the platform from the host', () => {
+    const { channels, warnings } = parseChannelList(
+      JSON.stringify([
+        { id: 'kultur-fb', name: 'Kultur', url: 'https://www.facebook.com/kulturumea', unit: 'Kultur', owners: ['A', 'B'] },
+        { id: 'kommun-web', name: 'Kommunen', url: 'https://www.umea.se/', unit: 'Kommunikation', owners: ['A', 'B'], active: false },
+      ]),
+      'kanaler.json',
+    );
+    expect(channels.map((c) => [c.id, c.platform, c.active])).toEqual([['kultur-fb', 'facebook', true], ['kommun-web', 'web', false]]);
+    expect(channels[0]).toMatchObject({ pageOwner: '', notes: '', owners: ['A', 'B'] });
+    expect(warnings).toEqual([]);
+  });
+
+  it('accepts {channels: [...]} as well as a bare array', () => {
+    const { channels } = parseChannelList(JSON.stringify({ channels: [{ id: 'a', name: 'A', url: 'https://x.com/a', unit: 'U', owners: ['1', '2'] }] }), 'k.json');
+    expect(channels[0]!.platform).toBe('x');
+  });
+
+  it('warns about fewer than two owners and about a platform that contradicts the host', () => {
+    const { warnings } = parseChannelList(
+      JSON.stringify([{ id: 'a', name: 'A', platform: 'instagram', url: 'https://www.youtube.com/@umea', unit: 'U', owners: ['Anna'] }]),
+      'k.json',
+    );
+    expect(warnings).toEqual([
+      expect.objectContaining({ entry: 'entry 1', field: 'platform', message: expect.stringContaining('belongs to youtube') }),
+      expect.objectContaining({ entry: 'entry 1', field: 'owners', message: expect.stringContaining('at least two') }),
+    ]);
+  });
+
+  it.each([
+    ['file:///etc/passwd', /only http and https/],
+    ['javascript:alert(1)', /only http and https/],
+    ['www.facebook.com/umea', /not a web address/],
+    ['https://user:secret@example.org/', /user name or password/],
+  ])('rejects the URL %s, naming the entry and the field', (url, message) => {
+    const issues = issuesOf(JSON.stringify([{ id: 'a', name: 'A', url, unit: 'U' }]), 'k.json');
+    expect(issues).toEqual([{ entry: 'entry 1', field: 'url', message: expect.stringMatching(message) }]);
+  });
+
+  it.each(['../../etc', 'a/b', '.hidden', 'con', 'x'.repeat(65), ''])('rejects the id "%s", which could not be a folder in the archive', (id) => {
+    const issues = issuesOf(JSON.stringify([{ id, name: 'A', url: 'https://a.se', unit: 'U' }]), 'k.json');
+    expect(issues[0]).toMatchObject({ entry: 'entry 1', field: 'id' });
+  });
+
+  it('rejects duplicate ids and URLs written differently', () => {
+    const issues = issuesOf(
+      JSON.stringify([
+        { id: 'a', name: 'A', url: 'https://www.facebook.com/umea', unit: 'U' },
+        { id: 'A', name: 'B', url: 'https://b.se', unit: 'U' },
+        { id: 'c', name: 'C', url: 'https://facebook.com/umea/#top', unit: 'U' },
+      ]),
+      'k.json',
+    );
+    expect(issues).toEqual([
+      { entry: 'entry 2', field: 'id', message: expect.stringContaining('already used by entry 1') },
+      { entry: 'entry 3', field: 'url', message: expect.stringContaining('already registered by entry 1') },
+    ]);
+  });
+
+  it('names missing fields and an unknown platform', () => {
+    const issues = issuesOf(JSON.stringify([{ id: 'a', url: 'https://a.se', platform: 'myspace' }]), 'k.json');
+    expect(issues.map((i) => i.field).sort()).toEqual(['name', 'platform', 'unit']);
+  });
+
+  it('explains a file that is not JSON or holds no channels', () => {
+    expect(issuesOf('[{"id": ', 'k.json')[0]!.message).toMatch(/not valid JSON/);
+    expect(issuesOf('[]', 'k.json')[0]!.message).toMatch(/no channels/);
+    expect(issuesOf('{"a": 1}', 'k.json')[0]!.message).toMatch(/JSON array/);
+  });
+});
+
+describe('parseChannelList (CSV)', () => {
+  it('reads a comma-separated list with owners separated by semicolons', () => {
+    const csv = 'id,name,platform,url,unit,owners\nkultur,Kultur Umeå,,https://www.instagram.com/kultur,Kultur,Anna Berg;Olof Lind\n';
+    const { channels } = parseChannelList(csv, 'kanaler.csv');
+    expect(channels[0]).toMatchObject({ id: 'kultur', name: 'Kultur Umeå', platform: 'instagram', owners: ['Anna Berg', 'Olof Lind'] });
+  });
+
+  it('reads what Excel with Swedish settings saves: BOM, semicolons, Swedish headers', () => {
+    const csv = '\uFEFFid;namn;plattform;adress;enhet;ägare;sidansvarig;aktiv\r\nfb;Fritid;facebook;https://www.facebook.com/fritid;Fritid;Anna, Olof;Sara;nej\r\n';
+    const { channels } = parseChannelList(csv, 'kanaler.csv');
+    expect(channels[0]).toMatchObject({ id: 'fb', name: 'Fritid', platform: 'facebook', owners: ['Anna', 'Olof'], pageOwner: 'Sara', active: false });
+  });
+
+  it('names the row (the header is row 1) and the field of each problem', () => {
+    const csv = 'id,name,url,unit\nok,OK,https://a.se,U\nbad,Bad,ftp://files.se,U\n,Nameless,https://b.se,U\n';
+    expect(issuesOf(csv, 'k.csv')).toEqual([
+      { entry: 'row 3', field: 'url', message: expect.stringContaining('only http and https') },
+      { entry: 'row 4', field: 'id', message: 'is missing' },
+    ]);
+  });
+
+  it('says which columns are missing from the header', () => {
+    expect(issuesOf('namn,adress\nA,https://a.se\n', 'k.csv')[0]).toMatchObject({ entry: 'row 1 (header)', field: 'id, unit' });
+  });
+});
