@@ -27,7 +27,7 @@ export interface CaptureRunOptions {
  * abandons running ones (their unfinished bags are removed) and reports the rest as cancelled.
  */
 export async function runCapture(options: CaptureRunOptions): Promise<ChannelResult[]> {
-  const { channels, signal } = options;
+  const { channels } = options;
   const report = (channelId: string, stage: CaptureStage, percent: number, attempt = 1) =>
     options.onProgress?.({ channelId, stage, percent, attempt });
   channels.forEach((c) => report(c.id, 'queued', 0));

@@ -125,7 +125,6 @@ export function wrap(font: PDFFont, text: string, size: number, width: number): 
       continue;
     }
     if (line) lines.push(line);
-    line = '';
     let rest = word;
     while (!fits(rest)) {
       let cut = rest.length - 1;

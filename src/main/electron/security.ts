@@ -1,0 +1,40 @@
+import { app, session, shell, type WebContents } from 'electron';
+
+/**
+ * Every guard carries its reason and the Electron security checklist item it implements
+ * (https://www.electronjs.org/docs/latest/tutorial/security).
+ */
+
+/** The only page our window may show: the bundled renderer (or the dev server while developing). */
+export function isAppUrl(url: string, devServerUrl: string | undefined): boolean {
+  if (devServerUrl) return url.startsWith(devServerUrl);
+  return url.startsWith('file://');
+}
+
+export function applySecurityRestrictions(devServerUrl: string | undefined): void {
+  app.on('web-contents-created', (_event, contents) => restrictContents(contents, devServerUrl));
+
+  // Captured pages never run in the app's session, but nothing the UI shows needs a permission either.
+  // #5 Handle session permission requests from remote content.
+  session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
+  session.defaultSession.setPermissionCheckHandler(() => false);
+}
+
+function restrictContents(contents: WebContents, devServerUrl: string | undefined): void {
+  // The UI is a single page; any navigation is a bug or an attack.
+  // #13 Disable or limit navigation.
+  contents.on('will-navigate', (event, url) => {
+    if (!isAppUrl(url, devServerUrl)) event.preventDefault();
+  });
+
+  // No second window ever; http(s) links (a channel's URL) open in the system browser.
+  // #14 Disable or limit creation of new windows; #15 Do not use shell.openExternal with untrusted content.
+  contents.setWindowOpenHandler(({ url }) => {
+    if (/^https?:\/\//.test(url)) void shell.openExternal(url);
+    return { action: 'deny' };
+  });
+
+  // The UI has no use for <webview>; refusing it closes a way around the other settings.
+  // #12 Verify WebView options before creation.
+  contents.on('will-attach-webview', (event) => event.preventDefault());
+}

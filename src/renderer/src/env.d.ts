@@ -1,0 +1,7 @@
+import type { KanalarkivApi } from '../../shared/ipc';
+
+declare global {
+  interface Window {
+    kanalarkiv: KanalarkivApi;
+  }
+}
