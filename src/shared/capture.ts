@@ -49,4 +49,6 @@ export interface ChannelResult {
   record: string | null;
   error: CaptureErrorInfo | null;
   warnings: string[];
+  /** Milliseconds per stage (open, load, settle, scroll, screenshot, encode, mhtml, hash, record, bag). */
+  timings: Record<string, number>;
 }

@@ -37,6 +37,7 @@ export async function archiveSnapshot(
 ): Promise<string> {
   const { channel } = context;
   const snapshotId = randomUUID();
+  const hashStart = performance.now();
   await writeFile(path.join(draft.data, TEXT_FILE), wordsToText(capture.words));
 
   const digests = new Map<string, FileDigest>();
@@ -49,6 +50,7 @@ export async function archiveSnapshot(
   for (const segment of capture.segments) await add(segment.file, 'image/png', 'screenshot');
   await add(capture.mhtml, 'multipart/related', 'mhtml');
   await add(TEXT_FILE, 'text/plain; charset=utf-8', 'text');
+  capture.timings.add('hash', performance.now() - hashStart);
 
   const { facts } = capture;
   const metadata: SnapshotMetadata = {
@@ -89,13 +91,15 @@ export async function archiveSnapshot(
   };
 
   onStage('record');
-  const pdf = await buildRecordPdf({ metadata, dir: draft.data, words: capture.words });
-  await writeFile(path.join(draft.data, RECORD_FILE), pdf);
+  await capture.timings.time('record', async () => {
+    const pdf = await buildRecordPdf({ metadata, dir: draft.data, words: capture.words });
+    await writeFile(path.join(draft.data, RECORD_FILE), pdf);
+  });
   await add(RECORD_FILE, 'application/pdf', 'record');
   await writeFile(path.join(draft.data, METADATA_FILE), `${JSON.stringify(metadata, null, 2)}\n`);
 
   onStage('archiving');
-  return finishBag(
+  return capture.timings.time('bag', () => finishBag(
     draft,
     context.archiveDir,
     channel.id,
@@ -109,5 +113,5 @@ export async function archiveSnapshot(
       softwareAgent: `${metadata.capture.tool.name} ${metadata.capture.tool.version}`,
     },
     digests,
-  );
+  ));
 }

@@ -11,6 +11,7 @@ import { CAPTURE_PROFILE } from './profile';
 import { loginRequired, scrollAndCapture, type Word } from './scroll-capture';
 import type { CaptureSession } from './session';
 import type { Segment } from './stitcher';
+import { Timings } from './timings';
 
 export interface CaptureRequest {
   channel: Channel;
@@ -45,6 +46,7 @@ export interface Capture {
   words: Word[];
   /** File name of the MHTML copy inside `dir`. */
   mhtml: string;
+  timings: Timings;
 }
 
 /** Files a capture writes into its folder, besides the numbered screenshot pieces. */
@@ -57,8 +59,9 @@ export async function captureChannel(session: CaptureSession, request: CaptureRe
   const progress = request.onProgress ?? (() => undefined);
   const adapter = ADAPTERS[channel.platform];
   const warnings: string[] = [];
+  const timings = new Timings();
   progress('starting', 2);
-  const { page, close } = await session.newPage(channel.platform);
+  const { page, close } = await timings.time('open', () => session.newPage(channel.platform));
 
   // The hard deadline: whatever the page does, the channel ends in time.
   let timedOut = false;
@@ -75,6 +78,7 @@ export async function captureChannel(session: CaptureSession, request: CaptureRe
     const cdp = await page.context().newCDPSession(page);
     progress('loading', 5);
     const navigationTimeout = Math.max(5_000, request.timeoutMs * 0.4);
+    const loadStart = performance.now();
     const response = await page.goto(channel.url, { waitUntil: 'domcontentloaded', timeout: navigationTimeout });
     const finalUrl = page.url();
     if (!/^https?:/.test(finalUrl)) {
@@ -93,22 +97,28 @@ export async function captureChannel(session: CaptureSession, request: CaptureRe
     } catch {
       warnings.push('The page never finished loading (its load event did not fire); it was captured as far as it had loaded.');
     }
+    timings.add('load', performance.now() - loadStart);
+    const settleStart = performance.now();
     await page.evaluate(PAGE_HELPERS);
     await page.evaluate('window.__kanalarkiv.eagerImages()');
     progress('consent', 10);
-    const consentOutcome = await consent.settle(6_000);
+    const [consentOutcome] = await Promise.all([
+      consent.settle(6_000),
+      page.evaluate('window.__kanalarkiv.waitQuiet(300, 4000)'),
+      network.quiet(250, 4_000, 2_000, signal),
+    ]);
     if (consentOutcome.optedOut === false) {
       warnings.push(`A cookie banner (${consentOutcome.cmp}) was found but could not be dismissed; it may cover part of the snapshot.`);
     }
-    await page.evaluate('window.__kanalarkiv.waitQuiet(400, 4000)');
-    await network.quiet(300, 4_000, 2_000, signal);
     if (await page.evaluate(`window.__kanalarkiv.loginWall(${JSON.stringify(adapter.loginWallSelectors)})`)) throw loginRequired(adapter);
     if (await page.evaluate('window.__kanalarkiv.isBlank()')) {
       throw new CaptureError('blank_page', 'The page loaded but shows nothing (no text and no images). Check the address, or capture again later.');
     }
 
+    timings.add('settle', performance.now() - settleStart);
     progress('scrolling', 15);
     const scrolling = await scrollAndCapture(page, cdp, {
+      timings,
       dir: request.dir,
       adapter,
       network,
@@ -125,14 +135,17 @@ export async function captureChannel(session: CaptureSession, request: CaptureRe
     }
 
     progress('saving', 78);
-    const { data: mhtml } = await cdp.send('Page.captureSnapshot', { format: 'mhtml' });
-    await writeFile(path.join(request.dir, MHTML_FILE), mhtml);
+    await timings.time('mhtml', async () => {
+      const { data: mhtml } = await cdp.send('Page.captureSnapshot', { format: 'mhtml' });
+      await writeFile(path.join(request.dir, MHTML_FILE), mhtml);
+    });
     const version = await cdp.send('Browser.getVersion');
 
     return {
       segments: scrolling.segments,
       words: scrolling.words,
       mhtml: MHTML_FILE,
+      timings,
       facts: {
         requestedUrl: channel.url,
         finalUrl,

@@ -22,7 +22,7 @@ interface AutoconsentMessage {
   code?: string;
   cmp?: string;
   result?: boolean;
-  state?: { lifecycle?: string };
+  state?: { lifecycle?: string; findCmpAttempts?: number; detectedCmps?: string[] };
 }
 
 export interface ConsentOutcome {
@@ -35,9 +35,20 @@ export interface ConsentOutcome {
 /** Lifecycle states after which autoconsent will do nothing more in a frame. */
 const FINAL_STATES = new Set(['nothingDetected', 'optOutSucceeded', 'optOutFailed', 'done']);
 
+/**
+ * Autoconsent looks for banners again every 500 ms, and from its third look on only after the page
+ * changes, so on a quiet page it never declares "nothing found". We take its second look (rules plus
+ * the heuristics for Swedish "Avvisa alla" buttons) finding nothing as the answer; a banner that
+ * appears later is still declined in the background while the page is scrolled.
+ */
+const ATTEMPTS_BEFORE_NONE = 2;
+const SECOND_LOOK_MS = 150;
+
 export class ConsentHandler {
   private outcome: ConsentOutcome = { cmp: null, optedOut: null };
   private mainSettled = false;
+  private detected = false;
+  private noneTimer: NodeJS.Timeout | undefined;
   private waiters: Array<() => void> = [];
 
   private constructor(private readonly page: Page) {}
@@ -104,7 +115,11 @@ export class ConsentHandler {
           await frame.evaluate(`autoconsentReceiveMessage({ id: ${JSON.stringify(message.id)}, type: "evalResp", result: ${JSON.stringify(result)} })`);
           break;
         }
+        case 'cmpDetected':
+          this.detected = true;
+          break;
         case 'popupFound':
+          this.detected = true;
           this.outcome.cmp = message.cmp ?? 'unknown';
           break;
         case 'optOutResult':
@@ -116,9 +131,18 @@ export class ConsentHandler {
           this.outcome.optedOut ??= true;
           this.markSettled();
           break;
-        case 'report':
-          if (isMain && FINAL_STATES.has(message.state?.lifecycle ?? '')) this.markSettled();
+        case 'report': {
+          if (!isMain) break;
+          const state = message.state ?? {};
+          if (FINAL_STATES.has(state.lifecycle ?? '')) this.markSettled();
+          else if ((state.detectedCmps?.length ?? 0) > 0) this.detected = true;
+          else if ((state.findCmpAttempts ?? 0) >= ATTEMPTS_BEFORE_NONE && !this.detected && !this.noneTimer) {
+            this.noneTimer = setTimeout(() => {
+              if (!this.detected) this.markSettled();
+            }, SECOND_LOOK_MS);
+          }
           break;
+        }
       }
     } catch {
       // A frame that navigates mid-conversation cannot answer; autoconsent restarts in the new document.

@@ -24,9 +24,23 @@ export const PAGE_HELPERS = String.raw`
       };
     },
 
+    /** Scrolls to y and resolves after two frames, when the page has reacted (observers fired, layout done). */
     scrollTo(y) {
       window.scrollTo({ top: y, left: 0, behavior: 'instant' });
-      return window.scrollY;
+      return new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve(window.__kanalarkiv.pendingImages()))));
+    },
+
+    /** Readies the viewport for its picture: hides floating bars, expands posts, looks for a login wall. */
+    prepareTile(hide, expandSelectors, expandTexts, loginSelectors) {
+      if (hide) this.hideFloating();
+      return { clicked: this.expand(expandSelectors, expandTexts), wall: this.loginWall(loginSelectors) };
+    },
+
+    /** What the viewport shows of the page from fromY down: its words and posts, and where it stands. */
+    readTile(fromY, maxY, postSelector) {
+      const metrics = this.metrics();
+      const toY = Math.min(metrics.scrollY + metrics.innerHeight, maxY);
+      return { metrics, words: this.collectWords(fromY, toY), posts: this.countPosts(postSelector, fromY, toY) };
     },
 
     /** Native lazy loading waits for the viewport; we want every image, so make them eager. */

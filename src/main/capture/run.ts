@@ -82,7 +82,7 @@ async function captureOne(
         (stage) => report(channel.id, stage, stage === 'record' ? 82 : 94, attempt),
       );
       report(channel.id, 'done', 100, attempt);
-      return { channel: channel.id, status: 'ok', record, error: null, warnings: capture.facts.warnings };
+      return { channel: channel.id, status: 'ok', record, error: null, warnings: capture.facts.warnings, timings: capture.timings.ms };
     } catch (error) {
       await discardBag(draft);
       const { code, message } = toCaptureError(error);
@@ -94,5 +94,5 @@ async function captureOne(
 }
 
 function failed(channel: Channel, code: CaptureError['code'], message: string): ChannelResult {
-  return { channel: channel.id, status: 'failed', record: null, error: { code, message }, warnings: [] };
+  return { channel: channel.id, status: 'failed', record: null, error: { code, message }, warnings: [], timings: {} };
 }

@@ -4,6 +4,7 @@ import type { PlatformAdapter } from './adapters';
 import { CaptureError } from './errors';
 import type { NetworkMonitor } from './network';
 import { Stitcher, type Segment } from './stitcher';
+import type { Timings } from './timings';
 
 /** A word of the page's visible text and where it stood, in CSS px on the full page. */
 export interface Word {
@@ -24,6 +25,8 @@ export interface ScrollCaptureOptions {
   deadline: number;
   signal?: AbortSignal;
   onProgress?: (fraction: number) => void;
+  /** Receives 'scroll' (the whole loop), 'wait' (for the page), 'screenshot' (the browser's part) and 'encode' (PNG pieces). */
+  timings: Timings;
 }
 
 export interface ScrollCaptureResult {
@@ -59,7 +62,8 @@ const GROWTH_WAIT_MS = 2_500;
  * sticky elements are shown in the first viewport only. Text is read per viewport, for the same reason.
  */
 export async function scrollAndCapture(page: Page, cdp: CDPSession, options: ScrollCaptureOptions): Promise<ScrollCaptureResult> {
-  const { adapter, network, signal } = options;
+  const { adapter, network, signal, timings } = options;
+  const loopStart = performance.now();
   const call = <T>(expression: string) => page.evaluate(expression) as Promise<T>;
   const expandTexts = JSON.stringify(adapter.expandTexts.map((r) => [r.source, r.flags]));
 
@@ -72,20 +76,27 @@ export async function scrollAndCapture(page: Page, cdp: CDPSession, options: Scr
   let tiles = 0;
   let cut: ScrollCaptureResult['cut'] = null;
 
+  const prepare = (hide: boolean) =>
+    call<{ clicked: number; wall: string | null }>(
+      `window.__kanalarkiv.prepareTile(${hide}, ${JSON.stringify(adapter.expandSelectors)}, ${expandTexts}, ${JSON.stringify(adapter.loginWallSelectors)})`,
+    );
+
   for (;;) {
     if (signal?.aborted) throw new CaptureError('cancelled', 'The capture was cancelled.');
-    await call(`window.__kanalarkiv.scrollTo(${captured})`);
-    await settleViewport(page, network, signal);
-    if (tiles > 0) await call('window.__kanalarkiv.hideFloating()');
-    const clicked = await call<number>(`window.__kanalarkiv.expand(${JSON.stringify(adapter.expandSelectors)}, ${expandTexts})`);
-    if (clicked > 0) {
+    await timings.time('wait', () => scrollAndSettle(call, captured, network, signal));
+    let { clicked, wall } = await prepare(tiles > 0);
+    while (clicked > 0 && !wall) {
+      // Expanded posts may load more and push buttons of their own into view.
       expanded += clicked;
-      await settleViewport(page, network, signal);
+      await timings.time('wait', () => scrollAndSettle(call, captured, network, signal));
+      ({ clicked, wall } = await prepare(false));
     }
-    const wall = await call<string | null>(`window.__kanalarkiv.loginWall(${JSON.stringify(adapter.loginWallSelectors)})`);
     if (wall) throw loginRequired(adapter);
 
-    metrics = await call<Metrics>('window.__kanalarkiv.metrics()');
+    const tileFacts = await call<{ metrics: Metrics; words: RawWord[]; posts: number }>(
+      `window.__kanalarkiv.readTile(${captured}, ${options.maxHeight}, ${JSON.stringify(adapter.postSelector)})`,
+    );
+    metrics = tileFacts.metrics;
     const top = metrics.scrollY;
     if (top > captured) {
       // The page moved under us (scroll anchoring): nothing between `captured` and `top` can be shown.
@@ -94,12 +105,10 @@ export async function scrollAndCapture(page: Page, cdp: CDPSession, options: Scr
     const fromRow = captured - top;
     const toRow = Math.min(metrics.innerHeight, options.maxHeight - top);
     const bottom = top + toRow;
+    for (const [text, x, y, width, height] of tileFacts.words) words.push({ text, x, y, width, height });
+    posts += tileFacts.posts;
 
-    const raw = await call<RawWord[]>(`window.__kanalarkiv.collectWords(${captured}, ${bottom})`);
-    for (const [text, x, y, width, height] of raw) words.push({ text, x, y, width, height });
-    posts += await call<number>(`window.__kanalarkiv.countPosts(${JSON.stringify(adapter.postSelector)}, ${captured}, ${bottom})`);
-
-    const tile = await screenshotViewport(cdp, stitcher.width);
+    const tile = await timings.time('screenshot', () => screenshotViewport(cdp, stitcher.width));
     if (toRow > fromRow) stitcher.append(tile, fromRow, toRow);
     captured = bottom;
     tiles += 1;
@@ -113,11 +122,12 @@ export async function scrollAndCapture(page: Page, cdp: CDPSession, options: Scr
       cut = 'time';
       break;
     }
-    if (captured >= metrics.scrollHeight && !(await waitForGrowth(call, network, captured, signal))) break;
+    if (captured >= metrics.scrollHeight && !(await timings.time('wait', () => waitForGrowth(call, network, captured, signal)))) break;
   }
 
   await call('window.__kanalarkiv.restoreFloating()');
-  const segments = await stitcher.finish();
+  timings.add('scroll', performance.now() - loopStart);
+  const segments = await timings.time('encode', () => stitcher.finish());
   return { segments, words, pageHeight: stitcher.height, posts, expanded, tiles, cut };
 }
 
@@ -126,15 +136,21 @@ export function loginRequired(adapter: PlatformAdapter): CaptureError {
   return new CaptureError('login_required', `The page shows a login wall instead of the channel. Log in to ${where} with "kanalarkiv login ${adapter.platform}" and capture again.`);
 }
 
-/** Lets the page react to the scroll: two frames, then the loads it started, then its images. */
-async function settleViewport(page: Page, network: NetworkMonitor, signal?: AbortSignal): Promise<void> {
+/**
+ * Scrolls to y and lets the page react: two frames (observers fire, layout settles), then, only if
+ * something started loading, the requests it made and the images in view.
+ */
+async function scrollAndSettle(call: <T>(expression: string) => Promise<T>, y: number, network: NetworkMonitor, signal?: AbortSignal): Promise<void> {
   const start = Date.now();
-  await page.evaluate('new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)))');
+  let pending = await call<number>(`window.__kanalarkiv.scrollTo(${y})`);
+  if (pending === 0 && network.isQuiet(100)) return;
   await network.quiet(120, TILE_WAIT_MS, 2_000, signal);
-  while (Date.now() - start < TILE_WAIT_MS && (await page.evaluate('window.__kanalarkiv.pendingImages()')) as number > 0) {
+  while (pending > 0 && Date.now() - start < TILE_WAIT_MS) {
     await new Promise((resolve) => setTimeout(resolve, 40));
+    pending = await call<number>('window.__kanalarkiv.pendingImages()');
   }
-  await page.evaluate('new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)))');
+  // One more pair of frames, so what just loaded is painted before the picture is taken.
+  await call(`window.__kanalarkiv.scrollTo(${y})`);
 }
 
 /** At the bottom of the page: waits for an infinite feed to add content. True if the page grew. */
@@ -148,9 +164,9 @@ async function waitForGrowth(
   while (Date.now() - start < GROWTH_WAIT_MS && !signal?.aborted) {
     const { scrollHeight } = await call<Metrics>('window.__kanalarkiv.metrics()');
     if (scrollHeight > captured) return true;
-    // Once the network has been quiet for a while nothing more is coming.
-    if (Date.now() - start > 300 && network.isQuiet(400)) return false;
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    // Nothing loading for a while: nothing more is coming.
+    if (network.isQuiet(250)) return false;
+    await new Promise((resolve) => setTimeout(resolve, 50));
   }
   return false;
 }
