@@ -156,7 +156,7 @@ async function baseline(name: string, url: string, check: Check) {
   const stages = { browserStart: 0, load: 0, screenshot: 0, record: 0, bag: 0 };
   const memory = new MemorySampler();
   const start = performance.now();
-  let problem: string | null = null;
+  let problem: string | null;
   let pdfBytes = 0;
   let t = performance.now();
   const instance = await chromium.launch({ executablePath: browser.executablePath, args: browserArgs() });
@@ -203,6 +203,11 @@ async function throughput(concurrency: number) {
   if (failed.length) throw new Error(`throughput: ${failed.length} channels failed: ${failed[0]!.error?.message}`);
   return performance.now() - start;
 }
+
+// Warm-up, not measured: module loading, JIT and the fixture site's first photos would otherwise
+// land on whichever page is measured first.
+await ours('warm-up', site.url('/ordinary?n=99'), () => null);
+await baseline('warm-up', site.url('/ordinary?n=99'), () => null);
 
 const rows = [];
 for (const { name, path: p, check } of BENCH_PAGES) {

@@ -84,6 +84,7 @@ export function browserArgs(): string[] {
     '--no-first-run',
     '--hide-scrollbars',
     '--mute-audio',
+    '--disable-gpu',
     '--disable-features=Translate,MediaRouter,OptimizationHints',
   ];
   // Chromium refuses its sandbox as root (CI, containers); the captured pages are still isolated

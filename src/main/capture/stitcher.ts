@@ -95,7 +95,7 @@ export class Stitcher {
     const pixels = piece.pixels.subarray(0, piece.rows * width * CHANNELS);
     this.written.push(
       sharp(pixels, { raw: { width, height: piece.rows, channels: CHANNELS } })
-        .png({ compressionLevel: 6, adaptiveFiltering: true })
+        .png({ compressionLevel: 3, adaptiveFiltering: true })
         .toFile(path.join(this.dir, file))
         .then(() => ({ file, width, height: piece.rows, top: piece.top })),
     );

@@ -32,6 +32,31 @@ import { recordTitle } from './title';
 import { readPng } from './png';
 import { xmpPacket } from './xmp';
 
+/**
+ * fontkit parses a font file on every embed; the two DejaVu files are the same for every record,
+ * so each is parsed once per process. pdf-lib subsets per document from the shared parsed font.
+ */
+const parsedFonts = new Map<Uint8Array, ReturnType<typeof fontkit.create>>();
+const cachingFontkit = {
+  create: (bytes: Uint8Array) => {
+    let font = parsedFonts.get(bytes);
+    if (!font) {
+      font = fontkit.create(bytes);
+      parsedFonts.set(bytes, font);
+    }
+    return font;
+  },
+};
+const fontFiles = new Map<string, Promise<Buffer>>();
+const readResource = (file: string) => {
+  let bytes = fontFiles.get(file);
+  if (!bytes) {
+    bytes = readFile(path.join(resourcesDir(), file));
+    fontFiles.set(file, bytes);
+  }
+  return bytes;
+};
+
 export interface RecordInput {
   /** The snapshot's metadata; `files` lists every payload file but the record itself. */
   metadata: SnapshotMetadata;
@@ -52,11 +77,10 @@ const BOX_EM = 1.164;
 export async function buildRecordPdf(input: RecordInput): Promise<Uint8Array> {
   const { metadata } = input;
   const doc = await PDFDocument.create({ updateMetadata: false });
-  doc.registerFontkit(fontkit);
-  const resources = resourcesDir();
-  const regular = await doc.embedFont(await readFile(path.join(resources, 'fonts', 'DejaVuSans.ttf')), { subset: true });
-  const bold = await doc.embedFont(await readFile(path.join(resources, 'fonts', 'DejaVuSans-Bold.ttf')), { subset: true });
-  const srgb = await readFile(path.join(resources, 'icc', 'sRGB.icc'));
+  doc.registerFontkit(cachingFontkit);
+  const regular = await doc.embedFont(await readResource('fonts/DejaVuSans.ttf'), { subset: true });
+  const bold = await doc.embedFont(await readResource('fonts/DejaVuSans-Bold.ttf'), { subset: true });
+  const srgb = await readResource('icc/sRGB.icc');
 
   drawCover(doc, { regular, bold }, metadata);
 
