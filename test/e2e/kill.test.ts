@@ -66,4 +66,21 @@ describe('killing the process mid-run', () => {
     // The killed run's drafts were abandoned and have been removed.
     expect(readdirSync(path.join(archive, '.incomplete'))).toEqual([]);
   });
+
+  it('Ctrl-C (SIGINT) keeps finished snapshots, discards unfinished ones, reports the rest as cancelled and exits 130', async () => {
+    const archive = path.join(work, 'arkiv-sigint');
+    const { child, done } = startCli(['capture', '--channels', channelsFile, '--archive', archive, '--concurrency', '1', '--json'], { KANALARKIV_HOME: path.join(work, 'home') });
+    let seen = '';
+    child.stderr!.on('data', (d) => {
+      seen += d;
+      if (/\[tall\] scrolling/.test(seen) && !child.killed) child.kill('SIGINT');
+    });
+    const run = await done;
+    expect(run.code, run.stderr).toBe(130);
+    const results = JSON.parse(run.stdout).results as Array<{ channel: string; status: string; error: { code: string } | null }>;
+    expect(results.find((r) => r.channel === 'plain')!.status).toBe('ok');
+    for (const id of ['tall', 'virtual', 'seemore']) expect(results.find((r) => r.channel === id)!.error!.code).toBe('cancelled');
+    expect(readdirSync(path.join(archive, '.incomplete'))).toEqual([]);
+    expect((await findBags(archive)).map((b) => path.relative(archive, b).split(path.sep)[0])).toEqual(['plain']);
+  });
 });

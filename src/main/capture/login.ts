@@ -15,10 +15,12 @@ import { CONTEXT_OPTIONS, profileDir } from './session';
 export async function openLoginWindow(platform: Platform, browser: BrowserChoice, profilesRoot: string, url = LOGIN_URLS[platform]): Promise<string> {
   const dir = profileDir(profilesRoot, platform);
   await mkdir(dir, { recursive: true });
+  // A window the user can resize: no fixed viewport, so no fixed scale either.
+  const { viewport, deviceScaleFactor, ...windowOptions } = CONTEXT_OPTIONS;
   let context;
   try {
     context = await chromium.launchPersistentContext(dir, {
-      ...CONTEXT_OPTIONS,
+      ...windowOptions,
       viewport: null,
       headless: false,
       executablePath: browser.executablePath,

@@ -1,0 +1,74 @@
+import { execFileSync, spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { chromium } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { browserArgs, findBrowser } from '../../src/main/capture/browser';
+import { runCapture } from '../../src/main/capture/run';
+import { CONTEXT_OPTIONS, profileDir } from '../../src/main/capture/session';
+import type { Channel } from '../../src/shared/channel';
+import { startFixtureSite, type FixtureSite } from '../fixtures/site/server';
+import { BIN } from '../helpers/cli';
+
+let site: FixtureSite;
+let work: string;
+beforeAll(async () => {
+  site = await startFixtureSite();
+  work = mkdtempSync(path.join(os.tmpdir(), 'kanalarkiv-login-'));
+});
+afterAll(async () => {
+  await site?.close();
+});
+
+const channel = (): Channel => ({ id: 'medlemmar', name: 'Medlemmar', platform: 'facebook', url: site.url('/members'), unit: 'U', owners: ['A', 'B'], pageOwner: '', notes: '', active: true });
+const capture = (profilesRoot: string) =>
+  runCapture({ channels: [channel()], archiveDir: path.join(work, 'arkiv'), reason: 'Test', organisation: '', timeoutMs: 60_000, concurrency: 1, profilesRoot });
+
+describe('logged-in captures', () => {
+  it('reports login_required without a session, and captures the channel with the platform profile a login left', async () => {
+    const profiles = path.join(work, 'profiles');
+    const [loggedOut] = await capture(profiles);
+    expect(loggedOut!.error?.code).toBe('login_required');
+    expect(loggedOut!.error?.message).toContain('kanalarkiv login facebook');
+
+    // What the user does in the login window, done by a script: log in, close the window.
+    const context = await chromium.launchPersistentContext(profileDir(profiles, 'facebook'), {
+      ...CONTEXT_OPTIONS, headless: true, executablePath: findBrowser(undefined).executablePath, args: browserArgs(),
+    });
+    const page = await context.newPage();
+    await page.goto(site.url('/login-form'));
+    await page.click('#login');
+    await page.waitForSelector('text=Inloggad');
+    await context.close();
+
+    const [loggedIn] = await capture(profiles);
+    expect(loggedIn!.status, JSON.stringify(loggedIn!.error)).toBe('ok');
+    expect(readFileSync(path.join(loggedIn!.record!, 'data', 'page.txt'), 'utf8')).toContain('Medlemsinlägg: välkommen till höstens program.');
+  });
+
+  const hasXvfb = (() => {
+    try {
+      execFileSync('which', ['xvfb-run']);
+      return true;
+    } catch {
+      return false;
+    }
+  })();
+
+  it.runIf(hasXvfb)('kanalarkiv login opens a visible browser with the platform profile and finishes when it is closed', async () => {
+    const profiles = path.join(work, 'login-profiles');
+    const run = spawn('xvfb-run', ['-a', process.execPath, BIN, 'login', 'instagram', '--profiles', profiles], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let stderr = '';
+    run.stderr!.on('data', (d) => (stderr += d));
+    const exited = new Promise<number | null>((resolve) => run.on('close', resolve));
+    const dir = profileDir(profiles, 'instagram');
+    // Wait for the window's browser to run with the profile, then close it as the user would.
+    for (let i = 0; i < 100 && !existsSync(path.join(dir, 'Default')); i++) await new Promise((r) => setTimeout(r, 200));
+    expect(stderr).toContain('Log in to instagram there');
+    await new Promise((r) => setTimeout(r, 1000));
+    execFileSync('pkill', ['-f', `user-data-dir=${dir}`]);
+    expect(await exited).toBe(0);
+    expect(stderr).toContain(`Saved the instagram session in ${dir}`);
+  });
+});
