@@ -65,13 +65,23 @@ const FALSE_WORDS = new Set(['false', 'no', 'nej', '0', 'inaktiv']);
 
 /** Reads a channel list from a file's text; `fileName` decides JSON or CSV and names the source in messages. */
 export function parseChannelList(content: string, fileName: string): ChannelList {
-  const body = content.replace(/^\uFEFF/, '');
-  const isJson = fileName.toLowerCase().endsWith('.json') || /^\s*[[{]/.test(body);
-  const raw = isJson ? readJsonEntries(body, fileName) : readCsvEntries(body, fileName);
-  return validateEntries(raw, fileName);
+  const raw = readEntries(content, fileName);
+  if (raw.length === 0) {
+    throw new ChannelListError(fileName, [{ entry: 'file', field: '-', message: 'holds no channels' }]);
+  }
+  const { channels, warnings, issues } = checkEntries(raw);
+  if (issues.length > 0) throw new ChannelListError(fileName, issues);
+  return { channels, warnings };
 }
 
-interface RawEntry {
+/** The entries of a JSON or CSV channel list, unvalidated, each with its label ("row 3", "entry 2"). */
+export function readEntries(content: string, fileName: string): RawEntry[] {
+  const body = content.replace(/^\uFEFF/, '');
+  const isJson = fileName.toLowerCase().endsWith('.json') || /^\s*[[{]/.test(body);
+  return isJson ? readJsonEntries(body, fileName) : readCsvEntries(body, fileName);
+}
+
+export interface RawEntry {
   label: string;
   value: unknown;
 }
@@ -123,16 +133,13 @@ function readCsvEntries(body: string, fileName: string): RawEntry[] {
   });
 }
 
-function validateEntries(raw: RawEntry[], fileName: string): ChannelList {
+/** Validates entries together (ids and URLs must be unique across them); never throws. */
+export function checkEntries(raw: RawEntry[]): ChannelList & { issues: RegisterIssue[] } {
   const issues: RegisterIssue[] = [];
   const warnings: RegisterIssue[] = [];
   const channels: Channel[] = [];
   const seenIds = new Map<string, string>();
   const seenUrls = new Map<string, string>();
-
-  if (raw.length === 0) {
-    throw new ChannelListError(fileName, [{ entry: 'file', field: '-', message: 'holds no channels' }]);
-  }
 
   for (const { label, value } of raw) {
     const parsed = entrySchema.safeParse(value);
@@ -170,9 +177,7 @@ function validateEntries(raw: RawEntry[], fileName: string): ChannelList {
     }
     channels.push({ ...entry, platform, url: url.href });
   }
-
-  if (issues.length > 0) throw new ChannelListError(fileName, issues);
-  return { channels, warnings };
+  return { channels, warnings, issues };
 }
 
 /** The URL if it is an absolute http(s) URL, else a message saying what is wrong with it. */
