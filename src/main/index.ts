@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { app, BrowserWindow } from 'electron';
 import { createHandlers } from './api/handlers';
 import { registerIpc } from './electron/ipc';
+import { createElectronStorage } from './electron/store';
 import { setApplicationMenu } from './electron/menu';
 import { applySecurityRestrictions } from './electron/security';
 import { createMainWindow } from './electron/windows';
@@ -22,7 +23,8 @@ if (!app.requestSingleInstanceLock()) {
   });
   void app.whenReady().then(() => {
     applySecurityRestrictions(devServerUrl);
-    registerIpc(createHandlers(), devServerUrl);
+    const defaultArchiveDir = path.join(app.getPath('documents'), 'Kanalarkiv');
+    registerIpc(createHandlers({ storage: createElectronStorage(), defaultArchiveDir }), devServerUrl);
     setApplicationMenu();
     createMainWindow(path.join(here, '../preload/index.cjs'), path.join(here, '../renderer'), devServerUrl);
   });

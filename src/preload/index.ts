@@ -1,9 +1,28 @@
 import { contextBridge, ipcRenderer } from 'electron';
 import { IPC_CHANNELS, type KanalarkivApi } from '../shared/ipc';
 
+type Reply = { ok: true; value: unknown } | { ok: false; error: { code: string; message: string } };
+
+/** Calls the main side; a refusal or failure arrives as {code, message} and is thrown as that. */
+async function call(channel: string, ...args: unknown[]): Promise<never> {
+  const reply = (await ipcRenderer.invoke(channel, ...args)) as Reply;
+  if (!reply.ok) throw reply.error;
+  return reply.value as never;
+}
+
 // Exactly the API of src/shared/ipc.ts, nothing of ipcRenderer itself.
 const api: KanalarkivApi = {
-  getAppInfo: () => ipcRenderer.invoke(IPC_CHANNELS.getAppInfo),
+  getAppInfo: () => call(IPC_CHANNELS.getAppInfo),
+  getSettings: () => call(IPC_CHANNELS.getSettings),
+  saveSettings: (settings) => call(IPC_CHANNELS.saveSettings, settings),
+  listChannels: () => call(IPC_CHANNELS.listChannels),
+  saveChannel: (input, replacing) => call(IPC_CHANNELS.saveChannel, input, replacing),
+  previewImport: (content, fileName) => call(IPC_CHANNELS.previewImport, content, fileName),
+  importChannels: (content, fileName) => call(IPC_CHANNELS.importChannels, content, fileName),
+  listSnapshots: () => call(IPC_CHANNELS.listSnapshots),
+  getThumbnail: (snapshotId) => call(IPC_CHANNELS.getThumbnail, snapshotId),
+  searchArchive: (query) => call(IPC_CHANNELS.searchArchive, query),
+  verifyArchive: () => call(IPC_CHANNELS.verifyArchive),
 };
 
 contextBridge.exposeInMainWorld('kanalarkiv', api);

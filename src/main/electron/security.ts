@@ -1,15 +1,10 @@
 import { app, session, shell, type WebContents } from 'electron';
+import { isAppUrl } from '../api/dispatch';
 
 /**
  * Every guard carries its reason and the Electron security checklist item it implements
  * (https://www.electronjs.org/docs/latest/tutorial/security).
  */
-
-/** The only page our window may show: the bundled renderer (or the dev server while developing). */
-export function isAppUrl(url: string, devServerUrl: string | undefined): boolean {
-  if (devServerUrl) return url.startsWith(devServerUrl);
-  return url.startsWith('file://');
-}
 
 export function applySecurityRestrictions(devServerUrl: string | undefined): void {
   app.on('web-contents-created', (_event, contents) => restrictContents(contents, devServerUrl));

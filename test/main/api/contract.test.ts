@@ -1,24 +1,61 @@
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { ARGUMENTS, dispatch } from '../../../src/main/api/dispatch';
 import { createHandlers } from '../../../src/main/api/handlers';
 import { CAPTURE_PROFILE } from '../../../src/main/capture/profile';
+import { MemoryStorage } from '../../../src/main/storage';
 import { IPC_CHANNELS } from '../../../src/shared/ipc';
 import { ROOT } from '../../helpers/cli';
 
+const handlers = () => createHandlers({ storage: new MemoryStorage(), defaultArchiveDir: mkdtempSync(path.join(os.tmpdir(), 'api-')) });
+const APP = { url: 'file:///app/out/renderer/index.html', isMainFrame: true };
+
 describe('the UI–main contract', () => {
-  it('has a handler for every IPC channel, and the preload forwards every one of them', () => {
-    const handlers = createHandlers();
+  it('has a handler, an argument schema and a preload forwarder for every IPC channel', () => {
+    const api = handlers();
     const preload = readFileSync(path.join(ROOT, 'src', 'preload', 'index.ts'), 'utf8');
     for (const name of Object.keys(IPC_CHANNELS)) {
-      expect(typeof handlers[name as keyof typeof handlers]).toBe('function');
-      expect(preload).toContain(`IPC_CHANNELS.${name})`);
+      expect(typeof api[name as keyof typeof api]).toBe('function');
+      expect(ARGUMENTS).toHaveProperty(name);
+      expect(preload).toContain(`IPC_CHANNELS.${name}`);
     }
   });
 
   it('tells the UI the capture profile every record states', async () => {
-    const info = await createHandlers().getAppInfo();
-    expect(info.captureProfile).toEqual({ version: CAPTURE_PROFILE.version, viewport: CAPTURE_PROFILE.viewport, locale: 'sv-SE', timezoneId: 'Europe/Stockholm', method: 'scroll-and-stitch' });
-    expect(info.version).toBe(JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')).version);
+    const reply = await dispatch(handlers(), 'getAppInfo', [], APP, undefined);
+    expect(reply).toMatchObject({ ok: true, value: { captureProfile: { version: CAPTURE_PROFILE.version, locale: 'sv-SE', timezoneId: 'Europe/Stockholm' } } });
+  });
+
+  it.each([
+    ['a remote page', { url: 'https://evil.example/', isMainFrame: true }],
+    ['an iframe of our page', { url: APP.url, isMainFrame: false }],
+    ['a frame with no URL', { url: '', isMainFrame: true }],
+  ])('refuses calls from %s', async (_, sender) => {
+    expect(await dispatch(handlers(), 'listChannels', [], sender, undefined)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+  });
+
+  it('accepts the dev server only while developing', async () => {
+    const dev = { url: 'http://localhost:5173/', isMainFrame: true };
+    expect(await dispatch(handlers(), 'listChannels', [], dev, 'http://localhost:5173')).toEqual({ ok: true, value: [] });
+    expect(await dispatch(handlers(), 'listChannels', [], dev, undefined)).toMatchObject({ ok: false });
+  });
+
+  it('validates arguments before a handler sees them', async () => {
+    const api = handlers();
+    expect(await dispatch(api, 'searchArchive', [42], APP, undefined)).toMatchObject({ ok: false, error: { code: 'invalid_arguments' } });
+    expect(await dispatch(api, 'saveChannel', [{ id: 'x' }], APP, undefined)).toMatchObject({ ok: false, error: { code: 'invalid_arguments' } });
+    expect(await dispatch(api, 'saveSettings', [{ organisation: '', archiveDir: '', browserPath: '', language: 'fi' }], APP, undefined)).toMatchObject({ ok: false });
+  });
+
+  it('answers a channel the register refuses with the problems per field, not an error', async () => {
+    const reply = await dispatch(handlers(), 'saveChannel', [{ id: 'a', name: 'A', url: 'file:///etc/passwd', unit: 'U', owners: [] }], APP, undefined);
+    expect(reply).toEqual({ ok: true, value: { issues: [expect.objectContaining({ field: 'url' })] } });
+  });
+
+  it('turns a failing handler into {code, message}', async () => {
+    const reply = await dispatch(handlers(), 'getThumbnail', ['../../etc'], APP, undefined);
+    expect(reply).toMatchObject({ ok: false, error: { code: 'internal', message: expect.stringContaining('not a snapshot') } });
   });
 });

@@ -1,0 +1,63 @@
+import { z } from 'zod';
+import type { KanalarkivApi } from '../../shared/ipc';
+
+const text = z.string().max(100_000);
+const channelInput = z.object({
+  id: z.string().max(200),
+  name: z.string().max(500),
+  platform: z.string().max(50).optional(),
+  url: z.string().max(2_000),
+  unit: z.string().max(500),
+  owners: z.array(z.string().max(200)).max(50),
+  pageOwner: z.string().max(200).optional(),
+  notes: z.string().max(5_000).optional(),
+  active: z.boolean().optional(),
+});
+
+/** Arguments of each call, validated before any handler sees them. */
+export const ARGUMENTS = {
+  getAppInfo: z.tuple([]),
+  getSettings: z.tuple([]),
+  saveSettings: z.tuple([z.object({ organisation: z.string().max(500), archiveDir: z.string().min(1).max(1_000), browserPath: z.string().max(1_000), language: z.enum(['sv', 'en']) })]),
+  listChannels: z.tuple([]),
+  saveChannel: z.tuple([channelInput, z.string().max(200).optional()]),
+  previewImport: z.tuple([z.string().max(5_000_000), text]),
+  importChannels: z.tuple([z.string().max(5_000_000), text]),
+  listSnapshots: z.tuple([]),
+  getThumbnail: z.tuple([z.string().max(1_000)]),
+  searchArchive: z.tuple([z.string().max(500)]),
+  verifyArchive: z.tuple([]),
+} satisfies Record<keyof KanalarkivApi, z.ZodType>;
+
+export type Reply = { ok: true; value: unknown } | { ok: false; error: { code: string; message: string } };
+
+export interface Sender {
+  /** URL of the frame that sent the message. */
+  url: string;
+  /** Whether it is the window's top frame (not an iframe). */
+  isMainFrame: boolean;
+}
+
+/** The only page allowed to call: the bundled renderer, or the dev server while developing. */
+export function isAppUrl(url: string, devServerUrl: string | undefined): boolean {
+  if (devServerUrl) return url.startsWith(devServerUrl);
+  return url.startsWith('file://');
+}
+
+/**
+ * Answers one call from the UI: checks the sender, validates the arguments, runs the handler, and
+ * turns any failure into {code, message}. The Electron shell only carries messages to and from here.
+ */
+export async function dispatch(api: KanalarkivApi, name: keyof KanalarkivApi, args: unknown[], sender: Sender, devServerUrl: string | undefined): Promise<Reply> {
+  if (!sender.isMainFrame || !isAppUrl(sender.url, devServerUrl)) {
+    return { ok: false, error: { code: 'forbidden', message: `${name} refused from ${sender.url || 'an unknown frame'}` } };
+  }
+  const parsed = ARGUMENTS[name].safeParse(args);
+  if (!parsed.success) return { ok: false, error: { code: 'invalid_arguments', message: parsed.error.message } };
+  try {
+    const value = await (api[name] as (...a: unknown[]) => Promise<unknown>)(...(parsed.data as unknown[]));
+    return { ok: true, value };
+  } catch (error) {
+    return { ok: false, error: { code: 'internal', message: (error as Error).message } };
+  }
+}

@@ -1,0 +1,8 @@
+import Store from 'electron-store';
+import type { Storage } from '../storage';
+
+/** The app's settings and channel register, in Electron's user data folder (electron-store). */
+export function createElectronStorage(): Storage {
+  const store = new Store<Record<string, unknown>>({ name: 'kanalarkiv', schema: { settings: { type: 'object' }, channels: { type: 'array' } } });
+  return { get: (key) => store.get(key), set: (key, value) => store.set(key, value) };
+}

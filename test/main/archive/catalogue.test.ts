@@ -1,0 +1,50 @@
+import { mkdtempSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import sharp from 'sharp';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readCatalogue, searchArchive, snapshotPath, thumbnail } from '../../../src/main/archive/catalogue';
+import { runCapture } from '../../../src/main/capture/run';
+import type { Channel } from '../../../src/shared/channel';
+import { startFixtureSite, type FixtureSite } from '../../fixtures/site/server';
+
+let site: FixtureSite;
+const archive = mkdtempSync(path.join(os.tmpdir(), 'catalogue-'));
+beforeAll(async () => {
+  site = await startFixtureSite();
+  const channel = (id: string, p: string): Channel => ({ id, name: `Kanal ${id}`, platform: 'web', url: site.url(p), unit: 'Kultur', owners: ['A', 'B'], pageOwner: '', notes: '', active: true });
+  for (const reason of ['Vårens ögonblicksbild', 'Höstens ögonblicksbild']) {
+    await runCapture({ channels: [channel('plain', '/plain'), channel('seemore', '/seemore')], archiveDir: archive, reason, organisation: '', timeoutMs: 60_000, concurrency: 2, profilesRoot: null });
+  }
+});
+afterAll(() => site?.close());
+
+describe('the archive catalogue, read from the bags', () => {
+  it('lists every snapshot, newest first, with what the archive browser shows', async () => {
+    const { snapshots, unreadable } = await readCatalogue(archive);
+    expect(unreadable).toEqual([]);
+    expect(snapshots).toHaveLength(4);
+    expect(snapshots.map((s) => s.takenAt)).toEqual([...snapshots.map((s) => s.takenAt)].sort().reverse());
+    expect(snapshots[0]!.reason).toBe('Höstens ögonblicksbild');
+    expect(snapshots.find((s) => s.channelId === 'plain')).toMatchObject({ channelName: 'Kanal plain', platform: 'web', unit: 'Kultur', pages: 1 });
+  });
+
+  it('searches the archived text, Swedish letters and case included', async () => {
+    const hits = await searchArchive(archive, 'ÄLGAR');
+    expect(hits).toHaveLength(2);
+    expect(hits[0]!.excerpt).toContain('sång, dans och älgar');
+    expect(await searchArchive(archive, 'finns inte någonstans')).toEqual([]);
+  });
+
+  it('makes a thumbnail of the top of a snapshot', async () => {
+    const [first] = (await readCatalogue(archive)).snapshots;
+    const url = await thumbnail(archive, first!.id);
+    const meta = await sharp(Buffer.from(url.replace(/^data:image\/png;base64,/, ''), 'base64')).metadata();
+    expect([meta.width, meta.height]).toEqual([240, 180]);
+  });
+
+  it('never reads outside the archive', () => {
+    expect(() => snapshotPath(archive, '../../etc')).toThrow(/not a snapshot/);
+    expect(() => snapshotPath(archive, '/etc')).toThrow(/not a snapshot/);
+  });
+});
