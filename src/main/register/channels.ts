@@ -8,7 +8,24 @@ export interface RegisterIssue {
   /** "row 3" for CSV (the header is row 1), "entry 2" for JSON (counted from 1). */
   entry: string;
   field: string;
+  /** What is wrong, for the UI to say in the user's language. */
+  code: IssueCode;
   message: string;
+}
+
+export type IssueCode =
+  | 'missing' | 'invalid_id' | 'reserved_id' | 'invalid_platform' | 'invalid_value'
+  | 'not_a_url' | 'not_http' | 'credentials_in_url' | 'duplicate_id' | 'duplicate_url'
+  | 'few_owners' | 'platform_mismatch' | 'invalid_file';
+
+/** zod's issue kinds, in the register's words. */
+function issueCode(issue: z.core.$ZodIssue): IssueCode {
+  if (issue.code === 'too_small') return 'missing';
+  if (issue.code === 'invalid_format') return 'invalid_id';
+  if (issue.code === 'custom') return 'reserved_id';
+  if (issue.path[0] === 'platform') return 'invalid_platform';
+  if (issue.code === 'invalid_type' && issue.input === undefined) return 'missing';
+  return 'invalid_value';
 }
 
 export class ChannelListError extends Error {
@@ -67,7 +84,7 @@ const FALSE_WORDS = new Set(['false', 'no', 'nej', '0', 'inaktiv']);
 export function parseChannelList(content: string, fileName: string): ChannelList {
   const raw = readEntries(content, fileName);
   if (raw.length === 0) {
-    throw new ChannelListError(fileName, [{ entry: 'file', field: '-', message: 'holds no channels' }]);
+    throw new ChannelListError(fileName, [{ entry: 'file', field: '-', code: 'invalid_file', message: 'holds no channels' }]);
   }
   const { channels, warnings, issues } = checkEntries(raw);
   if (issues.length > 0) throw new ChannelListError(fileName, issues);
@@ -91,11 +108,11 @@ function readJsonEntries(body: string, fileName: string): RawEntry[] {
   try {
     data = JSON.parse(body);
   } catch (error) {
-    throw new ChannelListError(fileName, [{ entry: 'file', field: '-', message: `is not valid JSON (${(error as Error).message})` }]);
+    throw new ChannelListError(fileName, [{ entry: 'file', field: '-', code: 'invalid_file', message: `is not valid JSON (${(error as Error).message})` }]);
   }
   const list = Array.isArray(data) ? data : (data as { channels?: unknown })?.channels;
   if (!Array.isArray(list)) {
-    throw new ChannelListError(fileName, [{ entry: 'file', field: '-', message: 'must be a JSON array of channels, or an object with a "channels" array' }]);
+    throw new ChannelListError(fileName, [{ entry: 'file', field: '-', code: 'invalid_file', message: 'must be a JSON array of channels, or an object with a "channels" array' }]);
   }
   return list.map((value, i) => ({ label: `entry ${i + 1}`, value }));
 }
@@ -108,14 +125,14 @@ function readCsvEntries(body: string, fileName: string): RawEntry[] {
   try {
     rows = parseCsv(body, { delimiter, skip_empty_lines: true, relax_column_count: true, trim: true });
   } catch (error) {
-    throw new ChannelListError(fileName, [{ entry: 'file', field: '-', message: `is not valid CSV (${(error as Error).message})` }]);
+    throw new ChannelListError(fileName, [{ entry: 'file', field: '-', code: 'invalid_file', message: `is not valid CSV (${(error as Error).message})` }]);
   }
   const header = rows.shift() ?? [];
   const fields = header.map((h) => COLUMN_ALIASES[h.trim().toLowerCase()]);
   const missing = (['id', 'name', 'url', 'unit'] as const).filter((f) => !fields.includes(f));
   if (missing.length > 0) {
     throw new ChannelListError(fileName, [{
-      entry: 'row 1 (header)', field: missing.join(', '),
+      entry: 'row 1 (header)', field: missing.join(', '), code: 'invalid_file',
       message: `column missing; the header must name the columns id, name, platform, url, unit, owners (found: ${header.join(', ') || 'nothing'})`,
     }]);
   }
@@ -145,54 +162,54 @@ export function checkEntries(raw: RawEntry[]): ChannelList & { issues: RegisterI
     const parsed = entrySchema.safeParse(value);
     if (!parsed.success) {
       for (const issue of parsed.error.issues) {
-        issues.push({ entry: label, field: issue.path.join('.') || '-', message: issue.message });
+        issues.push({ entry: label, field: issue.path.join('.') || '-', code: issueCode(issue), message: issue.message });
       }
       continue;
     }
     const entry = parsed.data;
     const url = parseHttpUrl(entry.url);
-    if (typeof url === 'string') {
-      issues.push({ entry: label, field: 'url', message: url });
+    if (!(url instanceof URL)) {
+      issues.push({ entry: label, field: 'url', ...url });
       continue;
     }
     const hostPlatform = platformOfUrl(url);
     const platform: Platform = entry.platform ?? hostPlatform;
     if (entry.platform && hostPlatform !== 'web' && hostPlatform !== entry.platform) {
-      warnings.push({ entry: label, field: 'platform', message: `is "${entry.platform}" but ${url.hostname} belongs to ${hostPlatform}; check the row` });
+      warnings.push({ entry: label, field: 'platform', code: 'platform_mismatch', message: `is "${entry.platform}" but ${url.hostname} belongs to ${hostPlatform}; check the row` });
     }
     const idKey = entry.id.toLowerCase();
     if (seenIds.has(idKey)) {
-      issues.push({ entry: label, field: 'id', message: `"${entry.id}" is already used by ${seenIds.get(idKey)}; every channel needs its own id` });
+      issues.push({ entry: label, field: 'id', code: 'duplicate_id', message: `"${entry.id}" is already used by ${seenIds.get(idKey)}; every channel needs its own id` });
       continue;
     }
     const urlKey = comparableUrl(url);
     if (seenUrls.has(urlKey)) {
-      issues.push({ entry: label, field: 'url', message: `${url.href} is already registered by ${seenUrls.get(urlKey)}` });
+      issues.push({ entry: label, field: 'url', code: 'duplicate_url', message: `${url.href} is already registered by ${seenUrls.get(urlKey)}` });
       continue;
     }
     seenIds.set(idKey, `${label} (id "${entry.id}")`);
     seenUrls.set(urlKey, `${label} (id "${entry.id}")`);
     if (entry.owners.length < 2) {
-      warnings.push({ entry: label, field: 'owners', message: `channel "${entry.id}" has ${entry.owners.length} owner(s); the guidelines ask for at least two` });
+      warnings.push({ entry: label, field: 'owners', code: 'few_owners', message: `channel "${entry.id}" has ${entry.owners.length} owner(s); the guidelines ask for at least two` });
     }
     channels.push({ ...entry, platform, url: url.href });
   }
   return { channels, warnings, issues };
 }
 
-/** The URL if it is an absolute http(s) URL, else a message saying what is wrong with it. */
-export function parseHttpUrl(input: string): URL | string {
+/** The URL if it is an absolute http(s) URL, else what is wrong with it. */
+export function parseHttpUrl(input: string): URL | { code: IssueCode; message: string } {
   let url: URL;
   try {
     url = new URL(input);
   } catch {
-    return `"${input}" is not a web address; write it in full, e.g. https://www.facebook.com/umeakommun`;
+    return { code: 'not_a_url', message: `"${input}" is not a web address; write it in full, e.g. https://www.facebook.com/umeakommun` };
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-    return `"${input}" uses ${url.protocol.replace(':', '')}; only http and https addresses can be captured`;
+    return { code: 'not_http', message: `"${input}" uses ${url.protocol.replace(':', '')}; only http and https addresses can be captured` };
   }
   if (url.username || url.password) {
-    return `"${input}" contains a user name or password; remove them (log in with "kanalarkiv login" instead)`;
+    return { code: 'credentials_in_url', message: `"${input}" contains a user name or password; remove them (log in with "kanalarkiv login" instead)` };
   }
   return url;
 }

@@ -42,13 +42,13 @@ describe('parseChannelList (JSON)', () => {
   });
 
   it.each([
-    ['file:///etc/passwd', /only http and https/],
-    ['javascript:alert(1)', /only http and https/],
-    ['www.facebook.com/umea', /not a web address/],
-    ['https://user:secret@example.org/', /user name or password/],
-  ])('rejects the URL %s, naming the entry and the field', (url, message) => {
+    ['file:///etc/passwd', 'not_http', /only http and https/],
+    ['javascript:alert(1)', 'not_http', /only http and https/],
+    ['www.facebook.com/umea', 'not_a_url', /not a web address/],
+    ['https://user:secret@example.org/', 'credentials_in_url', /user name or password/],
+  ])('rejects the URL %s (%s), naming the entry and the field', (url, code, message) => {
     const issues = issuesOf(JSON.stringify([{ id: 'a', name: 'A', url, unit: 'U' }]), 'k.json');
-    expect(issues).toEqual([{ entry: 'entry 1', field: 'url', message: expect.stringMatching(message) }]);
+    expect(issues).toEqual([{ entry: 'entry 1', field: 'url', code, message: expect.stringMatching(message) }]);
   });
 
   it.each(['../../etc', 'a/b', '.hidden', 'con', 'x'.repeat(65), ''])('rejects the id "%s", which could not be a folder in the archive', (id) => {
@@ -66,14 +66,14 @@ describe('parseChannelList (JSON)', () => {
       'k.json',
     );
     expect(issues).toEqual([
-      { entry: 'entry 2', field: 'id', message: expect.stringContaining('already used by entry 1') },
-      { entry: 'entry 3', field: 'url', message: expect.stringContaining('already registered by entry 1') },
+      { entry: 'entry 2', field: 'id', code: 'duplicate_id', message: expect.stringContaining('already used by entry 1') },
+      { entry: 'entry 3', field: 'url', code: 'duplicate_url', message: expect.stringContaining('already registered by entry 1') },
     ]);
   });
 
   it('names missing fields and an unknown platform', () => {
     const issues = issuesOf(JSON.stringify([{ id: 'a', url: 'https://a.se', platform: 'myspace' }]), 'k.json');
-    expect(issues.map((i) => i.field).sort()).toEqual(['name', 'platform', 'unit']);
+    expect(issues.map((i) => `${i.field} ${i.code}`).sort()).toEqual(['name missing', 'platform invalid_platform', 'unit missing']);
   });
 
   it('explains a file that is not JSON or holds no channels', () => {
@@ -99,8 +99,8 @@ describe('parseChannelList (CSV)', () => {
   it('names the row (the header is row 1) and the field of each problem', () => {
     const csv = 'id,name,url,unit\nok,OK,https://a.se,U\nbad,Bad,ftp://files.se,U\n,Nameless,https://b.se,U\n';
     expect(issuesOf(csv, 'k.csv')).toEqual([
-      { entry: 'row 3', field: 'url', message: expect.stringContaining('only http and https') },
-      { entry: 'row 4', field: 'id', message: 'is missing' },
+      { entry: 'row 3', field: 'url', code: 'not_http', message: expect.stringContaining('only http and https') },
+      { entry: 'row 4', field: 'id', code: 'missing', message: 'is missing' },
     ]);
   });
 
