@@ -1,0 +1,108 @@
+import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ArchiveReport, Catalogue, SearchHit } from '../../../shared/ipc';
+import { formatDateTime } from '../format';
+
+/** Loads its picture only when scrolled into view, so an archive of hundreds of snapshots stays fast. */
+function Thumbnail({ id, alt }: { id: string; alt: string }) {
+  const [src, setSrc] = useState<string | null>(null);
+  const ref = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    const observer = new IntersectionObserver(([entry]) => {
+      if (entry?.isIntersecting) {
+        observer.disconnect();
+        void window.kanalarkiv.getThumbnail(id).then(setSrc).catch(() => setSrc(''));
+      }
+    });
+    if (ref.current) observer.observe(ref.current);
+    return () => observer.disconnect();
+  }, [id]);
+  return <div className="thumb" ref={ref}>{src ? <img src={src} alt={alt} width={240} height={180} /> : null}</div>;
+}
+
+export function Archive() {
+  const { t, i18n } = useTranslation();
+  const [catalogue, setCatalogue] = useState<Catalogue | null>(null);
+  const [query, setQuery] = useState('');
+  const [hits, setHits] = useState<SearchHit[] | null>(null);
+  const [report, setReport] = useState<ArchiveReport | null>(null);
+  const [checking, setChecking] = useState(false);
+
+  useEffect(() => void window.kanalarkiv.listSnapshots().then(setCatalogue), []);
+
+  async function search(event: FormEvent) {
+    event.preventDefault();
+    setHits(await window.kanalarkiv.searchArchive(query));
+  }
+
+  async function verify() {
+    setChecking(true);
+    setReport(await window.kanalarkiv.verifyArchive());
+    setChecking(false);
+  }
+
+  const byChannel = new Map<string, NonNullable<typeof catalogue>['snapshots']>();
+  for (const s of catalogue?.snapshots ?? []) byChannel.set(s.channelId, [...(byChannel.get(s.channelId) ?? []), s]);
+  const damaged = report?.bags.filter((b) => b.problems.length > 0) ?? [];
+
+  return (
+    <section aria-labelledby="archive-heading">
+      <h2 id="archive-heading">{t('archive.heading')}</h2>
+      <div className="toolbar">
+        <form role="search" onSubmit={(e) => void search(e)}>
+          <label htmlFor="archive-search">{t('archive.search')}</label>
+          <input id="archive-search" type="search" value={query} onChange={(e) => setQuery(e.target.value)} />
+          <button type="submit">{t('archive.searchButton')}</button>
+        </form>
+        <button type="button" onClick={() => void verify()} disabled={checking}>{checking ? t('archive.checking') : t('archive.verify')}</button>
+      </div>
+
+      {report && (
+        <div role="status" className={damaged.length ? 'report bad' : 'report good'}>
+          <p>{t('archive.verified', { intact: report.bags.length - damaged.length, total: report.bags.length })}</p>
+          {damaged.map((b) => (
+            <div key={b.bag}>
+              <strong>{b.bag}</strong>
+              <ul>{b.problems.map((p) => <li key={p.kind + p.file}>{t(`problem.${p.kind}`)}: {p.file}</li>)}</ul>
+            </div>
+          ))}
+        </div>
+      )}
+
+      {hits && (
+        <div aria-live="polite">
+          <h3>{t('archive.hits', { count: hits.length, query })}</h3>
+          <ul className="hits">
+            {hits.map((h, i) => (
+              <li key={`${h.snapshotId}-${i}`}><strong>{h.channelName}</strong>, {formatDateTime(h.takenAt, i18n.language)}: <q>{h.excerpt}</q></li>
+            ))}
+          </ul>
+        </div>
+      )}
+
+      {catalogue === null ? (
+        <p>{t('loading')}</p>
+      ) : catalogue.snapshots.length === 0 ? (
+        <p>{t('archive.empty')}</p>
+      ) : (
+        [...byChannel].map(([channelId, snapshots]) => (
+          <section key={channelId} aria-labelledby={`timeline-${channelId}`} className="timeline">
+            <h3 id={`timeline-${channelId}`}>{snapshots[0]!.channelName} <small>{t(`platform.${snapshots[0]!.platform}`)} · {snapshots[0]!.unit}</small></h3>
+            <ol>
+              {snapshots.map((s) => (
+                <li key={s.id} className="snapshot">
+                  <Thumbnail id={s.id} alt={t('archive.thumbAlt', { name: s.channelName, date: formatDateTime(s.takenAt, i18n.language) })} />
+                  <div>
+                    <time dateTime={s.takenAt}>{formatDateTime(s.takenAt, i18n.language)}</time>
+                    <p>{s.reason}</p>
+                    <p className="muted">{t('archive.pages', { count: s.pages })}{s.warnings.length > 0 && ` · ${t('archive.warnings', { count: s.warnings.length })}`}</p>
+                  </div>
+                </li>
+              ))}
+            </ol>
+          </section>
+        ))
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,140 @@
+import { useEffect, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Channel } from '../../../shared/channel';
+import type { ImportPreview, RegisterIssue } from '../../../shared/ipc';
+
+const PLATFORMS = ['facebook', 'instagram', 'linkedin', 'x', 'youtube', 'tiktok', 'web'];
+const EMPTY = { id: '', name: '', platform: '', url: '', unit: '', owners: '', pageOwner: '' };
+
+export function Channels() {
+  const { t } = useTranslation();
+  const [channels, setChannels] = useState<Channel[]>([]);
+  const [form, setForm] = useState(EMPTY);
+  const [issues, setIssues] = useState<RegisterIssue[]>([]);
+  const [notice, setNotice] = useState('');
+  const [preview, setPreview] = useState<{ file: File; content: string; result: ImportPreview } | null>(null);
+
+  const refresh = () => void window.kanalarkiv.listChannels().then(setChannels);
+  useEffect(refresh, []);
+
+  const issueText = (issue: RegisterIssue) => t(`issue.${issue.code}`, { defaultValue: issue.message });
+  const fieldIssue = (field: string) => issues.find((i) => i.field === field);
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    const input = { ...form, platform: form.platform || undefined, owners: form.owners.split(/[,;]/).map((o) => o.trim()).filter(Boolean) };
+    const result = await window.kanalarkiv.saveChannel(input);
+    if ('issues' in result) {
+      setIssues(result.issues);
+      setNotice('');
+      return;
+    }
+    setIssues([]);
+    setForm(EMPTY);
+    setNotice(t('channels.saved', { name: result.channel.name }) + result.warnings.map((w) => ` ${issueText(w)}`).join(''));
+    refresh();
+  }
+
+  async function choose(file: File | undefined) {
+    if (!file) return;
+    const content = await file.text();
+    setPreview({ file, content, result: await window.kanalarkiv.previewImport(content, file.name) });
+  }
+
+  async function runImport() {
+    if (!preview) return;
+    const added = await window.kanalarkiv.importChannels(preview.content, preview.file.name);
+    setNotice(t('channels.imported', { count: added }));
+    setPreview(null);
+    refresh();
+  }
+
+  const field = (name: keyof typeof EMPTY, extra: { type?: string; hint?: string } = {}) => {
+    const problem = fieldIssue(name);
+    return (
+      <div className="field">
+        <label htmlFor={`channel-${name}`}>{t(`channel.${name}`)}</label>
+        <input id={`channel-${name}`} type={extra.type ?? 'text'} value={form[name]} aria-invalid={!!problem} aria-describedby={problem ? `channel-${name}-error` : undefined}
+          onChange={(e) => setForm({ ...form, [name]: e.target.value })} />
+        {extra.hint && <small>{extra.hint}</small>}
+        {problem && <span className="error" id={`channel-${name}-error`}>{issueText(problem)}</span>}
+      </div>
+    );
+  };
+
+  return (
+    <section aria-labelledby="channels-heading">
+      <h2 id="channels-heading">{t('channels.heading')}</h2>
+      {notice && <p role="status" className="notice">{notice}</p>}
+      {channels.length === 0 ? (
+        <p>{t('channels.empty')}</p>
+      ) : (
+        <table>
+          <caption>{t('channels.caption', { count: channels.length })}</caption>
+          <thead>
+            <tr><th scope="col">{t('channel.platform')}</th><th scope="col">{t('channel.name')}</th><th scope="col">{t('channel.unit')}</th><th scope="col">{t('channel.owners')}</th><th scope="col">{t('channel.url')}</th></tr>
+          </thead>
+          <tbody>
+            {channels.map((c) => (
+              <tr key={c.id}>
+                <td><span className={`platform platform-${c.platform}`}>{t(`platform.${c.platform}`)}</span></td>
+                <td>{c.name}</td>
+                <td>{c.unit}</td>
+                <td>
+                  {c.owners.join(', ') || '–'}
+                  {c.owners.length < 2 && <span className="warning"> {t('channels.fewOwners')}</span>}
+                </td>
+                <td className="url">{c.url}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+
+      <form onSubmit={(e) => void submit(e)} aria-labelledby="add-heading" noValidate>
+        <h3 id="add-heading">{t('channels.add')}</h3>
+        <div className="grid">
+          {field('id', { hint: t('channel.idHint') })}
+          {field('name')}
+          <div className="field">
+            <label htmlFor="channel-platform">{t('channel.platform')}</label>
+            <select id="channel-platform" value={form.platform} onChange={(e) => setForm({ ...form, platform: e.target.value })}>
+              <option value="">{t('channel.platformAuto')}</option>
+              {PLATFORMS.map((p) => <option key={p} value={p}>{t(`platform.${p}`)}</option>)}
+            </select>
+          </div>
+          {field('url', { type: 'url' })}
+          {field('unit')}
+          {field('owners', { hint: t('channel.ownersHint') })}
+          {field('pageOwner')}
+        </div>
+        <button type="submit">{t('channels.save')}</button>
+      </form>
+
+      <div className="import">
+        <h3 id="import-heading">{t('channels.import')}</h3>
+        <label htmlFor="import-file">{t('channels.importFile')}</label>
+        <input id="import-file" type="file" accept=".csv,.json,text/csv,application/json" onChange={(e) => void choose(e.target.files?.[0])} />
+        {preview && (
+          <>
+            <table>
+              <caption>{t('channels.previewCaption', { file: preview.file.name })}</caption>
+              <thead><tr><th scope="col">{t('channels.rowHeading')}</th><th scope="col">{t('channel.id')}</th><th scope="col">{t('channel.name')}</th><th scope="col">{t('channels.result')}</th></tr></thead>
+              <tbody>
+                {preview.result.rows.map((row) => (
+                  <tr key={row.entry} className={row.issues.length ? 'bad' : 'good'}>
+                    <td>{row.entry.replace('row', t('channels.row')).replace('entry', t('channels.row'))}</td>
+                    <td>{String(row.channel.id ?? '')}</td>
+                    <td>{String(row.channel.name ?? '')}</td>
+                    <td>{row.issues.length === 0 ? t('channels.ok') : row.issues.map((i) => `${t(`channel.${i.field}`, { defaultValue: i.field })}: ${issueText(i)}`).join('; ')}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+            <button type="button" onClick={() => void runImport()} disabled={preview.result.importable === 0}>{t('channels.importRows', { count: preview.result.importable })}</button>
+          </>
+        )}
+      </div>
+    </section>
+  );
+}

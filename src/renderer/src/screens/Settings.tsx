@@ -1,0 +1,60 @@
+import { useEffect, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { AppInfo, Settings as SettingsValues } from '../../../shared/ipc';
+
+export function Settings() {
+  const { t, i18n } = useTranslation();
+  const [info, setInfo] = useState<AppInfo | null>(null);
+  const [settings, setSettings] = useState<SettingsValues | null>(null);
+  const [saved, setSaved] = useState(false);
+  useEffect(() => {
+    void window.kanalarkiv.getAppInfo().then(setInfo);
+    void window.kanalarkiv.getSettings().then(setSettings);
+  }, []);
+
+  async function save(event: FormEvent) {
+    event.preventDefault();
+    if (!settings) return;
+    setSettings(await window.kanalarkiv.saveSettings(settings));
+    await i18n.changeLanguage(settings.language);
+    setSaved(true);
+  }
+
+  if (!settings || !info) return <p>{t('loading')}</p>;
+  const input = (name: 'organisation' | 'archiveDir' | 'browserPath', hint?: string) => (
+    <div className="field">
+      <label htmlFor={`settings-${name}`}>{t(`settings.${name}`)}</label>
+      <input id={`settings-${name}`} value={settings[name]} onChange={(e) => { setSaved(false); setSettings({ ...settings, [name]: e.target.value }); }} />
+      {hint && <small>{hint}</small>}
+    </div>
+  );
+
+  return (
+    <section aria-labelledby="settings-heading">
+      <h2 id="settings-heading">{t('settings.heading')}</h2>
+      <form onSubmit={(e) => void save(e)}>
+        {input('organisation')}
+        {input('archiveDir')}
+        {input('browserPath', t('settings.browserHint'))}
+        <div className="field">
+          <label htmlFor="settings-language">{t('language')}</label>
+          <select id="settings-language" value={settings.language} onChange={(e) => { setSaved(false); setSettings({ ...settings, language: e.target.value as 'sv' | 'en' }); }}>
+            <option value="sv">Svenska</option>
+            <option value="en">English</option>
+          </select>
+        </div>
+        <button type="submit">{t('settings.save')}</button>
+        {saved && <p role="status">{t('settings.saved')}</p>}
+      </form>
+      <h3 id="profile">{t('profile.heading')}</h3>
+      <p>{t('profile.intro')}</p>
+      <dl>
+        <dt>{t('profile.version')}</dt><dd>{info.captureProfile.version} (Kanalarkiv {info.version})</dd>
+        <dt>{t('profile.viewport')}</dt><dd>{info.captureProfile.viewport.width} × {info.captureProfile.viewport.height} px</dd>
+        <dt>{t('profile.locale')}</dt><dd>{info.captureProfile.locale}</dd>
+        <dt>{t('profile.timezone')}</dt><dd>{info.captureProfile.timezoneId}</dd>
+        <dt>{t('profile.method')}</dt><dd>{t('profile.scrollAndStitch')}</dd>
+      </dl>
+    </section>
+  );
+}

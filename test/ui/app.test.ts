@@ -1,0 +1,126 @@
+import { existsSync, mkdirSync, mkdtempSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import os from 'node:os';
+import path from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createHandlers } from '../../src/main/api/handlers';
+import { browserArgs, findBrowser } from '../../src/main/capture/browser';
+import { runCapture } from '../../src/main/capture/run';
+import { MemoryStorage } from '../../src/main/storage';
+import type { Channel } from '../../src/shared/channel';
+import { startFixtureSite, type FixtureSite } from '../fixtures/site/server';
+import { ROOT } from '../helpers/cli';
+import { startBridge, type Bridge } from './bridge';
+
+const axeSource = (createRequire(import.meta.url)('axe-core') as { source: string }).source;
+const SHOTS = path.join(ROOT, 'test-results', 'ui');
+
+let site: FixtureSite;
+let bridge: Bridge;
+let browser: Browser;
+let page: Page;
+const archive = mkdtempSync(path.join(os.tmpdir(), 'kanalarkiv-ui-'));
+
+beforeAll(async () => {
+  if (!existsSync(path.join(ROOT, 'out', 'renderer', 'index.html'))) throw new Error('Build the renderer first: npm run build');
+  site = await startFixtureSite();
+  const channel = (id: string, name: string, p: string, platform: Channel['platform']): Channel => ({ id, name, platform, url: site.url(p), unit: 'Kulturförvaltningen', owners: ['Anna Berg', 'Olof Lind'], pageOwner: '', notes: '', active: true });
+  for (const reason of ['Vårens ögonblicksbild', 'Höstens ögonblicksbild']) {
+    await runCapture({ channels: [channel('kultur', 'Kultur Umeå', '/plain', 'facebook'), channel('flode', 'Kommunens flöde', '/virtual', 'x')], archiveDir: archive, reason, organisation: '', timeoutMs: 60_000, concurrency: 2, profilesRoot: null });
+  }
+  const storage = new MemoryStorage();
+  storage.set('settings', { organisation: 'Umeå kommun', archiveDir: archive, browserPath: '', language: 'sv' });
+  bridge = await startBridge(createHandlers({ storage, defaultArchiveDir: archive }));
+  browser = await chromium.launch({ executablePath: findBrowser(undefined).executablePath, args: browserArgs() });
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'sv-SE', timezoneId: 'Europe/Stockholm' });
+  await context.addInitScript(bridge.script);
+  page = await context.newPage();
+  await page.goto(bridge.url);
+  mkdirSync(SHOTS, { recursive: true });
+}, 300_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await bridge?.close();
+  await site?.close();
+});
+
+/** axe-core's serious and critical findings on what the page shows now (WCAG 2.1 AA rules). */
+async function accessibilityProblems(): Promise<string[]> {
+  await page.evaluate(axeSource);
+  const result = (await page.evaluate(`axe.run(document, { runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] })`)) as { violations: Array<{ id: string; impact: string; nodes: unknown[] }> };
+  return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id} (${v.nodes.length})`);
+}
+
+describe('the desktop UI, in Chromium, against the real core', () => {
+  it('Kanaler: adds a channel, explaining a bad address in Swedish, and warns about too few owners', async () => {
+    await expect(page.getByRole('heading', { name: 'Kanaler', level: 2 }).isVisible()).resolves.toBe(true);
+    await page.getByLabel('Id', { exact: true }).fill('kultur-fb');
+    await page.getByLabel('Namn', { exact: true }).fill('Kultur Umeå');
+    await page.getByLabel('Adress', { exact: true }).fill('file:///etc/passwd');
+    await page.getByLabel('Enhet', { exact: true }).fill('Kulturförvaltningen');
+    await page.getByLabel('Kontoansvariga').fill('Anna Berg');
+    await page.getByRole('button', { name: 'Spara kanalen' }).click();
+    await page.getByText('Bara http- och https-adresser kan tas ögonblicksbilder av.').waitFor();
+    expect(await page.getByLabel('Adress', { exact: true }).getAttribute('aria-invalid')).toBe('true');
+
+    await page.getByLabel('Adress', { exact: true }).fill('https://www.facebook.com/kulturumea');
+    await page.getByRole('button', { name: 'Spara kanalen' }).click();
+    await page.getByText('Kanalen Kultur Umeå är sparad.').waitFor();
+    const row = page.getByRole('row', { name: /Kultur Umeå/ });
+    expect(await row.textContent()).toContain('Facebook');
+    expect(await row.textContent()).toContain('Färre än två kontoansvariga');
+  });
+
+  it('Kanaler: previews a CSV import with the problem of each row, then imports the good rows', async () => {
+    const csv = 'id;namn;adress;enhet;ägare\nfritid-ig;Fritid;https://www.instagram.com/fritid;Fritid;Sara Ek, Per Holm\ndubblett;Dubblett;https://www.facebook.com/kulturumea;Kultur;A, B\n';
+    await page.getByLabel('Välj en CSV- eller JSON-fil').setInputFiles({ name: 'kanaler.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+    const preview = page.getByRole('table', { name: 'Förhandsvisning av kanaler.csv' });
+    await preview.waitFor();
+    expect(await preview.getByRole('row', { name: /Dubblett/ }).textContent()).toContain('Adressen finns redan i registret.');
+    expect(await preview.getByRole('row', { name: /Fritid/ }).textContent()).toContain('Kan importeras');
+    expect(await accessibilityProblems()).toEqual([]);
+    await page.screenshot({ path: path.join(SHOTS, 'kanaler.png'), fullPage: true });
+    await page.getByRole('button', { name: 'Importera 1 kanal' }).click();
+    await page.getByText('1 kanal importerades.').waitFor();
+    expect(await page.getByRole('table', { name: '2 kanaler i registret' }).isVisible()).toBe(true);
+  });
+
+  it('Arkiv: shows each channel\'s timeline with thumbnails, in Swedish time', async () => {
+    await page.getByRole('button', { name: 'Arkiv' }).click();
+    const timeline = page.getByRole('region', { name: /Kultur Umeå/ });
+    await timeline.waitFor();
+    expect(await timeline.getByRole('listitem').count()).toBe(2);
+    await timeline.getByRole('img').first().waitFor();
+    expect(await timeline.getByText('Höstens ögonblicksbild').isVisible()).toBe(true);
+    const stamp = await timeline.locator('time').first().getAttribute('datetime');
+    const shown = await timeline.locator('time').first().textContent();
+    expect(shown).toBe(new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm', dateStyle: 'medium', timeStyle: 'short' }).format(new Date(stamp!)));
+    expect(await page.getByRole('region', { name: /Kommunens flöde/ }).isVisible()).toBe(true);
+  });
+
+  it('Arkiv: searches the archived text and checks the archive', async () => {
+    await page.getByLabel('Sök i arkiverad text').fill('älgar');
+    await page.getByRole('button', { name: 'Sök', exact: true }).click();
+    await page.getByText('2 träffar för ”älgar”').waitFor();
+    await page.getByRole('button', { name: 'Kontrollera arkivet' }).click();
+    await page.getByText('4 av 4 ögonblicksbilder är oförändrade.').waitFor();
+    expect(await accessibilityProblems()).toEqual([]);
+    await page.screenshot({ path: path.join(SHOTS, 'arkiv.png'), fullPage: true });
+  });
+
+  it('Inställningar: shows the capture profile read-only, and switches to English', async () => {
+    await page.getByRole('button', { name: 'Inställningar' }).click();
+    await page.getByText('Rullas en skärm i taget och sätts samman').waitFor();
+    expect(await page.getByLabel('Organisation').inputValue()).toBe('Umeå kommun');
+    expect(await accessibilityProblems()).toEqual([]);
+    await page.screenshot({ path: path.join(SHOTS, 'installningar.png'), fullPage: true });
+    await page.getByLabel('Språk', { exact: true }).selectOption('en');
+    await page.getByRole('button', { name: 'Spara inställningarna' }).click();
+    await page.getByRole('heading', { name: 'Settings', level: 2 }).waitFor();
+    expect(await page.evaluate('document.documentElement.lang')).toBe('en');
+    await page.getByRole('button', { name: 'Channels' }).click();
+    await page.getByRole('heading', { name: 'Channels', level: 2 }).waitFor();
+  });
+});

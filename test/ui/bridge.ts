@@ -1,0 +1,65 @@
+import { readFile } from 'node:fs/promises';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import { dispatch } from '../../src/main/api/dispatch';
+import { IPC_CHANNELS, type KanalarkivApi } from '../../src/shared/ipc';
+import { ROOT } from '../helpers/cli';
+
+const TYPES: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css' };
+
+export interface Bridge {
+  url: string;
+  /** Defines window.kanalarkiv in the page: exactly the preload's API, carried over HTTP to dispatch(). */
+  script: string;
+  close(): Promise<void>;
+}
+
+/**
+ * Serves the built renderer (out/renderer) and answers its API calls with the real core, through the
+ * same dispatch() the Electron shell uses, so the UI is tested in a real Chromium without Electron.
+ */
+export async function startBridge(api: KanalarkivApi): Promise<Bridge> {
+  const root = path.join(ROOT, 'out', 'renderer');
+  let origin = '';
+  const server = http.createServer(async (req, res) => {
+    const url = new URL(req.url ?? '/', 'http://bridge');
+    if (req.method === 'POST' && url.pathname.startsWith('/api/')) {
+      let body = '';
+      for await (const chunk of req) body += chunk;
+      const name = url.pathname.slice(5) as keyof KanalarkivApi;
+      const reply = name in IPC_CHANNELS
+        ? await dispatch(api, name, JSON.parse(body) as unknown[], { url: req.headers['x-frame-url'] as string ?? '', isMainFrame: true }, origin)
+        : { ok: false, error: { code: 'unknown_call', message: name } };
+      res.writeHead(200, { 'content-type': 'application/json' });
+      return res.end(JSON.stringify(reply));
+    }
+    const file = path.join(root, url.pathname === '/' ? 'index.html' : path.normalize(url.pathname));
+    if (!file.startsWith(root)) return res.writeHead(403).end();
+    try {
+      const content = await readFile(file);
+      res.writeHead(200, { 'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream' });
+      res.end(content);
+    } catch {
+      res.writeHead(404).end();
+    }
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const names = JSON.stringify(Object.keys(IPC_CHANNELS));
+  const script = `(() => {
+    const api = {};
+    for (const name of ${names}) {
+      api[name] = async (...args) => {
+        // Electron's IPC keeps a missing optional argument missing; JSON would turn it into null.
+        while (args.length && args[args.length - 1] === undefined) args.pop();
+        const response = await fetch('/api/' + name, { method: 'POST', headers: { 'x-frame-url': location.href }, body: JSON.stringify(args) });
+        const reply = await response.json();
+        if (!reply.ok) throw reply.error;
+        return reply.value;
+      };
+    }
+    window.kanalarkiv = Object.freeze(api);
+  })();`;
+  return { url: `${origin}/`, script, close: () => new Promise((resolve) => server.close(() => resolve())) };
+}
