@@ -1,15 +1,18 @@
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { app, BrowserWindow } from 'electron';
+import { IPC_EVENTS } from '../shared/ipc';
 import { createHandlers } from './api/handlers';
 import { registerIpc } from './electron/ipc';
 import { createElectronStorage } from './electron/store';
 import { setApplicationMenu } from './electron/menu';
 import { applySecurityRestrictions } from './electron/security';
-import { createMainWindow } from './electron/windows';
+import { createMainWindow, openPdfWindow } from './electron/windows';
+import { defaultProfilesRoot } from './paths';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-const devServerUrl = process.env.ELECTRON_RENDERER_URL;
+// The app's own page: the dev server while developing, else the bundled renderer.
+const appUrl = process.env.ELECTRON_RENDERER_URL ?? pathToFileURL(path.join(here, '../renderer/index.html')).href;
 if (app.isPackaged) process.env.KANALARKIV_RESOURCES ??= path.join(process.resourcesPath, 'resources');
 
 // One Kanalarkiv at a time: two would capture into the same archive at once.
@@ -22,11 +25,20 @@ if (!app.requestSingleInstanceLock()) {
     window?.focus();
   });
   void app.whenReady().then(() => {
-    applySecurityRestrictions(devServerUrl);
-    const defaultArchiveDir = path.join(app.getPath('documents'), 'Kanalarkiv');
-    registerIpc(createHandlers({ storage: createElectronStorage(), defaultArchiveDir }), devServerUrl);
+    applySecurityRestrictions(appUrl);
     setApplicationMenu();
-    createMainWindow(path.join(here, '../preload/index.cjs'), path.join(here, '../renderer'), devServerUrl);
+    // The handlers are registered in the same tick, before the page can send its first call.
+    const window = createMainWindow(path.join(here, '../preload/index.cjs'), appUrl);
+    const handlers = createHandlers({
+      storage: createElectronStorage(),
+      defaultArchiveDir: path.join(app.getPath('documents'), 'Kanalarkiv'),
+      profilesRoot: defaultProfilesRoot(),
+      publishCapture: (state) => {
+        if (!window.isDestroyed()) window.webContents.send(IPC_EVENTS.captureUpdate, state);
+      },
+      showPdf: async (file) => openPdfWindow(file, window),
+    });
+    registerIpc(handlers, appUrl);
   });
   app.on('window-all-closed', () => app.quit());
 }

@@ -1,5 +1,5 @@
 import { contextBridge, ipcRenderer } from 'electron';
-import { IPC_CHANNELS, type KanalarkivApi } from '../shared/ipc';
+import { IPC_CHANNELS, IPC_EVENTS, type CaptureJobState, type KanalarkivBridge } from '../shared/ipc';
 
 type Reply = { ok: true; value: unknown } | { ok: false; error: { code: string; message: string } };
 
@@ -11,7 +11,7 @@ async function call(channel: string, ...args: unknown[]): Promise<never> {
 }
 
 // Exactly the API of src/shared/ipc.ts, nothing of ipcRenderer itself.
-const api: KanalarkivApi = {
+const api: KanalarkivBridge = {
   getAppInfo: () => call(IPC_CHANNELS.getAppInfo),
   getSettings: () => call(IPC_CHANNELS.getSettings),
   saveSettings: (settings) => call(IPC_CHANNELS.saveSettings, settings),
@@ -23,6 +23,21 @@ const api: KanalarkivApi = {
   getThumbnail: (snapshotId) => call(IPC_CHANNELS.getThumbnail, snapshotId),
   searchArchive: (query) => call(IPC_CHANNELS.searchArchive, query),
   verifyArchive: () => call(IPC_CHANNELS.verifyArchive),
+  startCapture: (request) => call(IPC_CHANNELS.startCapture, request),
+  cancelCapture: (jobId) => call(IPC_CHANNELS.cancelCapture, jobId),
+  getCaptureJob: (jobId) => call(IPC_CHANNELS.getCaptureJob, jobId),
+  getLoginStatus: () => call(IPC_CHANNELS.getLoginStatus),
+  openLogin: (platform) => call(IPC_CHANNELS.openLogin, platform),
+  getSnapshot: (snapshotId) => call(IPC_CHANNELS.getSnapshot, snapshotId),
+  getPageImage: (snapshotId, index) => call(IPC_CHANNELS.getPageImage, snapshotId, index),
+  compareSnapshots: (a, b, index) => call(IPC_CHANNELS.compareSnapshots, a, b, index),
+  openRecordPdf: (snapshotId) => call(IPC_CHANNELS.openRecordPdf, snapshotId),
+  onCaptureUpdate: (listener) => {
+    // The listener gets the state only, never the IPC event (which would expose ipcRenderer).
+    const forward = (_event: unknown, state: CaptureJobState) => listener(state);
+    ipcRenderer.on(IPC_EVENTS.captureUpdate, forward);
+    return () => void ipcRenderer.off(IPC_EVENTS.captureUpdate, forward);
+  },
 };
 
 contextBridge.exposeInMainWorld('kanalarkiv', api);

@@ -1,8 +1,11 @@
+import type { CaptureJobState } from '../main/api/captures';
+import type { Difference } from '../main/archive/compare';
 import type { ArchiveReport } from '../main/archive/verify';
 import type { Catalogue, SearchHit } from '../main/archive/catalogue';
 import type { RegisterIssue } from '../main/register/channels';
 import type { ImportPreview } from '../main/register/register';
-import type { Channel } from './channel';
+import type { Channel, Platform } from './channel';
+import type { SnapshotMetadata } from './snapshot';
 
 /**
  * The one contract between the UI and the main process. The preload exposes exactly `KanalarkivApi`
@@ -20,7 +23,21 @@ export const IPC_CHANNELS = {
   getThumbnail: 'kanalarkiv:get-thumbnail',
   searchArchive: 'kanalarkiv:search-archive',
   verifyArchive: 'kanalarkiv:verify-archive',
+  startCapture: 'kanalarkiv:start-capture',
+  cancelCapture: 'kanalarkiv:cancel-capture',
+  getCaptureJob: 'kanalarkiv:get-capture-job',
+  getLoginStatus: 'kanalarkiv:get-login-status',
+  openLogin: 'kanalarkiv:open-login',
+  getSnapshot: 'kanalarkiv:get-snapshot',
+  getPageImage: 'kanalarkiv:get-page-image',
+  compareSnapshots: 'kanalarkiv:compare-snapshots',
+  openRecordPdf: 'kanalarkiv:open-record-pdf',
 } as const satisfies Record<keyof KanalarkivApi, string>;
+
+/** Messages the main side sends on its own: the state of a running capture. */
+export const IPC_EVENTS = {
+  captureUpdate: 'kanalarkiv:capture-update',
+} as const;
 
 export interface AppInfo {
   version: string;
@@ -74,6 +91,29 @@ export interface KanalarkivApi {
   getThumbnail(snapshotId: string): Promise<string>;
   searchArchive(query: string): Promise<SearchHit[]>;
   verifyArchive(): Promise<ArchiveReport>;
+  /** Starts capturing; progress arrives through onCaptureUpdate. */
+  startCapture(request: { channelIds: string[]; reason: string }): Promise<CaptureJobState>;
+  cancelCapture(jobId: string): Promise<void>;
+  getCaptureJob(jobId: string): Promise<CaptureJobState | null>;
+  /** Which platforms have a saved login session. */
+  getLoginStatus(): Promise<Record<Platform, boolean>>;
+  /** Opens the platform's login window; resolves when the user has closed it. */
+  openLogin(platform: Platform): Promise<Record<Platform, boolean>>;
+  getSnapshot(snapshotId: string): Promise<SnapshotMetadata>;
+  /** Page `index` (0-based) of a snapshot's screenshot, as a data URL. */
+  getPageImage(snapshotId: string, index: number): Promise<string>;
+  /** Where snapshot B differs from A on A's page `index`. */
+  compareSnapshots(snapshotA: string, snapshotB: string, index: number): Promise<Difference>;
+  /** Shows the record's PDF in a window of its own. */
+  openRecordPdf(snapshotId: string): Promise<void>;
 }
 
-export type { ArchiveReport, Catalogue, ImportPreview, RegisterIssue, SearchHit };
+/** What the preload exposes besides the calls: subscriptions to the main side's messages. */
+export interface KanalarkivEvents {
+  /** Calls `listener` with the whole state of a capture run on every change; returns the unsubscribe. */
+  onCaptureUpdate(listener: (job: CaptureJobState) => void): () => void;
+}
+
+export type KanalarkivBridge = KanalarkivApi & KanalarkivEvents;
+
+export type { ArchiveReport, CaptureJobState, Catalogue, Difference, ImportPreview, RegisterIssue, SearchHit };

@@ -21,6 +21,7 @@ let bridge: Bridge;
 let browser: Browser;
 let page: Page;
 const archive = mkdtempSync(path.join(os.tmpdir(), 'kanalarkiv-ui-'));
+const shownPdfs: string[] = [];
 
 beforeAll(async () => {
   if (!existsSync(path.join(ROOT, 'out', 'renderer', 'index.html'))) throw new Error('Build the renderer first: npm run build');
@@ -31,7 +32,7 @@ beforeAll(async () => {
   }
   const storage = new MemoryStorage();
   storage.set('settings', { organisation: 'Umeå kommun', archiveDir: archive, browserPath: '', language: 'sv' });
-  bridge = await startBridge(createHandlers({ storage, defaultArchiveDir: archive }));
+  bridge = await startBridge((publishCapture) => createHandlers({ storage, defaultArchiveDir: archive, profilesRoot: path.join(archive, '..', 'ui-profiles'), publishCapture, showPdf: async (file) => void shownPdfs.push(file) }));
   browser = await chromium.launch({ executablePath: findBrowser(undefined).executablePath, args: browserArgs() });
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'sv-SE', timezoneId: 'Europe/Stockholm' });
   await context.addInitScript(bridge.script);

@@ -3,14 +3,14 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { dispatch } from '../../src/main/api/dispatch';
-import { IPC_CHANNELS, type KanalarkivApi } from '../../src/shared/ipc';
+import { IPC_CHANNELS, type CaptureJobState, type KanalarkivApi } from '../../src/shared/ipc';
 import { ROOT } from '../helpers/cli';
 
 const TYPES: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css' };
 
 export interface Bridge {
   url: string;
-  /** Defines window.kanalarkiv in the page: exactly the preload's API, carried over HTTP to dispatch(). */
+  /** Defines window.kanalarkiv in the page: exactly the preload's API, calls carried over HTTP to dispatch(), events over Server-Sent Events. */
   script: string;
   close(): Promise<void>;
 }
@@ -19,17 +19,28 @@ export interface Bridge {
  * Serves the built renderer (out/renderer) and answers its API calls with the real core, through the
  * same dispatch() the Electron shell uses, so the UI is tested in a real Chromium without Electron.
  */
-export async function startBridge(api: KanalarkivApi): Promise<Bridge> {
+export async function startBridge(makeApi: (publishCapture: (state: CaptureJobState) => void) => KanalarkivApi): Promise<Bridge> {
   const root = path.join(ROOT, 'out', 'renderer');
   let origin = '';
+  const listeners = new Set<http.ServerResponse>();
+  const api = makeApi((state) => {
+    for (const res of listeners) res.write(`data: ${JSON.stringify(state)}\n\n`);
+  });
   const server = http.createServer(async (req, res) => {
     const url = new URL(req.url ?? '/', 'http://bridge');
+    if (url.pathname === '/events') {
+      res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store' });
+      res.write(': connected\n\n');
+      listeners.add(res);
+      req.on('close', () => listeners.delete(res));
+      return;
+    }
     if (req.method === 'POST' && url.pathname.startsWith('/api/')) {
       let body = '';
       for await (const chunk of req) body += chunk;
       const name = url.pathname.slice(5) as keyof KanalarkivApi;
       const reply = name in IPC_CHANNELS
-        ? await dispatch(api, name, JSON.parse(body) as unknown[], { url: req.headers['x-frame-url'] as string ?? '', isMainFrame: true }, origin)
+        ? await dispatch(api, name, JSON.parse(body) as unknown[], { url: (req.headers['x-frame-url'] as string | undefined) ?? '', isMainFrame: true }, `${origin}/`)
         : { ok: false, error: { code: 'unknown_call', message: name } };
       res.writeHead(200, { 'content-type': 'application/json' });
       return res.end(JSON.stringify(reply));
@@ -59,7 +70,23 @@ export async function startBridge(api: KanalarkivApi): Promise<Bridge> {
         return reply.value;
       };
     }
+    const captureListeners = new Set();
+    let events = null;
+    api.onCaptureUpdate = (listener) => {
+      events ??= new EventSource('/events');
+      events.onmessage = (message) => { for (const l of captureListeners) l(JSON.parse(message.data)); };
+      captureListeners.add(listener);
+      return () => captureListeners.delete(listener);
+    };
     window.kanalarkiv = Object.freeze(api);
   })();`;
-  return { url: `${origin}/`, script, close: () => new Promise((resolve) => server.close(() => resolve())) };
+  return {
+    url: `${origin}/`,
+    script,
+    close: () => {
+      for (const res of listeners) res.end();
+      server.closeAllConnections();
+      return new Promise((resolve) => server.close(() => resolve()));
+    },
+  };
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { PLATFORMS } from '../../shared/channel';
 import type { KanalarkivApi } from '../../shared/ipc';
 
 const text = z.string().max(100_000);
@@ -27,6 +28,15 @@ export const ARGUMENTS = {
   getThumbnail: z.tuple([z.string().max(1_000)]),
   searchArchive: z.tuple([z.string().max(500)]),
   verifyArchive: z.tuple([]),
+  startCapture: z.tuple([z.object({ channelIds: z.array(z.string().max(200)).min(1).max(1_000), reason: z.string().min(1).max(2_000) })]),
+  cancelCapture: z.tuple([z.string().uuid()]),
+  getCaptureJob: z.tuple([z.string().uuid()]),
+  getLoginStatus: z.tuple([]),
+  openLogin: z.tuple([z.enum(PLATFORMS)]),
+  getSnapshot: z.tuple([z.string().max(1_000)]),
+  getPageImage: z.tuple([z.string().max(1_000), z.number().int().min(0).max(1_000)]),
+  compareSnapshots: z.tuple([z.string().max(1_000), z.string().max(1_000), z.number().int().min(0).max(1_000)]),
+  openRecordPdf: z.tuple([z.string().max(1_000)]),
 } satisfies Record<keyof KanalarkivApi, z.ZodType>;
 
 export type Reply = { ok: true; value: unknown } | { ok: false; error: { code: string; message: string } };
@@ -38,18 +48,27 @@ export interface Sender {
   isMainFrame: boolean;
 }
 
-/** The only page allowed to call: the bundled renderer, or the dev server while developing. */
-export function isAppUrl(url: string, devServerUrl: string | undefined): boolean {
-  if (devServerUrl) return url.startsWith(devServerUrl);
-  return url.startsWith('file://');
+/**
+ * Whether `url` is the app's own page: the bundled renderer's index.html exactly (no other local file,
+ * such as a record's PDF), or any page of the dev server while developing.
+ */
+export function isAppUrl(url: string, appUrl: string): boolean {
+  try {
+    const page = new URL(url);
+    const app = new URL(appUrl);
+    if (app.protocol === 'file:') return page.protocol === 'file:' && page.pathname === app.pathname;
+    return page.origin === app.origin;
+  } catch {
+    return false;
+  }
 }
 
 /**
  * Answers one call from the UI: checks the sender, validates the arguments, runs the handler, and
  * turns any failure into {code, message}. The Electron shell only carries messages to and from here.
  */
-export async function dispatch(api: KanalarkivApi, name: keyof KanalarkivApi, args: unknown[], sender: Sender, devServerUrl: string | undefined): Promise<Reply> {
-  if (!sender.isMainFrame || !isAppUrl(sender.url, devServerUrl)) {
+export async function dispatch(api: KanalarkivApi, name: keyof KanalarkivApi, args: unknown[], sender: Sender, appUrl: string): Promise<Reply> {
+  if (!sender.isMainFrame || !isAppUrl(sender.url, appUrl)) {
     return { ok: false, error: { code: 'forbidden', message: `${name} refused from ${sender.url || 'an unknown frame'}` } };
   }
   const parsed = ARGUMENTS[name].safeParse(args);

@@ -1,27 +1,47 @@
+import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
-import type { AppInfo, KanalarkivApi, Settings } from '../../shared/ipc';
-import { readCatalogue, searchArchive, thumbnail } from '../archive/catalogue';
+import path from 'node:path';
+import { PLATFORMS, type Platform } from '../../shared/channel';
+import type { AppInfo, CaptureJobState, KanalarkivApi, Settings } from '../../shared/ipc';
+import { readCatalogue, readMetadata, searchArchive, snapshotPath, thumbnail } from '../archive/catalogue';
+import { difference, pageImage } from '../archive/compare';
+import { RECORD_FILE } from '../archive/snapshot';
 import { verifyArchive } from '../archive/verify';
+import { findBrowser } from '../capture/browser';
+import { openLoginWindow } from '../capture/login';
 import { CAPTURE_PROFILE } from '../capture/profile';
+import { profileDir } from '../capture/session';
 import { ChannelRegister } from '../register/register';
 import { tool } from '../resources';
 import type { Storage } from '../storage';
+import { CaptureJobs } from './captures';
 
 export interface HandlerContext {
   storage: Storage;
   /** Where snapshots go until the user chooses another folder. */
   defaultArchiveDir: string;
+  /** The per-platform login profiles. */
+  profilesRoot: string;
+  /** Sends a running capture's state to the UI. */
+  publishCapture: (state: CaptureJobState) => void;
+  /** Shows a record's PDF to the user; the shell decides how. */
+  showPdf: (file: string) => Promise<void>;
+  timeoutMs?: number;
+  concurrency?: number;
 }
 
 /** What the main process answers to the UI; plain Node, so it is tested without Electron. */
-export function createHandlers({ storage, defaultArchiveDir }: HandlerContext): KanalarkivApi {
+export function createHandlers(context: HandlerContext): KanalarkivApi {
+  const { storage, defaultArchiveDir, profilesRoot } = context;
   const register = new ChannelRegister(storage);
+  const jobs = new CaptureJobs(context.publishCapture);
   const settings = (): Settings => ({ organisation: '', archiveDir: defaultArchiveDir, browserPath: '', language: 'sv', ...(storage.get('settings') as Partial<Settings> | undefined) });
   const archive = async () => {
     const dir = settings().archiveDir;
     await mkdir(dir, { recursive: true });
     return dir;
   };
+  const loginStatus = () => Object.fromEntries(PLATFORMS.map((p) => [p, existsSync(profileDir(profilesRoot, p))])) as Record<Platform, boolean>;
 
   return {
     async getAppInfo(): Promise<AppInfo> {
@@ -58,6 +78,45 @@ export function createHandlers({ storage, defaultArchiveDir }: HandlerContext): 
     },
     async verifyArchive() {
       return verifyArchive(await archive());
+    },
+    async startCapture({ channelIds, reason }) {
+      const channels = register.list().filter((c) => channelIds.includes(c.id));
+      const unknown = channelIds.filter((id) => !channels.some((c) => c.id === id));
+      if (unknown.length > 0) throw new Error(`not in the register: ${unknown.join(', ')}`);
+      const { organisation, browserPath } = settings();
+      return jobs.start(channels, reason, {
+        archiveDir: await archive(),
+        organisation,
+        browserPath: browserPath || undefined,
+        profilesRoot,
+        timeoutMs: context.timeoutMs ?? 120_000,
+        concurrency: context.concurrency ?? 2,
+      });
+    },
+    async cancelCapture(jobId) {
+      jobs.cancel(jobId);
+    },
+    async getCaptureJob(jobId) {
+      return jobs.get(jobId);
+    },
+    async getLoginStatus() {
+      return loginStatus();
+    },
+    async openLogin(platform) {
+      await openLoginWindow(platform, findBrowser(settings().browserPath || undefined), profilesRoot);
+      return loginStatus();
+    },
+    async getSnapshot(snapshotId) {
+      return readMetadata(snapshotPath(await archive(), snapshotId));
+    },
+    async getPageImage(snapshotId, index) {
+      return pageImage(await archive(), snapshotId, index);
+    },
+    async compareSnapshots(a, b, index) {
+      return difference(await archive(), a, b, index);
+    },
+    async openRecordPdf(snapshotId) {
+      await context.showPdf(path.join(snapshotPath(await archive(), snapshotId), 'data', RECORD_FILE));
     },
   };
 }

@@ -65,11 +65,13 @@ export async function captureChannel(session: CaptureSession, request: CaptureRe
 
   // The hard deadline: whatever the page does, the channel ends in time.
   let timedOut = false;
+  // Closing makes every pending browser call fail at once; those failures are handled where awaited.
+  const abandon = () => void close().catch(() => undefined);
   const timer = setTimeout(() => {
     timedOut = true;
-    void close();
+    abandon();
   }, request.timeoutMs);
-  const onAbort = () => void close();
+  const onAbort = abandon;
   signal?.addEventListener('abort', onAbort);
 
   try {

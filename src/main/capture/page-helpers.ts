@@ -24,10 +24,21 @@ export const PAGE_HELPERS = String.raw`
       };
     },
 
-    /** Scrolls to y and resolves after two frames, when the page has reacted (observers fired, layout done). */
+    /**
+     * Scrolls to y and resolves once the page has reacted: its IntersectionObservers have been told
+     * (they are notified in one task, in the order they were made, so when an observer made now is
+     * called, the page's have run), and a frame has been laid out. Resolves with the images in view
+     * still loading.
+     */
     scrollTo(y) {
       window.scrollTo({ top: y, left: 0, behavior: 'instant' });
-      return new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve(window.__kanalarkiv.pendingImages()))));
+      return new Promise((resolve) => {
+        const probe = new IntersectionObserver(() => {
+          probe.disconnect();
+          requestAnimationFrame(() => requestAnimationFrame(() => resolve(window.__kanalarkiv.pendingImages())));
+        });
+        probe.observe(document.documentElement);
+      });
     },
 
     /** Readies the viewport for its picture: hides floating bars, expands posts, looks for a login wall. */

@@ -19,6 +19,12 @@ export const CONTEXT_OPTIONS: BrowserContextOptions = {
   serviceWorkers: 'block',
 };
 
+/**
+ * Headless, with our switches. Ctrl-C and termination are ours to handle (cancel, discard unfinished
+ * snapshots, close the browsers): Playwright must not kill the browsers under running captures.
+ */
+const LAUNCH_OPTIONS = { headless: true, args: browserArgs(), handleSIGINT: false, handleSIGTERM: false, handleSIGHUP: false };
+
 /** Where the logged-in browser profile of a platform lives. */
 export function profileDir(profilesRoot: string, platform: Platform): string {
   return path.join(profilesRoot, platform);
@@ -48,13 +54,13 @@ export class CaptureSession {
     if (dir && existsSync(dir)) {
       let context = this.persistent.get(platform);
       if (!context) {
-        context = launch(() => chromium.launchPersistentContext(dir, { ...CONTEXT_OPTIONS, headless: true, executablePath: this.browser.executablePath, args: browserArgs() }));
+        context = launch(() => chromium.launchPersistentContext(dir, { ...CONTEXT_OPTIONS, ...LAUNCH_OPTIONS, executablePath: this.browser.executablePath }));
         this.persistent.set(platform, context);
       }
       const page = await (await context).newPage();
       return { page, close: () => page.close() };
     }
-    this.shared ??= launch(() => chromium.launch({ headless: true, executablePath: this.browser.executablePath, args: browserArgs() }));
+    this.shared ??= launch(() => chromium.launch({ ...LAUNCH_OPTIONS, executablePath: this.browser.executablePath }));
     const context = await (await this.shared).newContext(CONTEXT_OPTIONS);
     const page = await context.newPage();
     return { page, close: () => context.close() };

@@ -6,8 +6,8 @@ import { isAppUrl } from '../api/dispatch';
  * (https://www.electronjs.org/docs/latest/tutorial/security).
  */
 
-export function applySecurityRestrictions(devServerUrl: string | undefined): void {
-  app.on('web-contents-created', (_event, contents) => restrictContents(contents, devServerUrl));
+export function applySecurityRestrictions(appUrl: string): void {
+  app.on('web-contents-created', (_event, contents) => restrictContents(contents, appUrl));
 
   // Captured pages never run in the app's session, but nothing the UI shows needs a permission either.
   // #5 Handle session permission requests from remote content.
@@ -15,11 +15,11 @@ export function applySecurityRestrictions(devServerUrl: string | undefined): voi
   session.defaultSession.setPermissionCheckHandler(() => false);
 }
 
-function restrictContents(contents: WebContents, devServerUrl: string | undefined): void {
+function restrictContents(contents: WebContents, appUrl: string): void {
   // The UI is a single page; any navigation is a bug or an attack.
   // #13 Disable or limit navigation.
   contents.on('will-navigate', (event, url) => {
-    if (!isAppUrl(url, devServerUrl)) event.preventDefault();
+    if (!isAppUrl(url, appUrl)) event.preventDefault();
   });
 
   // No second window ever; http(s) links (a channel's URL) open in the system browser.

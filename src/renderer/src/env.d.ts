@@ -1,7 +1,7 @@
-import type { KanalarkivApi } from '../../shared/ipc';
+import type { KanalarkivBridge } from '../../shared/ipc';
 
 declare global {
   interface Window {
-    kanalarkiv: KanalarkivApi;
+    kanalarkiv: KanalarkivBridge;
   }
 }

@@ -1,0 +1,111 @@
+import { randomUUID } from 'node:crypto';
+import type { Channel } from '../../shared/channel';
+import type { CaptureStage, ChannelResult } from '../../shared/capture';
+import { runCapture, type CaptureRunOptions } from '../capture/run';
+
+export interface ChannelProgress {
+  channelId: string;
+  name: string;
+  platform: Channel['platform'];
+  stage: CaptureStage;
+  percent: number;
+  attempt: number;
+  result: ChannelResult | null;
+}
+
+/** A capture run started from the app, as the UI shows it. */
+export interface CaptureJobState {
+  jobId: string;
+  reason: string;
+  startedAt: string;
+  finishedAt: string | null;
+  cancelled: boolean;
+  /** 0–100 over all channels. */
+  percent: number;
+  /** Estimated from the pace so far; null until there is a pace. */
+  remainingMs: number | null;
+  channels: ChannelProgress[];
+}
+
+type RunSettings = Omit<CaptureRunOptions, 'channels' | 'reason' | 'signal' | 'onProgress'>;
+
+/**
+ * Capture runs started from the UI. Each sends its whole state to `publish` on every change (at most
+ * every 200 ms, and always at the end), so the UI never has to ask and never misses the final state.
+ */
+export class CaptureJobs {
+  private readonly jobs = new Map<string, { state: CaptureJobState; controller: AbortController }>();
+
+  constructor(private readonly publish: (state: CaptureJobState) => void) {}
+
+  start(channels: Channel[], reason: string, settings: RunSettings): CaptureJobState {
+    const controller = new AbortController();
+    const state: CaptureJobState = {
+      jobId: randomUUID(),
+      reason,
+      startedAt: new Date().toISOString(),
+      finishedAt: null,
+      cancelled: false,
+      percent: 0,
+      remainingMs: null,
+      channels: channels.map((c) => ({ channelId: c.id, name: c.name, platform: c.platform, stage: 'queued', percent: 0, attempt: 1, result: null })),
+    };
+    this.jobs.set(state.jobId, { state, controller });
+    let last = 0;
+    const update = (force = false) => {
+      const done = state.channels.reduce((sum, c) => sum + c.percent, 0) / state.channels.length;
+      state.percent = Math.round(done);
+      const elapsed = Date.now() - Date.parse(state.startedAt);
+      state.remainingMs = done > 2 && !state.finishedAt ? Math.round((elapsed * (100 - done)) / done) : null;
+      if (force || Date.now() - last >= 200) {
+        last = Date.now();
+        this.publish(structuredClone(state));
+      }
+    };
+
+    void runCapture({
+      ...settings,
+      channels,
+      reason,
+      signal: controller.signal,
+      onProgress: (p) => {
+        const channel = state.channels.find((c) => c.channelId === p.channelId);
+        if (!channel) return;
+        Object.assign(channel, { stage: p.stage, percent: p.percent, attempt: p.attempt });
+        update(p.stage === 'done' || p.stage === 'failed');
+      },
+    }).then((results) => {
+      for (const result of results) {
+        const channel = state.channels.find((c) => c.channelId === result.channel)!;
+        channel.result = result;
+        channel.stage = result.status === 'ok' ? 'done' : 'failed';
+        channel.percent = 100;
+      }
+      state.finishedAt = new Date().toISOString();
+      update(true);
+    }).catch((error: Error) => {
+      // The run itself could not go on (the archive folder vanished, say): every unfinished channel failed.
+      for (const channel of state.channels.filter((c) => !c.result)) {
+        channel.result = { channel: channel.channelId, status: 'failed', record: null, error: { code: 'internal', message: error.message }, warnings: [], timings: {} };
+        channel.stage = 'failed';
+        channel.percent = 100;
+      }
+      state.finishedAt = new Date().toISOString();
+      update(true);
+    });
+    update(true);
+    return structuredClone(state);
+  }
+
+  cancel(jobId: string): void {
+    const job = this.jobs.get(jobId);
+    if (!job || job.state.finishedAt) return;
+    job.state.cancelled = true;
+    job.controller.abort();
+  }
+
+  get(jobId: string): CaptureJobState | null {
+    const job = this.jobs.get(jobId);
+    return job ? structuredClone(job.state) : null;
+  }
+}
