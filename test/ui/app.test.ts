@@ -27,11 +27,13 @@ beforeAll(async () => {
   if (!existsSync(path.join(ROOT, 'out', 'renderer', 'index.html'))) throw new Error('Build the renderer first: npm run build');
   site = await startFixtureSite();
   const channel = (id: string, name: string, p: string, platform: Channel['platform']): Channel => ({ id, name, platform, url: site.url(p), unit: 'Kulturförvaltningen', owners: ['Anna Berg', 'Olof Lind'], pageOwner: '', notes: '', active: true });
+  const registered = [channel('kultur', 'Kultur Umeå', '/changing', 'web'), channel('utloggad', 'Kultur på Facebook', '/facebook/logged-out', 'facebook')];
   for (const reason of ['Vårens ögonblicksbild', 'Höstens ögonblicksbild']) {
-    await runCapture({ channels: [channel('kultur', 'Kultur Umeå', '/plain', 'facebook'), channel('flode', 'Kommunens flöde', '/virtual', 'x')], archiveDir: archive, reason, organisation: '', timeoutMs: 60_000, concurrency: 2, profilesRoot: null });
+    await runCapture({ channels: [registered[0]!, channel('flode', 'Kommunens flöde', '/virtual', 'x')], archiveDir: archive, reason, organisation: '', timeoutMs: 60_000, concurrency: 2, profilesRoot: null });
   }
   const storage = new MemoryStorage();
   storage.set('settings', { organisation: 'Umeå kommun', archiveDir: archive, browserPath: '', language: 'sv' });
+  storage.set('channels', registered);
   bridge = await startBridge((publishCapture) => createHandlers({ storage, defaultArchiveDir: archive, profilesRoot: path.join(archive, '..', 'ui-profiles'), publishCapture, showPdf: async (file) => void shownPdfs.push(file) }));
   browser = await chromium.launch({ executablePath: findBrowser(undefined).executablePath, args: browserArgs() });
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'sv-SE', timezoneId: 'Europe/Stockholm' });
@@ -58,7 +60,7 @@ describe('the desktop UI, in Chromium, against the real core', () => {
   it('Kanaler: adds a channel, explaining a bad address in Swedish, and warns about too few owners', async () => {
     await expect(page.getByRole('heading', { name: 'Kanaler', level: 2 }).isVisible()).resolves.toBe(true);
     await page.getByLabel('Id', { exact: true }).fill('kultur-fb');
-    await page.getByLabel('Namn', { exact: true }).fill('Kultur Umeå');
+    await page.getByLabel('Namn', { exact: true }).fill('Kulturskolan');
     await page.getByLabel('Adress', { exact: true }).fill('file:///etc/passwd');
     await page.getByLabel('Enhet', { exact: true }).fill('Kulturförvaltningen');
     await page.getByLabel('Kontoansvariga').fill('Anna Berg');
@@ -66,16 +68,16 @@ describe('the desktop UI, in Chromium, against the real core', () => {
     await page.getByText('Bara http- och https-adresser kan tas ögonblicksbilder av.').waitFor();
     expect(await page.getByLabel('Adress', { exact: true }).getAttribute('aria-invalid')).toBe('true');
 
-    await page.getByLabel('Adress', { exact: true }).fill('https://www.facebook.com/kulturumea');
+    await page.getByLabel('Adress', { exact: true }).fill('https://www.facebook.com/kulturskolan');
     await page.getByRole('button', { name: 'Spara kanalen' }).click();
-    await page.getByText('Kanalen Kultur Umeå är sparad.').waitFor();
-    const row = page.getByRole('row', { name: /Kultur Umeå/ });
+    await page.getByText('Kanalen Kulturskolan är sparad.').waitFor();
+    const row = page.getByRole('row', { name: /Kulturskolan/ });
     expect(await row.textContent()).toContain('Facebook');
     expect(await row.textContent()).toContain('Färre än två kontoansvariga');
   });
 
   it('Kanaler: previews a CSV import with the problem of each row, then imports the good rows', async () => {
-    const csv = 'id;namn;adress;enhet;ägare\nfritid-ig;Fritid;https://www.instagram.com/fritid;Fritid;Sara Ek, Per Holm\ndubblett;Dubblett;https://www.facebook.com/kulturumea;Kultur;A, B\n';
+    const csv = 'id;namn;adress;enhet;ägare\nfritid-ig;Fritid;https://www.instagram.com/fritid;Fritid;Sara Ek, Per Holm\ndubblett;Dubblett;https://www.facebook.com/kulturskolan;Kultur;A, B\n';
     await page.getByLabel('Välj en CSV- eller JSON-fil').setInputFiles({ name: 'kanaler.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
     const preview = page.getByRole('table', { name: 'Förhandsvisning av kanaler.csv' });
     await preview.waitFor();
@@ -85,16 +87,45 @@ describe('the desktop UI, in Chromium, against the real core', () => {
     await page.screenshot({ path: path.join(SHOTS, 'kanaler.png'), fullPage: true });
     await page.getByRole('button', { name: 'Importera 1 kanal' }).click();
     await page.getByText('1 kanal importerades.').waitFor();
-    expect(await page.getByRole('table', { name: '2 kanaler i registret' }).isVisible()).toBe(true);
+    expect(await page.getByRole('table', { name: '4 kanaler i registret' }).isVisible()).toBe(true);
+  });
+
+  it('Kanaler: shows each channel\'s latest snapshot, and which platforms have a saved login', async () => {
+    const kultur = page.getByRole('row', { name: /Kultur Umeå.*127\.0\.0\.1/ });
+    await kultur.getByRole('img').waitFor();
+    expect(await page.getByRole('row', { name: /Kultur på Facebook/ }).textContent()).toContain('Ingen ännu');
+    expect(await page.getByRole('group', { name: 'Inloggningar' }).textContent()).toContain('Facebook inte inloggad');
+    expect(await page.getByRole('button', { name: 'Logga in på Instagram' }).isEnabled()).toBe(true);
+  });
+
+  it('Ta ögonblicksbilder: captures with live progress, explains a failure in Swedish and offers a retry', async () => {
+    await page.getByRole('button', { name: 'Ta ögonblicksbilder' }).click();
+    await page.getByRole('button', { name: 'Ingen' }).click();
+    await page.getByLabel(/^Kultur Umeå \(Webbplats/).check();
+    await page.getByLabel(/^Kultur på Facebook/).check();
+    await page.getByLabel('Anledning').selectOption({ label: 'Större händelse' });
+    await page.getByLabel('Beskrivning (valfritt)').fill('Kulturnatten');
+    await page.getByRole('button', { name: 'Ta 2 ögonblicksbilder' }).click();
+    await page.getByRole('heading', { name: 'Pågår …' }).waitFor();
+    expect(await page.getByRole('progressbar').count()).toBe(3);
+    await page.getByRole('heading', { name: 'Klart' }).waitFor({ timeout: 90_000 });
+    const items = page.locator('.progress-list li');
+    expect(await items.filter({ hasText: 'Kultur på Facebook' }).textContent()).toContain('Logga in på Facebook och försök igen.');
+    await items.filter({ hasText: 'Kultur Umeå' }).getByRole('img', { name: 'Ny ögonblicksbild av Kultur Umeå' }).waitFor();
+    expect(await page.getByRole('button', { name: 'Försök igen med den misslyckade' }).isVisible()).toBe(true);
+    expect(await accessibilityProblems()).toEqual([]);
+    await page.screenshot({ path: path.join(SHOTS, 'ta-ogonblicksbilder.png'), fullPage: true });
+    const newest = (await createHandlers({ storage: new MemoryStorage(), defaultArchiveDir: archive, profilesRoot: archive, publishCapture: () => undefined, showPdf: async () => undefined }).listSnapshots()).snapshots[0]!;
+    expect(newest).toMatchObject({ channelId: 'kultur', reason: 'Större händelse: Kulturnatten' });
   });
 
   it('Arkiv: shows each channel\'s timeline with thumbnails, in Swedish time', async () => {
     await page.getByRole('button', { name: 'Arkiv' }).click();
     const timeline = page.getByRole('region', { name: /Kultur Umeå/ });
     await timeline.waitFor();
-    expect(await timeline.getByRole('listitem').count()).toBe(2);
+    expect(await timeline.getByRole('listitem').count()).toBe(3);
     await timeline.getByRole('img').first().waitFor();
-    expect(await timeline.getByText('Höstens ögonblicksbild').isVisible()).toBe(true);
+    expect(await timeline.getByText('Större händelse: Kulturnatten').isVisible()).toBe(true);
     const stamp = await timeline.locator('time').first().getAttribute('datetime');
     const shown = await timeline.locator('time').first().textContent();
     expect(shown).toBe(new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm', dateStyle: 'medium', timeStyle: 'short' }).format(new Date(stamp!)));
@@ -104,11 +135,36 @@ describe('the desktop UI, in Chromium, against the real core', () => {
   it('Arkiv: searches the archived text and checks the archive', async () => {
     await page.getByLabel('Sök i arkiverad text').fill('älgar');
     await page.getByRole('button', { name: 'Sök', exact: true }).click();
-    await page.getByText('2 träffar för ”älgar”').waitFor();
+    await page.getByText('3 träffar för ”älgar”').waitFor();
     await page.getByRole('button', { name: 'Kontrollera arkivet' }).click();
-    await page.getByText('4 av 4 ögonblicksbilder är oförändrade.').waitFor();
+    await page.getByText('5 av 5 ögonblicksbilder är oförändrade.').waitFor();
     expect(await accessibilityProblems()).toEqual([]);
     await page.screenshot({ path: path.join(SHOTS, 'arkiv.png'), fullPage: true });
+  });
+
+  it('Arkiv: opens a record, hands its PDF to the shell, and compares two snapshots with the differences marked', async () => {
+    const timeline = page.getByRole('region', { name: /Kultur Umeå/ });
+    await timeline.getByRole('button', { name: /^Visa ögonblicksbilden av Kultur Umeå/ }).last().click();
+    await page.getByRole('img', { name: 'Sida 1 av ögonblicksbilden av Kultur Umeå' }).waitFor();
+    expect(await page.getByText('Vårens ögonblicksbild').isVisible()).toBe(true);
+    await page.getByRole('button', { name: 'Öppna PDF:en' }).click();
+    await expect.poll(() => shownPdfs.length).toBe(1);
+    expect(shownPdfs[0]).toMatch(/kultur[\\/][^\\/]+[\\/]data[\\/]record\.pdf$/);
+    expect(await accessibilityProblems()).toEqual([]);
+
+    await page.getByRole('button', { name: 'Jämför', exact: true }).click();
+    await page.getByText(/% av bildpunkterna skiljer sig/).waitFor();
+    const share = Number((await page.getByText(/% av bildpunkterna skiljer sig/).textContent())!.match(/([\d,]+) %/)![1]!.replace(',', '.'));
+    expect(share).toBeGreaterThan(0);
+    expect(share).toBeLessThan(20);
+    expect(await page.locator('img.overlay').count()).toBe(1);
+    expect(await accessibilityProblems()).toEqual([]);
+    await page.screenshot({ path: path.join(SHOTS, 'jamforelse.png') });
+    // The panes scroll together.
+    await page.locator('.pane').first().evaluate((el) => (el.scrollTop = 120));
+    await expect.poll(() => page.locator('.pane').last().evaluate((el) => el.scrollTop)).toBe(120);
+    await page.getByRole('button', { name: 'Tillbaka' }).click();
+    await page.getByRole('button', { name: 'Tillbaka' }).click();
   });
 
   it('Inställningar: shows the capture profile read-only, and switches to English', async () => {

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import path from 'node:path';
 import type { Channel } from '../../shared/channel';
 import type { CaptureStage, ChannelResult } from '../../shared/capture';
 import { runCapture, type CaptureRunOptions } from '../capture/run';
@@ -11,6 +12,8 @@ export interface ChannelProgress {
   percent: number;
   attempt: number;
   result: ChannelResult | null;
+  /** The archived snapshot's id in the archive browser, when there is one. */
+  snapshotId: string | null;
 }
 
 /** A capture run started from the app, as the UI shows it. */
@@ -48,7 +51,7 @@ export class CaptureJobs {
       cancelled: false,
       percent: 0,
       remainingMs: null,
-      channels: channels.map((c) => ({ channelId: c.id, name: c.name, platform: c.platform, stage: 'queued', percent: 0, attempt: 1, result: null })),
+      channels: channels.map((c) => ({ channelId: c.id, name: c.name, platform: c.platform, stage: 'queued', percent: 0, attempt: 1, result: null, snapshotId: null })),
     };
     this.jobs.set(state.jobId, { state, controller });
     let last = 0;
@@ -78,6 +81,7 @@ export class CaptureJobs {
       for (const result of results) {
         const channel = state.channels.find((c) => c.channelId === result.channel)!;
         channel.result = result;
+        channel.snapshotId = result.record ? path.relative(settings.archiveDir, result.record).split(path.sep).join('/') : null;
         channel.stage = result.status === 'ok' ? 'done' : 'failed';
         channel.percent = 100;
       }

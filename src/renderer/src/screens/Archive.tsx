@@ -1,24 +1,10 @@
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ArchiveReport, Catalogue, SearchHit } from '../../../shared/ipc';
+import { Compare } from '../components/Compare';
+import { RecordView } from '../components/RecordView';
+import { Thumbnail } from '../components/Thumbnail';
 import { formatDateTime } from '../format';
-
-/** Loads its picture only when scrolled into view, so an archive of hundreds of snapshots stays fast. */
-function Thumbnail({ id, alt }: { id: string; alt: string }) {
-  const [src, setSrc] = useState<string | null>(null);
-  const ref = useRef<HTMLDivElement>(null);
-  useEffect(() => {
-    const observer = new IntersectionObserver(([entry]) => {
-      if (entry?.isIntersecting) {
-        observer.disconnect();
-        void window.kanalarkiv.getThumbnail(id).then(setSrc).catch(() => setSrc(''));
-      }
-    });
-    if (ref.current) observer.observe(ref.current);
-    return () => observer.disconnect();
-  }, [id]);
-  return <div className="thumb" ref={ref}>{src ? <img src={src} alt={alt} width={240} height={180} /> : null}</div>;
-}
 
 export function Archive() {
   const { t, i18n } = useTranslation();
@@ -27,6 +13,7 @@ export function Archive() {
   const [hits, setHits] = useState<SearchHit[] | null>(null);
   const [report, setReport] = useState<ArchiveReport | null>(null);
   const [checking, setChecking] = useState(false);
+  const [view, setView] = useState<{ record: string } | { a: string; b: string } | null>(null);
 
   useEffect(() => void window.kanalarkiv.listSnapshots().then(setCatalogue), []);
 
@@ -44,6 +31,13 @@ export function Archive() {
   const byChannel = new Map<string, NonNullable<typeof catalogue>['snapshots']>();
   for (const s of catalogue?.snapshots ?? []) byChannel.set(s.channelId, [...(byChannel.get(s.channelId) ?? []), s]);
   const damaged = report?.bags.filter((b) => b.problems.length > 0) ?? [];
+
+  if (view && 'a' in view) return <Compare a={view.a} b={view.b} onBack={() => setView({ record: view.a })} />;
+  if (view && 'record' in view) {
+    const shown = catalogue?.snapshots.find((s) => s.id === view.record);
+    const others = (catalogue?.snapshots ?? []).filter((s) => s.channelId === shown?.channelId && s.id !== view.record);
+    return <RecordView id={view.record} others={others} onCompare={(b) => setView({ a: view.record, b })} onBack={() => setView(null)} />;
+  }
 
   return (
     <section aria-labelledby="archive-heading">
@@ -96,6 +90,7 @@ export function Archive() {
                     <time dateTime={s.takenAt}>{formatDateTime(s.takenAt, i18n.language)}</time>
                     <p>{s.reason}</p>
                     <p className="muted">{t('archive.pages', { count: s.pages })}{s.warnings.length > 0 && ` · ${t('archive.warnings', { count: s.warnings.length })}`}</p>
+                    <button type="button" className="secondary" onClick={() => setView({ record: s.id })} aria-label={t('archive.openLabel', { name: s.channelName, date: formatDateTime(s.takenAt, i18n.language) })}>{t('archive.open')}</button>
                   </div>
                 </li>
               ))}

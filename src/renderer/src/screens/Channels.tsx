@@ -1,21 +1,43 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Channel } from '../../../shared/channel';
-import type { ImportPreview, RegisterIssue } from '../../../shared/ipc';
+import type { Channel, Platform } from '../../../shared/channel';
+import type { Catalogue, ImportPreview, RegisterIssue } from '../../../shared/ipc';
+import { Thumbnail } from '../components/Thumbnail';
+import { formatDateTime } from '../format';
 
 const PLATFORMS = ['facebook', 'instagram', 'linkedin', 'x', 'youtube', 'tiktok', 'web'];
 const EMPTY = { id: '', name: '', platform: '', url: '', unit: '', owners: '', pageOwner: '' };
 
 export function Channels() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const [channels, setChannels] = useState<Channel[]>([]);
+  const [catalogue, setCatalogue] = useState<Catalogue | null>(null);
+  const [logins, setLogins] = useState<Record<Platform, boolean> | null>(null);
+  const [loggingIn, setLoggingIn] = useState<Platform | null>(null);
   const [form, setForm] = useState(EMPTY);
   const [issues, setIssues] = useState<RegisterIssue[]>([]);
   const [notice, setNotice] = useState('');
   const [preview, setPreview] = useState<{ file: File; content: string; result: ImportPreview } | null>(null);
 
   const refresh = () => void window.kanalarkiv.listChannels().then(setChannels);
-  useEffect(refresh, []);
+  useEffect(() => {
+    refresh();
+    void window.kanalarkiv.listSnapshots().then(setCatalogue);
+    void window.kanalarkiv.getLoginStatus().then(setLogins);
+  }, []);
+
+  async function logIn(platform: Platform) {
+    setLoggingIn(platform);
+    try {
+      setLogins(await window.kanalarkiv.openLogin(platform));
+    } catch (error) {
+      setNotice((error as { message?: string }).message ?? String(error));
+    } finally {
+      setLoggingIn(null);
+    }
+  }
+  // The catalogue is newest first, so the first snapshot found per channel is its latest.
+  const latest = (id: string) => catalogue?.snapshots.find((s) => s.channelId === id);
 
   const issueText = (issue: RegisterIssue) => t(`issue.${issue.code}`, { defaultValue: issue.message });
   const fieldIssue = (field: string) => issues.find((i) => i.field === field);
@@ -72,7 +94,7 @@ export function Channels() {
         <table>
           <caption>{t('channels.caption', { count: channels.length })}</caption>
           <thead>
-            <tr><th scope="col">{t('channel.platform')}</th><th scope="col">{t('channel.name')}</th><th scope="col">{t('channel.unit')}</th><th scope="col">{t('channel.owners')}</th><th scope="col">{t('channel.url')}</th></tr>
+            <tr><th scope="col">{t('channel.platform')}</th><th scope="col">{t('channel.name')}</th><th scope="col">{t('channel.unit')}</th><th scope="col">{t('channel.owners')}</th><th scope="col">{t('channel.url')}</th><th scope="col">{t('channels.latest')}</th></tr>
           </thead>
           <tbody>
             {channels.map((c) => (
@@ -85,11 +107,37 @@ export function Channels() {
                   {c.owners.length < 2 && <span className="warning"> {t('channels.fewOwners')}</span>}
                 </td>
                 <td className="url">{c.url}</td>
+                <td>
+                  {latest(c.id) ? (
+                    <>
+                      <Thumbnail id={latest(c.id)!.id} alt={t('archive.thumbAlt', { name: c.name, date: formatDateTime(latest(c.id)!.takenAt, i18n.language) })} width={96} />
+                      <time dateTime={latest(c.id)!.takenAt}>{formatDateTime(latest(c.id)!.takenAt, i18n.language)}</time>
+                    </>
+                  ) : (
+                    <span className="warning">{t('channels.never')}</span>
+                  )}
+                </td>
               </tr>
             ))}
           </tbody>
         </table>
       )}
+
+      <div className="logins" role="group" aria-labelledby="logins-heading">
+        <h3 id="logins-heading">{t('channels.logins')}</h3>
+        <p>{t('channels.loginsIntro')}</p>
+        <ul>
+          {logins && (Object.keys(logins) as Platform[]).filter((p) => p !== 'web').map((p) => (
+            <li key={p}>
+              <span className={`platform platform-${p}`}>{t(`platform.${p}`)}</span>{' '}
+              {logins[p] ? t('channels.loggedIn') : t('channels.loggedOut')}{' '}
+              <button type="button" className="secondary" disabled={loggingIn !== null} onClick={() => void logIn(p)}>
+                {loggingIn === p ? t('channels.loginOpen') : t('channels.logIn', { platform: t(`platform.${p}`) })}
+              </button>
+            </li>
+          ))}
+        </ul>
+      </div>
 
       <form onSubmit={(e) => void submit(e)} aria-labelledby="add-heading" noValidate>
         <h3 id="add-heading">{t('channels.add')}</h3>

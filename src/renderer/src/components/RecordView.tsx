@@ -1,0 +1,54 @@
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { SnapshotMetadata } from '../../../shared/snapshot';
+import { formatDateTime } from '../format';
+
+/** A snapshot's record: its metadata, its pages, and the PDF opened in a window of its own. */
+export function RecordView({ id, others, onCompare, onBack }: { id: string; others: Array<{ id: string; takenAt: string }>; onCompare: (other: string) => void; onBack: () => void }) {
+  const { t, i18n } = useTranslation();
+  const [meta, setMeta] = useState<SnapshotMetadata | null>(null);
+  const [pages, setPages] = useState<string[]>([]);
+  const [other, setOther] = useState(others[0]?.id ?? '');
+  useEffect(() => {
+    void window.kanalarkiv.getSnapshot(id).then(async (m) => {
+      setMeta(m);
+      const first = await window.kanalarkiv.getPageImage(id, 0);
+      setPages([first]);
+    });
+  }, [id]);
+  if (!meta) return <p>{t('loading')}</p>;
+  const { capture, channel } = meta;
+
+  return (
+    <section aria-labelledby="record-heading">
+      <p><button type="button" className="secondary" onClick={onBack}>{t('record.back')}</button></p>
+      <h3 id="record-heading">{channel.name}, {formatDateTime(capture.startedAt, i18n.language)}</h3>
+      <div className="record">
+        <dl>
+          <dt>{t('channel.platform')}</dt><dd>{t(`platform.${channel.platform}`)}</dd>
+          <dt>{t('channel.unit')}</dt><dd>{channel.unit}</dd>
+          <dt>{t('channel.url')}</dt><dd className="url">{capture.requestedUrl}</dd>
+          <dt>{t('record.reason')}</dt><dd>{meta.reason}</dd>
+          <dt>{t('record.browser')}</dt><dd>{capture.browser.name} {capture.browser.version}</dd>
+          <dt>{t('profile.heading')}</dt><dd>{capture.profileVersion}</dd>
+          <dt>{t('record.height')}</dt><dd>{t('record.heightValue', { px: capture.pageHeight.toLocaleString(i18n.language === 'en' ? 'en-GB' : 'sv-SE'), count: meta.pages.length })}</dd>
+          <dt>{t('record.warnings')}</dt><dd>{capture.warnings.length ? capture.warnings.join(' ') : t('record.none')}</dd>
+        </dl>
+        <div className="actions">
+          <button type="button" onClick={() => void window.kanalarkiv.openRecordPdf(id)}>{t('record.openPdf')}</button>
+          {others.length > 0 && (
+            <div className="field">
+              <label htmlFor="compare-with">{t('record.compareWith')}</label>
+              <select id="compare-with" value={other} onChange={(e) => setOther(e.target.value)}>
+                {others.map((o) => <option key={o.id} value={o.id}>{formatDateTime(o.takenAt, i18n.language)}</option>)}
+              </select>
+              <button type="button" onClick={() => onCompare(other)}>{t('record.compare')}</button>
+            </div>
+          )}
+        </div>
+      </div>
+      <h4>{t('record.firstPage')}</h4>
+      {pages.map((src, i) => <img key={i} className="page" src={src} alt={t('record.pageAlt', { n: i + 1, name: channel.name })} />)}
+    </section>
+  );
+}
