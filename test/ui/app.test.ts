@@ -74,6 +74,15 @@ describe('the desktop UI, in Chromium, against the real core', () => {
     const row = page.getByRole('row', { name: /Kulturskolan/ });
     expect(await row.textContent()).toContain('Facebook');
     expect(await row.textContent()).toContain('Färre än två kontoansvariga');
+
+    await page.getByRole('button', { name: 'Ändra Kulturskolan' }).click();
+    await page.getByRole('heading', { name: 'Ändra kanalen kultur-fb' }).waitFor();
+    expect(await page.getByLabel('Id', { exact: true }).getAttribute('readonly')).not.toBeNull();
+    await page.getByLabel('Kontoansvariga').fill('Anna Berg, Olof Lind');
+    await page.getByRole('button', { name: 'Spara kanalen' }).click();
+    await expect.poll(() => row.textContent()).toContain('Anna Berg, Olof Lind');
+    expect(await row.textContent()).not.toContain('Färre än två kontoansvariga');
+    expect(await page.getByRole('heading', { name: 'Lägg till kanal' }).isVisible()).toBe(true);
   });
 
   it('Kanaler: previews a CSV import with the problem of each row, then imports the good rows', async () => {

@@ -12,6 +12,8 @@ export interface Bridge {
   url: string;
   /** Defines window.kanalarkiv in the page: exactly the preload's API, calls carried over HTTP to dispatch(), events over Server-Sent Events. */
   script: string;
+  /** How many times the page made each call. */
+  calls: Map<string, number>;
   close(): Promise<void>;
 }
 
@@ -23,6 +25,7 @@ export async function startBridge(makeApi: (publishCapture: (state: CaptureJobSt
   const root = path.join(ROOT, 'out', 'renderer');
   let origin = '';
   const listeners = new Set<http.ServerResponse>();
+  const calls = new Map<string, number>();
   const api = makeApi((state) => {
     for (const res of listeners) res.write(`data: ${JSON.stringify(state)}\n\n`);
   });
@@ -39,6 +42,7 @@ export async function startBridge(makeApi: (publishCapture: (state: CaptureJobSt
       let body = '';
       for await (const chunk of req) body += chunk;
       const name = url.pathname.slice(5) as keyof KanalarkivApi;
+      calls.set(name, (calls.get(name) ?? 0) + 1);
       const reply = name in IPC_CHANNELS
         ? await dispatch(api, name, JSON.parse(body) as unknown[], { url: (req.headers['x-frame-url'] as string | undefined) ?? '', isMainFrame: true }, `${origin}/`)
         : { ok: false, error: { code: 'unknown_call', message: name } };
@@ -83,6 +87,7 @@ export async function startBridge(makeApi: (publishCapture: (state: CaptureJobSt
   return {
     url: `${origin}/`,
     script,
+    calls,
     close: () => {
       for (const res of listeners) res.end();
       server.closeAllConnections();

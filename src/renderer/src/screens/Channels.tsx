@@ -6,7 +6,11 @@ import { Thumbnail } from '../components/Thumbnail';
 import { formatDateTime } from '../format';
 
 const PLATFORMS = ['facebook', 'instagram', 'linkedin', 'x', 'youtube', 'tiktok', 'web'];
-const EMPTY = { id: '', name: '', platform: '', url: '', unit: '', owners: '', pageOwner: '' };
+const EMPTY = { id: '', name: '', platform: '', url: '', unit: '', owners: '', pageOwner: '', active: true };
+type FormValues = typeof EMPTY;
+type TextField = Exclude<keyof FormValues, 'active'>;
+
+const toForm = (c: Channel): FormValues => ({ id: c.id, name: c.name, platform: c.platform, url: c.url, unit: c.unit, owners: c.owners.join(', '), pageOwner: c.pageOwner, active: c.active });
 
 export function Channels() {
   const { t, i18n } = useTranslation();
@@ -14,7 +18,8 @@ export function Channels() {
   const [catalogue, setCatalogue] = useState<Catalogue | null>(null);
   const [logins, setLogins] = useState<Record<Platform, boolean> | null>(null);
   const [loggingIn, setLoggingIn] = useState<Platform | null>(null);
-  const [form, setForm] = useState(EMPTY);
+  const [form, setForm] = useState<FormValues>(EMPTY);
+  const [editing, setEditing] = useState<string | null>(null);
   const [issues, setIssues] = useState<RegisterIssue[]>([]);
   const [notice, setNotice] = useState('');
   const [preview, setPreview] = useState<{ file: File; content: string; result: ImportPreview } | null>(null);
@@ -44,8 +49,9 @@ export function Channels() {
 
   async function submit(event: FormEvent) {
     event.preventDefault();
+    setNotice('');
     const input = { ...form, platform: form.platform || undefined, owners: form.owners.split(/[,;]/).map((o) => o.trim()).filter(Boolean) };
-    const result = await window.kanalarkiv.saveChannel(input);
+    const result = await window.kanalarkiv.saveChannel(input, editing ?? undefined);
     if ('issues' in result) {
       setIssues(result.issues);
       setNotice('');
@@ -53,6 +59,7 @@ export function Channels() {
     }
     setIssues([]);
     setForm(EMPTY);
+    setEditing(null);
     setNotice(t('channels.saved', { name: result.channel.name }) + result.warnings.map((w) => ` ${issueText(w)}`).join(''));
     refresh();
   }
@@ -71,12 +78,21 @@ export function Channels() {
     refresh();
   }
 
-  const field = (name: keyof typeof EMPTY, extra: { type?: string; hint?: string } = {}) => {
+  const edit = (channel: Channel) => {
+    setEditing(channel.id);
+    setForm(toForm(channel));
+    setIssues([]);
+    document.getElementById('add-heading')?.scrollIntoView();
+  };
+
+  const field = (name: TextField, extra: { type?: string; hint?: string } = {}) => {
     const problem = fieldIssue(name);
+    // The id names the channel's folder in the archive; changing it would split its history.
+    const locked = name === 'id' && editing !== null;
     return (
       <div className="field">
         <label htmlFor={`channel-${name}`}>{t(`channel.${name}`)}</label>
-        <input id={`channel-${name}`} type={extra.type ?? 'text'} value={form[name]} aria-invalid={!!problem} aria-describedby={problem ? `channel-${name}-error` : undefined}
+        <input id={`channel-${name}`} type={extra.type ?? 'text'} value={form[name]} readOnly={locked} aria-invalid={!!problem} aria-describedby={problem ? `channel-${name}-error` : undefined}
           onChange={(e) => setForm({ ...form, [name]: e.target.value })} />
         {extra.hint && <small>{extra.hint}</small>}
         {problem && <span className="error" id={`channel-${name}-error`}>{issueText(problem)}</span>}
@@ -94,7 +110,7 @@ export function Channels() {
         <table>
           <caption>{t('channels.caption', { count: channels.length })}</caption>
           <thead>
-            <tr><th scope="col">{t('channel.platform')}</th><th scope="col">{t('channel.name')}</th><th scope="col">{t('channel.unit')}</th><th scope="col">{t('channel.owners')}</th><th scope="col">{t('channel.url')}</th><th scope="col">{t('channels.latest')}</th></tr>
+            <tr><th scope="col">{t('channel.platform')}</th><th scope="col">{t('channel.name')}</th><th scope="col">{t('channel.unit')}</th><th scope="col">{t('channel.owners')}</th><th scope="col">{t('channel.url')}</th><th scope="col">{t('channels.latest')}</th><th scope="col">{t('channels.status')}</th><th scope="col"><span className="visually-hidden">{t('channels.actions')}</span></th></tr>
           </thead>
           <tbody>
             {channels.map((c) => (
@@ -117,6 +133,8 @@ export function Channels() {
                     <span className="warning">{t('channels.never')}</span>
                   )}
                 </td>
+                <td>{c.active ? t('channels.active') : t('channels.inactive')}</td>
+                <td><button type="button" className="secondary" onClick={() => edit(c)} aria-label={t('channels.editLabel', { name: c.name })}>{t('channels.edit')}</button></td>
               </tr>
             ))}
           </tbody>
@@ -140,7 +158,7 @@ export function Channels() {
       </div>
 
       <form onSubmit={(e) => void submit(e)} aria-labelledby="add-heading" noValidate>
-        <h3 id="add-heading">{t('channels.add')}</h3>
+        <h3 id="add-heading">{editing ? t('channels.editing', { id: editing }) : t('channels.add')}</h3>
         <div className="grid">
           {field('id', { hint: t('channel.idHint') })}
           {field('name')}
@@ -155,8 +173,18 @@ export function Channels() {
           {field('unit')}
           {field('owners', { hint: t('channel.ownersHint') })}
           {field('pageOwner')}
+          <div className="field checkbox">
+            <input id="channel-active" type="checkbox" checked={form.active} onChange={(e) => setForm({ ...form, active: e.target.checked })} />
+            <label htmlFor="channel-active">{t('channel.active')}</label>
+          </div>
         </div>
         <button type="submit">{t('channels.save')}</button>
+        {editing && (
+          <>
+            {' '}
+            <button type="button" className="secondary" onClick={() => { setEditing(null); setForm(EMPTY); setIssues([]); }}>{t('channels.cancelEdit')}</button>
+          </>
+        )}
       </form>
 
       <div className="import">
