@@ -28,6 +28,8 @@ export const snapshotMetadataSchema = z.object({
     pageOwner: z.string(),
   }),
   reason: z.string(),
+  /** The capture round the snapshot belongs to ("2026 april"), or null for one taken outside any round. */
+  round: z.string().nullable().default(null),
   capture: z.object({
     requestedUrl: z.string(),
     finalUrl: z.string(),

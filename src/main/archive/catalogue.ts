@@ -17,6 +17,7 @@ export interface SnapshotSummary {
   url: string;
   takenAt: string;
   reason: string;
+  round: string | null;
   pages: number;
   pageHeight: number;
   warnings: string[];
@@ -48,6 +49,7 @@ export async function readCatalogue(archiveDir: string): Promise<Catalogue> {
         url: meta.channel.url,
         takenAt: meta.capture.startedAt,
         reason: meta.reason,
+        round: meta.round,
         pages: meta.pages.length,
         pageHeight: meta.capture.pageHeight,
         warnings: meta.capture.warnings,

@@ -20,6 +20,7 @@ export const TEXT_FILE = 'page.txt';
 export interface SnapshotContext {
   channel: Channel;
   reason: string;
+  round: string | null;
   /** Who the archive belongs to, for bag-info.txt's Source-Organization. */
   organisation: string;
   archiveDir: string;
@@ -66,6 +67,7 @@ export async function archiveSnapshot(
       pageOwner: channel.pageOwner,
     },
     reason: context.reason,
+    round: context.round,
     capture: {
       requestedUrl: facts.requestedUrl,
       finalUrl: facts.finalUrl,

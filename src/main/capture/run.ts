@@ -11,6 +11,8 @@ export interface CaptureRunOptions {
   channels: Channel[];
   archiveDir: string;
   reason: string;
+  /** The round every snapshot of this run belongs to, or null. */
+  round?: string | null;
   organisation: string;
   timeoutMs: number;
   concurrency: number;
@@ -78,7 +80,7 @@ async function captureOne(
       const record = await archiveSnapshot(
         draft,
         capture,
-        { channel, reason: options.reason, organisation: options.organisation, archiveDir: options.archiveDir },
+        { channel, reason: options.reason, round: options.round ?? null, organisation: options.organisation, archiveDir: options.archiveDir },
         (stage) => report(channel.id, stage, stage === 'record' ? 82 : 94, attempt),
       );
       report(channel.id, 'done', 100, attempt);

@@ -1,9 +1,11 @@
-import { mkdir, readFile, stat } from 'node:fs/promises';
+import { mkdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { CaptureProgress, ChannelResult } from '../../shared/capture';
+import { readCatalogue } from '../archive/catalogue';
 import { runCapture } from '../capture/run';
 import { defaultProfilesRoot } from '../paths';
-import { ChannelListError, parseChannelList } from '../register/channels';
+import { currentRound, dueChannels, openRound } from '../rounds/rounds';
+import { loadChannelFile, loadRounds } from './channel-file';
 import { EXIT, parseOptions, type Io } from './main';
 
 const DEFAULT_REASON = 'Regelbunden ögonblicksbild';
@@ -19,6 +21,8 @@ export async function captureCommand(args: string[], io: Io, signal?: AbortSigna
     browser: { type: 'string' },
     organisation: { type: 'string' },
     profiles: { type: 'string' },
+    rounds: { type: 'string' },
+    due: { type: 'boolean', default: false },
     json: { type: 'boolean', default: false },
   });
   const json = values.json;
@@ -37,20 +41,10 @@ export async function captureCommand(args: string[], io: Io, signal?: AbortSigna
   const reason = (values.reason ?? DEFAULT_REASON).trim();
   if (!reason) return usage('--reason must not be empty.');
 
-  let content: string;
-  try {
-    content = await readFile(values.channels, 'utf8');
-  } catch (error) {
-    return usage(`cannot read the channel file "${values.channels}" (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}).`);
-  }
-  let list;
-  try {
-    list = parseChannelList(content, path.basename(values.channels));
-  } catch (error) {
-    if (!(error instanceof ChannelListError)) throw error;
-    const lines = error.issues.map((i) => `  ${i.entry}, field "${i.field}": ${i.message}`);
-    return usage(`the channel file "${values.channels}" has errors; fix them and run again:\n${lines.join('\n')}`);
-  }
+  const list = await loadChannelFile(values.channels);
+  if (typeof list === 'string') return usage(list);
+  const rounds = loadRounds(values.rounds);
+  if (typeof rounds === 'string') return usage(rounds);
   for (const w of list.warnings) io.err(`warning: ${w.entry}, field "${w.field}": ${w.message}\n`);
 
   let channels = list.channels.filter((c) => c.active);
@@ -70,11 +64,27 @@ export async function captureCommand(args: string[], io: Io, signal?: AbortSigna
     return usage(`cannot use "${values.archive}" as the archive folder (${(error as Error).message}).`);
   }
 
-  io.err(`Capturing ${channels.length} channel(s) into ${path.resolve(values.archive)}\n`);
+  // A snapshot belongs to the round open now; with --due, to the current round even when it is overdue.
+  const now = new Date();
+  let round = openRound(rounds, now)?.name ?? null;
+  if (values.due) {
+    const current = currentRound(rounds, now);
+    round = current.name;
+    const { snapshots } = await readCatalogue(values.archive);
+    channels = dueChannels(channels, snapshots, current);
+    if (channels.length === 0) {
+      io.err(`Nothing is due in round ${current.name}: every channel has its snapshot.\n`);
+      io.out(json ? `${JSON.stringify({ results: [] })}\n` : `Nothing is due in round ${current.name}.\n`);
+      return EXIT.ok;
+    }
+  }
+
+  io.err(`Capturing ${channels.length} channel(s) into ${path.resolve(values.archive)}${round ? ` for round ${round}` : ''}\n`);
   const results = await runCapture({
     channels,
     archiveDir: path.resolve(values.archive),
     reason,
+    round,
     organisation: values.organisation ?? '',
     timeoutMs: timeout * 1000,
     concurrency,

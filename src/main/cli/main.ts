@@ -1,5 +1,6 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { captureCommand } from './capture-command';
+import { dueCommand } from './due-command';
 import { loginCommand } from './login-command';
 import { verifyCommand } from './verify-command';
 
@@ -17,12 +18,15 @@ export class UsageError extends Error {}
 export const USAGE = `Usage:
   kanalarkiv capture --channels FILE --archive DIR [--only ID,…] [--reason TEXT]
                      [--timeout SECONDS] [--concurrency N] [--browser PATH] [--json]
-                     [--organisation NAME] [--profiles DIR]
+                     [--organisation NAME] [--profiles DIR] [--due] [--rounds SPEC]
+  kanalarkiv due --channels FILE --archive DIR [--rounds SPEC] [--at TIME] [--json]
   kanalarkiv verify --archive DIR [--json]
   kanalarkiv login PLATFORM [--browser PATH] [--profiles DIR]
 
 FILE is a JSON array of {id, name, platform, url, unit, owners} or a CSV file with those columns.
 PLATFORM is one of facebook, instagram, linkedin, x, youtube, tiktok, web.
+SPEC lists the rounds, default "april:04-01..04-30,september:09-01..09-30" (or KANALARKIV_ROUNDS).
+--due captures only the channels without a snapshot in the current round (open, or overdue).
 Exit status: 0 all done, 2 some channels failed or some bags are damaged, 1 invalid arguments.`;
 
 /** Parses options strictly, so that a mistyped option is an error instead of being ignored. */
@@ -42,6 +46,8 @@ export async function main(argv: string[], io: Io, signal?: AbortSignal): Promis
         return await captureCommand(rest, io, signal);
       case 'verify':
         return await verifyCommand(rest, io);
+      case 'due':
+        return await dueCommand(rest, io);
       case 'login':
         return await loginCommand(rest, io);
       case undefined:

@@ -34,6 +34,7 @@ export function drawCover(doc: PDFDocument, fonts: { regular: PDFFont; bold: PDF
   writer.row('Tidpunkt (svensk tid)', localTime.format(new Date(capture.startedAt)));
   writer.row('Tidpunkt (UTC)', `${capture.startedAt} – ${capture.finishedAt}`);
   writer.row('Anledning', metadata.reason);
+  writer.row('Omgång', metadata.round ?? 'Ingen (extra ögonblicksbild)');
   writer.row('Sidans titel', capture.title || '–');
   writer.row('Sidans höjd', `${capture.pageHeight.toLocaleString('sv-SE')} px på ${metadata.pages.length} sidor`);
   writer.row('Inlägg i bilden', String(capture.posts));

@@ -18,6 +18,7 @@ function metadata(pages: SnapshotMetadata['pages'], warnings: string[]): Snapsho
     snapshotId: '5d7c1f8e-1111-4000-8000-000000000000',
     channel: { id: 'kultur', name: 'Kultur Umeå 🎭', platform: 'facebook', url: 'https://www.facebook.com/kulturumea', unit: 'Kulturförvaltningen', owners: ['Anna Berg', 'Olof Lind'], pageOwner: 'Sara Ek' },
     reason: 'Regelbunden ögonblicksbild',
+    round: '2026 april',
     capture: {
       requestedUrl: 'https://www.facebook.com/kulturumea', finalUrl: 'https://www.facebook.com/kulturumea', httpStatus: 200, title: 'Kultur Umeå',
       startedAt: '2026-04-14T08:30:00.000Z', finishedAt: '2026-04-14T08:31:10.500Z',
@@ -66,6 +67,7 @@ describe('buildRecordPdf', () => {
     expect(cover).toContain('Ögonblicksbild Facebook Kultur Umeå');
     expect(cover).toContain('14 april 2026 kl. 10:30:00 CEST');
     expect(cover).toContain('Kulturförvaltningen');
+    expect(cover).toMatch(/Omgång\s+2026 april/);
     expect(cover).toContain('Varning 40');
     expect(cover).toContain('a'.repeat(64));
     expect(pdfaViolations(file)).toEqual([]);

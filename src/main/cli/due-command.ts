@@ -1,0 +1,42 @@
+import { stat } from 'node:fs/promises';
+import { readCatalogue } from '../archive/catalogue';
+import { currentRound, dueChannels, openRound } from '../rounds/rounds';
+import { loadChannelFile, loadRounds } from './channel-file';
+import { EXIT, parseOptions, UsageError, type Io } from './main';
+
+const day = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm', dateStyle: 'long' });
+
+/** `kanalarkiv due`: which active channels still need their snapshot in the current round. */
+export async function dueCommand(args: string[], io: Io): Promise<number> {
+  const { values } = parseOptions(args, {
+    channels: { type: 'string' },
+    archive: { type: 'string' },
+    rounds: { type: 'string' },
+    at: { type: 'string' },
+    json: { type: 'boolean', default: false },
+  });
+  if (!values.channels || !values.archive) throw new UsageError('due needs --channels FILE and --archive DIR.');
+  const list = await loadChannelFile(values.channels);
+  if (typeof list === 'string') throw new UsageError(list);
+  const rounds = loadRounds(values.rounds);
+  if (typeof rounds === 'string') throw new UsageError(rounds);
+  const now = values.at ? new Date(values.at) : new Date();
+  if (Number.isNaN(now.getTime())) throw new UsageError(`--at "${values.at}" is not a date and time; write it as 2026-04-14T10:00:00+02:00.`);
+
+  let snapshots: Awaited<ReturnType<typeof readCatalogue>>['snapshots'] = [];
+  if (await stat(values.archive).then((s) => s.isDirectory(), () => false)) snapshots = (await readCatalogue(values.archive)).snapshots;
+  const round = currentRound(rounds, now);
+  const open = openRound(rounds, now)?.name === round.name;
+  const due = dueChannels(list.channels, snapshots, round);
+  const done = list.channels.filter((c) => c.active && !due.includes(c));
+
+  if (values.json) {
+    io.out(`${JSON.stringify({ round: { ...round, open }, due: due.map((c) => c.id), done: done.map((c) => c.id) })}\n`);
+  } else {
+    const window = `${day.format(new Date(round.opens))} – ${day.format(new Date(Date.parse(round.closes) - 1))}`;
+    io.out(`Round ${round.name} (${window}): ${open ? 'open' : due.length ? 'closed, OVERDUE' : 'closed'}\n`);
+    io.out(`Due (${due.length}): ${due.map((c) => c.id).join(', ') || '–'}\n`);
+    io.out(`Done (${done.length}): ${done.map((c) => c.id).join(', ') || '–'}\n`);
+  }
+  return EXIT.ok;
+}
