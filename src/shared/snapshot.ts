@@ -48,6 +48,8 @@ export const snapshotMetadataSchema = z.object({
     expanded: z.number().int(),
     consent: z.object({ cmp: z.string().nullable(), optedOut: z.boolean().nullable() }),
     cut: z.enum(['height', 'time']).nullable(),
+    /** The period the snapshot's posts cover, against the channel's previous snapshot. */
+    coverage: z.object({ since: z.string().nullable(), oldestPost: z.string().nullable(), newestPost: z.string().nullable(), complete: z.boolean().nullable() }).nullable().default(null),
     warnings: z.array(z.string()),
   }),
   /** The record's pages: one per screenshot piece, after the cover pages. */

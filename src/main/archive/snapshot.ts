@@ -86,6 +86,7 @@ export async function archiveSnapshot(
       expanded: facts.expanded,
       consent: facts.consent,
       cut: facts.cut,
+      coverage: facts.coverage,
       warnings: facts.warnings,
     },
     pages: capture.segments.map(({ file, top, width, height }) => ({ file, top, width, height })),

@@ -7,6 +7,7 @@ import { ConsentHandler, type ConsentOutcome } from './consent';
 import { CaptureError, toCaptureError } from './errors';
 import { NetworkMonitor } from './network';
 import { PAGE_HELPERS } from './page-helpers';
+import { CoverageTracker, type Coverage } from './post-dates';
 import { CAPTURE_PROFILE } from './profile';
 import { loginRequired, scrollAndCapture, type Word } from './scroll-capture';
 import type { CaptureSession } from './session';
@@ -18,6 +19,8 @@ export interface CaptureRequest {
   /** Folder the screenshot pieces and the MHTML copy are written to. */
   dir: string;
   timeoutMs: number;
+  /** When the channel's previous snapshot was taken: the capture scrolls back at least to there. */
+  since: string | null;
   signal?: AbortSignal;
   onProgress?: (stage: CaptureStage, percent: number) => void;
 }
@@ -37,6 +40,7 @@ export interface CaptureFacts {
   expanded: number;
   consent: ConsentOutcome;
   cut: 'height' | 'time' | null;
+  coverage: Coverage;
   warnings: string[];
 }
 
@@ -119,8 +123,10 @@ export async function captureChannel(session: CaptureSession, request: CaptureRe
 
     timings.add('settle', performance.now() - settleStart);
     progress('scrolling', 15);
+    const coverage = new CoverageTracker(request.since ? new Date(request.since) : null, startedAt);
     const scrolling = await scrollAndCapture(page, cdp, {
       timings,
+      coverage,
       dir: request.dir,
       adapter,
       network,
@@ -136,6 +142,9 @@ export async function captureChannel(session: CaptureSession, request: CaptureRe
       warnings.push(`The feed kept loading; the snapshot was cut at ${scrolling.pageHeight.toLocaleString('sv-SE')} px when the time for scrolling ran out.`);
     }
 
+    if (coverage.result().complete === false) {
+      warnings.push('The feed did not reach back to the previous snapshot; posts in between may be missing from this one.');
+    }
     progress('saving', 78);
     await timings.time('mhtml', async () => {
       const { data: mhtml } = await cdp.send('Page.captureSnapshot', { format: 'mhtml' });
@@ -162,6 +171,7 @@ export async function captureChannel(session: CaptureSession, request: CaptureRe
         expanded: scrolling.expanded,
         consent: consentOutcome,
         cut: scrolling.cut,
+        coverage: coverage.result(),
         warnings,
       },
     };

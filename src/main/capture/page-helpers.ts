@@ -47,11 +47,32 @@ export const PAGE_HELPERS = String.raw`
       return { clicked: this.expand(expandSelectors, expandTexts), wall: this.loginWall(loginSelectors) };
     },
 
-    /** What the viewport shows of the page from fromY down: its words and posts, and where it stands. */
+    /** What the viewport shows of the page from fromY down: its words, posts and post dates, and where it stands. */
     readTile(fromY, maxY, postSelector) {
       const metrics = this.metrics();
       const toY = Math.min(metrics.scrollY + metrics.innerHeight, maxY);
-      return { metrics, words: this.collectWords(fromY, toY), posts: this.countPosts(postSelector, fromY, toY) };
+      return { metrics, words: this.collectWords(fromY, toY), posts: this.countPosts(postSelector, fromY, toY), dates: this.postDates(fromY, toY) };
+    },
+
+    /**
+     * Date labels of posts whose top lies in [fromY, toY): <time datetime> values, and short leaf
+     * texts that look like "3 d", "2 v", "5 tim" or "14 april" (read in Node).
+     */
+    postDates(fromY, toY) {
+      const sy = window.scrollY;
+      const inRegion = (el) => {
+        const top = el.getBoundingClientRect().top + sy;
+        return top >= fromY && top < toY && visible(el);
+      };
+      const labels = [];
+      for (const el of document.querySelectorAll('time[datetime]')) if (inRegion(el)) labels.push(el.getAttribute('datetime'));
+      const looksLikeDate = /^(\d{1,3}\s?[a-zåäö]{1,6}\.?|\d{1,2}\s+[a-zåäö]{3,9}\.?(\s+\d{4})?|[a-z]{3,9}\.?\s+\d{1,2},?(\s+\d{4})?)$/i;
+      for (const el of document.querySelectorAll('a, span, abbr')) {
+        if (el.childElementCount > 0 || el.closest('time')) continue;
+        const text = (el.textContent || '').trim();
+        if (text.length > 0 && text.length <= 20 && looksLikeDate.test(text) && inRegion(el)) labels.push(text);
+      }
+      return labels;
     },
 
     /** Native lazy loading waits for the viewport; we want every image, so make them eager. */

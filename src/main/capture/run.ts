@@ -1,6 +1,7 @@
 import type { Channel } from '../../shared/channel';
 import type { CaptureProgress, CaptureStage, ChannelResult } from '../../shared/capture';
 import { discardBag, removeAbandonedBags, startBag } from '../archive/bag';
+import { readCatalogue } from '../archive/catalogue';
 import { archiveSnapshot } from '../archive/snapshot';
 import { findBrowser } from './browser';
 import { captureChannel } from './capture-channel';
@@ -42,13 +43,16 @@ export async function runCapture(options: CaptureRunOptions): Promise<ChannelRes
     return channels.map((c) => failed(c, code, message));
   }
   await removeAbandonedBags(options.archiveDir);
+  // Each channel's latest snapshot: this one's capture should reach back to it.
+  const since = new Map<string, string>();
+  for (const s of (await readCatalogue(options.archiveDir)).snapshots) if (!since.has(s.channelId)) since.set(s.channelId, s.takenAt);
 
   const results = new Array<ChannelResult>(channels.length);
   let next = 0;
   const worker = async () => {
     while (next < channels.length) {
       const index = next++;
-      results[index] = await captureOne(session, channels[index]!, options, report);
+      results[index] = await captureOne(session, channels[index]!, since.get(channels[index]!.id) ?? null, options, report);
     }
   };
   try {
@@ -62,6 +66,7 @@ export async function runCapture(options: CaptureRunOptions): Promise<ChannelRes
 async function captureOne(
   session: CaptureSession,
   channel: Channel,
+  since: string | null,
   options: CaptureRunOptions,
   report: (channelId: string, stage: CaptureStage, percent: number, attempt?: number) => void,
 ): Promise<ChannelResult> {
@@ -73,6 +78,7 @@ async function captureOne(
         channel,
         dir: draft.data,
         timeoutMs: options.timeoutMs,
+        since,
         signal: options.signal,
         onProgress: (stage, percent) => report(channel.id, stage, percent, attempt),
       });

@@ -3,6 +3,7 @@ import sharp from 'sharp';
 import type { PlatformAdapter } from './adapters';
 import { CaptureError } from './errors';
 import type { NetworkMonitor } from './network';
+import type { CoverageTracker } from './post-dates';
 import { Stitcher, type Segment } from './stitcher';
 import type { Timings } from './timings';
 
@@ -25,6 +26,8 @@ export interface ScrollCaptureOptions {
   deadline: number;
   signal?: AbortSignal;
   onProgress?: (fraction: number) => void;
+  /** Post dates seen; scrolling stops once the feed has gone back past the previous snapshot. */
+  coverage: CoverageTracker;
   /** Receives 'scroll' (the whole loop), 'wait' (for the page), 'screenshot' (the browser's part) and 'encode' (PNG pieces). */
   timings: Timings;
 }
@@ -93,7 +96,7 @@ export async function scrollAndCapture(page: Page, cdp: CDPSession, options: Scr
     }
     if (wall) throw loginRequired(adapter);
 
-    const tileFacts = await call<{ metrics: Metrics; words: RawWord[]; posts: number }>(
+    const tileFacts = await call<{ metrics: Metrics; words: RawWord[]; posts: number; dates: string[] }>(
       `window.__kanalarkiv.readTile(${captured}, ${options.maxHeight}, ${JSON.stringify(adapter.postSelector)})`,
     );
     metrics = tileFacts.metrics;
@@ -114,6 +117,7 @@ export async function scrollAndCapture(page: Page, cdp: CDPSession, options: Scr
     tiles += 1;
     options.onProgress?.(Math.min(1, captured / Math.max(metrics.scrollHeight, 1)));
 
+    if (options.coverage.add(tileFacts.dates)) break;
     if (captured >= options.maxHeight) {
       cut = 'height';
       break;

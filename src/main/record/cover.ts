@@ -38,6 +38,7 @@ export function drawCover(doc: PDFDocument, fonts: { regular: PDFFont; bold: PDF
   writer.row('Sidans titel', capture.title || '–');
   writer.row('Sidans höjd', `${capture.pageHeight.toLocaleString('sv-SE')} px på ${metadata.pages.length} sidor`);
   writer.row('Inlägg i bilden', String(capture.posts));
+  writer.row('Period som täcks', coverageText(capture.coverage));
   writer.row('Cookie-banner', capture.consent.cmp === null ? 'Ingen hittades' : capture.consent.optedOut ? `Avvisad (${capture.consent.cmp})` : `Kunde inte avvisas (${capture.consent.cmp})`);
   writer.row('Webbläsare', `${capture.browser.name} ${capture.browser.version}`);
   writer.row('Uttagsprofil', `version ${capture.profileVersion}: ${capture.viewport.width} × ${capture.viewport.height} px, skala 1, sv-SE, Europe/Stockholm, reducerad rörelse, rullas och sätts samman`);
@@ -52,6 +53,17 @@ export function drawCover(doc: PDFDocument, fonts: { regular: PDFFont; bold: PDF
 
   writer.subheading('Kontrollsummor (SHA-256)');
   for (const file of metadata.files) writer.checksum(file.path, file.sha256);
+}
+
+const day = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm', dateStyle: 'long' });
+
+/** The period the posts cover, and whether it reaches back to the previous snapshot, in words. */
+function coverageText(coverage: SnapshotMetadata['capture']['coverage']): string {
+  if (!coverage?.oldestPost || !coverage.newestPost) return 'Inga daterade inlägg hittades';
+  const period = `Inlägg från ${day.format(new Date(coverage.oldestPost))} till ${day.format(new Date(coverage.newestPost))}`;
+  if (!coverage.since) return `${period} (första ögonblicksbilden av kanalen)`;
+  const previous = day.format(new Date(coverage.since));
+  return coverage.complete ? `${period}; hela perioden sedan förra ögonblicksbilden (${previous}) kom med` : `${period}; nådde inte tillbaka till förra ögonblicksbilden (${previous})`;
 }
 
 class CoverWriter {

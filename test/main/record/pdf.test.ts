@@ -25,6 +25,7 @@ function metadata(pages: SnapshotMetadata['pages'], warnings: string[]): Snapsho
       browser: { name: 'Microsoft Edge', version: '141.0.1' }, viewport: { width: 1280, height: 1024 }, profileVersion: '1.0', profile: {},
       tool: { name: 'Kanalarkiv', version: '0.1.0' }, os: { platform: 'win32', release: '10.0.26100', arch: 'x64' },
       pageHeight: pages.reduce((s, p) => s + p.height, 0), posts: 3, expanded: 0, consent: { cmp: null, optedOut: null }, cut: null, warnings,
+      coverage: { since: '2025-09-14T08:00:00.000Z', oldestPost: '2025-09-02T10:00:00.000Z', newestPost: '2026-04-13T10:00:00.000Z', complete: true },
     },
     pages,
     files: [{ path: 'data/screenshot-001.png', sha256: 'a'.repeat(64), bytes: 1, mediaType: 'image/png', role: 'screenshot' }],
@@ -68,6 +69,7 @@ describe('buildRecordPdf', () => {
     expect(cover).toContain('14 april 2026 kl. 10:30:00 CEST');
     expect(cover).toContain('Kulturförvaltningen');
     expect(cover).toMatch(/Omgång\s+2026 april/);
+    expect(cover.replace(/\s+/g, ' ')).toContain('Inlägg från 2 september 2025 till 13 april 2026; hela perioden sedan förra ögonblicksbilden (14 september 2025) kom med');
     expect(cover).toContain('Varning 40');
     expect(cover).toContain('a'.repeat(64));
     expect(pdfaViolations(file)).toEqual([]);
