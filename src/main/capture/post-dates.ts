@@ -38,10 +38,9 @@ export function parsePostDate(text: string, now: Date): Date | null {
   const month = monthName ? MONTHS[monthName] : undefined;
   if (!day || !month || Number(day) > 31) return null;
   // Without a year a date is the last such day that is not in the future.
-  let y = year ? Number(year) : now.getUTCFullYear();
-  let date = new Date(Date.UTC(y, month - 1, Number(day), 12));
-  if (!year && date > now) date = new Date(Date.UTC(--y, month - 1, Number(day), 12));
-  return date;
+  const y = year ? Number(year) : now.getUTCFullYear();
+  const date = new Date(Date.UTC(y, month - 1, Number(day), 12));
+  return !year && date > now ? new Date(Date.UTC(y - 1, month - 1, Number(day), 12)) : date;
 }
 
 /** What a snapshot covers of a channel's feed, judged from the post dates it shows. */
