@@ -1,3 +1,4 @@
+import { mkdir } from 'node:fs/promises';
 import type { Channel } from '../../shared/channel';
 import type { CaptureProgress, CaptureStage, ChannelResult } from '../../shared/capture';
 import { discardBag, removeAbandonedBags, startBag } from '../archive/bag';
@@ -42,6 +43,7 @@ export async function runCapture(options: CaptureRunOptions): Promise<ChannelRes
     const { code, message } = toCaptureError(error);
     return channels.map((c) => failed(c, code, message));
   }
+  await mkdir(options.archiveDir, { recursive: true });
   await removeAbandonedBags(options.archiveDir);
   // Each channel's latest snapshot: this one's capture should reach back to it.
   const since = new Map<string, string>();
