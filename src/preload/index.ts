@@ -32,6 +32,7 @@ const api: KanalarkivBridge = {
   getPageImage: (snapshotId, index) => call(IPC_CHANNELS.getPageImage, snapshotId, index),
   compareSnapshots: (a, b, index) => call(IPC_CHANNELS.compareSnapshots, a, b, index),
   openRecordPdf: (snapshotId) => call(IPC_CHANNELS.openRecordPdf, snapshotId),
+  getRoundOverview: () => call(IPC_CHANNELS.getRoundOverview),
   onCaptureUpdate: (listener) => {
     // The listener gets the state only, never the IPC event (which would expose ipcRenderer).
     const forward = (_event: unknown, state: CaptureJobState) => listener(state);

@@ -1,6 +1,8 @@
 import type { CaptureJobState } from '../main/api/captures';
 import type { Difference } from '../main/archive/compare';
 import type { ArchiveReport } from '../main/archive/verify';
+import type { Reminder } from '../main/rounds/reminders';
+import type { Round } from '../main/rounds/rounds';
 import type { Catalogue, SearchHit } from '../main/archive/catalogue';
 import type { RegisterIssue } from '../main/register/channels';
 import type { ImportPreview } from '../main/register/register';
@@ -32,6 +34,7 @@ export const IPC_CHANNELS = {
   getPageImage: 'kanalarkiv:get-page-image',
   compareSnapshots: 'kanalarkiv:compare-snapshots',
   openRecordPdf: 'kanalarkiv:open-record-pdf',
+  getRoundOverview: 'kanalarkiv:get-round-overview',
 } as const satisfies Record<keyof KanalarkivApi, string>;
 
 /** Messages the main side sends on its own: the state of a running capture. */
@@ -56,6 +59,26 @@ export interface Settings {
   /** Empty: search for Edge, Chrome or Chromium. */
   browserPath: string;
   language: 'sv' | 'en';
+  /** The capture rounds, as "april:04-01..04-30,september:09-01..09-30"; empty for that default. */
+  rounds: string;
+  /** Capture the due channels by itself when a round opens, while the app runs. */
+  autoCapture: boolean;
+}
+
+/** A channel as the round overview lists it. */
+export interface RoundChannel {
+  id: string;
+  name: string;
+}
+
+/** The current round: per unit, which channels are captured, still due, and failed at their last try. */
+export interface RoundOverview {
+  round: Round;
+  open: boolean;
+  next: Round;
+  units: Array<{ unit: string; captured: RoundChannel[]; due: RoundChannel[]; failed: RoundChannel[] }>;
+  /** Reminders not given before; asking for the overview counts as giving them. */
+  reminders: Reminder[];
 }
 
 /** A channel as the register form sends it; validated on the main side. */
@@ -106,6 +129,7 @@ export interface KanalarkivApi {
   compareSnapshots(snapshotA: string, snapshotB: string, index: number): Promise<Difference>;
   /** Shows the record's PDF in a window of its own. */
   openRecordPdf(snapshotId: string): Promise<void>;
+  getRoundOverview(): Promise<RoundOverview>;
 }
 
 /** What the preload exposes besides the calls: subscriptions to the main side's messages. */
@@ -116,4 +140,4 @@ export interface KanalarkivEvents {
 
 export type KanalarkivBridge = KanalarkivApi & KanalarkivEvents;
 
-export type { ArchiveReport, CaptureJobState, Catalogue, Difference, ImportPreview, RegisterIssue, SearchHit };
+export type { ArchiveReport, CaptureJobState, Catalogue, Difference, ImportPreview, RegisterIssue, Reminder, Round, SearchHit };

@@ -13,6 +13,15 @@ import { startFixtureSite, type FixtureSite } from '../fixtures/site/server';
 import { ROOT } from '../helpers/cli';
 import { startBridge, type Bridge } from './bridge';
 
+/** A round over the whole current month (Stockholm time), so the snapshots taken in the test fall in it. */
+function thisMonth(label: string): string {
+  const parts = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Stockholm', year: 'numeric', month: '2-digit' }).formatToParts(new Date());
+  const month = Number(parts.find((p) => p.type === 'month')!.value);
+  const last = new Date(Date.UTC(Number(parts.find((p) => p.type === 'year')!.value), month, 0)).getUTCDate();
+  const mm = String(month).padStart(2, '0');
+  return `${label}:${mm}-01..${mm}-${last}`;
+}
+
 const axeSource = (createRequire(import.meta.url)('axe-core') as { source: string }).source;
 const SHOTS = path.join(ROOT, 'test-results', 'ui');
 
@@ -32,7 +41,7 @@ beforeAll(async () => {
     await runCapture({ channels: [registered[0]!, channel('flode', 'Kommunens flöde', '/virtual', 'x')], archiveDir: archive, reason, organisation: '', timeoutMs: 60_000, concurrency: 2, profilesRoot: null });
   }
   const storage = new MemoryStorage();
-  storage.set('settings', { organisation: 'Umeå kommun', archiveDir: archive, browserPath: '', language: 'sv' });
+  storage.set('settings', { organisation: 'Umeå kommun', archiveDir: archive, browserPath: '', language: 'sv', rounds: thisMonth('test'), autoCapture: false });
   storage.set('channels', registered);
   bridge = await startBridge((publishCapture) => createHandlers({ storage, defaultArchiveDir: archive, profilesRoot: path.join(archive, '..', 'ui-profiles'), publishCapture, showPdf: async (file) => void shownPdfs.push(file) }));
   browser = await chromium.launch({ executablePath: findBrowser(undefined).executablePath, args: browserArgs() });
@@ -109,6 +118,10 @@ describe('the desktop UI, in Chromium, against the real core', () => {
 
   it('Ta ögonblicksbilder: captures with live progress, explains a failure in Swedish and offers a retry', async () => {
     await page.getByRole('button', { name: 'Ta ögonblicksbilder' }).click();
+    const overview = page.getByRole('region', { name: /^Omgång \d{4} test .* – pågår$/ });
+    await overview.waitFor();
+    const culture = overview.getByRole('row', { name: /^Kulturförvaltningen/ });
+    expect(await culture.getByRole('cell').allTextContents()).toEqual(['1', 'Kultur på Facebook, Kulturskolan', '–']);
     await page.getByRole('button', { name: 'Ingen' }).click();
     await page.getByLabel(/^Kultur Umeå \(Webbplats/).check();
     await page.getByLabel(/^Kultur på Facebook/).check();
@@ -120,8 +133,11 @@ describe('the desktop UI, in Chromium, against the real core', () => {
     await page.getByRole('heading', { name: 'Klart' }).waitFor({ timeout: 90_000 });
     const items = page.locator('.progress-list li');
     expect(await items.filter({ hasText: 'Kultur på Facebook' }).textContent()).toContain('Logga in på Facebook och försök igen.');
+    // Thumbnails load when they come into view.
+    await items.filter({ hasText: 'Kultur Umeå' }).scrollIntoViewIfNeeded();
     await items.filter({ hasText: 'Kultur Umeå' }).getByRole('img', { name: 'Ny ögonblicksbild av Kultur Umeå' }).waitFor();
     expect(await page.getByRole('button', { name: 'Försök igen med den misslyckade' }).isVisible()).toBe(true);
+    await expect.poll(() => culture.getByRole('cell').allTextContents()).toEqual(['1', 'Kultur på Facebook, Kulturskolan', 'Kultur på Facebook']);
     expect(await accessibilityProblems()).toEqual([]);
     await page.screenshot({ path: path.join(SHOTS, 'ta-ogonblicksbilder.png'), fullPage: true });
     const newest = (await createHandlers({ storage: new MemoryStorage(), defaultArchiveDir: archive, profilesRoot: archive, publishCapture: () => undefined, showPdf: async () => undefined }).listSnapshots()).snapshots[0]!;
@@ -174,6 +190,22 @@ describe('the desktop UI, in Chromium, against the real core', () => {
     await expect.poll(() => page.locator('.pane').last().evaluate((el) => el.scrollTop)).toBe(120);
     await page.getByRole('button', { name: 'Tillbaka' }).click();
     await page.getByRole('button', { name: 'Tillbaka' }).click();
+  });
+
+  it('Kanaler: deactivating a channel offers a closing snapshot first, and deactivates once it is taken', async () => {
+    await page.getByRole('button', { name: 'Kanaler', exact: true }).click();
+    await page.getByRole('button', { name: 'Ändra Kultur Umeå' }).click();
+    await page.getByLabel('Aktiv (tas med i ögonblicksbilderna)').uncheck();
+    await page.getByRole('button', { name: 'Spara kanalen' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Ta en avslutande ögonblicksbild?' });
+    await dialog.waitFor();
+    expect(await accessibilityProblems()).toEqual([]);
+    await page.screenshot({ path: path.join(SHOTS, 'avslutande.png') });
+    await dialog.getByRole('button', { name: 'Ta avslutande ögonblicksbild och avaktivera' }).click();
+    await page.getByText('Den avslutande ögonblicksbilden är tagen och Kultur Umeå är avaktiverad.').waitFor({ timeout: 90_000 });
+    expect(await page.getByRole('row', { name: /Kultur Umeå.*127\.0\.0\.1/ }).textContent()).toContain('Inaktiv');
+    const { snapshots } = await createHandlers({ storage: new MemoryStorage(), defaultArchiveDir: archive, profilesRoot: archive, publishCapture: () => undefined, showPdf: async () => undefined }).listSnapshots();
+    expect(snapshots[0]).toMatchObject({ channelId: 'kultur', reason: 'Kontot avslutas' });
   });
 
   it('Inställningar: shows the capture profile read-only, and switches to English', async () => {

@@ -19,7 +19,14 @@ const channelInput = z.object({
 export const ARGUMENTS = {
   getAppInfo: z.tuple([]),
   getSettings: z.tuple([]),
-  saveSettings: z.tuple([z.object({ organisation: z.string().max(500), archiveDir: z.string().min(1).max(1_000), browserPath: z.string().max(1_000), language: z.enum(['sv', 'en']) })]),
+  saveSettings: z.tuple([z.object({
+    organisation: z.string().max(500),
+    archiveDir: z.string().min(1).max(1_000),
+    browserPath: z.string().max(1_000),
+    language: z.enum(['sv', 'en']),
+    rounds: z.string().max(1_000),
+    autoCapture: z.boolean(),
+  })]),
   listChannels: z.tuple([]),
   saveChannel: z.tuple([channelInput, z.string().max(200).optional()]),
   previewImport: z.tuple([z.string().max(5_000_000), text]),
@@ -37,6 +44,7 @@ export const ARGUMENTS = {
   getPageImage: z.tuple([z.string().max(1_000), z.number().int().min(0).max(1_000)]),
   compareSnapshots: z.tuple([z.string().max(1_000), z.string().max(1_000), z.number().int().min(0).max(1_000)]),
   openRecordPdf: z.tuple([z.string().max(1_000)]),
+  getRoundOverview: z.tuple([]),
 } satisfies Record<keyof KanalarkivApi, z.ZodType>;
 
 export type Reply = { ok: true; value: unknown } | { ok: false; error: { code: string; message: string } };

@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { PLATFORMS, type Platform } from '../../shared/channel';
-import type { AppInfo, CaptureJobState, KanalarkivApi, Settings } from '../../shared/ipc';
+import type { AppInfo, CaptureJobState, KanalarkivApi, RoundOverview, Settings } from '../../shared/ipc';
 import { readCatalogue, readMetadata, searchArchive, snapshotPath, thumbnail } from '../archive/catalogue';
 import { difference, pageImage } from '../archive/compare';
 import { RECORD_FILE } from '../archive/snapshot';
@@ -12,6 +12,8 @@ import { openLoginWindow } from '../capture/login';
 import { CAPTURE_PROFILE } from '../capture/profile';
 import { profileDir } from '../capture/session';
 import { ChannelRegister } from '../register/register';
+import { reminderKey, remindersDue } from '../rounds/reminders';
+import { DEFAULT_ROUNDS, currentRound, dueChannels, nextRound, openRound, parseRounds } from '../rounds/rounds';
 import { tool } from '../resources';
 import type { Storage } from '../storage';
 import { CaptureJobs } from './captures';
@@ -28,14 +30,34 @@ export interface HandlerContext {
   showPdf: (file: string) => Promise<void>;
   timeoutMs?: number;
   concurrency?: number;
+  /** The clock; tests set it. */
+  now?: () => Date;
+}
+
+/** A channel's last capture attempt, kept so the round overview can tell failed from not yet tried. */
+interface Attempt {
+  at: string;
+  status: 'ok' | 'failed';
 }
 
 /** What the main process answers to the UI; plain Node, so it is tested without Electron. */
 export function createHandlers(context: HandlerContext): KanalarkivApi {
   const { storage, defaultArchiveDir, profilesRoot } = context;
   const register = new ChannelRegister(storage);
-  const jobs = new CaptureJobs(context.publishCapture);
-  const settings = (): Settings => ({ organisation: '', archiveDir: defaultArchiveDir, browserPath: '', language: 'sv', ...(storage.get('settings') as Partial<Settings> | undefined) });
+  const now = context.now ?? (() => new Date());
+  const jobs = new CaptureJobs((state) => {
+    if (state.finishedAt) {
+      const attempts = (storage.get('attempts') as Record<string, Attempt> | undefined) ?? {};
+      for (const c of state.channels) if (c.result) attempts[c.channelId] = { at: state.finishedAt, status: c.result.status };
+      storage.set('attempts', attempts);
+    }
+    context.publishCapture(state);
+  });
+  const settings = (): Settings => ({
+    organisation: '', archiveDir: defaultArchiveDir, browserPath: '', language: 'sv', rounds: '', autoCapture: false,
+    ...(storage.get('settings') as Partial<Settings> | undefined),
+  });
+  const rounds = () => (settings().rounds ? parseRounds(settings().rounds) : DEFAULT_ROUNDS);
   const archive = async () => {
     const dir = settings().archiveDir;
     await mkdir(dir, { recursive: true });
@@ -52,6 +74,7 @@ export function createHandlers(context: HandlerContext): KanalarkivApi {
       return settings();
     },
     async saveSettings(next) {
+      if (next.rounds) parseRounds(next.rounds);
       storage.set('settings', next);
       return settings();
     },
@@ -79,12 +102,37 @@ export function createHandlers(context: HandlerContext): KanalarkivApi {
     async verifyArchive() {
       return verifyArchive(await archive());
     },
+    async getRoundOverview(): Promise<RoundOverview> {
+      const at = now();
+      const definitions = rounds();
+      const round = currentRound(definitions, at);
+      const channels = register.list().filter((c) => c.active);
+      const { snapshots } = await readCatalogue(await archive());
+      const due = new Set(dueChannels(channels, snapshots, round).map((c) => c.id));
+      const attempts = (storage.get('attempts') as Record<string, Attempt> | undefined) ?? {};
+      const failedNow = (id: string) => attempts[id]?.status === 'failed' && attempts[id]!.at >= round.opens;
+      const units = [...new Set(channels.map((c) => c.unit))].sort((a, b) => a.localeCompare(b, 'sv')).map((unit) => {
+        const mine = channels.filter((c) => c.unit === unit);
+        const pick = (test: (id: string) => boolean) => mine.filter((c) => test(c.id)).map(({ id, name }) => ({ id, name }));
+        return { unit, captured: pick((id) => !due.has(id)), due: pick((id) => due.has(id)), failed: pick((id) => due.has(id) && failedNow(id)) };
+      });
+      const shown = new Set((storage.get('remindersShown') as string[] | undefined) ?? []);
+      const reminders = remindersDue(definitions, at, due.size, shown);
+      storage.set('remindersShown', [...shown, ...reminders.map((r) => reminderKey(r.kind, r.round))]);
+      return { round, open: openRound(definitions, at)?.name === round.name, next: nextRound(definitions, at), units, reminders };
+    },
     async startCapture({ channelIds, reason }) {
       const channels = register.list().filter((c) => channelIds.includes(c.id));
       const unknown = channelIds.filter((id) => !channels.some((c) => c.id === id));
       if (unknown.length > 0) throw new Error(`not in the register: ${unknown.join(', ')}`);
       const { organisation, browserPath } = settings();
+      // The round open now; after it closes, a capture of channels still due in it catches it up.
+      const current = currentRound(rounds(), now());
+      const { snapshots } = await readCatalogue(await archive());
+      const stillDue = new Set(dueChannels(channels, snapshots, current).map((c) => c.id));
+      const round = openRound(rounds(), now())?.name ?? (channels.every((c) => stillDue.has(c.id)) ? current.name : null);
       return jobs.start(channels, reason, {
+        round,
         archiveDir: await archive(),
         organisation,
         browserPath: browserPath || undefined,

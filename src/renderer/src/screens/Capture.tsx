@@ -2,6 +2,7 @@ import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Channel } from '../../../shared/channel';
 import type { CaptureJobState } from '../../../shared/ipc';
+import { RoundOverview } from '../components/RoundOverview';
 import { Thumbnail } from '../components/Thumbnail';
 
 /** The reasons the guidelines name for a snapshot; "regular" is the twice-yearly round. */
@@ -68,6 +69,7 @@ export function Capture() {
   return (
     <section aria-labelledby="capture-heading">
       <h2 id="capture-heading">{t('capture.heading')}</h2>
+      <RoundOverview refresh={job?.finishedAt} onPickDue={(ids) => setSelected(new Set(ids))} />
       {!running && (
         <form onSubmit={submit}>
           <fieldset>

@@ -1,7 +1,7 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Channel, Platform } from '../../../shared/channel';
-import type { Catalogue, ImportPreview, RegisterIssue } from '../../../shared/ipc';
+import type { CaptureJobState, Catalogue, ImportPreview, RegisterIssue } from '../../../shared/ipc';
 import { Thumbnail } from '../components/Thumbnail';
 import { formatDateTime } from '../format';
 
@@ -47,21 +47,56 @@ export function Channels() {
   const issueText = (issue: RegisterIssue) => t(`issue.${issue.code}`, { defaultValue: issue.message });
   const fieldIssue = (field: string) => issues.find((i) => i.field === field);
 
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    setNotice('');
-    const input = { ...form, platform: form.platform || undefined, owners: form.owners.split(/[,;]/).map((o) => o.trim()).filter(Boolean) };
+  const closingDialog = useRef<HTMLDialogElement>(null);
+
+  async function persist(values: FormValues): Promise<boolean> {
+    const input = { ...values, platform: values.platform || undefined, owners: values.owners.split(/[,;]/).map((o) => o.trim()).filter(Boolean) };
     const result = await window.kanalarkiv.saveChannel(input, editing ?? undefined);
     if ('issues' in result) {
       setIssues(result.issues);
-      setNotice('');
-      return;
+      return false;
     }
     setIssues([]);
     setForm(EMPTY);
     setEditing(null);
     setNotice(t('channels.saved', { name: result.channel.name }) + result.warnings.map((w) => ` ${issueText(w)}`).join(''));
     refresh();
+    return true;
+  }
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    setNotice('');
+    // Deactivating means the account is being closed: the guidelines want a snapshot first.
+    const before = channels.find((c) => c.id === editing);
+    if (before?.active && !form.active) {
+      closingDialog.current?.showModal();
+      return;
+    }
+    await persist(form);
+  }
+
+  async function closeWithSnapshot() {
+    closingDialog.current?.close();
+    const values = form;
+    const name = values.name;
+    const job = await window.kanalarkiv.startCapture({ channelIds: [values.id], reason: t('capture.reasons.closing') });
+    setNotice(t('channels.closingStarted', { name }));
+    let handled = false;
+    const finish = (state: CaptureJobState | null) => {
+      if (!state || state.jobId !== job.jobId || !state.finishedAt || handled) return;
+      handled = true;
+      stop();
+      if (state.channels[0]?.result?.status === 'ok') {
+        void persist(values).then((saved) => saved && setNotice(t('channels.closingDone', { name })));
+        void window.kanalarkiv.listSnapshots().then(setCatalogue);
+      } else {
+        setNotice(t('channels.closingFailed', { name }));
+      }
+    };
+    const stop = window.kanalarkiv.onCaptureUpdate(finish);
+    // A short capture may be over before we listened.
+    void window.kanalarkiv.getCaptureJob(job.jobId).then(finish);
   }
 
   async function choose(file: File | undefined) {
@@ -186,6 +221,16 @@ export function Channels() {
           </>
         )}
       </form>
+
+      <dialog ref={closingDialog} aria-labelledby="closing-title">
+        <h3 id="closing-title">{t('channels.closingTitle')}</h3>
+        <p>{t('channels.closingText', { name: form.name })}</p>
+        <div className="buttons">
+          <button type="button" onClick={() => void closeWithSnapshot()}>{t('channels.closingCapture')}</button>
+          <button type="button" className="secondary" onClick={() => { closingDialog.current?.close(); void persist(form); }}>{t('channels.closingSkip')}</button>
+          <button type="button" className="secondary" onClick={() => closingDialog.current?.close()}>{t('channels.closingCancel')}</button>
+        </div>
+      </dialog>
 
       <div className="import">
         <h3 id="import-heading">{t('channels.import')}</h3>

@@ -12,16 +12,23 @@ export function Settings() {
     void window.kanalarkiv.getSettings().then(setSettings);
   }, []);
 
+  const [problem, setProblem] = useState('');
   async function save(event: FormEvent) {
     event.preventDefault();
     if (!settings) return;
-    setSettings(await window.kanalarkiv.saveSettings(settings));
+    try {
+      setSettings(await window.kanalarkiv.saveSettings(settings));
+      setProblem('');
+    } catch (error) {
+      setProblem((error as { message?: string }).message ?? String(error));
+      return;
+    }
     await i18n.changeLanguage(settings.language);
     setSaved(true);
   }
 
   if (!settings || !info) return <p>{t('loading')}</p>;
-  const input = (name: 'organisation' | 'archiveDir' | 'browserPath', hint?: string) => (
+  const input = (name: 'organisation' | 'archiveDir' | 'browserPath' | 'rounds', hint?: string) => (
     <div className="field">
       <label htmlFor={`settings-${name}`}>{t(`settings.${name}`)}</label>
       <input id={`settings-${name}`} value={settings[name]} onChange={(e) => { setSaved(false); setSettings({ ...settings, [name]: e.target.value }); }} />
@@ -36,6 +43,11 @@ export function Settings() {
         {input('organisation')}
         {input('archiveDir')}
         {input('browserPath', t('settings.browserHint'))}
+        {input('rounds', t('settings.roundsHint'))}
+        <div className="field checkbox">
+          <input id="settings-autoCapture" type="checkbox" checked={settings.autoCapture} onChange={(e) => { setSaved(false); setSettings({ ...settings, autoCapture: e.target.checked }); }} />
+          <label htmlFor="settings-autoCapture">{t('settings.autoCapture')}</label>
+        </div>
         <div className="field">
           <label htmlFor="settings-language">{t('language')}</label>
           <select id="settings-language" value={settings.language} onChange={(e) => { setSaved(false); setSettings({ ...settings, language: e.target.value as 'sv' | 'en' }); }}>
@@ -45,6 +57,7 @@ export function Settings() {
         </div>
         <button type="submit">{t('settings.save')}</button>
         {saved && <p role="status">{t('settings.saved')}</p>}
+        {problem && <p role="alert" className="error">{t('settings.invalid', { problem })}</p>}
       </form>
       <h3 id="profile">{t('profile.heading')}</h3>
       <p>{t('profile.intro')}</p>

@@ -1,0 +1,44 @@
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { RoundOverview as Overview } from '../../../shared/ipc';
+
+const day = (iso: string, language: string) => new Intl.DateTimeFormat(language === 'en' ? 'en-GB' : 'sv-SE', { timeZone: 'Europe/Stockholm', day: 'numeric', month: 'long' }).format(new Date(iso));
+
+/** The current round per unit: captured, still due, and failed at the last try; with a way to pick what remains. */
+export function RoundOverview({ refresh, onPickDue }: { refresh: unknown; onPickDue: (ids: string[]) => void }) {
+  const { t, i18n } = useTranslation();
+  const [overview, setOverview] = useState<Overview | null>(null);
+  useEffect(() => void window.kanalarkiv.getRoundOverview().then(setOverview), [refresh]);
+  if (!overview) return null;
+  const { round } = overview;
+  const due = overview.units.flatMap((u) => u.due);
+  const state = overview.open ? t('round.open') : due.length ? t('round.overdue') : t('round.closed');
+  const lastDay = new Date(Date.parse(round.closes) - 1).toISOString();
+
+  return (
+    <section aria-labelledby="round-heading" className={`round ${!overview.open && due.length ? 'overdue' : ''}`}>
+      <h3 id="round-heading">{t('round.heading', { name: round.name, from: day(round.opens, i18n.language), to: day(lastDay, i18n.language) })} – {state}</h3>
+      {due.length === 0 ? (
+        <p>{t('round.allDone', { next: overview.next.name, opens: day(overview.next.opens, i18n.language) })}</p>
+      ) : (
+        <>
+          <table>
+            <caption>{t('round.caption')}</caption>
+            <thead><tr><th scope="col">{t('channel.unit')}</th><th scope="col">{t('round.captured')}</th><th scope="col">{t('round.due')}</th><th scope="col">{t('round.failed')}</th></tr></thead>
+            <tbody>
+              {overview.units.map((u) => (
+                <tr key={u.unit}>
+                  <th scope="row">{u.unit}</th>
+                  <td>{u.captured.length}</td>
+                  <td>{u.due.map((c) => c.name).join(', ') || '–'}</td>
+                  <td className={u.failed.length ? 'error' : ''}>{u.failed.map((c) => c.name).join(', ') || '–'}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          <button type="button" className="secondary" onClick={() => onPickDue(due.map((c) => c.id))}>{t('round.pickDue', { count: due.length })}</button>
+        </>
+      )}
+    </section>
+  );
+}
