@@ -6,6 +6,7 @@ import { createHandlers } from './api/handlers';
 import { registerIpc } from './electron/ipc';
 import { createElectronStorage } from './electron/store';
 import { setApplicationMenu } from './electron/menu';
+import { startReminders } from './electron/reminders';
 import { applySecurityRestrictions } from './electron/security';
 import { createMainWindow, openPdfWindow } from './electron/windows';
 import { defaultProfilesRoot } from './paths';
@@ -39,6 +40,7 @@ if (!app.requestSingleInstanceLock()) {
       showPdf: async (file) => openPdfWindow(file, window),
     });
     registerIpc(handlers, appUrl);
+    startReminders(handlers);
   });
   app.on('window-all-closed', () => app.quit());
 }
