@@ -13,4 +13,6 @@ export interface Channel {
   pageOwner: string;
   notes: string;
   active: boolean;
+  /** Capture every this many months instead of in the rounds (busy channels); absent = follow the rounds. */
+  intervalMonths?: number;
 }

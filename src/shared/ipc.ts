@@ -92,6 +92,7 @@ export interface ChannelInput {
   pageOwner?: string;
   notes?: string;
   active?: boolean;
+  intervalMonths?: number;
 }
 
 export type SaveChannelResult = { channel: Channel; warnings: RegisterIssue[] } | { issues: RegisterIssue[] };

@@ -13,6 +13,7 @@ const channelInput = z.object({
   pageOwner: z.string().max(200).optional(),
   notes: z.string().max(5_000).optional(),
   active: z.boolean().optional(),
+  intervalMonths: z.number().optional(),
 });
 
 /** Arguments of each call, validated before any handler sees them. */

@@ -108,7 +108,7 @@ export function createHandlers(context: HandlerContext): KanalarkivApi {
       const round = currentRound(definitions, at);
       const channels = register.list().filter((c) => c.active);
       const { snapshots } = await readCatalogue(await archive());
-      const due = new Set(dueChannels(channels, snapshots, round).map((c) => c.id));
+      const due = new Set(dueChannels(channels, snapshots, round, at).map((c) => c.id));
       const attempts = (storage.get('attempts') as Record<string, Attempt> | undefined) ?? {};
       const failedNow = (id: string) => attempts[id]?.status === 'failed' && attempts[id]!.at >= round.opens;
       const units = [...new Set(channels.map((c) => c.unit))].sort((a, b) => a.localeCompare(b, 'sv')).map((unit) => {
@@ -129,7 +129,7 @@ export function createHandlers(context: HandlerContext): KanalarkivApi {
       // The round open now; after it closes, a capture of channels still due in it catches it up.
       const current = currentRound(rounds(), now());
       const { snapshots } = await readCatalogue(await archive());
-      const stillDue = new Set(dueChannels(channels, snapshots, current).map((c) => c.id));
+      const stillDue = new Set(dueChannels(channels, snapshots, current, now()).map((c) => c.id));
       const round = openRound(rounds(), now())?.name ?? (channels.every((c) => stillDue.has(c.id)) ? current.name : null);
       return jobs.start(channels, reason, {
         round,

@@ -71,7 +71,7 @@ export async function captureCommand(args: string[], io: Io, signal?: AbortSigna
     const current = currentRound(rounds, now);
     round = current.name;
     const { snapshots } = await readCatalogue(values.archive);
-    channels = dueChannels(channels, snapshots, current);
+    channels = dueChannels(channels, snapshots, current, now);
     if (channels.length === 0) {
       io.err(`Nothing is due in round ${current.name}: every channel has its snapshot.\n`);
       io.out(json ? `${JSON.stringify({ results: [] })}\n` : `Nothing is due in round ${current.name}.\n`);

@@ -27,7 +27,7 @@ export async function dueCommand(args: string[], io: Io): Promise<number> {
   if (await stat(values.archive).then((s) => s.isDirectory(), () => false)) snapshots = (await readCatalogue(values.archive)).snapshots;
   const round = currentRound(rounds, now);
   const open = openRound(rounds, now)?.name === round.name;
-  const due = dueChannels(list.channels, snapshots, round);
+  const due = dueChannels(list.channels, snapshots, round, now);
   const done = list.channels.filter((c) => c.active && !due.includes(c));
 
   if (values.json) {

@@ -20,10 +20,11 @@ export type IssueCode =
 
 /** zod's issue kinds, in the register's words. */
 function issueCode(issue: z.core.$ZodIssue): IssueCode {
-  if (issue.code === 'too_small') return 'missing';
+  if (issue.code === 'too_small' && issue.path[0] !== 'intervalMonths') return 'missing';
   if (issue.code === 'invalid_format') return 'invalid_id';
   if (issue.code === 'custom') return 'reserved_id';
   if (issue.path[0] === 'platform') return 'invalid_platform';
+  if (issue.path[0] === 'intervalMonths') return 'invalid_value';
   if (issue.code === 'invalid_type' && issue.input === undefined) return 'missing';
   return 'invalid_value';
 }
@@ -62,6 +63,7 @@ const entrySchema = z.object({
   pageOwner: text.default(''),
   notes: text.default(''),
   active: z.boolean().default(true),
+  intervalMonths: z.number({ error: 'must be a whole number of months from 1 to 12' }).int('must be a whole number of months from 1 to 12').min(1, 'must be a whole number of months from 1 to 12').max(12, 'must be a whole number of months from 1 to 12').optional(),
 });
 
 /** Column names accepted in spreadsheets, Swedish and English, mapped to the field they fill. */
@@ -75,6 +77,7 @@ const COLUMN_ALIASES: Record<string, keyof z.input<typeof entrySchema>> = {
   pageowner: 'pageOwner', page_owner: 'pageOwner', 'page owner': 'pageOwner', sidansvarig: 'pageOwner',
   notes: 'notes', anteckningar: 'notes', kommentar: 'notes',
   active: 'active', aktiv: 'active',
+  interval: 'intervalMonths', intervalmonths: 'intervalMonths', intervall: 'intervalMonths', 'intervall (månader)': 'intervalMonths',
 };
 
 const TRUE_WORDS = new Set(['', 'true', 'yes', 'ja', '1', 'x', 'aktiv']);
@@ -144,6 +147,7 @@ function readCsvEntries(body: string, fileName: string): RawEntry[] {
       if (field === 'owners') value.owners = cell.split(/[;|,]/).map((o) => o.trim()).filter(Boolean);
       else if (field === 'active') value.active = TRUE_WORDS.has(cell.toLowerCase()) ? true : FALSE_WORDS.has(cell.toLowerCase()) ? false : cell;
       else if (field === 'platform') value.platform = cell === '' ? undefined : cell.toLowerCase();
+      else if (field === 'intervalMonths') value.intervalMonths = cell === '' ? undefined : Number(cell);
       else value[field] = cell;
     });
     return { label: `row ${i + 2}`, value };

@@ -95,13 +95,24 @@ export interface TakenSnapshot {
 }
 
 /**
- * The active channels that still need a snapshot in `round`: those with none that states the round
- * (a late capture for an overdue round states it) and none taken inside its window. Capturing them
+ * The active channels that still need a snapshot: in `round`, those with none that states the round
+ * (a late capture for an overdue round states it) and none taken inside its window; a channel with
+ * its own interval, when its latest snapshot is older than that many months at `now`. Capturing them
  * and asking again never asks for the same channel twice.
  */
-export function dueChannels(channels: Channel[], snapshots: TakenSnapshot[], round: Round): Channel[] {
+export function dueChannels(channels: Channel[], snapshots: TakenSnapshot[], round: Round, now: Date = new Date()): Channel[] {
   const done = new Set(snapshots.filter((s) => s.round === round.name || (s.takenAt >= round.opens && s.takenAt < round.closes)).map((s) => s.channelId));
-  return channels.filter((c) => c.active && !done.has(c.id));
+  const latest = new Map<string, string>();
+  for (const s of snapshots) if ((latest.get(s.channelId) ?? '') < s.takenAt) latest.set(s.channelId, s.takenAt);
+  return channels.filter((c) => {
+    if (!c.active) return false;
+    if (!c.intervalMonths) return !done.has(c.id);
+    const last = latest.get(c.id);
+    if (!last) return true;
+    const next = new Date(last);
+    next.setUTCMonth(next.getUTCMonth() + c.intervalMonths);
+    return next <= now;
+  });
 }
 
 /**

@@ -96,6 +96,12 @@ describe('parseChannelList (CSV)', () => {
     expect(channels[0]).toMatchObject({ id: 'fb', name: 'Fritid', platform: 'facebook', owners: ['Anna', 'Olof'], pageOwner: 'Sara', active: false });
   });
 
+  it('reads a per-channel interval in months, and refuses one out of range', () => {
+    const { channels } = parseChannelList('id;namn;adress;enhet;ägare;intervall\nbusy;Busy;https://x.com/busy;U;A, B;1\nnormal;Normal;https://x.com/n;U;A, B;\n', 'k.csv');
+    expect(channels.map((c) => c.intervalMonths)).toEqual([1, undefined]);
+    expect(issuesOf('id,name,url,unit,interval\na,A,https://a.se,U,0\nb,B,https://b.se,U,1.5\n', 'k.csv').map((i) => `${i.entry} ${i.field} ${i.code}`)).toEqual(['row 2 intervalMonths invalid_value', 'row 3 intervalMonths invalid_value']);
+  });
+
   it('names the row (the header is row 1) and the field of each problem', () => {
     const csv = 'id,name,url,unit\nok,OK,https://a.se,U\nbad,Bad,ftp://files.se,U\n,Nameless,https://b.se,U\n';
     expect(issuesOf(csv, 'k.csv')).toEqual([

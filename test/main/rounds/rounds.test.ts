@@ -60,6 +60,14 @@ describe('due channels', () => {
     expect(dueChannels(channels, snapshots, round).map((c) => c.id)).toEqual(['b', 'c']);
   });
 
+  it('follow a channel\'s own interval instead of the rounds', () => {
+    const busy = { ...channel('busy'), intervalMonths: 1 };
+    const snapshots = [{ channelId: 'busy', takenAt: '2026-08-05T08:00:00.000Z', round: null }];
+    expect(dueChannels([busy], snapshots, round, at('2026-09-04T10:00:00Z'))).toEqual([]);
+    expect(dueChannels([busy], snapshots, round, at('2026-09-06T10:00:00Z'))).toEqual([busy]);
+    expect(dueChannels([busy], [], round, at('2026-09-06T10:00:00Z'))).toEqual([busy]);
+  });
+
   it('count a late capture that states the round, and one taken in the window without stating it', () => {
     const snapshots = [
       { channelId: 'b', takenAt: '2026-10-20T08:00:00.000Z', round: '2026 september' },

@@ -6,11 +6,11 @@ import { Thumbnail } from '../components/Thumbnail';
 import { formatDateTime } from '../format';
 
 const PLATFORMS = ['facebook', 'instagram', 'linkedin', 'x', 'youtube', 'tiktok', 'web'];
-const EMPTY = { id: '', name: '', platform: '', url: '', unit: '', owners: '', pageOwner: '', active: true };
+const EMPTY = { id: '', name: '', platform: '', url: '', unit: '', owners: '', pageOwner: '', intervalMonths: '', active: true };
 type FormValues = typeof EMPTY;
 type TextField = Exclude<keyof FormValues, 'active'>;
 
-const toForm = (c: Channel): FormValues => ({ id: c.id, name: c.name, platform: c.platform, url: c.url, unit: c.unit, owners: c.owners.join(', '), pageOwner: c.pageOwner, active: c.active });
+const toForm = (c: Channel): FormValues => ({ id: c.id, name: c.name, platform: c.platform, url: c.url, unit: c.unit, owners: c.owners.join(', '), pageOwner: c.pageOwner, intervalMonths: c.intervalMonths ? String(c.intervalMonths) : '', active: c.active });
 
 export function Channels() {
   const { t, i18n } = useTranslation();
@@ -50,7 +50,12 @@ export function Channels() {
   const closingDialog = useRef<HTMLDialogElement>(null);
 
   async function persist(values: FormValues): Promise<boolean> {
-    const input = { ...values, platform: values.platform || undefined, owners: values.owners.split(/[,;]/).map((o) => o.trim()).filter(Boolean) };
+    const input = {
+      ...values,
+      platform: values.platform || undefined,
+      owners: values.owners.split(/[,;]/).map((o) => o.trim()).filter(Boolean),
+      intervalMonths: values.intervalMonths.trim() ? Number(values.intervalMonths) : undefined,
+    };
     const result = await window.kanalarkiv.saveChannel(input, editing ?? undefined);
     if ('issues' in result) {
       setIssues(result.issues);
@@ -208,6 +213,7 @@ export function Channels() {
           {field('unit')}
           {field('owners', { hint: t('channel.ownersHint') })}
           {field('pageOwner')}
+          {field('intervalMonths', { hint: t('channel.intervalHint') })}
           <div className="field checkbox">
             <input id="channel-active" type="checkbox" checked={form.active} onChange={(e) => setForm({ ...form, active: e.target.checked })} />
             <label htmlFor="channel-active">{t('channel.active')}</label>
