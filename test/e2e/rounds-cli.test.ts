@@ -5,21 +5,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readCatalogue } from '../../src/main/archive/catalogue';
 import { startFixtureSite, type FixtureSite } from '../fixtures/site/server';
 import { runCli } from '../helpers/cli';
+import { thisMonth } from '../helpers/rounds';
 
 let site: FixtureSite;
 let work: string;
 let channels: string;
 const env = () => ({ KANALARKIV_HOME: path.join(work, 'home') });
-
-/** A round over the whole current month (Stockholm time), so the test runs on any date. */
-function thisMonth(label: string): string {
-  const parts = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Stockholm', year: 'numeric', month: '2-digit' }).formatToParts(new Date());
-  const month = Number(parts.find((p) => p.type === 'month')!.value);
-  const year = Number(parts.find((p) => p.type === 'year')!.value);
-  const last = new Date(Date.UTC(year, month, 0)).getUTCDate();
-  const mm = String(month).padStart(2, '0');
-  return `${label}:${mm}-01..${mm}-${last}`;
-}
 
 beforeAll(async () => {
   site = await startFixtureSite();

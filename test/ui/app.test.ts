@@ -11,16 +11,8 @@ import { MemoryStorage } from '../../src/main/storage';
 import type { Channel } from '../../src/shared/channel';
 import { startFixtureSite, type FixtureSite } from '../fixtures/site/server';
 import { ROOT } from '../helpers/cli';
+import { thisMonth } from '../helpers/rounds';
 import { startBridge, type Bridge } from './bridge';
-
-/** A round over the whole current month (Stockholm time), so the snapshots taken in the test fall in it. */
-function thisMonth(label: string): string {
-  const parts = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Stockholm', year: 'numeric', month: '2-digit' }).formatToParts(new Date());
-  const month = Number(parts.find((p) => p.type === 'month')!.value);
-  const last = new Date(Date.UTC(Number(parts.find((p) => p.type === 'year')!.value), month, 0)).getUTCDate();
-  const mm = String(month).padStart(2, '0');
-  return `${label}:${mm}-01..${mm}-${last}`;
-}
 
 const axeSource = (createRequire(import.meta.url)('axe-core') as { source: string }).source;
 const SHOTS = path.join(ROOT, 'test-results', 'ui');
