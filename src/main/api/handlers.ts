@@ -126,14 +126,18 @@ export function createHandlers(context: HandlerContext): KanalarkivApi {
       const unknown = channelIds.filter((id) => !channels.some((c) => c.id === id));
       if (unknown.length > 0) throw new Error(`not in the register: ${unknown.join(', ')}`);
       const { organisation, browserPath } = settings();
+      // One reading of the clock and the rounds, so every decision below is about the same moment.
+      const at = now();
+      const definitions = rounds();
+      const archiveDir = await archive();
       // The round open now; after it closes, a capture of channels still due in it catches it up.
-      const current = currentRound(rounds(), now());
-      const { snapshots } = await readCatalogue(await archive());
-      const stillDue = new Set(dueChannels(channels, snapshots, current, now()).map((c) => c.id));
-      const round = openRound(rounds(), now())?.name ?? (channels.every((c) => stillDue.has(c.id)) ? current.name : null);
+      const current = currentRound(definitions, at);
+      const { snapshots } = await readCatalogue(archiveDir);
+      const stillDue = new Set(dueChannels(channels, snapshots, current, at).map((c) => c.id));
+      const round = openRound(definitions, at)?.name ?? (channels.every((c) => stillDue.has(c.id)) ? current.name : null);
       return jobs.start(channels, reason, {
         round,
-        archiveDir: await archive(),
+        archiveDir,
         organisation,
         browserPath: browserPath || undefined,
         profilesRoot,
