@@ -66,6 +66,18 @@ export class CaptureJobs {
       }
     };
 
+    const finish = (results: ChannelResult[]) => {
+      for (const result of results) {
+        const channel = state.channels.find((c) => c.channelId === result.channel)!;
+        channel.result = result;
+        channel.snapshotId = result.record ? path.relative(settings.archiveDir, result.record).split(path.sep).join('/') : null;
+        channel.stage = result.status === 'ok' ? 'done' : 'failed';
+        channel.percent = 100;
+      }
+      state.finishedAt = new Date().toISOString();
+      update(true);
+    };
+
     void runCapture({
       ...settings,
       channels,
@@ -77,26 +89,13 @@ export class CaptureJobs {
         Object.assign(channel, { stage: p.stage, percent: p.percent, attempt: p.attempt });
         update(p.stage === 'done' || p.stage === 'failed');
       },
-    }).then((results) => {
-      for (const result of results) {
-        const channel = state.channels.find((c) => c.channelId === result.channel)!;
-        channel.result = result;
-        channel.snapshotId = result.record ? path.relative(settings.archiveDir, result.record).split(path.sep).join('/') : null;
-        channel.stage = result.status === 'ok' ? 'done' : 'failed';
-        channel.percent = 100;
-      }
-      state.finishedAt = new Date().toISOString();
-      update(true);
-    }).catch((error: Error) => {
+    }).then(
+      (results) => finish(results),
       // The run itself could not go on (the archive folder vanished, say): every unfinished channel failed.
-      for (const channel of state.channels.filter((c) => !c.result)) {
-        channel.result = { channel: channel.channelId, status: 'failed', record: null, error: { code: 'internal', message: error.message }, warnings: [], timings: {} };
-        channel.stage = 'failed';
-        channel.percent = 100;
-      }
-      state.finishedAt = new Date().toISOString();
-      update(true);
-    });
+      (error: Error) => finish(state.channels.filter((c) => !c.result).map((c) => ({
+        channel: c.channelId, status: 'failed' as const, record: null, error: { code: 'internal' as const, message: error.message }, warnings: [], timings: {},
+      }))),
+    );
     update(true);
     return structuredClone(state);
   }
