@@ -135,7 +135,8 @@ async function ensureAbsent(target: string): Promise<void> {
   throw new Error(`a snapshot already exists at ${target}; records are never overwritten`);
 }
 
-async function sealFolders(dir: string): Promise<void> {
+/** Makes a folder and everything below it read-only, deepest first. */
+export async function sealFolders(dir: string): Promise<void> {
   const entries = await readdir(dir, { recursive: true, withFileTypes: true });
   const folders = entries.filter((e) => e.isDirectory()).map((e) => path.join(e.parentPath, e.name));
   // Deepest first, so each folder is still writable while its children are sealed.

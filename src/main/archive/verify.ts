@@ -87,6 +87,14 @@ export async function verifyBag(bag: string): Promise<BagProblem[]> {
   return problems;
 }
 
+/** What a bag's manifests say every file's SHA-256 is (payload and tag files), keyed by path in the bag. */
+export async function bagDigests(bag: string): Promise<Map<string, string>> {
+  const problems: BagProblem[] = [];
+  const digests = new Map([...(await readManifest(bag, 'manifest-sha256.txt', problems)), ...(await readManifest(bag, 'tagmanifest-sha256.txt', problems))]);
+  if (problems.length > 0) throw new Error(`${path.basename(bag)}: ${problems.map((p) => `${p.file} ${p.detail}`).join('; ')}`);
+  return digests;
+}
+
 async function checkFile(bag: string, file: string, expected: string, problems: BagProblem[]): Promise<void> {
   let actual: string;
   try {

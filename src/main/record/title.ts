@@ -6,6 +6,10 @@ export const PLATFORM_NAMES: Record<string, string> = {
 
 /** The record's title, e.g. "Ögonblicksbild Facebook Kultur Umeå 2026-04-14". */
 export function recordTitle(metadata: Pick<SnapshotMetadata, 'channel' | 'capture'>): string {
-  const day = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm', dateStyle: 'short' }).format(new Date(metadata.capture.startedAt));
-  return `Ögonblicksbild ${PLATFORM_NAMES[metadata.channel.platform]} ${metadata.channel.name} ${day}`;
+  return titleFor(metadata.channel.platform, metadata.channel.name, metadata.capture.startedAt);
+}
+
+export function titleFor(platform: string, channelName: string, takenAt: string): string {
+  const day = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm', dateStyle: 'short' }).format(new Date(takenAt));
+  return `Ögonblicksbild ${PLATFORM_NAMES[platform] ?? platform} ${channelName} ${day}`;
 }

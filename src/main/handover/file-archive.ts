@@ -1,0 +1,102 @@
+import { chmod, copyFile, mkdir, readdir, rename, rm, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { sealFolders } from '../archive/bag';
+import { digestFile, listFiles, syncPath } from '../archive/files';
+import { bagDigests, verifyBag } from '../archive/verify';
+import { checkCancelled, type HandoverAdapter } from './deliver';
+import { HandoverError } from './errors';
+
+/** Copies in progress wait here, under the target; a re-run picks up where the last one stopped. */
+export const INCOMING_DIR = '.kanalarkiv-incoming';
+
+/**
+ * The file archive (often a network share): each bag is copied whole, every checksum is verified on
+ * the copy, and only then is it moved into place with one rename. Nothing there is ever overwritten.
+ */
+export function fileArchiveAdapter(targetDir: string): HandoverAdapter {
+  if (!targetDir) throw new HandoverError('settings', 'No file archive folder is set. Choose one in Settings → Handover, or give --dest DIR.');
+  const root = path.resolve(targetDir);
+  return {
+    target: 'file-archive',
+    destination: root,
+    async deliver(items, context) {
+      await mkdir(root, { recursive: true }).catch((error: Error) => {
+        throw new HandoverError('unreachable', `Cannot create the file archive folder ${root}: ${error.message}. Check that the share is connected and that you may write to it.`);
+      });
+      for (const item of items) {
+        checkCancelled(context.signal);
+        await context.started(item, item.snapshotId);
+        try {
+          await copyBag(item.bag, root, item.snapshotId);
+          await context.delivered(item, item.snapshotId);
+        } catch (error) {
+          await context.failed(item, error);
+        }
+      }
+    },
+  };
+}
+
+async function copyBag(source: string, root: string, snapshotId: string): Promise<void> {
+  const expected = await bagDigests(source);
+  const final = path.join(root, ...snapshotId.split('/'));
+  if (await exists(final)) {
+    // Already there, from an earlier run whose log entry was lost, or something else entirely.
+    if (await sameBag(final, expected)) return;
+    throw new HandoverError('target-exists', `${final} already holds a different bag; nothing was overwritten. Move it aside or choose another folder.`);
+  }
+  const incoming = path.join(root, INCOMING_DIR, snapshotId.replace(/\//g, '__'));
+  await mkdir(incoming, { recursive: true });
+  for (const file of await listFiles(source)) {
+    const from = path.join(source, file);
+    const to = path.join(incoming, file);
+    if (await copiedAlready(to, expected.get(file), from)) continue;
+    await mkdir(path.dirname(to), { recursive: true });
+    await rm(to, { force: true });
+    await copyFile(from, to);
+    await syncPath(to);
+  }
+  const problems = await verifyBag(incoming);
+  if (problems.length > 0 || !(await sameBag(incoming, expected))) {
+    throw new HandoverError('rejected', `The copy of ${snapshotId} in ${root} did not match the original (${problems[0]?.file ?? 'manifest'}); it was left in ${INCOMING_DIR} and will be copied again on the next run.`);
+  }
+  for (const file of await listFiles(incoming)) await chmod(path.join(incoming, file), 0o444);
+  await sealFolders(path.join(incoming, 'data'));
+  await mkdir(path.dirname(final), { recursive: true });
+  if (await exists(final)) throw new HandoverError('target-exists', `${final} appeared while copying; nothing was overwritten.`);
+  await rename(incoming, final);
+  await syncPath(path.dirname(final));
+}
+
+/** A file from an interrupted copy is kept only if it is whole: same size and checksum as the manifest says. */
+async function copiedAlready(copy: string, sha256: string | undefined, original: string): Promise<boolean> {
+  try {
+    const [a, b] = await Promise.all([stat(copy), stat(original)]);
+    if (a.size !== b.size) return false;
+  } catch {
+    return false;
+  }
+  const digest = (await digestFile(copy)).sha256;
+  return digest === (sha256 ?? (await digestFile(original)).sha256);
+}
+
+/** Whether a bag holds exactly the files, with the checksums, that `expected` lists, and verifies. */
+async function sameBag(bag: string, expected: Map<string, string>): Promise<boolean> {
+  try {
+    const actual = await bagDigests(bag);
+    if (actual.size !== expected.size) return false;
+    for (const [file, sha] of expected) if (actual.get(file) !== sha) return false;
+    return (await verifyBag(bag)).length === 0;
+  } catch {
+    return false;
+  }
+}
+
+async function exists(target: string): Promise<boolean> {
+  try {
+    await readdir(target);
+    return true;
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,154 @@
+import { createHash } from 'node:crypto';
+import { open, readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { z } from 'zod';
+import { HANDOVER_TARGETS } from '../../shared/handover';
+
+/** The handover log lives in the archive itself, beside the bags, so it travels with them. */
+export const HANDOVER_LOG = 'handover-log.jsonl';
+
+const GENESIS = '0'.repeat(64);
+
+const entrySchema = z.object({
+  seq: z.number().int().positive(),
+  /** SHA-256 of the previous line: an edited or removed line breaks the chain. */
+  prev: z.string().regex(/^[0-9a-f]{64}$/),
+  at: z.string(),
+  by: z.string(),
+  deliveryId: z.string(),
+  target: z.enum(HANDOVER_TARGETS),
+  destination: z.string(),
+  /**
+   * started: about to hand a record over (written first, so an interruption is known);
+   * delivered / failed: its outcome; case-created: Platina made a collection case for a round.
+   */
+  event: z.enum(['started', 'delivered', 'failed', 'case-created']),
+  snapshotId: z.string().nullable(),
+  title: z.string().nullable(),
+  sha256: z.string().nullable(),
+  bytes: z.number().int().nullable(),
+  round: z.string().nullable(),
+  remoteId: z.string().nullable(),
+  error: z.string().nullable(),
+});
+
+export type LogEntry = z.infer<typeof entrySchema>;
+export type NewLogEntry = Omit<LogEntry, 'seq' | 'prev' | 'snapshotId' | 'title' | 'sha256' | 'bytes' | 'round' | 'remoteId' | 'error'> &
+  Partial<Pick<LogEntry, 'snapshotId' | 'title' | 'sha256' | 'bytes' | 'round' | 'remoteId' | 'error'>>;
+
+export interface LogReading {
+  entries: LogEntry[];
+  /** Lines that do not parse or do not continue the chain, by line number (1-based). */
+  problems: Array<{ line: number; detail: string }>;
+}
+
+const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
+
+/**
+ * The append-only record of every handover: what, when, where to, by whom, checksums, result and the
+ * remote ids. Lines are only ever added, each chained to the one before by its hash.
+ */
+export class HandoverLog {
+  readonly file: string;
+  private queue: Promise<unknown> = Promise.resolve();
+
+  constructor(archiveDir: string) {
+    this.file = path.join(archiveDir, HANDOVER_LOG);
+  }
+
+  async read(): Promise<LogReading> {
+    let text: string;
+    try {
+      text = await readFile(this.file, 'utf8');
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { entries: [], problems: [] };
+      throw error;
+    }
+    const entries: LogEntry[] = [];
+    const problems: LogReading['problems'] = [];
+    let prev = GENESIS;
+    for (const [index, line] of text.split('\n').entries()) {
+      if (!line) continue;
+      const parsed = entrySchema.safeParse(parseJson(line));
+      if (!parsed.success) {
+        problems.push({ line: index + 1, detail: 'not a log entry (cut off or edited)' });
+        continue;
+      }
+      const entry = parsed.data;
+      if (entry.prev !== prev) problems.push({ line: index + 1, detail: 'does not follow the line before it (a line was changed or removed)' });
+      entries.push(entry);
+      prev = sha256(line);
+    }
+    return { entries, problems };
+  }
+
+  /** Appends one entry and flushes it to disk before returning. Appends from this process queue up. */
+  append(entry: NewLogEntry): Promise<LogEntry> {
+    const next = this.queue.then(() => this.write(entry));
+    this.queue = next.catch(() => undefined);
+    return next;
+  }
+
+  private async write(fields: NewLogEntry): Promise<LogEntry> {
+    const { last, endsCleanly } = await this.tail();
+    const entry: LogEntry = {
+      seq: (last?.entry.seq ?? 0) + 1,
+      prev: last ? sha256(last.line) : GENESIS,
+      snapshotId: null,
+      title: null,
+      sha256: null,
+      bytes: null,
+      round: null,
+      remoteId: null,
+      error: null,
+      ...fields,
+    };
+    const handle = await open(this.file, 'a');
+    try {
+      await handle.appendFile(`${endsCleanly ? '' : '\n'}${JSON.stringify(entry)}\n`);
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+    return entry;
+  }
+
+  /**
+   * The last entry that parses, which the next one chains to, and whether the file ends with a
+   * newline: a crash can cut the last line short, and the next entry must start on a line of its own.
+   */
+  private async tail(): Promise<{ last: { line: string; entry: LogEntry } | null; endsCleanly: boolean }> {
+    let text: string;
+    try {
+      text = await readFile(this.file, 'utf8');
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { last: null, endsCleanly: true };
+      throw error;
+    }
+    const lines = text.split('\n').filter(Boolean);
+    for (let i = lines.length - 1; i >= 0; i--) {
+      const parsed = entrySchema.safeParse(parseJson(lines[i]!));
+      if (parsed.success) return { last: { line: lines[i]!, entry: parsed.data }, endsCleanly: text.endsWith('\n') };
+    }
+    return { last: null, endsCleanly: text.length === 0 || text.endsWith('\n') };
+  }
+}
+
+function parseJson(line: string): unknown {
+  try {
+    return JSON.parse(line);
+  } catch {
+    return null;
+  }
+}
+
+/** Where each snapshot has been delivered: the latest `delivered` entry per snapshot, target and destination. */
+export function deliveries(entries: LogEntry[]): Map<string, LogEntry> {
+  const delivered = new Map<string, LogEntry>();
+  for (const entry of entries) {
+    if (entry.event === 'delivered' && entry.snapshotId) delivered.set(deliveryKey(entry.snapshotId, entry.target, entry.destination), entry);
+  }
+  return delivered;
+}
+
+export const deliveryKey = (snapshotId: string, target: string, destination: string) => `${target}\n${destination}\n${snapshotId}`;

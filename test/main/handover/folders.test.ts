@@ -1,0 +1,146 @@
+import { chmodSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { digestFile } from '../../../src/main/archive/files';
+import { verifyBag } from '../../../src/main/archive/verify';
+import { handOver } from '../../../src/main/handover/deliver';
+import { fileArchiveAdapter, INCOMING_DIR } from '../../../src/main/handover/file-archive';
+import { HandoverLog } from '../../../src/main/handover/log';
+import { METADATA_CSV, uploadFolderAdapter } from '../../../src/main/handover/upload-folder';
+import { makeArchive, type TestArchive } from '../../helpers/archive';
+
+let archive: TestArchive;
+beforeAll(async () => {
+  archive = await makeArchive('handover-folders');
+}, 180_000);
+
+const tempDir = (name: string) => mkdtempSync(path.join(os.tmpdir(), `${name}-`));
+
+describe('handover to a file archive', () => {
+  it('copies each bag whole, verified, and a re-run copies nothing again', async () => {
+    const target = tempDir('file-archive');
+    const first = await handOver({ archiveDir: archive.dir, adapter: fileArchiveAdapter(target), snapshotIds: archive.snapshotIds, by: 'Registrator Rut' });
+    expect(first.items.map((i) => i.status)).toEqual(['delivered', 'delivered', 'delivered']);
+    for (const id of archive.snapshotIds) {
+      expect(await verifyBag(path.join(target, id))).toEqual([]);
+      expect((await digestFile(path.join(target, id, 'data', 'record.pdf'))).sha256).toBe(first.items.find((i) => i.snapshotId === id)!.sha256);
+    }
+    expect(readdirSync(path.join(target, INCOMING_DIR))).toEqual([]);
+
+    const again = await handOver({ archiveDir: archive.dir, adapter: fileArchiveAdapter(target), snapshotIds: archive.snapshotIds, by: 'Registrator Rut' });
+    expect(again.items.map((i) => i.status)).toEqual(['already-delivered', 'already-delivered', 'already-delivered']);
+    const { entries, problems } = await new HandoverLog(archive.dir).read();
+    expect(problems).toEqual([]);
+    expect(entries.filter((e) => e.target === 'file-archive' && e.event === 'delivered')).toHaveLength(3);
+  });
+
+  it('resumes an interrupted copy: keeps the whole files, replaces the cut one, and never overwrites a different bag', async () => {
+    const target = tempDir('file-archive-resume');
+    const [id, otherId] = archive.snapshotIds;
+    // What an interrupted run leaves: part of the bag in the incoming area, one file cut short.
+    const incoming = path.join(target, INCOMING_DIR, id!.replace(/\//g, '__'));
+    const { cpSync } = await import('node:fs');
+    cpSync(path.join(archive.dir, id!), incoming, { recursive: true });
+    for (const dir of [incoming, path.join(incoming, 'data')]) chmodSync(dir, 0o755);
+    const cut = path.join(incoming, 'data', 'record.pdf');
+    chmodSync(cut, 0o644);
+    writeFileSync(cut, readFileSync(cut).subarray(0, 1000));
+    rmSync(path.join(incoming, 'tagmanifest-sha256.txt'), { force: true });
+    // And someone else's bag where the second one would go.
+    const squatter = path.join(target, otherId!);
+    const { mkdirSync } = await import('node:fs');
+    mkdirSync(path.join(squatter, 'data'), { recursive: true });
+    writeFileSync(path.join(squatter, 'bagit.txt'), 'BagIt-Version: 1.0\n');
+
+    const result = await handOver({ archiveDir: archive.dir, adapter: fileArchiveAdapter(target), snapshotIds: [id!, otherId!], by: 'Rut' });
+    expect(result.items[0]!.status).toBe('delivered');
+    expect(await verifyBag(path.join(target, id!))).toEqual([]);
+    expect(result.items[1]).toMatchObject({ status: 'failed', error: expect.stringMatching(/already holds a different bag; nothing was overwritten/) });
+    expect(readFileSync(path.join(squatter, 'bagit.txt'), 'utf8')).toBe('BagIt-Version: 1.0\n');
+  });
+
+  it('refuses to hand over a record that fails its fixity check', async () => {
+    const copy = tempDir('damaged-archive');
+    const { cpSync } = await import('node:fs');
+    cpSync(archive.dir, copy, { recursive: true });
+    const id = archive.snapshotIds[0]!;
+    const text = path.join(copy, id, 'data', 'page.txt');
+    chmodSync(path.join(copy, id, 'data'), 0o755);
+    chmodSync(text, 0o644);
+    writeFileSync(text, 'ändrad');
+    const target = tempDir('file-archive-damaged');
+    const result = await handOver({ archiveDir: copy, adapter: fileArchiveAdapter(target), snapshotIds: [id], by: 'Rut' });
+    expect(result.items[0]).toMatchObject({ status: 'failed', error: expect.stringMatching(/failed its fixity check.*page\.txt/) });
+    expect(existsSync(path.join(target, id))).toBe(false);
+  });
+});
+
+describe("handover to Platina's upload structure", () => {
+  it('puts the records in a folder per round, named by title, with a metadata file', async () => {
+    const target = tempDir('upload');
+    const result = await handOver({ archiveDir: archive.dir, adapter: uploadFolderAdapter(target), snapshotIds: archive.snapshotIds, by: 'Rut' });
+    expect(result.items.map((i) => i.status)).toEqual(['delivered', 'delivered', 'delivered']);
+    const folder = path.join(target, '2026 april');
+    const pdfs = readdirSync(folder).filter((f) => f.endsWith('.pdf')).sort();
+    expect(pdfs).toHaveLength(3);
+    expect(pdfs.some((f) => /^Ögonblicksbild Facebook Skolan- -Vår- -bästa- \d{4}-\d{2}-\d{2}\.pdf$/.test(f))).toBe(true);
+    for (const item of result.items) expect((await digestFile(path.join(target, item.remoteId))).sha256).toBe(item.sha256);
+
+    const csv = readFileSync(path.join(folder, METADATA_CSV), 'utf8');
+    const lines = csv.replace(/^\uFEFF/, '').trim().split('\r\n');
+    expect(lines[0]).toBe('Fil;Titel;Datum;Enhet;Kanal;Plattform;Adress;Omgång;Anledning;SHA-256;Ögonblicksbild');
+    expect(lines).toHaveLength(4);
+    expect(csv).toContain('"Skolan: ""Vår"" <bästa>"');
+
+    const again = await handOver({ archiveDir: archive.dir, adapter: uploadFolderAdapter(target), snapshotIds: archive.snapshotIds, by: 'Rut' });
+    expect(again.items.every((i) => i.status === 'already-delivered')).toBe(true);
+    expect(readdirSync(folder).filter((f) => f.endsWith('.pdf'))).toHaveLength(3);
+  });
+
+  it('never replaces a file of the same name, and says what to set when no folder is given', async () => {
+    const target = tempDir('upload-taken');
+    const id = archive.snapshotIds[0]!;
+    const first = await handOver({ archiveDir: archive.dir, adapter: uploadFolderAdapter(target), snapshotIds: [id], by: 'Rut' });
+    const placed = path.join(target, first.items[0]!.remoteId);
+    // Someone replaces the file by hand; the log still says delivered, so we run against a fresh log copy.
+    chmodSync(placed, 0o644);
+    writeFileSync(placed, 'annan fil');
+    rmSync(path.join(archive.dir, 'handover-log.jsonl'));
+    const second = await handOver({ archiveDir: archive.dir, adapter: uploadFolderAdapter(target), snapshotIds: [id], by: 'Rut' });
+    expect(second.items[0]!.remoteId).toMatch(/ \(2\)\.pdf$/);
+    expect(readFileSync(placed, 'utf8')).toBe('annan fil');
+    expect(() => uploadFolderAdapter('')).toThrow(/No upload folder is set/);
+  });
+});
+
+describe('the handover log', () => {
+  it('chains every line to the one before, so an edit shows', async () => {
+    const dir = tempDir('log');
+    const log = new HandoverLog(dir);
+    const base = { at: '2026-11-23T10:00:00.000Z', by: 'Rut', deliveryId: 'd1', target: 'folder' as const, destination: '/x' };
+    await log.append({ ...base, event: 'started', snapshotId: 'a' });
+    await log.append({ ...base, event: 'delivered', snapshotId: 'a', remoteId: 'r1' });
+    await log.append({ ...base, event: 'delivered', snapshotId: 'b', remoteId: 'r2' });
+    expect((await log.read()).problems).toEqual([]);
+    const file = path.join(dir, 'handover-log.jsonl');
+    const lines = readFileSync(file, 'utf8').split('\n');
+    lines[1] = lines[1]!.replace('r1', 'r9');
+    writeFileSync(file, lines.join('\n'));
+    expect((await log.read()).problems).toEqual([{ line: 3, detail: expect.stringMatching(/does not follow/) }]);
+  });
+
+  it('survives a line cut short by a crash: the next entry starts on its own line', async () => {
+    const dir = tempDir('log-cut');
+    const log = new HandoverLog(dir);
+    const base = { at: '2026-11-23T10:00:00.000Z', by: 'Rut', deliveryId: 'd1', target: 'folder' as const, destination: '/x' };
+    await log.append({ ...base, event: 'delivered', snapshotId: 'a', remoteId: 'r1' });
+    const file = path.join(dir, 'handover-log.jsonl');
+    writeFileSync(file, `${readFileSync(file, 'utf8')}{"seq":2,"prev":"ab`);
+    const next = await log.append({ ...base, event: 'delivered', snapshotId: 'b', remoteId: 'r2' });
+    expect(next.seq).toBe(2);
+    const reading = await log.read();
+    expect(reading.entries.map((e) => e.snapshotId)).toEqual(['a', 'b']);
+    expect(reading.problems).toEqual([{ line: 2, detail: expect.stringMatching(/cut off/) }]);
+  });
+});
