@@ -91,7 +91,7 @@ async function placeWithoutReplacing(temp: string, target: string): Promise<void
 /** Adds the record's row to the round's metadata file (rewritten whole through a temporary file). */
 async function appendMetadata(folder: string, item: HandoverItem, file: string): Promise<void> {
   const csvFile = path.join(folder, METADATA_CSV);
-  let text = '';
+  let text: string;
   try {
     text = await readFile(csvFile, 'utf8');
   } catch {

@@ -1,0 +1,142 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { handOver } from '../../../src/main/handover/deliver';
+import { earkAdapter, SCHEMA_FILES } from '../../../src/main/handover/eark/package';
+import { HandoverLog } from '../../../src/main/handover/log';
+import { makeArchive, type TestArchive } from '../../helpers/archive';
+import { ROOT } from '../../helpers/cli';
+
+const OFFICIAL = path.join(ROOT, '..', 'shared', 'reference', 'eark');
+const SCHEMAS = [OFFICIAL, path.join(ROOT, 'resources', 'eark')].find((dir) => {
+  try {
+    return readdirSync(dir).includes('mets.xsd');
+  } catch {
+    return false;
+  }
+})!;
+
+let archive: TestArchive;
+let unpacked: string;
+let objid: string;
+beforeAll(async () => {
+  archive = await makeArchive('handover-eark');
+  const dest = mkdtempSync(path.join(os.tmpdir(), 'eark-'));
+  const result = await handOver({ archiveDir: archive.dir, adapter: earkAdapter({ dir: dest, organisation: 'Umeå kommun', organisationId: '212000-2726', contact: 'Registrator Rut' }), snapshotIds: archive.snapshotIds, by: 'Registrator Rut' });
+  expect(result.items.map((i) => i.status)).toEqual(['delivered', 'delivered', 'delivered']);
+  const zip = result.items[0]!.remoteId;
+  expect(readdirSync(dest)).toEqual([zip]);
+  objid = zip.replace(/\.zip$/, '');
+  unpacked = mkdtempSync(path.join(os.tmpdir(), 'eark-unzip-'));
+  execFileSync('python3', ['-m', 'zipfile', '-e', path.join(dest, zip), unpacked]);
+}, 180_000);
+
+/** xmllint against a wrapper schema that imports the METS, CSIP and SIP namespaces from the official files. */
+function validate(xml: string): { status: number | null; output: string } {
+  const wrapper = path.join(mkdtempSync(path.join(os.tmpdir(), 'wrapper-')), 'wrapper.xsd');
+  writeFileSync(
+    wrapper,
+    `<?xml version="1.0"?>
+<xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema">
+  <xs:import namespace="http://www.loc.gov/METS/" schemaLocation="${path.join(SCHEMAS, 'mets.xsd')}"/>
+  <xs:import namespace="https://DILCIS.eu/XML/METS/CSIPExtensionMETS" schemaLocation="${path.join(SCHEMAS, 'DILCISExtensionMETS.xsd')}"/>
+  <xs:import namespace="https://DILCIS.eu/XML/METS/SIPExtensionMETS" schemaLocation="${path.join(SCHEMAS, 'DILCISExtensionSIPMETS.xsd')}"/>
+</xs:schema>
+`,
+  );
+  const run = spawnSync('xmllint', ['--noout', '--nonet', '--schema', wrapper, xml], { encoding: 'utf8' });
+  return { status: run.status, output: `${run.stdout}${run.stderr}` };
+}
+
+const sha256 = (file: string) => createHash('sha256').update(readFileSync(file)).digest('hex');
+
+describe('the e-archive package (FGS 2.0 = E-ARK CSIP 2.1 + SIP 2.1)', () => {
+  it('has the CSIP folder structure under a root named after the OBJID', () => {
+    expect(readdirSync(unpacked)).toEqual([objid]);
+    const root = path.join(unpacked, objid);
+    expect(readdirSync(root).sort()).toEqual(['METS.xml', 'documentation', 'metadata', 'representations', 'schemas']);
+    expect(readdirSync(path.join(root, 'schemas')).sort()).toEqual([...SCHEMA_FILES].sort());
+    expect(readdirSync(path.join(root, 'metadata', 'descriptive'))).toHaveLength(3);
+    expect(readdirSync(path.join(root, 'metadata', 'preservation'))).toEqual(['premis.xml']);
+    for (const id of archive.snapshotIds) {
+      expect(sha256(path.join(root, 'representations', 'rep1', 'data', id, 'record.pdf'))).toBe(sha256(path.join(archive.dir, id, 'data', 'record.pdf')));
+    }
+  });
+
+  it('validates against the official METS, CSIP and SIP schemas with xmllint, package and representation METS alike', () => {
+    const root = path.join(unpacked, objid);
+    for (const mets of [path.join(root, 'METS.xml'), path.join(root, 'representations', 'rep1', 'METS.xml')]) {
+      const { status, output } = validate(mets);
+      expect(output).toMatch(/validates/);
+      expect(status).toBe(0);
+    }
+    for (const file of ['metadata/preservation/premis.xml', ...readdirSync(path.join(root, 'metadata', 'descriptive')).map((f) => `metadata/descriptive/${f}`)]) {
+      expect(spawnSync('xmllint', ['--noout', path.join(root, file)]).status).toBe(0);
+    }
+  });
+
+  it('the validation is real: a METS without its required parts fails', () => {
+    const broken = path.join(mkdtempSync(path.join(os.tmpdir(), 'broken-')), 'METS.xml');
+    writeFileSync(broken, readFileSync(path.join(unpacked, objid, 'METS.xml'), 'utf8').replace(/CHECKSUMTYPE="SHA-256"/, 'CHECKSUMTYPE="SHA-3"'));
+    expect(validate(broken).status).not.toBe(0);
+  });
+
+  it('lists every file with ID, MIMETYPE, SIZE, CREATED and a SHA-256 that matches the file', () => {
+    for (const metsFile of ['METS.xml', 'representations/rep1/METS.xml']) {
+      const dir = path.dirname(path.join(unpacked, objid, metsFile));
+      const xml = readFileSync(path.join(unpacked, objid, metsFile), 'utf8');
+      const refs = [...xml.matchAll(/<mets:(?:file|mdRef) ([^>]*)>(?:\s*<mets:FLocat [^>]*xlink:href="([^"]+)")?/g)];
+      expect(refs.length).toBeGreaterThan(2);
+      for (const [, attributes, flocat] of refs) {
+        const href = flocat ?? attributes!.match(/xlink:href="([^"]+)"/)![1]!;
+        const file = path.join(dir, href);
+        expect(attributes).toMatch(/MIMETYPE="[^"]+"/);
+        expect(attributes).toMatch(/CREATED="\d{4}-\d{2}-\d{2}T/);
+        expect(attributes).toContain(`SIZE="${readFileSync(file).length}"`);
+        expect(attributes).toContain(`CHECKSUM="${sha256(file)}"`);
+        expect(attributes).toContain('CHECKSUMTYPE="SHA-256"');
+      }
+    }
+  });
+
+  it('states the SIP header: package type, profile, software and organisation agents, CSIP structure map', () => {
+    const xml = readFileSync(path.join(unpacked, objid, 'METS.xml'), 'utf8');
+    expect(xml).toMatch(new RegExp(`OBJID="${objid}"`));
+    expect(xml).toContain('PROFILE="https://earksip.dilcis.eu/profile/E-ARK-SIP.xml"');
+    expect(xml).toContain('csip:OAISPACKAGETYPE="SIP"');
+    expect(xml).toMatch(/<mets:agent ROLE="CREATOR" TYPE="OTHER" OTHERTYPE="SOFTWARE">\s*<mets:name>Kanalarkiv<\/mets:name>\s*<mets:note csip:NOTETYPE="SOFTWARE VERSION">/);
+    expect(xml).toMatch(/<mets:agent ROLE="ARCHIVIST" TYPE="ORGANIZATION">\s*<mets:name>Umeå kommun<\/mets:name>\s*<mets:note csip:NOTETYPE="IDENTIFICATIONCODE">212000-2726/);
+    expect(xml).toMatch(/<mets:agent ROLE="CREATOR" TYPE="INDIVIDUAL">\s*<mets:name>Registrator Rut/);
+    expect(xml).toMatch(/<mets:structMap ID="structmap-1" TYPE="PHYSICAL" LABEL="CSIP">/);
+    for (const label of ['Metadata', 'Documentation', 'Schemas', 'Representations/rep1']) expect(xml).toContain(`LABEL="${label}"`);
+    expect(xml).toMatch(/<mets:mptr LOCTYPE="URL" xlink:type="simple" xlink:href="representations\/rep1\/METS.xml" xlink:title="grp-rep-1"\/>/);
+  });
+
+  it('carries PREMIS fixity and the capture, packing, fixity check and transfer events', () => {
+    const premis = readFileSync(path.join(unpacked, objid, 'metadata', 'preservation', 'premis.xml'), 'utf8');
+    for (const id of archive.snapshotIds) expect(premis).toContain(`<premis:messageDigest>${sha256(path.join(archive.dir, id, 'data', 'record.pdf'))}</premis:messageDigest>`);
+    for (const type of ['capture', 'packing', 'fixity check', 'transfer']) expect(premis).toContain(`<premis:eventType>${type}</premis:eventType>`);
+    expect(premis.match(/<premis:eventType>capture<\/premis:eventType>/g)).toHaveLength(3);
+    expect(premis).toContain('<premis:formatRegistryKey>fmt/478</premis:formatRegistryKey>');
+    const dc = readFileSync(path.join(unpacked, objid, 'metadata', 'descriptive', `${archive.snapshotIds[2]!.replace('/', '_')}.xml`), 'utf8');
+    expect(dc).toContain('<dc:title>Ögonblicksbild Facebook Skolan: "Vår" &lt;bästa&gt;');
+  });
+
+  it('is made once: a re-run delivers nothing again, and a package cut off by an interruption is replaced', async () => {
+    const dest = mkdtempSync(path.join(os.tmpdir(), 'eark-again-'));
+    const adapter = () => earkAdapter({ dir: dest, organisation: 'Umeå kommun', organisationId: '', contact: 'Rut' });
+    // An interrupted run: its records were started, its package left half written.
+    const log = new HandoverLog(archive.dir);
+    await log.append({ at: new Date().toISOString(), by: 'Rut', deliveryId: 'cut', target: 'eark', destination: dest, event: 'started', snapshotId: archive.snapshotIds[0]!, remoteId: 'uuid-cut.zip' });
+    writeFileSync(path.join(dest, 'uuid-cut.zip.partial'), 'PK');
+    const first = await handOver({ archiveDir: archive.dir, adapter: adapter(), snapshotIds: archive.snapshotIds, by: 'Rut' });
+    expect(first.items.map((i) => i.status)).toEqual(['delivered', 'delivered', 'delivered']);
+    expect(readdirSync(dest)).toEqual([first.items[0]!.remoteId]);
+    const second = await handOver({ archiveDir: archive.dir, adapter: adapter(), snapshotIds: archive.snapshotIds, by: 'Rut' });
+    expect(second.items.map((i) => i.status)).toEqual(['already-delivered', 'already-delivered', 'already-delivered']);
+    expect(readdirSync(dest)).toHaveLength(1);
+  });
+});
