@@ -1,10 +1,10 @@
-import { constants } from 'node:fs';
-import { copyFile, link, mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { digestFile, syncPath } from '../archive/files';
 import { checkCancelled, type HandoverAdapter } from './deliver';
 import { HandoverError } from './errors';
 import type { HandoverItem } from './items';
+import { placeUnder, safeName } from './place';
 
 export const METADATA_CSV = 'kanalarkiv-metadata.csv';
 const COLUMNS = ['Fil', 'Titel', 'Datum', 'Enhet', 'Kanal', 'Plattform', 'Adress', 'Omgång', 'Anledning', 'SHA-256', 'Ögonblicksbild'];
@@ -44,13 +44,7 @@ export function uploadFolderAdapter(targetDir: string): HandoverAdapter {
 
 const roundFolder = (item: HandoverItem) => safeName(item.metadata.round ?? 'Utanför omgång');
 
-/** Windows forbids these in file names; titles can hold any of them through a channel's name. */
-const safeName = (name: string) => name.replace(/[<>:"/\\|?*\p{Cc}]/gu, '-').replace(/[. ]+$/, '').trim();
-
-/**
- * Copies the record in under its title without ever replacing a file: a copy verified by checksum is
- * linked into place, which fails if the name is taken. The same record already there counts as placed.
- */
+/** Copies the record in under its title, checked by checksum, without ever replacing a file. */
 async function placeRecord(item: HandoverItem, folder: string): Promise<string> {
   const temp = path.join(folder, `.${item.sha256}.partial`);
   await copyFile(item.recordFile, temp);
@@ -59,33 +53,7 @@ async function placeRecord(item: HandoverItem, folder: string): Promise<string> 
     await rm(temp, { force: true });
     throw new HandoverError('rejected', `The copy of ${item.title} in ${folder} did not match the record; try again.`);
   }
-  try {
-    for (let n = 1; ; n++) {
-      const name = `${safeName(item.title)}${n === 1 ? '' : ` (${n})`}.pdf`;
-      const target = path.join(folder, name);
-      try {
-        await placeWithoutReplacing(temp, target);
-        return name;
-      } catch (error) {
-        if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-        if ((await digestFile(target)).sha256 === item.sha256) return name;
-      }
-    }
-  } finally {
-    await rm(temp, { force: true });
-  }
-}
-
-/** A hard link is atomic and refuses a taken name; shares without hard links get an exclusive copy. */
-async function placeWithoutReplacing(temp: string, target: string): Promise<void> {
-  try {
-    await link(temp, target);
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'ENOSYS') throw error;
-    await copyFile(temp, target, constants.COPYFILE_EXCL);
-    await syncPath(target);
-  }
+  return placeUnder(temp, folder, safeName(item.title), '.pdf', item.sha256);
 }
 
 /** Adds the record's row to the round's metadata file (rewritten whole through a temporary file). */
