@@ -1,0 +1,90 @@
+import { readFile } from 'node:fs/promises';
+import type { PlatinaSettings } from '../../../shared/handover';
+import { checkCancelled, type DeliveryContext, type HandoverAdapter } from '../deliver';
+import { HandoverError } from '../errors';
+import type { HandoverItem } from '../items';
+import { safeName } from '../place';
+import type { PlatinaClient } from './client';
+
+const day = (iso: string) => new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm', dateStyle: 'short' }).format(new Date(iso));
+
+/** The line in a deed's description that ties it to its snapshot, so a re-run finds it instead of making another. */
+export const marker = (item: HandoverItem) => `Kanalarkiv-id: ${item.snapshotId}`;
+
+/**
+ * Platina through its Standard API: one deed (handling) per snapshot, with the record's PDF, in a
+ * collection case per round (created on first delivery and remembered in the log) or in an existing case.
+ */
+export function platinaAdapter(settings: PlatinaSettings, client: PlatinaClient, now: () => Date = () => new Date()): HandoverAdapter {
+  if (!settings.baseUrl || !settings.diaryId) throw new HandoverError('settings', 'Platina needs the API address and the diary. Enter them in Settings → Handover.');
+  if (settings.caseMode === 'existing' && !settings.caseId) throw new HandoverError('settings', 'Choose the existing case to file the snapshots in, or let Kanalarkiv make a collection case per round.');
+  const destination = `${settings.baseUrl.replace(/\/$/, '')} diary ${settings.diaryId}${settings.caseMode === 'existing' ? ` case ${settings.caseId}` : ''}`;
+
+  return {
+    target: 'platina',
+    destination,
+    async deliver(items, context) {
+      const cases = new Map<string, Promise<{ id: string; label: string }>>();
+      const existingDeeds = new Map<string, Promise<Array<{ id: string; description: string }>>>();
+      for (const item of items) {
+        checkCancelled(context.signal);
+        try {
+          const round = roundOf(item);
+          if (!cases.has(round)) cases.set(round, caseFor(round, settings, client, context, destination, now));
+          const target = await cases.get(round)!;
+          if (!existingDeeds.has(target.id)) existingDeeds.set(target.id, client.deeds(target.id));
+          const deedId = await deedFor(item, target.id, await existingDeeds.get(target.id)!, settings, client, context, now);
+          const fileName = `${safeName(item.title)}.pdf`;
+          if (!(await client.files(deedId)).some((f) => f.fileName === fileName)) await client.uploadFile(deedId, fileName, await readFile(item.recordFile));
+          await context.delivered(item, `${target.label} / ${deedId}`);
+        } catch (error) {
+          // Signed out or unreachable: the rest cannot go either; the core marks them failed with this reason.
+          if (error instanceof HandoverError && (error.code === 'signed-out' || error.code === 'unreachable')) throw error;
+          await context.failed(item, error);
+        }
+      }
+    },
+  };
+}
+
+/** Stockholm files a year's snapshots in one case; a snapshot outside the rounds goes to its year's "extra" case. */
+const roundOf = (item: HandoverItem) => item.metadata.round ?? `${day(item.metadata.capture.startedAt).slice(0, 4)} (extra ögonblicksbilder)`;
+
+async function caseFor(round: string, settings: PlatinaSettings, client: PlatinaClient, context: DeliveryContext, destination: string, now: () => Date): Promise<{ id: string; label: string }> {
+  if (settings.caseMode === 'existing') return { id: settings.caseId, label: settings.caseId };
+  const earlier = context.earlier.find((e) => e.event === 'case-created' && e.target === 'platina' && e.destination === destination && e.round === round);
+  if (earlier?.remoteId) {
+    // "<case id> <diary number>": the diary number ("KS 2026/45") may hold spaces, the id does not.
+    const [id, ...label] = earlier.remoteId.split(' ');
+    return { id: id!, label: label.join(' ') || id! };
+  }
+  const made = await client.createCase(settings.diaryId, {
+    title: `Ögonblicksbilder av sociala medier ${round}`,
+    description: `Samlingsärende för ögonblicksbilder av kommunens kanaler i sociala medier, omgång ${round}. Skapat av Kanalarkiv.`,
+    registrationDate: now().toISOString(),
+    caseTypeId: settings.caseTypeId,
+    statusId: settings.statusId,
+    businessCodeId: settings.businessCodeId,
+  });
+  const label = made.diaryNumber ?? made.id;
+  await context.note({ event: 'case-created', round, remoteId: `${made.id} ${label}` });
+  return { id: made.id, label };
+}
+
+/** The snapshot's deed: one found in the case by its marker (from an interrupted run), or a new one. */
+async function deedFor(item: HandoverItem, caseId: string, existing: Array<{ id: string; description: string }>, settings: PlatinaSettings, client: PlatinaClient, context: DeliveryContext, now: () => Date): Promise<string> {
+  const found = existing.find((d) => d.description.includes(marker(item)));
+  if (found) return found.id;
+  const { channel, capture, reason, round } = item.metadata;
+  await context.started(item);
+  const deedId = await client.createDeed(caseId, {
+    title: item.title,
+    description: [`${channel.name} (${channel.url}), ${channel.unit}.`, `Anledning: ${reason}.`, round ? `Omgång: ${round}.` : '', `SHA-256: ${item.sha256}.`, marker(item)].filter(Boolean).join('\n'),
+    documentDate: capture.startedAt,
+    registrationDate: now().toISOString(),
+    deedTypeId: settings.deedTypeId,
+    statusId: settings.statusId,
+  });
+  await context.started(item, deedId);
+  return deedId;
+}

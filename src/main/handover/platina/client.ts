@@ -1,0 +1,129 @@
+import { z } from 'zod';
+import { HandoverError } from '../errors';
+
+/**
+ * The calls Kanalarkiv makes to Platina's Standard API (REST, v8). docs/platina.md lists which of
+ * them are confirmed by Formpipe's public documentation and which are assumptions to check against
+ * the customer's Swagger (/swagger) before going live.
+ */
+const diaries = z.object({ items: z.array(z.object({ id: z.coerce.string(), name: z.string() })) });
+const created = z.object({ id: z.coerce.string() }).passthrough();
+const deeds = z.object({ items: z.array(z.object({ id: z.coerce.string(), title: z.string().optional(), description: z.string().nullable().optional() }).passthrough()) });
+const files = z.object({ items: z.array(z.object({ id: z.coerce.string(), fileName: z.string() }).passthrough()) });
+
+export interface Diary {
+  id: string;
+  name: string;
+}
+
+export interface NewCase {
+  title: string;
+  description: string;
+  registrationDate: string;
+  caseTypeId: string;
+  statusId: string;
+  businessCodeId: string;
+}
+
+export interface NewDeed {
+  title: string;
+  description: string;
+  /** The snapshot's date: when the record came into being. */
+  documentDate: string;
+  registrationDate: string;
+  deedTypeId: string;
+  statusId: string;
+}
+
+export class PlatinaClient {
+  constructor(
+    private readonly baseUrl: string,
+    private readonly accessToken: () => Promise<string>,
+  ) {}
+
+  /** Confirmed: GET /diaries returns { items: [{ id, name }] }. */
+  async diaries(): Promise<Diary[]> {
+    return diaries.parse(await this.call('GET', 'diaries')).items;
+  }
+
+  /**
+   * Confirmed (v7 documentation, same path under v8): POST /diaries/{id}/journalized-cases. An empty
+   * diaryNumber lets Platina assign one. Assumed: the answer carries the new case's id and diaryNumber.
+   */
+  async createCase(diaryId: string, input: NewCase): Promise<{ id: string; diaryNumber: string | null }> {
+    const body = {
+      diaryNumber: null,
+      registrationDate: input.registrationDate,
+      inOutDate: input.registrationDate,
+      statusId: input.statusId || null,
+      caseTypeId: input.caseTypeId || null,
+      businessCodeId: input.businessCodeId || null,
+      pulLevel: 0,
+      secrecyLevel: 0,
+      confidentialParagraphs: null,
+      title: input.title.slice(0, 200),
+      description: input.description.slice(0, 4000),
+      initiators: [],
+    };
+    const answer = created.parse(await this.call('POST', `diaries/${encodeURIComponent(diaryId)}/journalized-cases`, body));
+    return { id: answer.id, diaryNumber: typeof answer.diaryNumber === 'string' ? answer.diaryNumber : null };
+  }
+
+  /** Assumed: GET /journalized-cases/{id}/deeds lists a case's deeds with title and description. */
+  async deeds(caseId: string): Promise<Array<{ id: string; description: string }>> {
+    return deeds.parse(await this.call('GET', `journalized-cases/${encodeURIComponent(caseId)}/deeds`)).items.map((d) => ({ id: d.id, description: d.description ?? '' }));
+  }
+
+  /** Assumed: POST /journalized-cases/{id}/deeds creates a deed (handling) and answers with its id. */
+  async createDeed(caseId: string, input: NewDeed): Promise<string> {
+    const body = {
+      title: input.title.slice(0, 200),
+      description: input.description.slice(0, 4000),
+      documentDate: input.documentDate,
+      registrationDate: input.registrationDate,
+      deedTypeId: input.deedTypeId || null,
+      statusId: input.statusId || null,
+      pulLevel: 0,
+      secrecyLevel: 0,
+    };
+    return created.parse(await this.call('POST', `journalized-cases/${encodeURIComponent(caseId)}/deeds`, body)).id;
+  }
+
+  /** Assumed: GET /deeds/{id}/files lists a deed's files. */
+  async files(deedId: string): Promise<Array<{ id: string; fileName: string }>> {
+    return files.parse(await this.call('GET', `deeds/${encodeURIComponent(deedId)}/files`)).items;
+  }
+
+  /** Assumed: POST /deeds/{id}/files takes the file as multipart/form-data (field "file"). */
+  async uploadFile(deedId: string, fileName: string, content: Buffer): Promise<string> {
+    const form = new FormData();
+    form.append('file', new Blob([new Uint8Array(content)], { type: 'application/pdf' }), fileName);
+    return created.parse(await this.call('POST', `deeds/${encodeURIComponent(deedId)}/files`, form)).id;
+  }
+
+  private async call(method: string, path: string, body?: unknown): Promise<unknown> {
+    const url = `${this.baseUrl.replace(/\/$/, '')}/${path}`;
+    const headers: Record<string, string> = { Authorization: `Bearer ${await this.accessToken()}`, Accept: 'application/json' };
+    let payload: BodyInit | undefined;
+    if (body instanceof FormData) payload = body;
+    else if (body !== undefined) {
+      headers['Content-Type'] = 'application/json';
+      payload = JSON.stringify(body);
+    }
+    let response: Response;
+    try {
+      response = await fetch(url, { method, headers, body: payload });
+    } catch (error) {
+      throw new HandoverError('unreachable', `Cannot reach Platina at ${this.baseUrl} (${(error as Error).cause ?? (error as Error).message}). Check the address in Settings → Handover and the network.`);
+    }
+    const text = await response.text();
+    if (response.status === 401) throw new HandoverError('signed-out', 'Platina did not accept the sign-in (it may have expired, or the token lacks the email claim Platina requires). Sign in to Platina again.');
+    if (response.status === 403) throw new HandoverError('rejected', `Platina refused ${method} ${path}: your account lacks the right to do this in that diary. Ask the Platina administrator.`);
+    if (!response.ok) throw new HandoverError('rejected', `Platina answered ${response.status} to ${method} ${path}: ${text.slice(0, 300) || response.statusText}`);
+    try {
+      return text ? JSON.parse(text) : {};
+    } catch {
+      throw new HandoverError('rejected', `Platina answered ${method} ${path} with something that is not JSON; check that the address points to the Standard API.`);
+    }
+  }
+}

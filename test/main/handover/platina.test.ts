@@ -1,0 +1,146 @@
+import { createCipheriv, createDecipheriv, createHash, randomBytes } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { handOver } from '../../../src/main/handover/deliver';
+import { platinaAdapter } from '../../../src/main/handover/platina/adapter';
+import { PlatinaClient } from '../../../src/main/handover/platina/client';
+import { PlatinaSession } from '../../../src/main/handover/platina/session';
+import { HandoverLog } from '../../../src/main/handover/log';
+import { SecretStore, type Cipher } from '../../../src/main/secrets';
+import { MemoryStorage } from '../../../src/main/storage';
+import type { PlatinaSettings } from '../../../src/shared/handover';
+import { startPlatinaServer, type PlatinaServer } from '../../fixtures/platina/server';
+import { makeArchive, type TestArchive } from '../../helpers/archive';
+
+/** Stands in for Electron's safeStorage: real encryption with a key of its own. */
+const key = randomBytes(32);
+const testCipher: Cipher = {
+  available: () => true,
+  encrypt: (plain) => {
+    const iv = randomBytes(12);
+    const cipher = createCipheriv('aes-256-gcm', key, iv);
+    const body = Buffer.concat([cipher.update(plain, 'utf8'), cipher.final()]);
+    return Buffer.concat([iv, cipher.getAuthTag(), body]);
+  },
+  decrypt: (sealed) => {
+    const decipher = createDecipheriv('aes-256-gcm', key, sealed.subarray(0, 12));
+    decipher.setAuthTag(sealed.subarray(12, 28));
+    return Buffer.concat([decipher.update(sealed.subarray(28)), decipher.final()]).toString('utf8');
+  },
+};
+
+let archive: TestArchive;
+let platina: PlatinaServer;
+let storage: MemoryStorage;
+let session: PlatinaSession;
+let clock = Date.now();
+
+const settings = (overrides: Partial<PlatinaSettings> = {}): PlatinaSettings => ({
+  baseUrl: platina.apiUrl, authority: platina.authority, clientId: platina.clientId, scope: platina.scope, diaryId: '1', caseMode: 'per-round', caseId: '', caseTypeId: '7', statusId: '3', businessCodeId: '2.1', deedTypeId: '5', ...overrides,
+});
+const adapter = (overrides: Partial<PlatinaSettings> = {}) => platinaAdapter(settings(overrides), new PlatinaClient(platina.apiUrl, () => session.accessToken()));
+const sha256 = (data: Buffer) => createHash('sha256').update(data).digest('hex');
+
+beforeAll(async () => {
+  archive = await makeArchive('handover-platina');
+  platina = await startPlatinaServer();
+  storage = new MemoryStorage();
+  const secrets = new SecretStore(storage, testCipher);
+  session = new PlatinaSession(() => ({ authority: platina.authority, clientId: platina.clientId, scope: platina.scope }), { load: () => JSON.parse(secrets.get('platina-tokens') ?? 'null'), save: (t) => void secrets.set('platina-tokens', t && JSON.stringify(t)) }, () => clock);
+}, 180_000);
+afterAll(() => platina?.close());
+
+describe('Platina sign-in', () => {
+  it('refuses to hand over before signing in, and says how', async () => {
+    const result = await handOver({ archiveDir: archive.dir, adapter: adapter({ diaryId: '9' }), snapshotIds: archive.snapshotIds.slice(0, 1), by: 'Rut' });
+    expect(result.items[0]).toMatchObject({ status: 'failed', error: expect.stringMatching(/not signed in to Platina/) });
+  });
+
+  it('rejects a token without the email claim Platina requires', async () => {
+    platina.email = null;
+    await expect(session.signIn((url) => platina.approve(url))).rejects.toThrow(/no email claim/);
+    platina.email = 'rut.registrator@umea.se';
+    expect(session.status().signedIn).toBe(false);
+  });
+
+  it('signs in through the browser with PKCE and keeps the tokens only encrypted', async () => {
+    const status = await session.signIn((url) => platina.approve(url));
+    expect(status).toEqual({ signedIn: true, name: 'Rut Registrator', email: 'rut.registrator@umea.se' });
+    const stored = JSON.stringify(storage.get('secrets'));
+    const token = JSON.parse(new SecretStore(storage, testCipher).get('platina-tokens')!).accessToken as string;
+    expect(token.split('.')).toHaveLength(3);
+    expect(stored).not.toContain(token);
+    expect(stored).not.toContain('refresh');
+    // Without the cipher (another machine or account) the secret is gone, not readable.
+    expect(new SecretStore(storage, null).get('platina-tokens')).toBeNull();
+  });
+});
+
+describe('handover to Platina through the Standard API', () => {
+  it('files each snapshot as a deed with its PDF in one collection case for the round, using the documented calls', async () => {
+    const result = await handOver({ archiveDir: archive.dir, adapter: adapter(), snapshotIds: archive.snapshotIds, by: 'Rut' });
+    expect(result.items.map((i) => i.status)).toEqual(['delivered', 'delivered', 'delivered']);
+    expect(platina.cases).toHaveLength(1);
+    expect(platina.cases[0]).toMatchObject({ diaryId: '1', title: 'Ögonblicksbilder av sociala medier 2026 april', body: { caseTypeId: '7', statusId: '3', businessCodeId: '2.1', diaryNumber: null } });
+    expect(platina.deeds).toHaveLength(3);
+    for (const item of result.items) {
+      const deed = platina.deeds.find((d) => d.title === item.title)!;
+      expect(deed.caseId).toBe(platina.cases[0]!.id);
+      expect(deed.description).toContain(`SHA-256: ${item.sha256}`);
+      expect(deed.body).toMatchObject({ deedTypeId: '5', statusId: '3' });
+      expect(deed.files).toHaveLength(1);
+      expect(deed.files[0]!.fileName).toMatch(/^Ögonblicksbild .*\.pdf$/);
+      expect(sha256(deed.files[0]!.content)).toBe(item.sha256);
+      expect(item.remoteId).toBe(`KS 2026/100 / ${deed.id}`);
+    }
+    expect(platina.calls.every((c) => c.email === 'rut.registrator@umea.se')).toBe(true);
+    const { entries } = await new HandoverLog(archive.dir).read();
+    expect(entries.find((e) => e.event === 'case-created')).toMatchObject({ round: '2026 april', remoteId: `${platina.cases[0]!.id} KS 2026/100` });
+  });
+
+  it('never files twice: a re-run makes no new case, deed or file', async () => {
+    const posts = platina.calls.filter((c) => c.method === 'POST').length;
+    const again = await handOver({ archiveDir: archive.dir, adapter: adapter(), snapshotIds: archive.snapshotIds, by: 'Rut' });
+    expect(again.items.map((i) => i.status)).toEqual(['already-delivered', 'already-delivered', 'already-delivered']);
+    expect(platina.calls.filter((c) => c.method === 'POST')).toHaveLength(posts);
+  });
+
+  it('resumes an interrupted delivery without duplicates: a deed made before the connection broke is found again', async () => {
+    // Diary 2: the first deed is created, then the connection drops before Platina answers.
+    platina.faults.push({ match: /^POST \/journalized-cases\/\w+\/deeds$/, mode: 'drop' });
+    const first = await handOver({ archiveDir: archive.dir, adapter: adapter({ diaryId: '2' }), snapshotIds: archive.snapshotIds, by: 'Rut' });
+    expect(first.items[0]!.status).toBe('failed');
+    expect(first.items[0]!.error).toMatch(/Cannot reach Platina/);
+    expect(first.items.slice(1).map((i) => i.status)).toEqual(['failed', 'failed']);
+    const caseId = platina.cases.find((c) => c.diaryId === '2')!.id;
+    expect(platina.deeds.filter((d) => d.caseId === caseId)).toHaveLength(1);
+
+    // A file upload that fails once leaves its deed without a file; the next run adds just the file.
+    platina.faults.push({ match: /^POST \/deeds\/\w+\/files$/, mode: 'fail' });
+    const second = await handOver({ archiveDir: archive.dir, adapter: adapter({ diaryId: '2' }), snapshotIds: archive.snapshotIds, by: 'Rut' });
+    expect(second.items.map((i) => i.status)).toEqual(['failed', 'delivered', 'delivered']);
+    expect(second.items[0]!.error).toMatch(/503/);
+    const third = await handOver({ archiveDir: archive.dir, adapter: adapter({ diaryId: '2' }), snapshotIds: archive.snapshotIds, by: 'Rut' });
+    expect(third.items.map((i) => i.status)).toEqual(['delivered', 'already-delivered', 'already-delivered']);
+
+    expect(platina.cases.filter((c) => c.diaryId === '2')).toHaveLength(1);
+    const deeds = platina.deeds.filter((d) => d.caseId === caseId);
+    expect(deeds).toHaveLength(3);
+    expect(deeds.map((d) => d.files.length)).toEqual([1, 1, 1]);
+  });
+
+  it('files in an existing case when told to, finding a deed already there, and refreshes an expired sign-in by itself', async () => {
+    const existing = platina.cases[0]!;
+    clock += 2 * 3_600_000;
+    platina.expireTokens();
+    const before = platina.calls.length;
+    const result = await handOver({ archiveDir: archive.dir, adapter: adapter({ caseMode: 'existing', caseId: existing.id }), snapshotIds: archive.snapshotIds.slice(0, 1), by: 'Rut' });
+    expect(result.items[0]!.status).toBe('delivered');
+    expect(platina.calls.slice(before).every((c) => c.email === 'rut.registrator@umea.se')).toBe(true);
+    // The snapshot already has its deed in that case (from the round's delivery): it is not filed twice.
+    const deeds = platina.deeds.filter((d) => d.caseId === existing.id);
+    expect(deeds).toHaveLength(3);
+    expect(result.items[0]!.remoteId).toBe(`${existing.id} / ${deeds.find((d) => d.title === result.items[0]!.title)!.id}`);
+    expect(platina.calls.slice(before).filter((c) => c.method === 'POST')).toEqual([]);
+    expect(() => platinaAdapter(settings({ caseMode: 'existing', caseId: '' }), new PlatinaClient('', async () => ''))).toThrow(/existing case/);
+  });
+});
