@@ -38,6 +38,8 @@ export type NewLogEntry = Omit<LogEntry, 'seq' | 'prev' | 'snapshotId' | 'title'
 
 export interface LogReading {
   entries: LogEntry[];
+  /** Each entry's line as written, for the seals on receipts. */
+  lines: string[];
   /** Lines that do not parse or do not continue the chain, by line number (1-based). */
   problems: Array<{ line: number; detail: string }>;
 }
@@ -61,10 +63,11 @@ export class HandoverLog {
     try {
       text = await readFile(this.file, 'utf8');
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { entries: [], problems: [] };
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { entries: [], lines: [], problems: [] };
       throw error;
     }
     const entries: LogEntry[] = [];
+    const lines: string[] = [];
     const problems: LogReading['problems'] = [];
     let prev = GENESIS;
     for (const [index, line] of text.split('\n').entries()) {
@@ -77,9 +80,10 @@ export class HandoverLog {
       const entry = parsed.data;
       if (entry.prev !== prev) problems.push({ line: index + 1, detail: 'does not follow the line before it (a line was changed or removed)' });
       entries.push(entry);
+      lines.push(line);
       prev = sha256(line);
     }
-    return { entries, problems };
+    return { entries, lines, problems };
   }
 
   /** Appends one entry and flushes it to disk before returning. Appends from this process queue up. */

@@ -1,13 +1,7 @@
-import { rgb, type PDFDocument, type PDFFont, type PDFPage } from 'pdf-lib';
+import type { PDFDocument, PDFFont } from 'pdf-lib';
 import type { SnapshotMetadata } from '../../shared/snapshot';
-import { drawableText } from './glyphs';
 import { PLATFORM_NAMES, recordTitle } from './title';
-
-const A4: [number, number] = [595.28, 841.89];
-const MARGIN = 56;
-const LABEL_WIDTH = 150;
-const INK = rgb(0.1, 0.1, 0.12);
-const MUTED = rgb(0.35, 0.35, 0.4);
+import { PageWriter } from './writer';
 
 const localTime = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm', dateStyle: 'long', timeStyle: 'long' });
 
@@ -17,7 +11,7 @@ const localTime = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm
  */
 export function drawCover(doc: PDFDocument, fonts: { regular: PDFFont; bold: PDFFont }, metadata: SnapshotMetadata): void {
   const { channel, capture } = metadata;
-  const writer = new CoverWriter(doc, fonts);
+  const writer = new PageWriter(doc, fonts);
 
   writer.heading(recordTitle(metadata));
   writer.note('Officiell ögonblicksbild av en kanal i sociala medier, tagen med Kanalarkiv. Följande sidor visar kanalen som den såg ut vid tidpunkten för uttaget.');
@@ -64,89 +58,4 @@ function coverageText(coverage: SnapshotMetadata['capture']['coverage']): string
   if (!coverage.since) return `${period} (första ögonblicksbilden av kanalen)`;
   const previous = day.format(new Date(coverage.since));
   return coverage.complete ? `${period}; hela perioden sedan förra ögonblicksbilden (${previous}) kom med` : `${period}; nådde inte tillbaka till förra ögonblicksbilden (${previous})`;
-}
-
-class CoverWriter {
-  private page: PDFPage;
-  private y = 0;
-
-  constructor(
-    private readonly doc: PDFDocument,
-    private readonly fonts: { regular: PDFFont; bold: PDFFont },
-  ) {
-    this.page = this.newPage();
-  }
-
-  heading(text: string): void {
-    this.block(text, this.fonts.bold, 18, MARGIN, A4[0] - 2 * MARGIN, INK, 24);
-    this.gap(6);
-  }
-
-  subheading(text: string): void {
-    this.block(text, this.fonts.bold, 12, MARGIN, A4[0] - 2 * MARGIN, INK, 18);
-  }
-
-  note(text: string): void {
-    this.block(text, this.fonts.regular, 10, MARGIN, A4[0] - 2 * MARGIN, MUTED, 14);
-  }
-
-  row(label: string, value: string): void {
-    const lines = wrap(this.fonts.regular, drawableText(this.fonts.regular, value), 10, A4[0] - 2 * MARGIN - LABEL_WIDTH);
-    this.ensure(14 * lines.length);
-    this.page.drawText(label, { x: MARGIN, y: this.y, size: 10, font: this.fonts.bold, color: INK });
-    this.block(value, this.fonts.regular, 10, MARGIN + LABEL_WIDTH, A4[0] - 2 * MARGIN - LABEL_WIDTH, INK, 14);
-    this.gap(2);
-  }
-
-  checksum(file: string, sha256: string): void {
-    this.block(file, this.fonts.bold, 8, MARGIN, A4[0] - 2 * MARGIN, INK, 11);
-    this.block(sha256, this.fonts.regular, 8, MARGIN + 12, A4[0] - 2 * MARGIN - 12, MUTED, 11);
-  }
-
-  gap(points: number): void {
-    this.y -= points;
-  }
-
-  private block(text: string, font: PDFFont, size: number, x: number, width: number, color: ReturnType<typeof rgb>, leading: number): void {
-    for (const line of wrap(font, drawableText(font, text), size, width)) {
-      this.ensure(leading);
-      this.page.drawText(line, { x, y: this.y, size, font, color });
-      this.y -= leading;
-    }
-  }
-
-  private ensure(height: number): void {
-    if (this.y - height < MARGIN) this.page = this.newPage();
-  }
-
-  private newPage(): PDFPage {
-    const page = this.doc.addPage(A4);
-    this.y = A4[1] - MARGIN;
-    return page;
-  }
-}
-
-/** Breaks text into lines no wider than `width`; words longer than a line (URLs, checksums) are split. */
-export function wrap(font: PDFFont, text: string, size: number, width: number): string[] {
-  const lines: string[] = [];
-  let line = '';
-  const fits = (s: string) => font.widthOfTextAtSize(s, size) <= width;
-  for (const word of text.split(/\s+/).filter(Boolean)) {
-    const candidate = line ? `${line} ${word}` : word;
-    if (fits(candidate)) {
-      line = candidate;
-      continue;
-    }
-    if (line) lines.push(line);
-    let rest = word;
-    while (!fits(rest)) {
-      let cut = rest.length - 1;
-      while (cut > 1 && !fits(rest.slice(0, cut))) cut--;
-      lines.push(rest.slice(0, cut));
-      rest = rest.slice(cut);
-    }
-    line = rest;
-  }
-  if (line) lines.push(line);
-  return lines.length > 0 ? lines : [''];
 }

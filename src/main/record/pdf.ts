@@ -1,12 +1,6 @@
-import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import fontkit from '@pdf-lib/fontkit';
 import {
-  PDFDocument,
-  PDFHexString,
-  PDFName,
-  PDFString,
   TextRenderingMode,
   beginText,
   drawObject,
@@ -25,37 +19,11 @@ import {
 import type { SnapshotMetadata } from '../../shared/snapshot';
 import type { Word } from '../capture/scroll-capture';
 import { PT_PER_PX } from '../capture/profile';
-import { resourcesDir } from '../resources';
 import { drawCover } from './cover';
 import { drawableText } from './glyphs';
 import { recordTitle } from './title';
+import { createPdfA, finishPdfA } from './pdfa';
 import { readPng } from './png';
-import { xmpPacket } from './xmp';
-
-/**
- * fontkit parses a font file on every embed; the two DejaVu files are the same for every record,
- * so each is parsed once per process. pdf-lib subsets per document from the shared parsed font.
- */
-const parsedFonts = new Map<Uint8Array, ReturnType<typeof fontkit.create>>();
-const cachingFontkit = {
-  create: (bytes: Uint8Array) => {
-    let font = parsedFonts.get(bytes);
-    if (!font) {
-      font = fontkit.create(bytes);
-      parsedFonts.set(bytes, font);
-    }
-    return font;
-  },
-};
-const fontFiles = new Map<string, Promise<Buffer>>();
-const readResource = (file: string) => {
-  let bytes = fontFiles.get(file);
-  if (!bytes) {
-    bytes = readFile(path.join(resourcesDir(), file));
-    fontFiles.set(file, bytes);
-  }
-  return bytes;
-};
 
 export interface RecordInput {
   /** The snapshot's metadata; `files` lists every payload file but the record itself. */
@@ -76,12 +44,7 @@ const BOX_EM = 1.164;
  */
 export async function buildRecordPdf(input: RecordInput): Promise<Uint8Array> {
   const { metadata } = input;
-  const doc = await PDFDocument.create({ updateMetadata: false });
-  doc.registerFontkit(cachingFontkit);
-  const regular = await doc.embedFont(await readResource('fonts/DejaVuSans.ttf'), { subset: true });
-  const bold = await doc.embedFont(await readResource('fonts/DejaVuSans-Bold.ttf'), { subset: true });
-  const srgb = await readResource('icc/sRGB.icc');
-
+  const { doc, regular, bold } = await createPdfA();
   drawCover(doc, { regular, bold }, metadata);
 
   const wordsByPage = groupWordsByPage(input.words, metadata.pages);
@@ -107,8 +70,19 @@ export async function buildRecordPdf(input: RecordInput): Promise<Uint8Array> {
     drawTextLayer(page, regular, wordsByPage[index] ?? [], piece.top, height);
   }
 
-  setDocumentInfo(doc, metadata, srgb);
-  return doc.save({ useObjectStreams: false });
+  // Info dates have whole seconds; the XMP must state the same instant.
+  const created = new Date(Math.floor(Date.parse(metadata.capture.finishedAt) / 1000) * 1000);
+  return finishPdfA(doc, {
+    title: recordTitle(metadata),
+    author: metadata.channel.unit,
+    subject: `Ögonblicksbild av ${metadata.channel.url} tagen ${metadata.capture.startedAt}. Anledning: ${metadata.reason}`,
+    keywords: ['ögonblicksbild', metadata.channel.platform, metadata.channel.id],
+    creator: `${metadata.capture.tool.name} ${metadata.capture.tool.version}`,
+    producer: `${metadata.capture.tool.name} ${metadata.capture.tool.version} (pdf-lib)`,
+    created,
+    source: metadata.channel.url,
+    language: 'sv-SE',
+  }, metadata.snapshotId);
 }
 
 function groupWordsByPage(words: Word[], pages: SnapshotMetadata['pages']): Word[][] {
@@ -149,42 +123,3 @@ function drawTextLayer(page: PDFPage, font: PDFFont, words: Word[], top: number,
 
 const round = (n: number) => Math.round(n * 100) / 100;
 
-function setDocumentInfo(doc: PDFDocument, metadata: SnapshotMetadata, srgb: Buffer): void {
-  // Info dates have whole seconds; the XMP must state the same instant.
-  const created = new Date(Math.floor(Date.parse(metadata.capture.finishedAt) / 1000) * 1000);
-  const info = {
-    title: recordTitle(metadata),
-    author: metadata.channel.unit,
-    subject: `Ögonblicksbild av ${metadata.channel.url} tagen ${metadata.capture.startedAt}. Anledning: ${metadata.reason}`,
-    keywords: ['ögonblicksbild', metadata.channel.platform, metadata.channel.id],
-    creator: `${metadata.capture.tool.name} ${metadata.capture.tool.version}`,
-    producer: `${metadata.capture.tool.name} ${metadata.capture.tool.version} (pdf-lib)`,
-    created,
-    source: metadata.channel.url,
-    language: 'sv-SE',
-  };
-  doc.setTitle(info.title);
-  doc.setAuthor(info.author);
-  doc.setSubject(info.subject);
-  doc.setKeywords(info.keywords);
-  doc.setCreator(info.creator);
-  doc.setProducer(info.producer);
-  doc.setCreationDate(created);
-  doc.setModificationDate(created);
-  doc.setLanguage(info.language);
-
-  const { context, catalog } = doc;
-  catalog.set(PDFName.of('Metadata'), context.register(context.stream(xmpPacket(info), { Type: 'Metadata', Subtype: 'XML' })));
-  const profile = context.flateStream(srgb, { N: 3 });
-  const intent = context.obj({
-    Type: 'OutputIntent',
-    S: 'GTS_PDFA1',
-    OutputConditionIdentifier: PDFString.of('sRGB IEC61966-2.1'),
-    Info: PDFString.of('sRGB IEC61966-2.1'),
-    DestOutputProfile: context.register(profile),
-  });
-  catalog.set(PDFName.of('OutputIntents'), context.obj([context.register(intent)]));
-  // PDF/A needs a file identifier; derive it from the snapshot id so it is stable and unique.
-  const id = PDFHexString.of(createHash('md5').update(metadata.snapshotId).digest('hex'));
-  context.trailerInfo.ID = context.obj([id, id]);
-}
