@@ -36,9 +36,13 @@ export interface EmailSettings {
   to: string;
   /** Where .eml files are written in "eml" mode. */
   emlDir: string;
+  /** A CA certificate (PEM file) to trust for the mail server, when IT uses its own CA. */
+  caFile: string;
 }
 
 export interface HandoverSettings {
+  /** The organisation's identification code (organisationsnummer), for e-archive packages. */
+  organisationId: string;
   platina: PlatinaSettings;
   email: EmailSettings;
   /** Platina's upload structure: one folder per round. */
@@ -51,7 +55,8 @@ export interface HandoverSettings {
 
 export const DEFAULT_HANDOVER_SETTINGS: HandoverSettings = {
   platina: { baseUrl: '', authority: '', clientId: '', scope: '', diaryId: '', caseMode: 'per-round', caseId: '', caseTypeId: '', statusId: '', businessCodeId: '', deedTypeId: '' },
-  email: { mode: 'eml', host: '', port: 587, user: '', from: '', to: '', emlDir: '' },
+  organisationId: '',
+  email: { mode: 'eml', host: '', port: 587, user: '', from: '', to: '', emlDir: '', caFile: '' },
   folderDir: '',
   earkDir: '',
   fileArchiveDir: '',

@@ -1,6 +1,7 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { captureCommand } from './capture-command';
 import { dueCommand } from './due-command';
+import { handoverCommand, receiptCommand } from './handover-command';
 import { loginCommand } from './login-command';
 import { verifyCommand } from './verify-command';
 
@@ -22,12 +23,24 @@ export const USAGE = `Usage:
   kanalarkiv due --channels FILE --archive DIR [--rounds SPEC] [--at TIME] [--json]
   kanalarkiv verify --archive DIR [--json]
   kanalarkiv login PLATFORM [--browser PATH] [--profiles DIR]
+  kanalarkiv handover --archive DIR --to platina|email|folder|eark|file-archive
+                      [--round NAME | --snapshots ID,…] [--list] [--by NAME] [--json]
+                      [--organisation NAME] [--dest DIR] [--org-id NUMBER]
+                      [--smtp HOST:PORT --user NAME --from ADDR --to-address ADDR --ca FILE]
+                      [--platina URL --diary ID [--case ID] --authority URL --client-id ID
+                       --scope SCOPE --case-type ID --status ID --business-code ID --deed-type ID]
+  kanalarkiv receipt --archive DIR [--delivery ID] --out FILE [--organisation NAME]
 
 FILE is a JSON array of {id, name, platform, url, unit, owners} or a CSV file with those columns.
 PLATFORM is one of facebook, instagram, linkedin, x, youtube, tiktok, web.
 SPEC lists the rounds, default "april:04-01..04-30,september:09-01..09-30" (or KANALARKIV_ROUNDS).
 --due captures only the channels without a snapshot in the current round (open, or overdue).
-Exit status: 0 all done, 2 some channels failed or some bags are damaged, 1 invalid arguments.`;
+handover sends the records not yet delivered to the place (all, or --round's) and logs each in
+the archive's handover-log.jsonl; a re-run sends only what is missing. --dest is the folder for
+folder, eark, file-archive and email without --smtp (.eml files). Secrets come from the
+environment: KANALARKIV_SMTP_PASSWORD, and KANALARKIV_PLATINA_TOKEN (else a browser sign-in).
+Exit status: 0 all done, 2 some channels or records failed or some bags are damaged, 1 invalid
+arguments, 130 cancelled.`;
 
 /** Parses options strictly, so that a mistyped option is an error instead of being ignored. */
 export function parseOptions<T extends NonNullable<ParseArgsConfig['options']>>(args: string[], options: T, positionals = false) {
@@ -50,6 +63,10 @@ export async function main(argv: string[], io: Io, signal?: AbortSignal): Promis
         return await dueCommand(rest, io);
       case 'login':
         return await loginCommand(rest, io);
+      case 'handover':
+        return await handoverCommand(rest, io, signal);
+      case 'receipt':
+        return await receiptCommand(rest, io);
       case undefined:
       case 'help':
       case '--help':

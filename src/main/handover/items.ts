@@ -1,5 +1,5 @@
 import path from 'node:path';
-import type { HandoverRecord } from '../../shared/handover';
+import type { HandoverRecord, HandoverTarget } from '../../shared/handover';
 import type { SnapshotMetadata } from '../../shared/snapshot';
 import { readCatalogue, readMetadata, snapshotPath } from '../archive/catalogue';
 import { digestFile } from '../archive/files';
@@ -64,4 +64,12 @@ export async function listHandoverRecords(archiveDir: string, entries: LogEntry[
     title: titleFor(s.platform, s.channelName, s.takenAt),
     delivered: bySnapshot.get(s.id) ?? [],
   }));
+}
+
+/** The records of a round (or all) not yet delivered to a place, oldest first. */
+export function undelivered(records: HandoverRecord[], target: HandoverTarget, destination: string, round?: string): HandoverRecord[] {
+  return records
+    .filter((r) => round === undefined || r.round === round)
+    .filter((r) => !r.delivered.some((d) => d.target === target && d.destination === destination))
+    .reverse();
 }

@@ -58,7 +58,7 @@ beforeAll(async () => {
 }, 180_000);
 afterAll(() => smtp?.close());
 
-const settings = (overrides: Partial<EmailSettings> = {}): EmailSettings => ({ mode: 'smtp', host: 'localhost', port: smtp.port, user: 'registrator', from: 'kommunikation@umea.se', to: 'registrator@umea.se', emlDir: '', ...overrides });
+const settings = (overrides: Partial<EmailSettings> = {}): EmailSettings => ({ mode: 'smtp', host: 'localhost', port: smtp.port, user: 'registrator', from: 'kommunikation@umea.se', to: 'registrator@umea.se', emlDir: '', caFile: '', ...overrides });
 const sha256 = (data: Buffer) => createHash('sha256').update(data).digest('hex');
 
 describe('handover to Platina by e-mail', () => {

@@ -16,8 +16,8 @@ export const marker = (item: HandoverItem) => `Kanalarkiv-id: ${item.snapshotId}
  * collection case per round (created on first delivery and remembered in the log) or in an existing case.
  */
 export function platinaAdapter(settings: PlatinaSettings, client: PlatinaClient, now: () => Date = () => new Date()): HandoverAdapter {
-  if (!settings.baseUrl || !settings.diaryId) throw new HandoverError('settings', 'Platina needs the API address and the diary. Enter them in Settings → Handover.');
-  if (settings.caseMode === 'existing' && !settings.caseId) throw new HandoverError('settings', 'Choose the existing case to file the snapshots in, or let Kanalarkiv make a collection case per round.');
+  if (!settings.baseUrl || !settings.diaryId) throw new HandoverError('settings', 'Platina needs the API address and the diary. Enter them in Settings → Handover (on the command line: --platina URL --diary ID).');
+  if (settings.caseMode === 'existing' && !settings.caseId) throw new HandoverError('settings', 'Choose the existing case to file the snapshots in (--case ID), or let Kanalarkiv make a collection case per round.');
   const destination = `${settings.baseUrl.replace(/\/$/, '')} diary ${settings.diaryId}${settings.caseMode === 'existing' ? ` case ${settings.caseId}` : ''}`;
 
   return {

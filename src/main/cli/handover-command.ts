@@ -1,0 +1,178 @@
+import { spawn } from 'node:child_process';
+import { stat, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import { DEFAULT_HANDOVER_SETTINGS, HANDOVER_TARGETS, type HandoverSettings, type HandoverTarget } from '../../shared/handover';
+import { handOver } from '../handover/deliver';
+import { HandoverError } from '../handover/errors';
+import { listHandoverRecords, undelivered } from '../handover/items';
+import { HandoverLog } from '../handover/log';
+import { PlatinaSession, type TokenKeeper } from '../handover/platina/session';
+import type { Tokens } from '../handover/platina/oauth';
+import { deliveriesInLog, receiptPdf } from '../handover/receipt';
+import { adapterFor } from '../handover/targets';
+import { EXIT, parseOptions, UsageError, type Io } from './main';
+
+const OPTIONS = {
+  archive: { type: 'string' },
+  to: { type: 'string' },
+  round: { type: 'string' },
+  snapshots: { type: 'string' },
+  dest: { type: 'string' },
+  by: { type: 'string' },
+  organisation: { type: 'string' },
+  'org-id': { type: 'string' },
+  list: { type: 'boolean', default: false },
+  json: { type: 'boolean', default: false },
+  smtp: { type: 'string' },
+  user: { type: 'string' },
+  from: { type: 'string' },
+  'to-address': { type: 'string' },
+  ca: { type: 'string' },
+  platina: { type: 'string' },
+  diary: { type: 'string' },
+  case: { type: 'string' },
+  authority: { type: 'string' },
+  'client-id': { type: 'string' },
+  scope: { type: 'string' },
+  'case-type': { type: 'string' },
+  status: { type: 'string' },
+  'business-code': { type: 'string' },
+  'deed-type': { type: 'string' },
+} as const;
+
+/** `kanalarkiv handover`: hands the records not yet delivered to a place over to it, and logs it in the archive. */
+export async function handoverCommand(args: string[], io: Io, signal?: AbortSignal): Promise<number> {
+  const { values } = parseOptions(args, OPTIONS);
+  if (!values.archive) throw new UsageError('handover needs --archive DIR: the folder where snapshots are kept.');
+  await requireFolder(values.archive);
+  if (!values.to || !(HANDOVER_TARGETS as readonly string[]).includes(values.to)) throw new UsageError(`handover needs --to ${HANDOVER_TARGETS.join('|')}.`);
+  const target = values.to as HandoverTarget;
+  const by = values.by ?? process.env.USERNAME ?? os.userInfo().username;
+  const organisation = values.organisation ?? '';
+  const settings = settingsFromFlags(target, values);
+
+  const session = new PlatinaSession(() => settings.platina, memoryKeeper(process.env.KANALARKIV_PLATINA_TOKEN));
+  const adapter = await adapterFor(target, settings, {
+    organisation,
+    by,
+    smtpPassword: process.env.KANALARKIV_SMTP_PASSWORD ?? null,
+    platinaToken: async () => {
+      if (!session.status().signedIn) {
+        io.err('Signing in to Platina in your browser…\n');
+        await session.signIn(openInBrowser(io), signal);
+      }
+      return session.accessToken();
+    },
+  }).catch(explain);
+
+  const log = new HandoverLog(values.archive);
+  const records = await listHandoverRecords(values.archive, (await log.read()).entries);
+  let ids: string[];
+  if (values.snapshots) {
+    ids = values.snapshots.split(',').map((s) => s.trim()).filter(Boolean);
+  } else {
+    const pending = undelivered(records, target, adapter.destination, values.round);
+    if (values.round && !records.some((r) => r.round === values.round)) throw new UsageError(`no snapshots of the round "${values.round}" in the archive; rounds there: ${[...new Set(records.map((r) => r.round ?? '(none)'))].join(', ') || 'none'}.`);
+    ids = pending.map((r) => r.snapshotId);
+  }
+
+  if (values.list) {
+    const listed = records.filter((r) => ids.includes(r.snapshotId));
+    if (values.json) io.out(`${JSON.stringify({ target, destination: adapter.destination, records: listed })}\n`);
+    else {
+      io.out(`${listed.length} record(s) not yet delivered to ${adapter.destination}:\n`);
+      for (const r of listed) io.out(`  ${r.round ?? '(no round)'}  ${r.unit}  ${r.title}  [${r.snapshotId}]\n`);
+    }
+    return EXIT.ok;
+  }
+  if (ids.length === 0) {
+    io.err(`Nothing to hand over: every record${values.round ? ` of ${values.round}` : ''} is already at ${adapter.destination}.\n`);
+    if (values.json) io.out(`${JSON.stringify({ deliveryId: null, target, destination: adapter.destination, items: [] })}\n`);
+    return EXIT.ok;
+  }
+
+  const result = await handOver({ archiveDir: values.archive, adapter, snapshotIds: ids, by, signal, onProgress: (done, total) => io.err(`\r${done}/${total}`) });
+  io.err('\n');
+  if (values.json) io.out(`${JSON.stringify(result)}\n`);
+  else {
+    for (const item of result.items) {
+      if (item.status === 'failed') io.out(`FAILED     ${item.title || item.snapshotId}: ${item.error}\n`);
+      else io.out(`${item.status === 'delivered' ? 'DELIVERED ' : 'ALREADY   '} ${item.title} → ${item.remoteId}\n`);
+    }
+    io.out(`Delivery ${result.deliveryId}: ${result.items.filter((i) => i.status !== 'failed').length} of ${result.items.length} at ${result.destination}. Receipt: kanalarkiv receipt --archive ${values.archive} --delivery ${result.deliveryId} --out kvitto.pdf\n`);
+  }
+  if (signal?.aborted) return EXIT.cancelled;
+  return result.items.some((i) => i.status === 'failed') ? EXIT.someFailed : EXIT.ok;
+}
+
+/** `kanalarkiv receipt`: a delivery's receipt as PDF/A, read from the archive's handover log. */
+export async function receiptCommand(args: string[], io: Io): Promise<number> {
+  const { values } = parseOptions(args, { archive: { type: 'string' }, delivery: { type: 'string' }, out: { type: 'string' }, organisation: { type: 'string' } });
+  if (!values.archive) throw new UsageError('receipt needs --archive DIR.');
+  if (!values.out) throw new UsageError('receipt needs --out FILE: where to write the PDF.');
+  await requireFolder(values.archive);
+  const deliveries = deliveriesInLog(await new HandoverLog(values.archive).read());
+  const delivery = values.delivery ? deliveries.find((d) => d.deliveryId === values.delivery) : deliveries[0];
+  if (!delivery) throw new UsageError(values.delivery ? `no delivery ${values.delivery} in the handover log of ${values.archive}.` : `the archive ${values.archive} has no deliveries yet.`);
+  await writeFile(values.out, await receiptPdf(delivery, values.organisation ?? ''), { flag: 'wx' }).catch((error: NodeJS.ErrnoException) => {
+    throw new UsageError(error.code === 'EEXIST' ? `${values.out} already exists; choose another name.` : `cannot write ${values.out} (${error.message}).`);
+  });
+  io.out(`Receipt for delivery ${delivery.deliveryId} written to ${values.out}\n`);
+  return EXIT.ok;
+}
+
+type Flags = ReturnType<typeof parseOptions<typeof OPTIONS>>['values'];
+
+function settingsFromFlags(target: HandoverTarget, values: Flags): HandoverSettings {
+  const dest = values.dest ?? '';
+  const [host, port] = (values.smtp ?? '').split(':');
+  return {
+    ...DEFAULT_HANDOVER_SETTINGS,
+    organisationId: values['org-id'] ?? '',
+    folderDir: target === 'folder' ? dest : '',
+    earkDir: target === 'eark' ? dest : '',
+    fileArchiveDir: target === 'file-archive' ? dest : '',
+    email: { mode: values.smtp ? 'smtp' : 'eml', host: host ?? '', port: Number(port || 587), user: values.user ?? '', from: values.from ?? '', to: values['to-address'] ?? '', emlDir: dest, caFile: values.ca ?? '' },
+    platina: {
+      baseUrl: values.platina ?? '',
+      authority: values.authority ?? '',
+      clientId: values['client-id'] ?? '',
+      scope: values.scope ?? '',
+      diaryId: values.diary ?? '',
+      caseMode: values.case ? 'existing' : 'per-round',
+      caseId: values.case ?? '',
+      caseTypeId: values['case-type'] ?? '',
+      statusId: values.status ?? '',
+      businessCodeId: values['business-code'] ?? '',
+      deedTypeId: values['deed-type'] ?? '',
+    },
+  };
+}
+
+/** On the command line the sign-in lives only as long as the run, unless a token is given in the environment. */
+function memoryKeeper(token: string | undefined): TokenKeeper {
+  let tokens: Tokens | null = token ? { accessToken: token, refreshToken: null, expiresAt: Number.MAX_SAFE_INTEGER } : null;
+  return { load: () => tokens, save: (t) => void (tokens = t) };
+}
+
+function openInBrowser(io: Io): (url: string) => Promise<void> {
+  return async (url) => {
+    io.err(`If no browser opens, open this address:\n${url}\n`);
+    const [command, ...args] = process.platform === 'win32' ? ['cmd', '/c', 'start', '""', url] : [process.platform === 'darwin' ? 'open' : 'xdg-open', url];
+    spawn(command!, args, { stdio: 'ignore', detached: true }).on('error', () => undefined).unref();
+  };
+}
+
+async function requireFolder(dir: string): Promise<void> {
+  try {
+    if (!(await stat(dir)).isDirectory()) throw new Error('not a folder');
+  } catch (error) {
+    throw new UsageError(`cannot read the archive "${dir}" (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}).`);
+  }
+}
+
+/** A setting the command line lacks is a usage error: it says which flag to give. */
+function explain(error: unknown): never {
+  if (error instanceof HandoverError && error.code === 'settings') throw new UsageError(error.message);
+  throw error;
+}

@@ -1,0 +1,82 @@
+import { mkdtempSync, readdirSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { HandoverLog } from '../../src/main/handover/log';
+import { signIn } from '../../src/main/handover/platina/oauth';
+import { startPlatinaServer, type PlatinaServer } from '../fixtures/platina/server';
+import { makeArchive, type TestArchive } from '../helpers/archive';
+import { runCli, startCli } from '../helpers/cli';
+
+let archive: TestArchive;
+let platina: PlatinaServer;
+beforeAll(async () => {
+  archive = await makeArchive('handover-cli');
+  platina = await startPlatinaServer();
+}, 180_000);
+afterAll(() => platina?.close());
+
+const temp = (name: string) => mkdtempSync(path.join(os.tmpdir(), `${name}-`));
+
+describe('kanalarkiv handover', () => {
+  it('lists what is not yet delivered, delivers it, and delivers nothing twice', async () => {
+    const dest = temp('cli-folder');
+    const list = await runCli(['handover', '--archive', archive.dir, '--to', 'folder', '--dest', dest, '--list']);
+    expect(list.code).toBe(0);
+    expect(list.stdout).toMatch(/^3 record\(s\) not yet delivered/);
+    expect(list.stdout).toContain('2026 april  Utbildning  Ögonblicksbild Facebook Skolan');
+
+    const run = await runCli(['handover', '--archive', archive.dir, '--to', 'folder', '--dest', dest, '--round', '2026 april', '--by', 'Rut', '--json']);
+    expect(run.code).toBe(0);
+    const result = JSON.parse(run.stdout);
+    expect(result.items.map((i: { status: string }) => i.status)).toEqual(['delivered', 'delivered', 'delivered']);
+    expect(readdirSync(path.join(dest, '2026 april')).filter((f) => f.endsWith('.pdf'))).toHaveLength(3);
+
+    const again = await runCli(['handover', '--archive', archive.dir, '--to', 'folder', '--dest', dest]);
+    expect(again.code).toBe(0);
+    expect(again.stderr).toMatch(/Nothing to hand over: every record is already at/);
+
+    const receipt = path.join(temp('cli-receipt'), 'kvitto.pdf');
+    const written = await runCli(['receipt', '--archive', archive.dir, '--out', receipt, '--organisation', 'Umeå kommun']);
+    expect(written.code).toBe(0);
+    expect(written.stdout).toContain(`Receipt for delivery ${result.deliveryId}`);
+  });
+
+  it('says what is missing: the target, its folder, an unknown round', async () => {
+    const noTarget = await runCli(['handover', '--archive', archive.dir]);
+    expect(noTarget.code).toBe(1);
+    expect(noTarget.stderr).toContain('handover needs --to platina|email|folder|eark|file-archive');
+    const noDest = await runCli(['handover', '--archive', archive.dir, '--to', 'eark']);
+    expect(noDest.code).toBe(1);
+    expect(noDest.stderr).toMatch(/No folder for e-archive packages is set.*--dest DIR/);
+    const noRound = await runCli(['handover', '--archive', archive.dir, '--to', 'eark', '--dest', temp('x'), '--round', '2031 april']);
+    expect(noRound.code).toBe(1);
+    expect(noRound.stderr).toMatch(/no snapshots of the round "2031 april".*rounds there: 2026 april/);
+  });
+
+  it('resumes a Platina delivery killed mid-way without filing anything twice', async () => {
+    const tokens = await signIn({ authority: platina.authority, clientId: platina.clientId, scope: platina.scope }, (url) => platina.approve(url));
+    const args = ['handover', '--archive', archive.dir, '--to', 'platina', '--platina', platina.apiUrl, '--diary', '1', '--by', 'Rut'];
+    const env = { KANALARKIV_PLATINA_TOKEN: tokens.accessToken };
+    // The second file upload is received and stored, but Platina never answers: the run is killed waiting.
+    platina.faults.push({ match: /^POST \/deeds\/\w+\/files$/, mode: 'hang', after: 1 });
+    const killed = startCli(args, env);
+    while (platina.hanging.length === 0) await new Promise((resolve) => setTimeout(resolve, 20));
+    killed.child.kill('SIGKILL');
+    await killed.done;
+    expect(platina.deeds).toHaveLength(2);
+
+    const resumed = await runCli([...args, '--json'], env);
+    expect(resumed.code).toBe(0);
+    // Only the two not yet delivered are taken up; the one with its deed and file already there is found, not refiled.
+    const items = JSON.parse(resumed.stdout).items as Array<{ snapshotId: string; status: string }>;
+    const { entries } = await new HandoverLog(archive.dir).read();
+    const beforeKill = entries.filter((e) => e.target === 'platina' && e.event === 'delivered' && !items.some((i) => i.snapshotId === e.snapshotId));
+    expect(beforeKill).toHaveLength(1);
+    expect(items.map((i) => i.status)).toEqual(['delivered', 'delivered']);
+    expect([beforeKill[0]!.snapshotId, ...items.map((i) => i.snapshotId)].sort()).toEqual([...archive.snapshotIds].sort());
+    expect(platina.cases).toHaveLength(1);
+    expect(platina.deeds).toHaveLength(3);
+    expect(platina.deeds.map((d) => d.files.length)).toEqual([1, 1, 1]);
+  });
+});
