@@ -4,12 +4,14 @@ import { app, BrowserWindow } from 'electron';
 import { IPC_EVENTS } from '../shared/ipc';
 import { createHandlers } from './api/handlers';
 import { registerIpc } from './electron/ipc';
+import { openInBrowser, safeStorageCipher, saveFileVia } from './electron/services';
 import { createElectronStorage } from './electron/store';
 import { setApplicationMenu } from './electron/menu';
 import { startReminders } from './electron/reminders';
 import { applySecurityRestrictions } from './electron/security';
 import { createMainWindow, openPdfWindow } from './electron/windows';
 import { defaultProfilesRoot } from './paths';
+import { SecretStore } from './secrets';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 // The app's own page: the dev server while developing, else the bundled renderer.
@@ -30,14 +32,18 @@ if (!app.requestSingleInstanceLock()) {
     setApplicationMenu();
     // The handlers are registered in the same tick, before the page can send its first call.
     const window = createMainWindow(path.join(here, '../preload/index.cjs'), appUrl);
+    const storage = createElectronStorage();
     const handlers = createHandlers({
-      storage: createElectronStorage(),
+      storage,
       defaultArchiveDir: path.join(app.getPath('documents'), 'Kanalarkiv'),
       profilesRoot: defaultProfilesRoot(),
       publishCapture: (state) => {
         if (!window.isDestroyed()) window.webContents.send(IPC_EVENTS.captureUpdate, state);
       },
       showPdf: async (file) => openPdfWindow(file, window),
+      secrets: new SecretStore(storage, safeStorageCipher),
+      openExternal: openInBrowser,
+      saveFile: saveFileVia(window),
     });
     registerIpc(handlers, appUrl);
     startReminders(handlers);

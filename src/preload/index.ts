@@ -33,6 +33,14 @@ const api: KanalarkivBridge = {
   compareSnapshots: (a, b, index) => call(IPC_CHANNELS.compareSnapshots, a, b, index),
   openRecordPdf: (snapshotId) => call(IPC_CHANNELS.openRecordPdf, snapshotId),
   getRoundOverview: () => call(IPC_CHANNELS.getRoundOverview),
+  getHandoverSettings: () => call(IPC_CHANNELS.getHandoverSettings),
+  saveHandoverSettings: (settings) => call(IPC_CHANNELS.saveHandoverSettings, settings),
+  getHandoverOverview: (target) => call(IPC_CHANNELS.getHandoverOverview, target),
+  startHandover: (request) => call(IPC_CHANNELS.startHandover, request),
+  signInPlatina: () => call(IPC_CHANNELS.signInPlatina),
+  signOutPlatina: () => call(IPC_CHANNELS.signOutPlatina),
+  setSmtpPassword: (password) => call(IPC_CHANNELS.setSmtpPassword, password),
+  saveReceipt: (deliveryId) => call(IPC_CHANNELS.saveReceipt, deliveryId),
   onCaptureUpdate: (listener) => {
     // The listener gets the state only, never the IPC event (which would expose ipcRenderer).
     const forward = (_event: unknown, state: CaptureJobState) => listener(state);

@@ -43,6 +43,8 @@ export interface EmailSettings {
 export interface HandoverSettings {
   /** The organisation's identification code (organisationsnummer), for e-archive packages. */
   organisationId: string;
+  /** Who hands over, as the log and receipts name them; the last name used. */
+  registrar: string;
   platina: PlatinaSettings;
   email: EmailSettings;
   /** Platina's upload structure: one folder per round. */
@@ -56,6 +58,7 @@ export interface HandoverSettings {
 export const DEFAULT_HANDOVER_SETTINGS: HandoverSettings = {
   platina: { baseUrl: '', authority: '', clientId: '', scope: '', diaryId: '', caseMode: 'per-round', caseId: '', caseTypeId: '', statusId: '', businessCodeId: '', deedTypeId: '' },
   organisationId: '',
+  registrar: '',
   email: { mode: 'eml', host: '', port: 587, user: '', from: '', to: '', emlDir: '', caFile: '' },
   folderDir: '',
   earkDir: '',
@@ -83,6 +86,8 @@ export interface HandoverItemResult {
   remoteId: string;
   sha256: string;
   error: string | null;
+  /** Why it failed, as a code the UI explains (see HandoverErrorCode); null when it did not fail. */
+  errorCode: string | null;
 }
 
 export interface DeliveryResult {

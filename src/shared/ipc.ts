@@ -6,7 +6,10 @@ import type { Round } from '../main/rounds/rounds';
 import type { Catalogue, SearchHit } from '../main/archive/catalogue';
 import type { RegisterIssue } from '../main/register/channels';
 import type { ImportPreview } from '../main/register/register';
+import type { Delivery } from '../main/handover/receipt';
+import type { PlatinaSignIn } from '../main/handover/platina/session';
 import type { Channel, Platform } from './channel';
+import type { DeliveryResult, HandoverRecord, HandoverSettings, HandoverTarget } from './handover';
 import type { SnapshotMetadata } from './snapshot';
 
 /**
@@ -35,6 +38,14 @@ export const IPC_CHANNELS = {
   compareSnapshots: 'kanalarkiv:compare-snapshots',
   openRecordPdf: 'kanalarkiv:open-record-pdf',
   getRoundOverview: 'kanalarkiv:get-round-overview',
+  getHandoverSettings: 'kanalarkiv:get-handover-settings',
+  saveHandoverSettings: 'kanalarkiv:save-handover-settings',
+  getHandoverOverview: 'kanalarkiv:get-handover-overview',
+  startHandover: 'kanalarkiv:start-handover',
+  signInPlatina: 'kanalarkiv:sign-in-platina',
+  signOutPlatina: 'kanalarkiv:sign-out-platina',
+  setSmtpPassword: 'kanalarkiv:set-smtp-password',
+  saveReceipt: 'kanalarkiv:save-receipt',
 } as const satisfies Record<keyof KanalarkivApi, string>;
 
 /** Messages the main side sends on its own: the state of a running capture. */
@@ -79,6 +90,19 @@ export interface RoundOverview {
   units: Array<{ unit: string; captured: RoundChannel[]; due: RoundChannel[]; failed: RoundChannel[] }>;
   /** Reminders not given before; asking for the overview counts as giving them. */
   reminders: Reminder[];
+}
+
+/** The registrar's view of the archive for one target: what is there, what has gone where, and whether the target is ready. */
+export interface HandoverOverview {
+  records: HandoverRecord[];
+  deliveries: Delivery[];
+  /** Where records go for this target, or null when its settings are incomplete (see settingsProblem). */
+  destination: string | null;
+  settingsProblem: string | null;
+  platina: PlatinaSignIn;
+  smtpPasswordSet: boolean;
+  /** Lines of the handover log that are cut off, edited or out of chain. */
+  logProblems: number;
 }
 
 /** A channel as the register form sends it; validated on the main side. */
@@ -131,6 +155,18 @@ export interface KanalarkivApi {
   /** Shows the record's PDF in a window of its own. */
   openRecordPdf(snapshotId: string): Promise<void>;
   getRoundOverview(): Promise<RoundOverview>;
+  getHandoverSettings(): Promise<HandoverSettings>;
+  saveHandoverSettings(settings: HandoverSettings): Promise<HandoverSettings>;
+  getHandoverOverview(target: HandoverTarget): Promise<HandoverOverview>;
+  /** Hands the records over; resolves with each record's outcome when all are done. */
+  startHandover(request: { target: HandoverTarget; snapshotIds: string[]; by: string }): Promise<DeliveryResult>;
+  /** Opens the identity provider's sign-in in the system browser; resolves when the browser comes back. */
+  signInPlatina(): Promise<PlatinaSignIn>;
+  signOutPlatina(): Promise<PlatinaSignIn>;
+  /** Keeps the SMTP password encrypted; '' forgets it. False when this machine cannot encrypt it. */
+  setSmtpPassword(password: string): Promise<boolean>;
+  /** Asks where to save a delivery's receipt (PDF/A) and saves it; null when the user cancelled. */
+  saveReceipt(deliveryId: string): Promise<string | null>;
 }
 
 /** What the preload exposes besides the calls: subscriptions to the main side's messages. */
@@ -141,4 +177,4 @@ export interface KanalarkivEvents {
 
 export type KanalarkivBridge = KanalarkivApi & KanalarkivEvents;
 
-export type { ArchiveReport, CaptureJobState, Catalogue, Difference, ImportPreview, RegisterIssue, Reminder, Round, SearchHit };
+export type { ArchiveReport, CaptureJobState, Catalogue, Delivery, DeliveryResult, Difference, HandoverRecord, HandoverSettings, HandoverTarget, ImportPreview, PlatinaSignIn, RegisterIssue, Reminder, Round, SearchHit };

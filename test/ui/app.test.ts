@@ -1,5 +1,4 @@
 import { existsSync, mkdirSync, mkdtempSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
@@ -12,9 +11,10 @@ import type { Channel } from '../../src/shared/channel';
 import { startFixtureSite, type FixtureSite } from '../fixtures/site/server';
 import { ROOT } from '../helpers/cli';
 import { thisMonth } from '../helpers/rounds';
+import { accessibilityProblems } from './axe';
 import { startBridge, type Bridge } from './bridge';
+import { noShell } from '../helpers/shell';
 
-const axeSource = (createRequire(import.meta.url)('axe-core') as { source: string }).source;
 const SHOTS = path.join(ROOT, 'test-results', 'ui');
 
 let site: FixtureSite;
@@ -35,7 +35,7 @@ beforeAll(async () => {
   const storage = new MemoryStorage();
   storage.set('settings', { organisation: 'Umeå kommun', archiveDir: archive, browserPath: '', language: 'sv', rounds: thisMonth('test'), autoCapture: false });
   storage.set('channels', registered);
-  bridge = await startBridge((publishCapture) => createHandlers({ storage, defaultArchiveDir: archive, profilesRoot: path.join(archive, '..', 'ui-profiles'), publishCapture, showPdf: async (file) => void shownPdfs.push(file) }));
+  bridge = await startBridge((publishCapture) => createHandlers({ storage, defaultArchiveDir: archive, profilesRoot: path.join(archive, '..', 'ui-profiles'), publishCapture, showPdf: async (file) => void shownPdfs.push(file), ...noShell() }));
   browser = await chromium.launch({ executablePath: findBrowser(undefined).executablePath, args: browserArgs() });
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'sv-SE', timezoneId: 'Europe/Stockholm' });
   await context.addInitScript(bridge.script);
@@ -49,13 +49,6 @@ afterAll(async () => {
   await bridge?.close();
   await site?.close();
 });
-
-/** axe-core's serious and critical findings on what the page shows now (WCAG 2.1 AA rules). */
-async function accessibilityProblems(): Promise<string[]> {
-  await page.evaluate(axeSource);
-  const result = (await page.evaluate(`axe.run(document, { runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] })`)) as { violations: Array<{ id: string; impact: string; nodes: unknown[] }> };
-  return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id} (${v.nodes.length})`);
-}
 
 describe('the desktop UI, in Chromium, against the real core', () => {
   it('Kanaler: adds a channel, explaining a bad address in Swedish, and warns about too few owners', async () => {
@@ -93,7 +86,7 @@ describe('the desktop UI, in Chromium, against the real core', () => {
     await preview.waitFor();
     expect(await preview.getByRole('row', { name: /Dubblett/ }).textContent()).toContain('Adressen finns redan i registret.');
     expect(await preview.getByRole('row', { name: /Fritid/ }).textContent()).toContain('Kan importeras');
-    expect(await accessibilityProblems()).toEqual([]);
+    expect(await accessibilityProblems(page)).toEqual([]);
     await page.screenshot({ path: path.join(SHOTS, 'kanaler.png'), fullPage: true });
     await page.getByRole('button', { name: 'Importera 1 kanal' }).click();
     await page.getByText('1 kanal importerades.').waitFor();
@@ -130,9 +123,9 @@ describe('the desktop UI, in Chromium, against the real core', () => {
     await items.filter({ hasText: 'Kultur Umeå' }).getByRole('img', { name: 'Ny ögonblicksbild av Kultur Umeå' }).waitFor();
     expect(await page.getByRole('button', { name: 'Försök igen med den misslyckade' }).isVisible()).toBe(true);
     await expect.poll(() => culture.getByRole('cell').allTextContents()).toEqual(['1', 'Kultur på Facebook, Kulturskolan', 'Kultur på Facebook']);
-    expect(await accessibilityProblems()).toEqual([]);
+    expect(await accessibilityProblems(page)).toEqual([]);
     await page.screenshot({ path: path.join(SHOTS, 'ta-ogonblicksbilder.png'), fullPage: true });
-    const newest = (await createHandlers({ storage: new MemoryStorage(), defaultArchiveDir: archive, profilesRoot: archive, publishCapture: () => undefined, showPdf: async () => undefined }).listSnapshots()).snapshots[0]!;
+    const newest = (await createHandlers({ storage: new MemoryStorage(), defaultArchiveDir: archive, profilesRoot: archive, publishCapture: () => undefined, showPdf: async () => undefined, ...noShell() }).listSnapshots()).snapshots[0]!;
     expect(newest).toMatchObject({ channelId: 'kultur', reason: 'Större händelse: Kulturnatten' });
   });
 
@@ -155,7 +148,7 @@ describe('the desktop UI, in Chromium, against the real core', () => {
     await page.getByText('3 träffar för ”älgar”').waitFor();
     await page.getByRole('button', { name: 'Kontrollera arkivet' }).click();
     await page.getByText('5 av 5 ögonblicksbilder är oförändrade.').waitFor();
-    expect(await accessibilityProblems()).toEqual([]);
+    expect(await accessibilityProblems(page)).toEqual([]);
     await page.screenshot({ path: path.join(SHOTS, 'arkiv.png'), fullPage: true });
   });
 
@@ -167,7 +160,7 @@ describe('the desktop UI, in Chromium, against the real core', () => {
     await page.getByRole('button', { name: 'Öppna PDF:en' }).click();
     await expect.poll(() => shownPdfs.length).toBe(1);
     expect(shownPdfs[0]).toMatch(/kultur[\\/][^\\/]+[\\/]data[\\/]record\.pdf$/);
-    expect(await accessibilityProblems()).toEqual([]);
+    expect(await accessibilityProblems(page)).toEqual([]);
 
     await page.getByRole('button', { name: 'Jämför', exact: true }).click();
     await page.getByText(/% av bildpunkterna skiljer sig/).waitFor();
@@ -175,7 +168,7 @@ describe('the desktop UI, in Chromium, against the real core', () => {
     expect(share).toBeGreaterThan(0);
     expect(share).toBeLessThan(20);
     expect(await page.locator('img.overlay').count()).toBe(1);
-    expect(await accessibilityProblems()).toEqual([]);
+    expect(await accessibilityProblems(page)).toEqual([]);
     await page.screenshot({ path: path.join(SHOTS, 'jamforelse.png') });
     // The panes scroll together.
     await page.locator('.pane').first().evaluate((el) => (el.scrollTop = 120));
@@ -191,12 +184,12 @@ describe('the desktop UI, in Chromium, against the real core', () => {
     await page.getByRole('button', { name: 'Spara kanalen' }).click();
     const dialog = page.getByRole('dialog', { name: 'Ta en avslutande ögonblicksbild?' });
     await dialog.waitFor();
-    expect(await accessibilityProblems()).toEqual([]);
+    expect(await accessibilityProblems(page)).toEqual([]);
     await page.screenshot({ path: path.join(SHOTS, 'avslutande.png') });
     await dialog.getByRole('button', { name: 'Ta avslutande ögonblicksbild och avaktivera' }).click();
     await page.getByText('Den avslutande ögonblicksbilden är tagen och Kultur Umeå är avaktiverad.').waitFor({ timeout: 90_000 });
     expect(await page.getByRole('row', { name: /Kultur Umeå.*127\.0\.0\.1/ }).textContent()).toContain('Inaktiv');
-    const { snapshots } = await createHandlers({ storage: new MemoryStorage(), defaultArchiveDir: archive, profilesRoot: archive, publishCapture: () => undefined, showPdf: async () => undefined }).listSnapshots();
+    const { snapshots } = await createHandlers({ storage: new MemoryStorage(), defaultArchiveDir: archive, profilesRoot: archive, publishCapture: () => undefined, showPdf: async () => undefined, ...noShell() }).listSnapshots();
     expect(snapshots[0]).toMatchObject({ channelId: 'kultur', reason: 'Kontot avslutas' });
   });
 
@@ -204,7 +197,7 @@ describe('the desktop UI, in Chromium, against the real core', () => {
     await page.getByRole('button', { name: 'Inställningar' }).click();
     await page.getByText('Rullas en skärm i taget och sätts samman').waitFor();
     expect(await page.getByLabel('Organisation').inputValue()).toBe('Umeå kommun');
-    expect(await accessibilityProblems()).toEqual([]);
+    expect(await accessibilityProblems(page)).toEqual([]);
     await page.screenshot({ path: path.join(SHOTS, 'installningar.png'), fullPage: true });
     await page.getByLabel('Språk', { exact: true }).selectOption('en');
     await page.getByRole('button', { name: 'Spara inställningarna' }).click();

@@ -9,6 +9,7 @@ import { runCapture } from '../../src/main/capture/run';
 import { MemoryStorage } from '../../src/main/storage';
 import { startFixtureSite } from '../fixtures/site/server';
 import { startBridge, type Bridge } from './bridge';
+import { noShell } from '../helpers/shell';
 
 const CHANNELS = 120;
 const PER_CHANNEL = 5;
@@ -36,7 +37,7 @@ beforeAll(async () => {
   expect(readdirSync(archive).length).toBeGreaterThan(CHANNELS);
   const storage = new MemoryStorage();
   storage.set('settings', { organisation: '', archiveDir: archive, browserPath: '', language: 'sv' });
-  bridge = await startBridge((publishCapture) => createHandlers({ storage, defaultArchiveDir: archive, profilesRoot: path.join(archive, '..', 'p'), publishCapture, showPdf: async () => undefined }));
+  bridge = await startBridge((publishCapture) => createHandlers({ storage, defaultArchiveDir: archive, profilesRoot: path.join(archive, '..', 'p'), publishCapture, showPdf: async () => undefined, ...noShell() }));
   browser = await chromium.launch({ executablePath: findBrowser(undefined).executablePath, args: browserArgs() });
 }, 300_000);
 

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { PLATFORMS } from '../../shared/channel';
+import { HANDOVER_TARGETS } from '../../shared/handover';
 import type { KanalarkivApi } from '../../shared/ipc';
+import { HandoverError } from '../handover/errors';
 
 const text = z.string().max(100_000);
 const channelInput = z.object({
@@ -14,6 +16,20 @@ const channelInput = z.object({
   notes: z.string().max(5_000).optional(),
   active: z.boolean().optional(),
   intervalMonths: z.number().optional(),
+});
+
+const setting = z.string().max(2_000);
+const handoverSettings = z.object({
+  organisationId: z.string().max(50),
+  registrar: z.string().max(200),
+  platina: z.object({
+    baseUrl: setting, authority: setting, clientId: setting, scope: setting, diaryId: setting,
+    caseMode: z.enum(['per-round', 'existing']), caseId: setting, caseTypeId: setting, statusId: setting, businessCodeId: setting, deedTypeId: setting,
+  }),
+  email: z.object({ mode: z.enum(['smtp', 'eml']), host: setting, port: z.number().int().min(1).max(65_535), user: setting, from: setting, to: setting, emlDir: setting, caFile: setting }),
+  folderDir: setting,
+  earkDir: setting,
+  fileArchiveDir: setting,
 });
 
 /** Arguments of each call, validated before any handler sees them. */
@@ -46,6 +62,14 @@ export const ARGUMENTS = {
   compareSnapshots: z.tuple([z.string().max(1_000), z.string().max(1_000), z.number().int().min(0).max(1_000)]),
   openRecordPdf: z.tuple([z.string().max(1_000)]),
   getRoundOverview: z.tuple([]),
+  getHandoverSettings: z.tuple([]),
+  saveHandoverSettings: z.tuple([handoverSettings]),
+  getHandoverOverview: z.tuple([z.enum(HANDOVER_TARGETS)]),
+  startHandover: z.tuple([z.object({ target: z.enum(HANDOVER_TARGETS), snapshotIds: z.array(z.string().max(1_000)).min(1).max(10_000), by: z.string().trim().min(1).max(200) })]),
+  signInPlatina: z.tuple([]),
+  signOutPlatina: z.tuple([]),
+  setSmtpPassword: z.tuple([z.string().max(1_000)]),
+  saveReceipt: z.tuple([z.string().uuid()]),
 } satisfies Record<keyof KanalarkivApi, z.ZodType>;
 
 export type Reply = { ok: true; value: unknown } | { ok: false; error: { code: string; message: string } };
@@ -86,6 +110,8 @@ export async function dispatch(api: KanalarkivApi, name: keyof KanalarkivApi, ar
     const value = await (api[name] as (...a: unknown[]) => Promise<unknown>)(...(parsed.data as unknown[]));
     return { ok: true, value };
   } catch (error) {
-    return { ok: false, error: { code: 'internal', message: (error as Error).message } };
+    // Handover failures carry a code the UI explains (signed-out, unreachable, …); anything else is internal.
+    const code = error instanceof HandoverError ? error.code : 'internal';
+    return { ok: false, error: { code, message: (error as Error).message } };
   }
 }

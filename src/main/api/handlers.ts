@@ -15,8 +15,10 @@ import { ChannelRegister } from '../register/register';
 import { reminderKey, remindersDue } from '../rounds/reminders';
 import { DEFAULT_ROUNDS, currentRound, dueChannels, nextRound, openRound, parseRounds } from '../rounds/rounds';
 import { tool } from '../resources';
+import type { SecretStore } from '../secrets';
 import type { Storage } from '../storage';
 import { CaptureJobs } from './captures';
+import { createHandoverHandlers } from './handover';
 
 export interface HandlerContext {
   storage: Storage;
@@ -32,6 +34,12 @@ export interface HandlerContext {
   concurrency?: number;
   /** The clock; tests set it. */
   now?: () => Date;
+  /** Passwords and sign-in tokens, kept encrypted. */
+  secrets: SecretStore;
+  /** Opens a web address in the system browser. */
+  openExternal: (url: string) => Promise<void>;
+  /** Asks where to save a file and saves it; null when the user cancels. */
+  saveFile: (suggestedName: string, bytes: Uint8Array) => Promise<string | null>;
 }
 
 /** A channel's last capture attempt, kept so the round overview can tell failed from not yet tried. */
@@ -66,6 +74,7 @@ export function createHandlers(context: HandlerContext): KanalarkivApi {
   const loginStatus = () => Object.fromEntries(PLATFORMS.map((p) => [p, existsSync(profileDir(profilesRoot, p))])) as Record<Platform, boolean>;
 
   return {
+    ...createHandoverHandlers({ storage, secrets: context.secrets, archive, organisation: () => settings().organisation, openExternal: context.openExternal, saveFile: context.saveFile }),
     async getAppInfo(): Promise<AppInfo> {
       const { version, viewport, locale, timezoneId, method } = CAPTURE_PROFILE;
       return { version: tool().version, captureProfile: { version, viewport: { ...viewport }, locale, timezoneId, method } };

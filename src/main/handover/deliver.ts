@@ -60,7 +60,7 @@ export async function handOver(request: HandoverRequest): Promise<DeliveryResult
   for (const snapshotId of new Set(request.snapshotIds)) {
     const earlier = delivered.get(deliveryKey(snapshotId, adapter.target, adapter.destination));
     if (earlier) {
-      results.set(snapshotId, { snapshotId, title: earlier.title ?? '', status: 'already-delivered', remoteId: earlier.remoteId ?? '', sha256: earlier.sha256 ?? '', error: null });
+      results.set(snapshotId, { snapshotId, title: earlier.title ?? '', status: 'already-delivered', remoteId: earlier.remoteId ?? '', sha256: earlier.sha256 ?? '', error: null, errorCode: null });
       continue;
     }
     try {
@@ -68,7 +68,7 @@ export async function handOver(request: HandoverRequest): Promise<DeliveryResult
     } catch (error) {
       const message = (error as Error).message;
       await log.append({ ...base, at: now().toISOString(), event: 'failed', snapshotId, error: message });
-      results.set(snapshotId, { snapshotId, title: '', status: 'failed', remoteId: '', sha256: '', error: message });
+      results.set(snapshotId, { snapshotId, title: '', status: 'failed', remoteId: '', sha256: '', error: message, errorCode: codeOf(error) });
     }
   }
   progress();
@@ -81,13 +81,13 @@ export async function handOver(request: HandoverRequest): Promise<DeliveryResult
     started: async (item, remoteId) => void (await log.append({ ...entryFor(item), event: 'started', remoteId: remoteId ?? null })),
     delivered: async (item, remoteId) => {
       await log.append({ ...entryFor(item), event: 'delivered', remoteId });
-      results.set(item.snapshotId, { snapshotId: item.snapshotId, title: item.title, status: 'delivered', remoteId, sha256: item.sha256, error: null });
+      results.set(item.snapshotId, { snapshotId: item.snapshotId, title: item.title, status: 'delivered', remoteId, sha256: item.sha256, error: null, errorCode: null });
       progress();
     },
     failed: async (item, error) => {
       const message = error instanceof Error ? error.message : String(error);
       await log.append({ ...entryFor(item), event: 'failed', error: message });
-      results.set(item.snapshotId, { snapshotId: item.snapshotId, title: item.title, status: 'failed', remoteId: '', sha256: item.sha256, error: message });
+      results.set(item.snapshotId, { snapshotId: item.snapshotId, title: item.title, status: 'failed', remoteId: '', sha256: item.sha256, error: message, errorCode: codeOf(error) });
       progress();
     },
     note: async (entry) => void (await log.append({ ...base, at: now().toISOString(), ...entry })),
@@ -115,6 +115,8 @@ function interruptedItems(entries: LogEntry[], adapter: HandoverAdapter): Map<st
   }
   return new Map([...last].filter(([, entry]) => entry.event === 'started'));
 }
+
+const codeOf = (error: unknown) => (error instanceof HandoverError ? error.code : 'internal');
 
 /** Throws when the registrar cancelled, so an adapter stops between records. */
 export function checkCancelled(signal?: AbortSignal): void {

@@ -3,9 +3,10 @@ import { useTranslation } from 'react-i18next';
 import { Archive } from './screens/Archive';
 import { Capture } from './screens/Capture';
 import { Channels } from './screens/Channels';
+import { Handover } from './screens/Handover';
 import { Settings } from './screens/Settings';
 
-const SCREENS = { channels: Channels, capture: Capture, archive: Archive, settings: Settings } as const;
+const SCREENS = { channels: Channels, capture: Capture, archive: Archive, handover: Handover, settings: Settings } as const;
 type Screen = keyof typeof SCREENS;
 
 export function App() {

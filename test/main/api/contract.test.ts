@@ -8,10 +8,11 @@ import { CAPTURE_PROFILE } from '../../../src/main/capture/profile';
 import { MemoryStorage } from '../../../src/main/storage';
 import { IPC_CHANNELS } from '../../../src/shared/ipc';
 import { ROOT } from '../../helpers/cli';
+import { noShell } from '../../helpers/shell';
 
 const handlers = () => {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'api-'));
-  return createHandlers({ storage: new MemoryStorage(), defaultArchiveDir: path.join(dir, 'arkiv'), profilesRoot: path.join(dir, 'profiles'), publishCapture: () => undefined, showPdf: async () => undefined });
+  return createHandlers({ storage: new MemoryStorage(), defaultArchiveDir: path.join(dir, 'arkiv'), profilesRoot: path.join(dir, 'profiles'), publishCapture: () => undefined, showPdf: async () => undefined, ...noShell() });
 };
 const APP = { url: 'file:///app/out/renderer/index.html', isMainFrame: true };
 

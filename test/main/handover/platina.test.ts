@@ -1,32 +1,16 @@
-import { createCipheriv, createDecipheriv, createHash, randomBytes } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { handOver } from '../../../src/main/handover/deliver';
 import { platinaAdapter } from '../../../src/main/handover/platina/adapter';
 import { PlatinaClient } from '../../../src/main/handover/platina/client';
 import { PlatinaSession } from '../../../src/main/handover/platina/session';
 import { HandoverLog } from '../../../src/main/handover/log';
-import { SecretStore, type Cipher } from '../../../src/main/secrets';
+import { SecretStore } from '../../../src/main/secrets';
 import { MemoryStorage } from '../../../src/main/storage';
 import type { PlatinaSettings } from '../../../src/shared/handover';
 import { startPlatinaServer, type PlatinaServer } from '../../fixtures/platina/server';
 import { makeArchive, type TestArchive } from '../../helpers/archive';
-
-/** Stands in for Electron's safeStorage: real encryption with a key of its own. */
-const key = randomBytes(32);
-const testCipher: Cipher = {
-  available: () => true,
-  encrypt: (plain) => {
-    const iv = randomBytes(12);
-    const cipher = createCipheriv('aes-256-gcm', key, iv);
-    const body = Buffer.concat([cipher.update(plain, 'utf8'), cipher.final()]);
-    return Buffer.concat([iv, cipher.getAuthTag(), body]);
-  },
-  decrypt: (sealed) => {
-    const decipher = createDecipheriv('aes-256-gcm', key, sealed.subarray(0, 12));
-    decipher.setAuthTag(sealed.subarray(12, 28));
-    return Buffer.concat([decipher.update(sealed.subarray(28)), decipher.final()]).toString('utf8');
-  },
-};
+import { testCipher } from '../../helpers/shell';
 
 let archive: TestArchive;
 let platina: PlatinaServer;

@@ -1,0 +1,95 @@
+import type { HandoverSettings } from '../../shared/handover';
+import { DEFAULT_HANDOVER_SETTINGS } from '../../shared/handover';
+import type { HandoverOverview, KanalarkivApi } from '../../shared/ipc';
+import { handOver } from '../handover/deliver';
+import { HandoverError } from '../handover/errors';
+import { listHandoverRecords } from '../handover/items';
+import { HandoverLog } from '../handover/log';
+import { PlatinaSession } from '../handover/platina/session';
+import { deliveriesInLog, receiptPdf, TARGET_NAMES } from '../handover/receipt';
+import { adapterFor } from '../handover/targets';
+import type { SecretStore } from '../secrets';
+import type { Storage } from '../storage';
+
+export interface HandoverContext {
+  storage: Storage;
+  secrets: SecretStore;
+  /** The archive folder (created if missing). */
+  archive: () => Promise<string>;
+  organisation: () => string;
+  /** Opens a web address in the system browser (Platina sign-in). */
+  openExternal: (url: string) => Promise<void>;
+  /** Asks the user where to save a file and saves it; null when they cancel. */
+  saveFile: (suggestedName: string, bytes: Uint8Array) => Promise<string | null>;
+}
+
+type HandoverApi = Pick<KanalarkivApi, 'getHandoverSettings' | 'saveHandoverSettings' | 'getHandoverOverview' | 'startHandover' | 'signInPlatina' | 'signOutPlatina' | 'setSmtpPassword' | 'saveReceipt'>;
+
+const TOKENS = 'platina-tokens';
+const SMTP_PASSWORD = 'smtp-password';
+
+/** The registrar's calls: settings, what is where, handing over, Platina sign-in and receipts. */
+export function createHandoverHandlers(context: HandoverContext): HandoverApi {
+  const { storage, secrets } = context;
+  const settings = (): HandoverSettings => {
+    const saved = (storage.get('handover') as Partial<HandoverSettings> | undefined) ?? {};
+    return { ...DEFAULT_HANDOVER_SETTINGS, ...saved, platina: { ...DEFAULT_HANDOVER_SETTINGS.platina, ...saved.platina }, email: { ...DEFAULT_HANDOVER_SETTINGS.email, ...saved.email } };
+  };
+  const session = new PlatinaSession(() => settings().platina, {
+    load: () => JSON.parse(secrets.get(TOKENS) ?? 'null'),
+    save: (tokens) => void secrets.set(TOKENS, tokens && JSON.stringify(tokens)),
+  });
+  const adapter = (target: Parameters<HandoverApi['getHandoverOverview']>[0], by = settings().registrar) =>
+    adapterFor(target, settings(), { organisation: context.organisation(), by, platinaToken: () => session.accessToken(), smtpPassword: secrets.get(SMTP_PASSWORD) });
+
+  return {
+    async getHandoverSettings() {
+      return settings();
+    },
+    async saveHandoverSettings(next) {
+      storage.set('handover', next);
+      return settings();
+    },
+    async getHandoverOverview(target): Promise<HandoverOverview> {
+      const archiveDir = await context.archive();
+      const reading = await new HandoverLog(archiveDir).read();
+      let destination: string | null = null;
+      let settingsProblem: string | null = null;
+      try {
+        destination = (await adapter(target)).destination;
+      } catch (error) {
+        if (!(error instanceof HandoverError)) throw error;
+        settingsProblem = error.message;
+      }
+      return {
+        records: await listHandoverRecords(archiveDir, reading.entries),
+        deliveries: deliveriesInLog(reading),
+        destination,
+        settingsProblem,
+        platina: session.status(),
+        smtpPasswordSet: secrets.get(SMTP_PASSWORD) !== null,
+        logProblems: reading.problems.length,
+      };
+    },
+    async startHandover({ target, snapshotIds, by }) {
+      storage.set('handover', { ...settings(), registrar: by });
+      return handOver({ archiveDir: await context.archive(), adapter: await adapter(target, by), snapshotIds, by });
+    },
+    async signInPlatina() {
+      return session.signIn(context.openExternal);
+    },
+    async signOutPlatina() {
+      session.signOut();
+      return session.status();
+    },
+    async setSmtpPassword(password) {
+      return secrets.set(SMTP_PASSWORD, password || null);
+    },
+    async saveReceipt(deliveryId) {
+      const delivery = deliveriesInLog(await new HandoverLog(await context.archive()).read()).find((d) => d.deliveryId === deliveryId);
+      if (!delivery) throw new HandoverError('not-found', `There is no delivery ${deliveryId} in the handover log.`);
+      const day = delivery.at.slice(0, 10);
+      return context.saveFile(`Kvitto ${day} ${TARGET_NAMES[delivery.target]}.pdf`.replace(/[/\\:]/g, '-'), await receiptPdf(delivery, context.organisation()));
+    },
+  };
+}

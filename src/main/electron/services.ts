@@ -1,0 +1,30 @@
+import { writeFile } from 'node:fs/promises';
+import { dialog, safeStorage, shell, type BrowserWindow } from 'electron';
+import type { Cipher } from '../secrets';
+
+/** Secrets are sealed with the operating system's keychain (DPAPI, Keychain, libsecret) through safeStorage. */
+export const safeStorageCipher: Cipher = {
+  available: () => safeStorage.isEncryptionAvailable(),
+  encrypt: (plain) => safeStorage.encryptString(plain),
+  decrypt: (sealed) => safeStorage.decryptString(sealed),
+};
+
+/**
+ * Opens the identity provider's sign-in page in the user's own browser, where their single sign-on
+ * works, and never anything but http(s).
+ * https://www.electronjs.org/docs/latest/tutorial/security#15-do-not-use-shellopenexternal-with-untrusted-content
+ */
+export async function openInBrowser(url: string): Promise<void> {
+  if (!/^https?:\/\//.test(url)) throw new Error(`refusing to open ${url}: only http(s) addresses open in the browser`);
+  await shell.openExternal(url);
+}
+
+/** The save dialog, then the file; null when the user cancels. */
+export function saveFileVia(window: BrowserWindow): (suggestedName: string, bytes: Uint8Array) => Promise<string | null> {
+  return async (suggestedName, bytes) => {
+    const { canceled, filePath } = await dialog.showSaveDialog(window, { defaultPath: suggestedName, filters: [{ name: 'PDF', extensions: ['pdf'] }] });
+    if (canceled || !filePath) return null;
+    await writeFile(filePath, bytes);
+    return filePath;
+  };
+}

@@ -1,0 +1,143 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createHandlers } from '../../src/main/api/handlers';
+import { browserArgs, findBrowser } from '../../src/main/capture/browser';
+import { SecretStore } from '../../src/main/secrets';
+import { MemoryStorage } from '../../src/main/storage';
+import { startPlatinaServer, type PlatinaServer } from '../fixtures/platina/server';
+import { makeArchive, type TestArchive } from '../helpers/archive';
+import { ROOT } from '../helpers/cli';
+import { testCipher } from '../helpers/shell';
+import { accessibilityProblems } from './axe';
+import { startBridge, type Bridge } from './bridge';
+
+const SHOTS = path.join(ROOT, 'test-results', 'ui');
+let archive: TestArchive;
+let platina: PlatinaServer;
+let bridge: Bridge;
+let browser: Browser;
+let page: Page;
+const saved: string[] = [];
+const receipts = mkdtempSync(path.join(os.tmpdir(), 'ui-receipts-'));
+
+beforeAll(async () => {
+  if (!existsSync(path.join(ROOT, 'out', 'renderer', 'index.html'))) throw new Error('Build the renderer first: npm run build');
+  archive = await makeArchive('ui-handover');
+  platina = await startPlatinaServer();
+  const storage = new MemoryStorage();
+  storage.set('settings', { organisation: 'Umeå kommun', archiveDir: archive.dir, browserPath: '', language: 'sv', rounds: '', autoCapture: false });
+  bridge = await startBridge((publishCapture) =>
+    createHandlers({
+      storage,
+      defaultArchiveDir: archive.dir,
+      profilesRoot: path.join(archive.dir, '..', 'ui-handover-profiles'),
+      publishCapture,
+      showPdf: async () => undefined,
+      secrets: new SecretStore(storage, testCipher),
+      // The system browser's part: the registrar signs in at the identity provider.
+      openExternal: (url) => platina.approve(url),
+      saveFile: async (name, bytes) => {
+        const file = path.join(receipts, name);
+        writeFileSync(file, bytes);
+        saved.push(file);
+        return file;
+      },
+    }),
+  );
+  browser = await chromium.launch({ executablePath: findBrowser(undefined).executablePath, args: browserArgs() });
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'sv-SE', timezoneId: 'Europe/Stockholm' });
+  await context.addInitScript(bridge.script);
+  page = await context.newPage();
+  await page.goto(bridge.url);
+  mkdirSync(SHOTS, { recursive: true });
+}, 300_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await bridge?.close();
+  await platina?.close();
+});
+
+describe("the registrar's handover screen, in Chromium, against the real core", () => {
+  it('sets up Platina, signs in, and files the chosen snapshots of the round', async () => {
+    await page.getByRole('button', { name: 'Överlämna' }).click();
+    await page.getByRole('heading', { name: 'Överlämna till registrering och arkiv' }).waitFor();
+    await page.getByRole('alert').filter({ hasText: 'Platina needs the API address and the diary' }).waitFor();
+    expect(await page.getByRole('button', { name: /^Överlämna \d+ handlingar$/ }).isDisabled()).toBe(true);
+
+    await page.getByRole('button', { name: 'Inställningar för överlämning' }).click();
+    await page.getByLabel('Adress till Platinas API (…/api/v8.0)').fill(platina.apiUrl);
+    await page.getByLabel('Diarie (id)').fill('1');
+    await page.getByLabel('Inloggningstjänst (authority)').fill(platina.authority);
+    await page.getByLabel('Klient-id').fill(platina.clientId);
+    await page.getByLabel('Behörighet (scope)').fill(platina.scope);
+    await page.getByLabel('Ärendetyp (id)').fill('7');
+    expect(await accessibilityProblems(page)).toEqual([]);
+    await page.getByRole('button', { name: 'Spara inställningarna' }).click();
+    await page.getByText('Inställningarna är sparade.').waitFor();
+    await page.getByText(`Mottagare: ${platina.apiUrl} diary 1`).waitFor();
+
+    await page.getByRole('button', { name: 'Logga in i Platina' }).click();
+    await page.getByText('Inloggad i Platina som Rut Registrator.').waitFor();
+
+    await expect(page.getByRole('table').filter({ has: page.getByText('2026 april · Kulturförvaltningen') }).getByRole('row').count()).resolves.toBe(3);
+    await page.getByLabel('Överlämnas av').fill('Rut Registrator');
+    await page.getByRole('checkbox', { name: /Skolan/ }).uncheck();
+    await page.screenshot({ path: path.join(SHOTS, 'overlamna.png'), fullPage: true });
+    await page.getByRole('button', { name: 'Överlämna 2 handlingar' }).click();
+    await page.getByRole('heading', { name: 'Överlämningen är klar' }).waitFor();
+    expect(platina.cases.map((c) => c.title)).toEqual(['Ögonblicksbilder av sociala medier 2026 april']);
+    expect(platina.deeds.map((d) => d.title.replace(/ \d{4}-\d{2}-\d{2}$/, '')).sort()).toEqual(['Ögonblicksbild Webbplats Biblioteken', 'Ögonblicksbild Webbplats Kultur Umeå']);
+    expect(platina.deeds.every((d) => d.files.length === 1)).toBe(true);
+    expect(platina.deeds.some((d) => d.title.includes('Skolan'))).toBe(false);
+  });
+
+  it('explains a failure in Swedish, retries just that record, and saves the receipt', async () => {
+    // Only the Skolan snapshot is left to hand over here; Platina fails its file once.
+    await page.getByRole('button', { name: 'Överlämna 1 handling' }).waitFor();
+    await expect(page.getByRole('checkbox', { name: /Ögonblicksbild/ }).count()).resolves.toBe(1);
+    platina.faults.push({ match: /^POST \/deeds\/\w+\/files$/, mode: 'fail' });
+    await page.getByRole('button', { name: 'Överlämna 1 handling' }).click();
+    await page.getByRole('heading', { name: '1 handling kunde inte överlämnas' }).waitFor();
+    await page.getByText(/Mottagaren tog inte emot handlingen\. \(Platina answered 503/).waitFor();
+    expect(await accessibilityProblems(page)).toEqual([]);
+    await page.screenshot({ path: path.join(SHOTS, 'overlamna-misslyckad.png'), fullPage: true });
+    await page.getByRole('button', { name: 'Försök igen med den som misslyckades' }).click();
+    await page.getByRole('heading', { name: 'Överlämningen är klar' }).waitFor();
+    expect(platina.deeds).toHaveLength(3);
+    expect(platina.deeds.map((d) => d.files.length)).toEqual([1, 1, 1]);
+    await page.getByText('Allt är redan överlämnat hit.').waitFor();
+
+    // Three deliveries so far: the first, the failed one and the retry.
+    const history = page.getByRole('table').filter({ has: page.getByRole('columnheader', { name: 'Resultat' }) });
+    await expect(history.getByRole('row').count()).resolves.toBe(4);
+    await history.getByRole('row').nth(3).getByRole('button', { name: 'Spara kvitto (PDF)' }).click();
+    await page.getByText(/Kvittot sparades i .*Kvitto .*Platina \(API\)\.pdf/).waitFor();
+    const text = execFileSync('pdftotext', ['-layout', saved.at(-1)!, '-']).toString();
+    expect(text).toContain('Kvitto på överlämning');
+    expect(text).toContain('2 överlämnade');
+    expect(text).toContain('Rut Registrator');
+  });
+
+  it('hands the whole round over to the upload folder as well, showing where each record already is', async () => {
+    const folder = mkdtempSync(path.join(os.tmpdir(), 'ui-upload-'));
+    await page.getByLabel('Uppladdningsmapp').check();
+    await page.getByRole('alert').filter({ hasText: 'No upload folder is set' }).waitFor();
+    await page.getByRole('button', { name: 'Inställningar för överlämning' }).click();
+    await page.getByLabel('Mapp för uppladdningsstrukturen').fill(folder);
+    await page.getByRole('button', { name: 'Spara inställningarna' }).click();
+    await page.getByText(`Mottagare: ${folder}`).waitFor();
+    const records = page.getByRole('row').filter({ has: page.getByRole('checkbox') });
+    await expect(records.filter({ hasText: 'Platina (API)' }).count()).resolves.toBe(3);
+    await page.getByRole('button', { name: 'Överlämna 3 handlingar' }).click();
+    await page.getByRole('heading', { name: 'Överlämningen är klar' }).waitFor();
+    expect(readdirSync(path.join(folder, '2026 april')).filter((f) => f.endsWith('.pdf'))).toHaveLength(3);
+    await page.getByLabel('Visa även de som redan finns där').check();
+    await expect(records.filter({ hasText: 'Uppladdningsmapp' }).count()).resolves.toBe(3);
+    await page.screenshot({ path: path.join(SHOTS, 'overlamna-mapp.png'), fullPage: true });
+  });
+});
