@@ -1,10 +1,9 @@
-import { existsSync, mkdirSync, mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHandlers } from '../../src/main/api/handlers';
-import { browserArgs, findBrowser } from '../../src/main/capture/browser';
 import { runCapture } from '../../src/main/capture/run';
 import { MemoryStorage } from '../../src/main/storage';
 import type { Channel } from '../../src/shared/channel';
@@ -12,10 +11,9 @@ import { startFixtureSite, type FixtureSite } from '../fixtures/site/server';
 import { ROOT } from '../helpers/cli';
 import { thisMonth } from '../helpers/rounds';
 import { accessibilityProblems } from './axe';
-import { startBridge, type Bridge } from './bridge';
+import { openApp, SHOTS, startBridge, type Bridge } from './bridge';
 import { noShell } from '../helpers/shell';
 
-const SHOTS = path.join(ROOT, 'test-results', 'ui');
 
 let site: FixtureSite;
 let bridge: Bridge;
@@ -36,12 +34,7 @@ beforeAll(async () => {
   storage.set('settings', { organisation: 'Umeå kommun', archiveDir: archive, browserPath: '', language: 'sv', rounds: thisMonth('test'), autoCapture: false });
   storage.set('channels', registered);
   bridge = await startBridge((publishCapture) => createHandlers({ storage, defaultArchiveDir: archive, profilesRoot: path.join(archive, '..', 'ui-profiles'), publishCapture, showPdf: async (file) => void shownPdfs.push(file), ...noShell() }));
-  browser = await chromium.launch({ executablePath: findBrowser(undefined).executablePath, args: browserArgs() });
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'sv-SE', timezoneId: 'Europe/Stockholm' });
-  await context.addInitScript(bridge.script);
-  page = await context.newPage();
-  await page.goto(bridge.url);
-  mkdirSync(SHOTS, { recursive: true });
+  ({ browser, page } = await openApp(bridge));
 }, 300_000);
 
 afterAll(async () => {

@@ -1,10 +1,15 @@
+import { mkdirSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
 import { dispatch } from '../../src/main/api/dispatch';
+import { browserArgs, findBrowser } from '../../src/main/capture/browser';
 import { IPC_CHANNELS, type CaptureJobState, type KanalarkivApi } from '../../src/shared/ipc';
 import { ROOT } from '../helpers/cli';
+
+export const SHOTS = path.join(ROOT, 'test-results', 'ui');
 
 const TYPES: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css' };
 
@@ -94,4 +99,15 @@ export async function startBridge(makeApi: (publishCapture: (state: CaptureJobSt
       return new Promise((resolve) => server.close(() => resolve()));
     },
   };
+}
+
+/** Chromium, in Swedish and Stockholm time, showing the app through the bridge; screenshots go to SHOTS. */
+export async function openApp(bridge: Bridge): Promise<{ browser: Browser; page: Page }> {
+  const browser = await chromium.launch({ executablePath: findBrowser(undefined).executablePath, args: browserArgs() });
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'sv-SE', timezoneId: 'Europe/Stockholm' });
+  await context.addInitScript(bridge.script);
+  const page = await context.newPage();
+  await page.goto(bridge.url);
+  mkdirSync(SHOTS, { recursive: true });
+  return { browser, page };
 }

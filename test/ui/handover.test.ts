@@ -1,11 +1,10 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHandlers } from '../../src/main/api/handlers';
-import { browserArgs, findBrowser } from '../../src/main/capture/browser';
 import { SecretStore } from '../../src/main/secrets';
 import { MemoryStorage } from '../../src/main/storage';
 import { startPlatinaServer, type PlatinaServer } from '../fixtures/platina/server';
@@ -13,9 +12,8 @@ import { makeArchive, type TestArchive } from '../helpers/archive';
 import { ROOT } from '../helpers/cli';
 import { testCipher } from '../helpers/shell';
 import { accessibilityProblems } from './axe';
-import { startBridge, type Bridge } from './bridge';
+import { openApp, SHOTS, startBridge, type Bridge } from './bridge';
 
-const SHOTS = path.join(ROOT, 'test-results', 'ui');
 let archive: TestArchive;
 let platina: PlatinaServer;
 let bridge: Bridge;
@@ -48,12 +46,7 @@ beforeAll(async () => {
       },
     }),
   );
-  browser = await chromium.launch({ executablePath: findBrowser(undefined).executablePath, args: browserArgs() });
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'sv-SE', timezoneId: 'Europe/Stockholm' });
-  await context.addInitScript(bridge.script);
-  page = await context.newPage();
-  await page.goto(bridge.url);
-  mkdirSync(SHOTS, { recursive: true });
+  ({ browser, page } = await openApp(bridge));
 }, 300_000);
 
 afterAll(async () => {
