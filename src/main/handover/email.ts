@@ -17,6 +17,12 @@ export interface EmailSecrets {
   ca?: string;
 }
 
+/**
+ * Most municipal mail systems refuse messages over 25 MB, and base64 makes an attachment a third
+ * larger; a record too big for that goes to Platina another way instead of bouncing later.
+ */
+const MAX_MESSAGE_BYTES = 25 * 1024 * 1024;
+
 const localTime = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm', dateStyle: 'long', timeStyle: 'short' });
 
 /**
@@ -53,6 +59,10 @@ export function emailAdapter(settings: EmailSettings, organisation: string, secr
         });
         for (const item of items) {
           checkCancelled(context.signal);
+          if ((item.bytes * 4) / 3 > MAX_MESSAGE_BYTES - 64 * 1024) {
+            await context.failed(item, new HandoverError('rejected', `${item.title} is ${(item.bytes / 1024 / 1024).toFixed(1)} MB, too large to send by e-mail (mail systems take about 25 MB with the attachment encoded). Hand it over through Platina's API or upload folder instead.`));
+            continue;
+          }
           const message = await composeMessage(item, settings, organisation, destination);
           await context.started(item, message.messageId);
           try {

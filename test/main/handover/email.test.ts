@@ -9,6 +9,7 @@ import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { handOver } from '../../../src/main/handover/deliver';
 import { emailAdapter } from '../../../src/main/handover/email';
+import { loadItem } from '../../../src/main/handover/items';
 import type { EmailSettings } from '../../../src/shared/handover';
 import { makeArchive, type TestArchive } from '../../helpers/archive';
 
@@ -103,6 +104,16 @@ describe('handover to Platina by e-mail', () => {
     const untrusted = await handOver({ archiveDir: archive.dir, adapter: emailAdapter(settings({ to: 'annan@umea.se' }), 'Umeå kommun', { password: 'hemligt' }), snapshotIds: archive.snapshotIds.slice(0, 1), by: 'Rut' });
     expect(untrusted.items[0]!.error).toMatch(/certificate is not trusted/);
     expect(smtp.received.filter((r) => r.envelopeTo.includes('annan@umea.se'))).toHaveLength(0);
+  });
+
+  it('does not send a record too large for mail systems, and says where to hand it over instead', async () => {
+    const item = { ...(await loadItem(archive.dir, archive.snapshotIds[0]!)), bytes: 30 * 1024 * 1024 };
+    const failures: string[] = [];
+    const context = { earlier: [], interrupted: new Map(), started: async () => undefined, delivered: async () => undefined, failed: async (_: unknown, error: unknown) => void failures.push((error as Error).message), note: async () => undefined };
+    const before = smtp.received.length;
+    await emailAdapter(settings({ to: 'stor@umea.se' }), 'Umeå kommun', { password: 'hemligt', ca: smtp.ca }).deliver([item], context);
+    expect(failures).toEqual([expect.stringMatching(/30\.0 MB, too large to send by e-mail.*Platina's API or upload folder/)]);
+    expect(smtp.received.length).toBe(before);
   });
 
   it('writes .eml files to drop into the mailbox instead, when there is no mail server to use', async () => {

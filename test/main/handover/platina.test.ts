@@ -70,7 +70,7 @@ describe('handover to Platina through the Standard API', () => {
       const deed = platina.deeds.find((d) => d.title === item.title)!;
       expect(deed.caseId).toBe(platina.cases[0]!.id);
       expect(deed.description).toContain(`SHA-256: ${item.sha256}`);
-      expect(deed.body).toMatchObject({ deedTypeId: '5', statusId: '3' });
+      expect(deed.body).toMatchObject({ deedTypeId: '5', statusId: '3', businessCodeId: '2.1' });
       expect(deed.files).toHaveLength(1);
       expect(deed.files[0]!.fileName).toMatch(/^Ögonblicksbild .*\.pdf$/);
       expect(sha256(deed.files[0]!.content)).toBe(item.sha256);

@@ -84,6 +84,7 @@ async function deedFor(item: HandoverItem, caseId: string, existing: Array<{ id:
     registrationDate: now().toISOString(),
     deedTypeId: settings.deedTypeId,
     statusId: settings.statusId,
+    businessCodeId: settings.businessCodeId,
   });
   await context.started(item, deedId);
   return deedId;

@@ -33,6 +33,8 @@ export interface NewDeed {
   registrationDate: string;
   deedTypeId: string;
   statusId: string;
+  /** Classification, as on the case. */
+  businessCodeId: string;
 }
 
 export class PlatinaClient {
@@ -83,6 +85,7 @@ export class PlatinaClient {
       registrationDate: input.registrationDate,
       deedTypeId: input.deedTypeId || null,
       statusId: input.statusId || null,
+      businessCodeId: input.businessCodeId || null,
       pulLevel: 0,
       secrecyLevel: 0,
     };
