@@ -8,6 +8,7 @@ import { HANDOVER_TARGETS } from '../../shared/handover';
 export const HANDOVER_LOG = 'handover-log.jsonl';
 
 const GENESIS = '0'.repeat(64);
+const TAIL_BYTES = 64 * 1024;
 
 const entrySchema = z.object({
   seq: z.number().int().positive(),
@@ -122,19 +123,31 @@ export class HandoverLog {
    * newline: a crash can cut the last line short, and the next entry must start on a line of its own.
    */
   private async tail(): Promise<{ last: { line: string; entry: LogEntry } | null; endsCleanly: boolean }> {
-    let text: string;
+    let handle;
     try {
-      text = await readFile(this.file, 'utf8');
+      handle = await open(this.file, 'r');
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { last: null, endsCleanly: true };
       throw error;
     }
-    const lines = text.split('\n').filter(Boolean);
-    for (let i = lines.length - 1; i >= 0; i--) {
-      const parsed = entrySchema.safeParse(parseJson(lines[i]!));
-      if (parsed.success) return { last: { line: lines[i]!, entry: parsed.data }, endsCleanly: text.endsWith('\n') };
+    try {
+      const { size } = await handle.stat();
+      // Entries are short; reading the end of the file is enough, so appending stays cheap however long the log grows.
+      for (let window = TAIL_BYTES; ; window *= 4) {
+        const start = Math.max(0, size - window);
+        const { buffer, bytesRead } = await handle.read(Buffer.alloc(size - start), 0, size - start, start);
+        const text = buffer.subarray(0, bytesRead).toString('utf8');
+        const lines = text.split('\n');
+        if (start > 0) lines.shift();
+        for (let i = lines.length - 1; i >= 0; i--) {
+          const parsed = lines[i] ? entrySchema.safeParse(parseJson(lines[i]!)) : null;
+          if (parsed?.success) return { last: { line: lines[i]!, entry: parsed.data }, endsCleanly: text.endsWith('\n') };
+        }
+        if (start === 0) return { last: null, endsCleanly: size === 0 || text.endsWith('\n') };
+      }
+    } finally {
+      await handle.close();
     }
-    return { last: null, endsCleanly: text.length === 0 || text.endsWith('\n') };
   }
 }
 

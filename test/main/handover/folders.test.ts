@@ -136,7 +136,8 @@ describe('the handover log', () => {
     const base = { at: '2026-11-23T10:00:00.000Z', by: 'Rut', deliveryId: 'd1', target: 'folder' as const, destination: '/x' };
     await log.append({ ...base, event: 'delivered', snapshotId: 'a', remoteId: 'r1' });
     const file = path.join(dir, 'handover-log.jsonl');
-    writeFileSync(file, `${readFileSync(file, 'utf8')}{"seq":2,"prev":"ab`);
+    // Cut short, and longer than the part of the file an append reads first.
+    writeFileSync(file, `${readFileSync(file, 'utf8')}{"seq":2,"prev":"ab${'x'.repeat(100_000)}`);
     const next = await log.append({ ...base, event: 'delivered', snapshotId: 'b', remoteId: 'r2' });
     expect(next.seq).toBe(2);
     const reading = await log.read();
