@@ -123,7 +123,7 @@ export function Handover() {
 
       <div className={`round ${overview.settingsProblem ? 'overdue' : ''}`}>
         <p>{t(`handover.about.${target}`)}</p>
-        {overview.destination ? <p><strong>{t('handover.destination')}</strong> {overview.destination}</p> : <p className="warning" role="alert">{overview.settingsProblem}</p>}
+        {overview.destination ? <p><strong>{t('handover.destination')}</strong> {overview.destination}</p> : <p className="warning" role="alert">{t('handoverError.settings')} <span className="muted">({overview.settingsProblem})</span></p>}
         {target === 'platina' && (
           <p>
             {overview.platina.signedIn ? t('handover.signedIn', { name: overview.platina.name ?? overview.platina.email }) : t('handover.signedOut')}{' '}
