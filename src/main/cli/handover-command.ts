@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { stat, writeFile } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import { DEFAULT_HANDOVER_SETTINGS, HANDOVER_TARGETS, type HandoverSettings, type HandoverTarget } from '../../shared/handover';
 import { handOver } from '../handover/deliver';
@@ -10,7 +10,7 @@ import { PlatinaSession, type TokenKeeper } from '../handover/platina/session';
 import type { Tokens } from '../handover/platina/oauth';
 import { deliveriesInLog, receiptPdf } from '../handover/receipt';
 import { adapterFor } from '../handover/targets';
-import { EXIT, parseOptions, UsageError, type Io } from './main';
+import { EXIT, parseOptions, requireArchive, UsageError, type Io } from './main';
 
 const OPTIONS = {
   archive: { type: 'string' },
@@ -44,7 +44,7 @@ const OPTIONS = {
 export async function handoverCommand(args: string[], io: Io, signal?: AbortSignal): Promise<number> {
   const { values } = parseOptions(args, OPTIONS);
   if (!values.archive) throw new UsageError('handover needs --archive DIR: the folder where snapshots are kept.');
-  await requireFolder(values.archive);
+  await requireArchive(values.archive);
   if (!values.to || !(HANDOVER_TARGETS as readonly string[]).includes(values.to)) throw new UsageError(`handover needs --to ${HANDOVER_TARGETS.join('|')}.`);
   const target = values.to as HandoverTarget;
   const by = values.by ?? process.env.USERNAME ?? os.userInfo().username;
@@ -110,7 +110,7 @@ export async function receiptCommand(args: string[], io: Io): Promise<number> {
   const { values } = parseOptions(args, { archive: { type: 'string' }, delivery: { type: 'string' }, out: { type: 'string' }, organisation: { type: 'string' } });
   if (!values.archive) throw new UsageError('receipt needs --archive DIR.');
   if (!values.out) throw new UsageError('receipt needs --out FILE: where to write the PDF.');
-  await requireFolder(values.archive);
+  await requireArchive(values.archive);
   const deliveries = deliveriesInLog(await new HandoverLog(values.archive).read());
   const delivery = values.delivery ? deliveries.find((d) => d.deliveryId === values.delivery) : deliveries[0];
   if (!delivery) throw new UsageError(values.delivery ? `no delivery ${values.delivery} in the handover log of ${values.archive}.` : `the archive ${values.archive} has no deliveries yet.`);
@@ -161,14 +161,6 @@ function openInBrowser(io: Io): (url: string) => Promise<void> {
     const [command, ...args] = process.platform === 'win32' ? ['cmd', '/c', 'start', '""', url] : [process.platform === 'darwin' ? 'open' : 'xdg-open', url];
     spawn(command!, args, { stdio: 'ignore', detached: true }).on('error', () => undefined).unref();
   };
-}
-
-async function requireFolder(dir: string): Promise<void> {
-  try {
-    if (!(await stat(dir)).isDirectory()) throw new Error('not a folder');
-  } catch (error) {
-    throw new UsageError(`cannot read the archive "${dir}" (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}).`);
-  }
 }
 
 /** A setting the command line lacks is a usage error: it says which flag to give. */

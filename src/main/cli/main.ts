@@ -1,3 +1,4 @@
+import { stat } from 'node:fs/promises';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { captureCommand } from './capture-command';
 import { dueCommand } from './due-command';
@@ -48,6 +49,15 @@ export function parseOptions<T extends NonNullable<ParseArgsConfig['options']>>(
     return parseArgs({ args, options, strict: true, allowPositionals: positionals });
   } catch (error) {
     throw new UsageError((error as Error).message);
+  }
+}
+
+/** An existing archive folder, or a usage error that says why it cannot be read. */
+export async function requireArchive(dir: string): Promise<void> {
+  try {
+    if (!(await stat(dir)).isDirectory()) throw new Error('not a folder');
+  } catch (error) {
+    throw new UsageError(`cannot read the archive "${dir}" (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}).`);
   }
 }
 

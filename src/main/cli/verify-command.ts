@@ -1,15 +1,10 @@
-import { stat } from 'node:fs/promises';
 import { verifyArchive } from '../archive/verify';
-import { EXIT, parseOptions, UsageError, type Io } from './main';
+import { EXIT, parseOptions, requireArchive, UsageError, type Io } from './main';
 
 export async function verifyCommand(args: string[], io: Io): Promise<number> {
   const { values } = parseOptions(args, { archive: { type: 'string' }, json: { type: 'boolean', default: false } });
   if (!values.archive) throw new UsageError('verify needs --archive DIR: the folder where snapshots are kept.');
-  try {
-    if (!(await stat(values.archive)).isDirectory()) throw new Error('not a folder');
-  } catch (error) {
-    throw new UsageError(`cannot read the archive "${values.archive}" (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}).`);
-  }
+  await requireArchive(values.archive);
 
   const report = await verifyArchive(values.archive);
   const damaged = report.bags.filter((b) => b.problems.length > 0);

@@ -53,11 +53,11 @@ export async function handOver(request: HandoverRequest): Promise<DeliveryResult
   const base = { by, deliveryId, target: adapter.target, destination: adapter.destination };
   const delivered = deliveries(entries);
   const results = new Map<string, HandoverItemResult>();
-  const total = request.snapshotIds.length;
-  const progress = () => request.onProgress?.(results.size, total);
+  const snapshotIds = [...new Set(request.snapshotIds)];
+  const progress = () => request.onProgress?.(results.size, snapshotIds.length);
 
   const pending: HandoverItem[] = [];
-  for (const snapshotId of new Set(request.snapshotIds)) {
+  for (const snapshotId of snapshotIds) {
     const earlier = delivered.get(deliveryKey(snapshotId, adapter.target, adapter.destination));
     if (earlier) {
       results.set(snapshotId, { snapshotId, title: earlier.title ?? '', status: 'already-delivered', remoteId: earlier.remoteId ?? '', sha256: earlier.sha256 ?? '', error: null, errorCode: null });
@@ -105,7 +105,7 @@ export async function handOver(request: HandoverRequest): Promise<DeliveryResult
     }
   }
 
-  return { deliveryId, target: adapter.target, destination: adapter.destination, at, by, items: request.snapshotIds.filter((id, i, all) => all.indexOf(id) === i).map((id) => results.get(id)!) };
+  return { deliveryId, target: adapter.target, destination: adapter.destination, at, by, items: snapshotIds.map((id) => results.get(id)!) };
 }
 
 function interruptedItems(entries: LogEntry[], adapter: HandoverAdapter): Map<string, LogEntry> {

@@ -76,7 +76,7 @@ async function writePackage(items: HandoverItem[], objid: string, zipFile: strin
     const base = `data/${item.snapshotId}`;
     const record: Entry = { href: `${base}/record.pdf`, mimeType: 'application/pdf', bytes: item.bytes, sha256: item.sha256, created: item.metadata.capture.finishedAt, source: item.recordFile };
     const metadataFile = path.join(item.bag, 'data', METADATA_FILE);
-    const meta = { ...(await digestFile(metadataFile)) };
+    const meta = await digestFile(metadataFile);
     const metadata: Entry = { href: `${base}/${METADATA_FILE}`, mimeType: 'application/json', bytes: meta.bytes, sha256: meta.sha256, created: item.metadata.capture.finishedAt, source: metadataFile };
     data.push(record, metadata);
     preserved.push(
