@@ -42,7 +42,7 @@ async function copyBag(source: string, root: string, snapshotId: string): Promis
   const final = path.join(root, ...snapshotId.split('/'));
   if (await exists(final)) {
     // Already there, from an earlier run whose log entry was lost, or something else entirely.
-    if (await sameBag(final, expected)) return;
+    if ((await sameManifests(final, expected)) && (await verifyBag(final)).length === 0) return;
     throw new HandoverError('target-exists', `${final} already holds a different bag; nothing was overwritten. Move it aside or choose another folder.`);
   }
   const incoming = path.join(root, INCOMING_DIR, snapshotId.replace(/\//g, '__'));
@@ -57,7 +57,7 @@ async function copyBag(source: string, root: string, snapshotId: string): Promis
     await syncPath(to);
   }
   const problems = await verifyBag(incoming);
-  if (problems.length > 0 || !(await sameBag(incoming, expected))) {
+  if (problems.length > 0 || !(await sameManifests(incoming, expected))) {
     throw new HandoverError('rejected', `The copy of ${snapshotId} in ${root} did not match the original (${problems[0]?.file ?? 'manifest'}); it was left in ${INCOMING_DIR} and will be copied again on the next run.`);
   }
   for (const file of await listFiles(incoming)) await chmod(path.join(incoming, file), 0o444);
@@ -80,13 +80,11 @@ async function copiedAlready(copy: string, sha256: string | undefined, original:
   return digest === (sha256 ?? (await digestFile(original)).sha256);
 }
 
-/** Whether a bag holds exactly the files, with the checksums, that `expected` lists, and verifies. */
-async function sameBag(bag: string, expected: Map<string, string>): Promise<boolean> {
+/** Whether a bag's manifests list exactly the files, with the checksums, that `expected` lists. */
+async function sameManifests(bag: string, expected: Map<string, string>): Promise<boolean> {
   try {
     const actual = await bagDigests(bag);
-    if (actual.size !== expected.size) return false;
-    for (const [file, sha] of expected) if (actual.get(file) !== sha) return false;
-    return (await verifyBag(bag)).length === 0;
+    return actual.size === expected.size && [...expected].every(([file, sha]) => actual.get(file) === sha);
   } catch {
     return false;
   }

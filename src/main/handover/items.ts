@@ -1,10 +1,10 @@
+import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { HandoverRecord, HandoverTarget } from '../../shared/handover';
 import type { SnapshotMetadata } from '../../shared/snapshot';
 import { readCatalogue, readMetadata, snapshotPath } from '../archive/catalogue';
-import { digestFile } from '../archive/files';
 import { RECORD_FILE } from '../archive/snapshot';
-import { verifyBag } from '../archive/verify';
+import { bagDigests, verifyBag } from '../archive/verify';
 import { recordTitle, titleFor } from '../record/title';
 import { HandoverError } from './errors';
 import { deliveries, type LogEntry } from './log';
@@ -40,9 +40,11 @@ export async function loadItem(archiveDir: string, snapshotId: string): Promise<
     const first = problems[0]!;
     throw new HandoverError('damaged', `${snapshotId} failed its fixity check (${first.file} ${first.detail}); run "kanalarkiv verify" and restore the bag from a backup before handing it over.`);
   }
+  // The check just compared every file with the manifest, so the manifest's checksum is the record's.
+  const sha256 = (await bagDigests(bag)).get(`data/${RECORD_FILE}`);
+  if (!sha256) throw new HandoverError('damaged', `${snapshotId} has no ${RECORD_FILE} in its manifest; it cannot be handed over as a record.`);
   const recordFile = path.join(bag, 'data', RECORD_FILE);
-  const digest = await digestFile(recordFile);
-  return { snapshotId, bag, metadata, title: recordTitle(metadata), recordFile, sha256: digest.sha256, bytes: digest.bytes };
+  return { snapshotId, bag, metadata, title: recordTitle(metadata), recordFile, sha256, bytes: (await stat(recordFile)).size };
 }
 
 /** Every snapshot in the archive with where it has been delivered, newest first. */

@@ -33,9 +33,10 @@ export function platinaAdapter(settings: PlatinaSettings, client: PlatinaClient,
           if (!cases.has(round)) cases.set(round, caseFor(round, settings, client, context, destination, now));
           const target = await cases.get(round)!;
           if (!existingDeeds.has(target.id)) existingDeeds.set(target.id, client.deeds(target.id));
-          const deedId = await deedFor(item, target.id, await existingDeeds.get(target.id)!, settings, client, context, now);
+          const { deedId, isNew } = await deedFor(item, target.id, await existingDeeds.get(target.id)!, settings, client, context, now);
           const fileName = `${safeName(item.title)}.pdf`;
-          if (!(await client.files(deedId)).some((f) => f.fileName === fileName)) await client.uploadFile(deedId, fileName, await readFile(item.recordFile));
+          // Only a deed an earlier run made can already hold the file.
+          if (isNew || !(await client.files(deedId)).some((f) => f.fileName === fileName)) await client.uploadFile(deedId, fileName, await readFile(item.recordFile));
           await context.delivered(item, `${target.label} / ${deedId}`);
         } catch (error) {
           // Signed out or unreachable: the rest cannot go either; the core marks them failed with this reason.
@@ -72,9 +73,9 @@ async function caseFor(round: string, settings: PlatinaSettings, client: Platina
 }
 
 /** The snapshot's deed: one found in the case by its marker (from an interrupted run), or a new one. */
-async function deedFor(item: HandoverItem, caseId: string, existing: Array<{ id: string; description: string }>, settings: PlatinaSettings, client: PlatinaClient, context: DeliveryContext, now: () => Date): Promise<string> {
+async function deedFor(item: HandoverItem, caseId: string, existing: Array<{ id: string; description: string }>, settings: PlatinaSettings, client: PlatinaClient, context: DeliveryContext, now: () => Date): Promise<{ deedId: string; isNew: boolean }> {
   const found = existing.find((d) => d.description.includes(marker(item)));
-  if (found) return found.id;
+  if (found) return { deedId: found.id, isNew: false };
   const { channel, capture, reason, round } = item.metadata;
   await context.started(item);
   const deedId = await client.createDeed(caseId, {
@@ -87,5 +88,5 @@ async function deedFor(item: HandoverItem, caseId: string, existing: Array<{ id:
     businessCodeId: settings.businessCodeId,
   });
   await context.started(item, deedId);
-  return deedId;
+  return { deedId, isNew: true };
 }
