@@ -6,7 +6,7 @@ import { runCapture } from '../capture/run';
 import { defaultProfilesRoot } from '../paths';
 import { currentRound, dueChannels, openRound } from '../rounds/rounds';
 import { loadChannelFile, loadRounds } from './channel-file';
-import { EXIT, parseOptions, type Io } from './main';
+import { EXIT, parseOptions, type Io } from './options';
 
 const DEFAULT_REASON = 'Regelbunden ögonblicksbild';
 

@@ -2,7 +2,7 @@ import { stat } from 'node:fs/promises';
 import { readCatalogue } from '../archive/catalogue';
 import { currentRound, dueChannels, openRound } from '../rounds/rounds';
 import { loadChannelFile, loadRounds } from './channel-file';
-import { EXIT, parseOptions, UsageError, type Io } from './main';
+import { EXIT, parseOptions, UsageError, type Io } from './options';
 
 const day = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm', dateStyle: 'long' });
 

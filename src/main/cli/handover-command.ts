@@ -10,7 +10,7 @@ import { PlatinaSession, type TokenKeeper } from '../handover/platina/session';
 import type { Tokens } from '../handover/platina/oauth';
 import { deliveriesInLog, receiptPdf } from '../handover/receipt';
 import { adapterFor } from '../handover/targets';
-import { EXIT, parseOptions, requireArchive, UsageError, type Io } from './main';
+import { EXIT, parseOptions, requireArchive, UsageError, type Io } from './options';
 
 const OPTIONS = {
   archive: { type: 'string' },

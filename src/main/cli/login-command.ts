@@ -3,7 +3,7 @@ import { findBrowser } from '../capture/browser';
 import { CaptureError } from '../capture/errors';
 import { openLoginWindow } from '../capture/login';
 import { defaultProfilesRoot } from '../paths';
-import { EXIT, parseOptions, UsageError, type Io } from './main';
+import { EXIT, parseOptions, UsageError, type Io } from './options';
 
 export async function loginCommand(args: string[], io: Io): Promise<number> {
   const { values, positionals } = parseOptions(args, { browser: { type: 'string' }, profiles: { type: 'string' } }, true);

@@ -1,5 +1,5 @@
 import { verifyArchive } from '../archive/verify';
-import { EXIT, parseOptions, requireArchive, UsageError, type Io } from './main';
+import { EXIT, parseOptions, requireArchive, UsageError, type Io } from './options';
 
 export async function verifyCommand(args: string[], io: Io): Promise<number> {
   const { values } = parseOptions(args, { archive: { type: 'string' }, json: { type: 'boolean', default: false } });

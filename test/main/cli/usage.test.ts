@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../../src/main/cli/main';
+import { COMMAND_USAGE } from '../../../src/main/cli/usage';
 
 async function run(...argv: string[]) {
   let out = '';
@@ -51,5 +52,32 @@ describe('command line arguments', () => {
     const result = await run('capture', '--channels', channels, '--archive', path.join(dir, 'arkiv'), '--only', 'a,b');
     expect(result.code).toBe(1);
     expect(result.err).toMatch(/--only names "b", not in the channel file/);
+  });
+});
+
+describe('help', () => {
+  it.each(Object.keys(COMMAND_USAGE))('kanalarkiv %s --help prints that command\'s usage and exits 0', async (command) => {
+    for (const argv of [[command, '--help'], [command, '-h'], ['help', command], [command, '--archive', '/x', '--help']]) {
+      const result = await run(...argv);
+      expect(result.code, argv.join(' ')).toBe(0);
+      expect(result.out).toContain(`kanalarkiv ${command} `);
+      expect(result.out).not.toMatch(/Unknown option/);
+      const others = Object.keys(COMMAND_USAGE).filter((c) => c !== command);
+      expect(others.some((other) => result.out.includes(`kanalarkiv ${other} `))).toBe(false);
+    }
+  });
+
+  it('kanalarkiv --help and kanalarkiv help list every command and exit 0', async () => {
+    for (const argv of [['--help'], ['-h'], ['help']]) {
+      const result = await run(...argv);
+      expect(result.code).toBe(0);
+      for (const command of Object.keys(COMMAND_USAGE)) expect(result.out).toContain(`kanalarkiv ${command} `);
+    }
+  });
+
+  it('kanalarkiv help with an unknown command exits 1 and lists the commands', async () => {
+    const result = await run('help', 'archive');
+    expect(result.code).toBe(1);
+    expect(result.err).toContain('there is no command "archive"');
   });
 });

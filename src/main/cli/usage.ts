@@ -1,0 +1,60 @@
+/** Each command's usage, printed by `kanalarkiv help COMMAND`, `kanalarkiv COMMAND --help` and after a usage error. */
+export const COMMAND_USAGE = {
+  capture: `kanalarkiv capture --channels FILE --archive DIR [--only ID,…] [--reason TEXT]
+                   [--timeout SECONDS] [--concurrency N] [--browser PATH] [--json]
+                   [--organisation NAME] [--profiles DIR] [--due] [--rounds SPEC]
+
+Captures every active channel in FILE (or those named with --only, even inactive ones, for a
+closing capture) and archives each snapshot as a bag under DIR.
+FILE is a JSON array of {id, name, platform, url, unit, owners} or a CSV file with those columns.
+--timeout is per channel (default 120), --concurrency how many channels at once (default 2),
+--reason is written into every record (default "Regelbunden ögonblicksbild").
+--due captures only the channels without a snapshot in the current round (open, or overdue).
+SPEC lists the rounds, default "april:04-01..04-30,september:09-01..09-30" (or KANALARKIV_ROUNDS).
+With --json, stdout is exactly one JSON object: {"results":[{channel,status,record,error}]}.
+Exit status: 0 all archived, 2 some channels failed, 1 invalid arguments, 130 cancelled.`,
+  due: `kanalarkiv due --channels FILE --archive DIR [--rounds SPEC] [--at TIME] [--json]
+
+Lists the active channels still due in the current round: the open one, or the last one if it
+closed before every channel was captured (overdue). --at asks as of another time
+(e.g. 2026-04-14T10:00:00+02:00).`,
+  verify: `kanalarkiv verify --archive DIR [--json]
+
+Checks every snapshot (bag) under DIR: changed, missing or extra files, broken manifests.
+Exit status: 0 every bag intact, 2 some bags damaged, 1 invalid arguments.`,
+  login: `kanalarkiv login PLATFORM [--browser PATH] [--profiles DIR]
+
+Opens a browser window with the platform's own profile: log in there, then close the window.
+Later captures of that platform reuse the session. Kanalarkiv never sees the password.
+PLATFORM is one of facebook, instagram, linkedin, x, youtube, tiktok, web.`,
+  handover: `kanalarkiv handover --archive DIR --to platina|email|folder|eark|file-archive
+                    [--round NAME | --snapshots ID,…] [--list] [--by NAME] [--json]
+                    [--organisation NAME] [--dest DIR] [--org-id NUMBER]
+                    [--smtp HOST:PORT --user NAME --from ADDR --to-address ADDR --ca FILE]
+                    [--platina URL --diary ID [--case ID] --authority URL --client-id ID
+                     --scope SCOPE --case-type ID --status ID --business-code ID --deed-type ID]
+
+Sends the records not yet delivered to the place (all, or --round's) and logs each in the
+archive's handover-log.jsonl; a re-run sends only what is missing. --dest is the folder for
+folder, eark, file-archive and email without --smtp (.eml files). Secrets come from the
+environment: KANALARKIV_SMTP_PASSWORD, and KANALARKIV_PLATINA_TOKEN (else a browser sign-in).
+Exit status: 0 every record is there, 2 some failed, 1 invalid arguments or missing settings.`,
+  receipt: `kanalarkiv receipt --archive DIR [--delivery ID] --out FILE [--organisation NAME]
+
+Writes a delivery's receipt (the latest, or --delivery's) as a PDF/A file, read from the
+archive's handover log.`,
+} as const;
+
+export type CommandName = keyof typeof COMMAND_USAGE;
+
+export function isCommand(name: string | undefined): name is CommandName {
+  return name !== undefined && Object.hasOwn(COMMAND_USAGE, name);
+}
+
+/** `kanalarkiv --help`: every command's first lines, and how to get the rest. */
+export const USAGE = `Usage:
+${Object.values(COMMAND_USAGE).map((text) => `  ${text.split('\n\n')[0]!.replaceAll('\n', '\n  ')}`).join('\n')}
+
+kanalarkiv help COMMAND (or kanalarkiv COMMAND --help) tells more about one command.
+Exit status: 0 all done, 2 some channels or records failed or some bags are damaged, 1 invalid
+arguments, 130 cancelled.`;
