@@ -1,3 +1,5 @@
+import type { Platform } from './channel';
+
 /** Why a channel could not be captured. Scripts depend on these exact codes (README, "Command line"). */
 export const CAPTURE_ERROR_CODES = [
   'invalid_url',
@@ -51,4 +53,31 @@ export interface ChannelResult {
   warnings: string[];
   /** Milliseconds per stage (open, load, settle, scroll, screenshot, encode, mhtml, hash, record, bag). */
   timings: Record<string, number>;
+}
+
+/** One channel of a capture run started from the app, as the UI shows it. */
+export interface ChannelProgress {
+  channelId: string;
+  name: string;
+  platform: Platform;
+  stage: CaptureStage;
+  percent: number;
+  attempt: number;
+  result: ChannelResult | null;
+  /** The archived snapshot's id in the archive browser, when there is one. */
+  snapshotId: string | null;
+}
+
+/** A capture run started from the app, as the UI shows it. */
+export interface CaptureJobState {
+  jobId: string;
+  reason: string;
+  startedAt: string;
+  finishedAt: string | null;
+  cancelled: boolean;
+  /** 0–100 over all channels. */
+  percent: number;
+  /** Estimated from the pace so far; null until there is a pace. */
+  remainingMs: number | null;
+  channels: ChannelProgress[];
 }

@@ -1,3 +1,6 @@
+import { z } from 'zod';
+import type { HandoverErrorCode } from './errors';
+
 /**
  * Handing snapshot records over to where they are kept: Platina (through its API, by e-mail, or as
  * an upload folder), an e-archive package (FGS 2.0 = E-ARK SIP), or a copy of the bags in a file archive.
@@ -5,55 +8,60 @@
 export const HANDOVER_TARGETS = ['platina', 'email', 'folder', 'eark', 'file-archive'] as const;
 export type HandoverTarget = (typeof HANDOVER_TARGETS)[number];
 
-export interface PlatinaSettings {
+const setting = z.string().max(2_000);
+
+export const platinaSettingsSchema = z.object({
   /** The Standard API's base address, e.g. https://platina.kommun.se/api/v8.0 */
-  baseUrl: string;
+  baseUrl: setting,
   /** The identity provider's authority (OpenID issuer), e.g. https://login.microsoftonline.com/<tenant>/v2.0 */
-  authority: string;
-  clientId: string;
+  authority: setting,
+  clientId: setting,
   /** The API's scope, e.g. api://<client-id>/Platina.ReadWrite */
-  scope: string;
-  diaryId: string;
+  scope: setting,
+  diaryId: setting,
   /** One collection case (samlingsärende) per round, created on first delivery; or an existing case. */
-  caseMode: 'per-round' | 'existing';
+  caseMode: z.enum(['per-round', 'existing']),
   /** The existing case's id, when caseMode is "existing". */
-  caseId: string;
+  caseId: setting,
   /** Reference data for new cases and deeds (ids from the customer's /reference-data). */
-  caseTypeId: string;
-  statusId: string;
-  businessCodeId: string;
-  deedTypeId: string;
-}
+  caseTypeId: setting,
+  statusId: setting,
+  businessCodeId: setting,
+  deedTypeId: setting,
+});
+export type PlatinaSettings = z.infer<typeof platinaSettingsSchema>;
 
-export interface EmailSettings {
-  mode: 'smtp' | 'eml';
-  host: string;
-  port: number;
+export const emailSettingsSchema = z.object({
+  mode: z.enum(['smtp', 'eml']),
+  host: setting,
+  port: z.number().int().min(1).max(65_535),
   /** Empty when the server takes mail from this machine without signing in. */
-  user: string;
-  from: string;
+  user: setting,
+  from: setting,
   /** The registrar's mailbox. */
-  to: string;
+  to: setting,
   /** Where .eml files are written in "eml" mode. */
-  emlDir: string;
+  emlDir: setting,
   /** A CA certificate (PEM file) to trust for the mail server, when IT uses its own CA. */
-  caFile: string;
-}
+  caFile: setting,
+});
+export type EmailSettings = z.infer<typeof emailSettingsSchema>;
 
-export interface HandoverSettings {
+export const handoverSettingsSchema = z.object({
   /** The organisation's identification code (organisationsnummer), for e-archive packages. */
-  organisationId: string;
+  organisationId: z.string().max(50),
   /** Who hands over, as the log and receipts name them; the last name used. */
-  registrar: string;
-  platina: PlatinaSettings;
-  email: EmailSettings;
+  registrar: z.string().max(200),
+  platina: platinaSettingsSchema,
+  email: emailSettingsSchema,
   /** Platina's upload structure: one folder per round. */
-  folderDir: string;
+  folderDir: setting,
   /** Where E-ARK SIP packages (ZIP) are written. */
-  earkDir: string;
+  earkDir: setting,
   /** The file archive (often a network share) the bags are copied to. */
-  fileArchiveDir: string;
-}
+  fileArchiveDir: setting,
+});
+export type HandoverSettings = z.infer<typeof handoverSettingsSchema>;
 
 export const DEFAULT_HANDOVER_SETTINGS: HandoverSettings = {
   platina: { baseUrl: '', authority: '', clientId: '', scope: '', diaryId: '', caseMode: 'per-round', caseId: '', caseTypeId: '', statusId: '', businessCodeId: '', deedTypeId: '' },
@@ -86,8 +94,8 @@ export interface HandoverItemResult {
   remoteId: string;
   sha256: string;
   error: string | null;
-  /** Why it failed, as a code the UI explains (see HandoverErrorCode); null when it did not fail. */
-  errorCode: string | null;
+  /** Why it failed, as a code the UI explains; null when it did not fail. */
+  errorCode: HandoverErrorCode | 'internal' | null;
 }
 
 export interface DeliveryResult {
@@ -97,4 +105,35 @@ export interface DeliveryResult {
   at: string;
   by: string;
   items: HandoverItemResult[];
+}
+
+/** One delivery as the log tells it: the basis of its receipt. */
+export interface Delivery {
+  deliveryId: string;
+  at: string;
+  by: string;
+  target: HandoverTarget;
+  destination: string;
+  items: Array<{ snapshotId: string; title: string; status: 'delivered' | 'failed'; remoteId: string; sha256: string; error: string | null }>;
+  /** SHA-256 of the delivery's last log line: ties a printed receipt to the log. */
+  logSeal: string;
+}
+
+export interface PlatinaSignIn {
+  signedIn: boolean;
+  name: string | null;
+  email: string | null;
+}
+
+/** The registrar's view of the archive for one target: what is there, what has gone where, and whether the target is ready. */
+export interface HandoverOverview {
+  records: HandoverRecord[];
+  deliveries: Delivery[];
+  /** Where records go for this target, or null when its settings are incomplete (see settingsProblem). */
+  destination: string | null;
+  settingsProblem: string | null;
+  platina: PlatinaSignIn;
+  smtpPasswordSet: boolean;
+  /** Lines of the handover log that are cut off, edited or out of chain. */
+  logProblems: number;
 }

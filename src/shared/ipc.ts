@@ -1,15 +1,10 @@
-import type { CaptureJobState } from '../main/api/captures';
-import type { Difference } from '../main/archive/compare';
-import type { ArchiveReport } from '../main/archive/verify';
-import type { Reminder } from '../main/rounds/reminders';
-import type { Round } from '../main/rounds/rounds';
-import type { Catalogue, SearchHit } from '../main/archive/catalogue';
-import type { RegisterIssue } from '../main/register/channels';
-import type { ImportPreview } from '../main/register/register';
-import type { Delivery } from '../main/handover/receipt';
-import type { PlatinaSignIn } from '../main/handover/platina/session';
+import type { ArchiveReport, Catalogue, Difference, SearchHit } from './archive';
+import type { CaptureJobState } from './capture';
 import type { Channel, Platform } from './channel';
-import type { DeliveryResult, HandoverRecord, HandoverSettings, HandoverTarget } from './handover';
+import type { DeliveryResult, HandoverOverview, HandoverSettings, HandoverTarget, PlatinaSignIn } from './handover';
+import type { ChannelInput, ImportPreview, SaveChannelResult } from './register';
+import type { RoundOverview } from './rounds';
+import type { AppInfo, Settings } from './settings';
 import type { SnapshotMetadata } from './snapshot';
 
 /**
@@ -52,80 +47,6 @@ export const IPC_CHANNELS = {
 export const IPC_EVENTS = {
   captureUpdate: 'kanalarkiv:capture-update',
 } as const;
-
-export interface AppInfo {
-  version: string;
-  captureProfile: {
-    version: string;
-    viewport: { width: number; height: number };
-    locale: string;
-    timezoneId: string;
-    method: string;
-  };
-}
-
-export interface Settings {
-  organisation: string;
-  archiveDir: string;
-  /** Empty: search for Edge, Chrome or Chromium. */
-  browserPath: string;
-  language: 'sv' | 'en';
-  /** The capture rounds, as "april:04-01..04-30,september:09-01..09-30"; empty for that default. */
-  rounds: string;
-  /** Capture the due channels by itself when a round opens, while the app runs. */
-  autoCapture: boolean;
-}
-
-/** A channel as the round overview lists it. */
-export interface RoundChannel {
-  id: string;
-  name: string;
-}
-
-/** The current round: per unit, which channels are captured, still due, and failed at their last try. */
-export interface RoundOverview {
-  round: Round;
-  open: boolean;
-  next: Round;
-  units: Array<{ unit: string; captured: RoundChannel[]; due: RoundChannel[]; failed: RoundChannel[] }>;
-  /** Reminders not given before; asking for the overview counts as giving them. */
-  reminders: Reminder[];
-}
-
-/** The registrar's view of the archive for one target: what is there, what has gone where, and whether the target is ready. */
-export interface HandoverOverview {
-  records: HandoverRecord[];
-  deliveries: Delivery[];
-  /** Where records go for this target, or null when its settings are incomplete (see settingsProblem). */
-  destination: string | null;
-  settingsProblem: string | null;
-  platina: PlatinaSignIn;
-  smtpPasswordSet: boolean;
-  /** Lines of the handover log that are cut off, edited or out of chain. */
-  logProblems: number;
-}
-
-/** A channel as the register form sends it; validated on the main side. */
-export interface ChannelInput {
-  id: string;
-  name: string;
-  platform?: string;
-  url: string;
-  unit: string;
-  owners: string[];
-  pageOwner?: string;
-  notes?: string;
-  active?: boolean;
-  intervalMonths?: number;
-}
-
-export type SaveChannelResult = { channel: Channel; warnings: RegisterIssue[] } | { issues: RegisterIssue[] };
-
-/** An error the UI can explain: a code to translate and a message for the log. */
-export interface ApiError {
-  code: string;
-  message: string;
-}
 
 export interface KanalarkivApi {
   getAppInfo(): Promise<AppInfo>;
@@ -177,4 +98,5 @@ export interface KanalarkivEvents {
 
 export type KanalarkivBridge = KanalarkivApi & KanalarkivEvents;
 
-export type { ArchiveReport, CaptureJobState, Catalogue, Delivery, DeliveryResult, Difference, HandoverRecord, HandoverSettings, HandoverTarget, ImportPreview, PlatinaSignIn, RegisterIssue, Reminder, Round, SearchHit };
+/** The calls, in the order of IPC_CHANNELS: the preload forwards exactly these. */
+export const API_CALLS = Object.keys(IPC_CHANNELS) as Array<keyof KanalarkivApi>;

@@ -6,8 +6,9 @@ import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { dispatch } from '../../src/main/api/dispatch';
 import { browserArgs, findBrowser } from '../../src/main/capture/browser';
-import { IPC_CHANNELS, type CaptureJobState, type KanalarkivApi } from '../../src/shared/ipc';
+import { IPC_CHANNELS, type KanalarkivApi } from '../../src/shared/ipc';
 import { ROOT } from '../helpers/cli';
+import type { CaptureJobState } from '../../src/shared/capture';
 
 export const SHOTS = path.join(ROOT, 'test-results', 'ui');
 

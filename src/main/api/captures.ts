@@ -1,34 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import type { Channel } from '../../shared/channel';
-import type { CaptureStage, ChannelResult } from '../../shared/capture';
+import type { CaptureJobState, ChannelResult } from '../../shared/capture';
 import { runCapture, type CaptureRunOptions } from '../capture/run';
-
-export interface ChannelProgress {
-  channelId: string;
-  name: string;
-  platform: Channel['platform'];
-  stage: CaptureStage;
-  percent: number;
-  attempt: number;
-  result: ChannelResult | null;
-  /** The archived snapshot's id in the archive browser, when there is one. */
-  snapshotId: string | null;
-}
-
-/** A capture run started from the app, as the UI shows it. */
-export interface CaptureJobState {
-  jobId: string;
-  reason: string;
-  startedAt: string;
-  finishedAt: string | null;
-  cancelled: boolean;
-  /** 0–100 over all channels. */
-  percent: number;
-  /** Estimated from the pace so far; null until there is a pace. */
-  remainingMs: number | null;
-  channels: ChannelProgress[];
-}
 
 type RunSettings = Omit<CaptureRunOptions, 'channels' | 'reason' | 'signal' | 'onProgress'>;
 

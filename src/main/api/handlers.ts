@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { PLATFORMS, type Platform } from '../../shared/channel';
-import type { AppInfo, CaptureJobState, KanalarkivApi, RoundOverview, Settings } from '../../shared/ipc';
+import type { KanalarkivApi } from '../../shared/ipc';
 import { readCatalogue, readMetadata, searchArchive, snapshotPath, thumbnail } from '../archive/catalogue';
 import { difference, pageImage } from '../archive/compare';
 import { RECORD_FILE } from '../archive/snapshot';
@@ -19,6 +19,9 @@ import type { SecretStore } from '../secrets';
 import type { Storage } from '../storage';
 import { CaptureJobs } from './captures';
 import { createHandoverHandlers } from './handover';
+import type { AppInfo, Settings } from '../../shared/settings';
+import type { CaptureJobState } from '../../shared/capture';
+import type { RoundOverview } from '../../shared/rounds';
 
 export interface HandlerContext {
   storage: Storage;

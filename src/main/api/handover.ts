@@ -1,6 +1,6 @@
-import type { HandoverSettings } from '../../shared/handover';
+import type { HandoverOverview, HandoverSettings } from '../../shared/handover';
 import { DEFAULT_HANDOVER_SETTINGS } from '../../shared/handover';
-import type { HandoverOverview, KanalarkivApi } from '../../shared/ipc';
+import type { KanalarkivApi } from '../../shared/ipc';
 import { handOver } from '../handover/deliver';
 import { HandoverError } from '../handover/errors';
 import { listHandoverRecords } from '../handover/items';
@@ -87,7 +87,7 @@ export function createHandoverHandlers(context: HandoverContext): HandoverApi {
     },
     async saveReceipt(deliveryId) {
       const delivery = deliveriesInLog(await new HandoverLog(await context.archive()).read()).find((d) => d.deliveryId === deliveryId);
-      if (!delivery) throw new HandoverError('not-found', `There is no delivery ${deliveryId} in the handover log.`);
+      if (!delivery) throw new HandoverError('not_found', `There is no delivery ${deliveryId} in the handover log.`);
       const day = delivery.at.slice(0, 10);
       return context.saveFile(`Kvitto ${day} ${TARGET_NAMES[delivery.target]}.pdf`.replace(/[/\\:]/g, '-'), await receiptPdf(delivery, context.organisation()));
     },

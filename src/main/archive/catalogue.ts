@@ -1,33 +1,10 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import sharp from 'sharp';
-import type { Platform } from '../../shared/channel';
 import { snapshotMetadataSchema, type SnapshotMetadata } from '../../shared/snapshot';
 import { METADATA_FILE, TEXT_FILE } from './snapshot';
 import { findBags } from './verify';
-
-/** One snapshot as the archive browser lists it. */
-export interface SnapshotSummary {
-  /** The bag's folder relative to the archive, with forward slashes: the snapshot's address in the app. */
-  id: string;
-  channelId: string;
-  channelName: string;
-  platform: Platform;
-  unit: string;
-  url: string;
-  takenAt: string;
-  reason: string;
-  round: string | null;
-  pages: number;
-  pageHeight: number;
-  warnings: string[];
-}
-
-export interface Catalogue {
-  snapshots: SnapshotSummary[];
-  /** Bags whose metadata.json is missing or unreadable; verify says more. */
-  unreadable: string[];
-}
+import type { Catalogue, SearchHit, SnapshotSummary } from '../../shared/archive';
 
 /**
  * Every snapshot in the archive, newest first, read from the bags themselves: there is no index to
@@ -72,14 +49,6 @@ export function snapshotPath(archiveDir: string, id: string): string {
   const relative = path.relative(path.resolve(archiveDir), target);
   if (!relative || relative.startsWith('..') || path.isAbsolute(relative)) throw new Error(`"${id}" is not a snapshot in the archive`);
   return target;
-}
-
-export interface SearchHit {
-  snapshotId: string;
-  channelName: string;
-  takenAt: string;
-  /** The matching line, with a little context. */
-  excerpt: string;
 }
 
 /** Full-text search over the archived page text (page.txt), case-insensitive. */

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import sharp from 'sharp';
 import { readMetadata, snapshotPath } from './catalogue';
+import type { Difference } from '../../shared/archive';
 
 /** One page of a snapshot's screenshot as a PNG data URL. */
 export async function pageImage(archiveDir: string, id: string, index: number): Promise<string> {
@@ -9,13 +10,6 @@ export async function pageImage(archiveDir: string, id: string, index: number): 
   if (!piece) throw new Error(`snapshot ${id} has no page ${index + 1}`);
   const png = await sharp(path.join(bag, 'data', piece.file)).png({ compressionLevel: 1 }).toBuffer();
   return `data:image/png;base64,${png.toString('base64')}`;
-}
-
-export interface Difference {
-  /** Transparent PNG (data URL) the size of page `index` of A: changed pixels red, the rest clear. */
-  overlay: string;
-  /** Share of the compared pixels that differ, 0–1. */
-  changed: number;
 }
 
 /**

@@ -2,25 +2,7 @@ import { readFile, readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { INCOMPLETE_DIR } from './bag';
 import { digestFile, listFiles } from './files';
-
-export interface BagProblem {
-  kind: 'changed' | 'missing' | 'extra' | 'invalid';
-  /** The file concerned, relative to the bag. */
-  file: string;
-  detail: string;
-}
-
-export interface BagReport {
-  /** The bag's folder, relative to the archive. */
-  bag: string;
-  problems: BagProblem[];
-}
-
-export interface ArchiveReport {
-  bags: BagReport[];
-  /** Unfinished snapshots in the .incomplete area (from runs still going or killed). */
-  incomplete: string[];
-}
+import type { ArchiveReport, BagProblem, BagReport } from '../../shared/archive';
 
 const TAG_FILES = new Set(['bagit.txt', 'bag-info.txt', 'manifest-sha256.txt', 'tagmanifest-sha256.txt']);
 

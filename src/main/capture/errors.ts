@@ -1,15 +1,8 @@
 import type { CaptureErrorCode } from '../../shared/capture';
+import { KanalarkivError } from '../../shared/errors';
 
 /** A capture failure with a code scripts and the UI can act on, and a message a person can act on. */
-export class CaptureError extends Error {
-  constructor(
-    readonly code: CaptureErrorCode,
-    message: string,
-  ) {
-    super(message);
-    this.name = 'CaptureError';
-  }
-}
+export class CaptureError extends KanalarkivError<CaptureErrorCode> {}
 
 /** Network failures worth one more try: the server or the line dropped us, not a wrong address. */
 export const TRANSIENT_CODES: ReadonlySet<CaptureErrorCode> = new Set(['connection_failed']);

@@ -1,7 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { ChannelListError, parseChannelList, type ChannelList } from '../register/channels';
-import { DEFAULT_ROUNDS, parseRounds, type RoundDefinition } from '../rounds/rounds';
+import { DEFAULT_ROUNDS, parseRounds } from '../rounds/rounds';
+import type { RoundDefinition } from '../../shared/rounds';
 
 /** Reads a channel file for a command; a string is what is wrong with it, for the user. */
 export async function loadChannelFile(file: string): Promise<ChannelList | string> {

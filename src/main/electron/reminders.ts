@@ -1,5 +1,6 @@
 import { app, Notification } from 'electron';
-import type { KanalarkivApi, Reminder } from '../../shared/ipc';
+import type { KanalarkivApi } from '../../shared/ipc';
+import type { Reminder } from '../../shared/rounds';
 
 const HOUR_MS = 3_600_000;
 

@@ -129,7 +129,7 @@ async function writeEml(dir: string, item: HandoverItem, message: Buffer): Promi
 
 function smtpError(error: Error, settings: EmailSettings): HandoverError {
   const code = (error as { code?: string }).code;
-  if (code === 'EAUTH') return new HandoverError('signed-out', `The mail server ${settings.host} did not accept the user name or password for ${settings.user}. Check them in Settings → Handover.`);
+  if (code === 'EAUTH') return new HandoverError('signed_out', `The mail server ${settings.host} did not accept the user name or password for ${settings.user}. Check them in Settings → Handover.`);
   if (/certificate/i.test(error.message)) return new HandoverError('rejected', `The mail server's certificate is not trusted (${error.message}). If it comes from the municipality's own CA, add that CA certificate in Settings → Handover.`);
   if (code === 'ETLS' || /STARTTLS/i.test(error.message)) return new HandoverError('rejected', `The mail server ${settings.host}:${settings.port} does not offer STARTTLS (${error.message}). Records are never sent unencrypted; ask IT for the server's submission port (usually 587).`);
   if (code === 'ECONNECTION' || code === 'EDNS' || code === 'ETIMEDOUT' || code === 'ESOCKET') return new HandoverError('unreachable', `Cannot reach the mail server ${settings.host}:${settings.port} (${error.message}). Check the address, the port and the network.`);

@@ -1,19 +1,4 @@
-/** Why a handover failed, as a code the UI translates and a message that says what to do. */
-export type HandoverErrorCode =
-  | 'not-found'
-  | 'damaged'
-  | 'settings'
-  | 'target-exists'
-  | 'unreachable'
-  | 'signed-out'
-  | 'rejected'
-  | 'cancelled';
+import { KanalarkivError, type HandoverErrorCode } from '../../shared/errors';
 
-export class HandoverError extends Error {
-  constructor(
-    readonly code: HandoverErrorCode,
-    message: string,
-  ) {
-    super(message);
-  }
-}
+/** Why a handover failed, as a code the UI translates and a message that says what to do. */
+export class HandoverError extends KanalarkivError<HandoverErrorCode> {}

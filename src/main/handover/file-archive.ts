@@ -43,7 +43,7 @@ async function copyBag(source: string, root: string, snapshotId: string): Promis
   if (await exists(final)) {
     // Already there, from an earlier run whose log entry was lost, or something else entirely.
     if ((await sameManifests(final, expected)) && (await verifyBag(final)).length === 0) return;
-    throw new HandoverError('target-exists', `${final} already holds a different bag; nothing was overwritten. Move it aside or choose another folder.`);
+    throw new HandoverError('target_exists', `${final} already holds a different bag; nothing was overwritten. Move it aside or choose another folder.`);
   }
   const incoming = path.join(root, INCOMING_DIR, snapshotId.replace(/\//g, '__'));
   await mkdir(incoming, { recursive: true });
@@ -63,7 +63,7 @@ async function copyBag(source: string, root: string, snapshotId: string): Promis
   for (const file of await listFiles(incoming)) await chmod(path.join(incoming, file), 0o444);
   await sealFolders(path.join(incoming, 'data'));
   await mkdir(path.dirname(final), { recursive: true });
-  if (await exists(final)) throw new HandoverError('target-exists', `${final} appeared while copying; nothing was overwritten.`);
+  if (await exists(final)) throw new HandoverError('target_exists', `${final} appeared while copying; nothing was overwritten.`);
   await rename(incoming, final);
   await syncPath(path.dirname(final));
 }

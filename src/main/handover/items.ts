@@ -33,7 +33,7 @@ export async function loadItem(archiveDir: string, snapshotId: string): Promise<
     bag = snapshotPath(archiveDir, snapshotId);
     metadata = await readMetadata(bag);
   } catch {
-    throw new HandoverError('not-found', `${snapshotId} is not a snapshot in the archive ${archiveDir}; list them with "kanalarkiv handover --list".`);
+    throw new HandoverError('not_found', `${snapshotId} is not a snapshot in the archive ${archiveDir}; list them with "kanalarkiv handover --list".`);
   }
   const problems = await verifyBag(bag);
   if (problems.length > 0) {

@@ -1,21 +1,9 @@
 import { createHash } from 'node:crypto';
-import type { HandoverTarget } from '../../shared/handover';
+import type { Delivery, HandoverTarget } from '../../shared/handover';
 import { createPdfA, finishPdfA } from '../record/pdfa';
 import { PageWriter } from '../record/writer';
 import { tool } from '../resources';
 import type { LogEntry, LogReading } from './log';
-
-/** One delivery as the log tells it: the basis of its receipt. */
-export interface Delivery {
-  deliveryId: string;
-  at: string;
-  by: string;
-  target: HandoverTarget;
-  destination: string;
-  items: Array<{ snapshotId: string; title: string; status: 'delivered' | 'failed'; remoteId: string; sha256: string; error: string | null }>;
-  /** SHA-256 of the delivery's last log line: ties a printed receipt to the log. */
-  logSeal: string;
-}
 
 export const TARGET_NAMES: Record<HandoverTarget, string> = {
   platina: 'Platina (API)',

@@ -2,21 +2,7 @@ import { parse as parseCsv } from 'csv-parse/sync';
 import { z } from 'zod';
 import { PLATFORMS, type Channel, type Platform } from '../../shared/channel';
 import { platformOfUrl } from './platforms';
-
-/** One problem in a channel list, naming the entry and the field so a person can fix it. */
-export interface RegisterIssue {
-  /** "row 3" for CSV (the header is row 1), "entry 2" for JSON (counted from 1). */
-  entry: string;
-  field: string;
-  /** What is wrong, for the UI to say in the user's language. */
-  code: IssueCode;
-  message: string;
-}
-
-export type IssueCode =
-  | 'missing' | 'invalid_id' | 'reserved_id' | 'invalid_platform' | 'invalid_value'
-  | 'not_a_url' | 'not_http' | 'credentials_in_url' | 'duplicate_id' | 'duplicate_url'
-  | 'few_owners' | 'platform_mismatch' | 'invalid_file';
+import type { IssueCode, RegisterIssue } from '../../shared/register';
 
 /** zod's issue kinds, in the register's words. */
 function issueCode(issue: z.core.$ZodIssue): IssueCode {

@@ -1,15 +1,9 @@
 import type { Channel } from '../../shared/channel';
 import type { Storage } from '../storage';
-import { checkEntries, readEntries, type RegisterIssue } from './channels';
+import { checkEntries, readEntries } from './channels';
+import type { ImportPreview, RegisterIssue } from '../../shared/register';
 
 const KEY = 'channels';
-
-export interface ImportPreview {
-  /** Every row of the file, with its problems (empty when it can be imported). */
-  rows: Array<{ entry: string; channel: Partial<Channel>; issues: RegisterIssue[]; warnings: RegisterIssue[] }>;
-  /** How many rows would be added. */
-  importable: number;
-}
 
 /**
  * The channel register: the municipality's list of channels, kept in a Storage. Every change is

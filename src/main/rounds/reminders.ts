@@ -1,13 +1,5 @@
-import { currentRound, openRound, type Round, type RoundDefinition } from './rounds';
-
-export type ReminderKind = 'opened' | 'closing' | 'overdue';
-
-export interface Reminder {
-  kind: ReminderKind;
-  round: Round;
-  /** Channels still due when the reminder was made. */
-  due: number;
-}
+import { currentRound, openRound } from './rounds';
+import type { Reminder, ReminderKind, Round, RoundDefinition } from '../../shared/rounds';
 
 const WEEK_MS = 7 * 86_400_000;
 

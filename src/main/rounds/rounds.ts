@@ -1,32 +1,14 @@
 import type { Channel } from '../../shared/channel';
+import type { Round, RoundDefinition } from '../../shared/rounds';
 
 /** The municipality's time zone: rounds open and close at midnight here, whatever the computer says. */
 export const ZONE = 'Europe/Stockholm';
-
-/** A recurring capture round: a window of days in the year, the same every year. */
-export interface RoundDefinition {
-  /** Swedish name used in the round's name, e.g. "april" → "2026 april". */
-  label: string;
-  /** First day of the window, month 1–12. */
-  start: { month: number; day: number };
-  /** Last day of the window (inclusive). */
-  end: { month: number; day: number };
-}
 
 /** The guidelines' example: April and September, the whole month. */
 export const DEFAULT_ROUNDS: RoundDefinition[] = [
   { label: 'april', start: { month: 4, day: 1 }, end: { month: 4, day: 30 } },
   { label: 'september', start: { month: 9, day: 1 }, end: { month: 9, day: 30 } },
 ];
-
-/** One round of one year. */
-export interface Round {
-  name: string;
-  /** First instant of the window (local midnight), ISO UTC. */
-  opens: string;
-  /** First instant after the window (local midnight after its last day), ISO UTC. */
-  closes: string;
-}
 
 /** The UTC instant of midnight starting the given local date in ZONE. */
 export function localMidnight(year: number, month: number, day: number): Date {

@@ -40,7 +40,7 @@ export function platinaAdapter(settings: PlatinaSettings, client: PlatinaClient,
           await context.delivered(item, `${target.label} / ${deedId}`);
         } catch (error) {
           // Signed out or unreachable: the rest cannot go either; the core marks them failed with this reason.
-          if (error instanceof HandoverError && (error.code === 'signed-out' || error.code === 'unreachable')) throw error;
+          if (error instanceof HandoverError && (error.code === 'signed_out' || error.code === 'unreachable')) throw error;
           await context.failed(item, error);
         }
       }

@@ -80,7 +80,7 @@ export async function signIn(config: OAuthConfig, openBrowser: (url: string) => 
     await openBrowser(authorize.toString());
     const result = await returned;
     if ('error' in result) {
-      throw new HandoverError(result.error === 'cancelled' ? 'cancelled' : 'signed-out', result.error === 'cancelled' ? 'Sign-in was cancelled.' : `Sign-in failed: ${result.error}.`);
+      throw new HandoverError(result.error === 'cancelled' ? 'cancelled' : 'signed_out', result.error === 'cancelled' ? 'Sign-in was cancelled.' : `Sign-in failed: ${result.error}.`);
     }
     return await requestTokens(token_endpoint, { grant_type: 'authorization_code', code: result.code, redirect_uri: redirectUri, client_id: config.clientId, code_verifier: verifier });
   } finally {
@@ -97,7 +97,7 @@ export async function refreshTokens(config: OAuthConfig, tokens: Tokens): Promis
     const fresh = await requestTokens(token_endpoint, { grant_type: 'refresh_token', refresh_token: tokens.refreshToken, client_id: config.clientId, scope: `${config.scope} openid email offline_access` });
     return { ...fresh, refreshToken: fresh.refreshToken ?? tokens.refreshToken };
   } catch (error) {
-    if (error instanceof HandoverError && error.code === 'signed-out') return null;
+    if (error instanceof HandoverError && error.code === 'signed_out') return null;
     throw error;
   }
 }
@@ -110,7 +110,7 @@ async function requestTokens(endpoint: string, form: Record<string, string>): Pr
     throw new HandoverError('unreachable', `Cannot reach the identity provider (${(error as Error).message}).`);
   }
   const body = (await response.json().catch(() => ({}))) as Record<string, unknown>;
-  if (!response.ok) throw new HandoverError('signed-out', `The identity provider refused the sign-in: ${String(body.error_description ?? body.error ?? response.status)}. Sign in to Platina again.`);
+  if (!response.ok) throw new HandoverError('signed_out', `The identity provider refused the sign-in: ${String(body.error_description ?? body.error ?? response.status)}. Sign in to Platina again.`);
   const parsed = tokenResponse.parse(body);
   return { accessToken: parsed.access_token, refreshToken: parsed.refresh_token ?? null, expiresAt: Date.now() + (parsed.expires_in ?? 3600) * 1000 };
 }

@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { HandoverSettings, HandoverTarget } from '../../../shared/ipc';
+import type { HandoverSettings, HandoverTarget } from '../../../shared/handover';
 
 type Field = { path: string; type?: 'text' | 'number' | 'password' };
 

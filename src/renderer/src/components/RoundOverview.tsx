@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { RoundOverview as Overview } from '../../../shared/ipc';
+import type { RoundOverview as Overview } from '../../../shared/rounds';
 
 const day = (iso: string, language: string) => new Intl.DateTimeFormat(language === 'en' ? 'en-GB' : 'sv-SE', { timeZone: 'Europe/Stockholm', day: 'numeric', month: 'long' }).format(new Date(iso));
 

@@ -1,10 +1,10 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ArchiveReport, Catalogue, SearchHit } from '../../../shared/ipc';
 import { Compare } from '../components/Compare';
 import { RecordView } from '../components/RecordView';
 import { Thumbnail } from '../components/Thumbnail';
 import { formatDateTime } from '../format';
+import type { ArchiveReport, Catalogue, SearchHit } from '../../../shared/archive';
 
 export function Archive() {
   const { t, i18n } = useTranslation();

@@ -1,9 +1,9 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Channel } from '../../../shared/channel';
-import type { CaptureJobState } from '../../../shared/ipc';
-import { RoundOverview } from '../components/RoundOverview';
 import { Thumbnail } from '../components/Thumbnail';
+import type { CaptureJobState } from '../../../shared/capture';
+import { RoundOverview } from '../components/RoundOverview';
 
 /** The reasons the guidelines name for a snapshot; "regular" is the twice-yearly round. */
 const REASONS = ['regular', 'change', 'event', 'closing', 'other'] as const;

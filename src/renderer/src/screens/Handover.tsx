@@ -1,7 +1,6 @@
 import { useCallback, useEffect, useMemo, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { HANDOVER_TARGETS, type HandoverRecord } from '../../../shared/handover';
-import type { DeliveryResult, HandoverOverview, HandoverSettings, HandoverTarget } from '../../../shared/ipc';
+import { type DeliveryResult, HANDOVER_TARGETS, type HandoverOverview, type HandoverRecord, type HandoverSettings, type HandoverTarget } from '../../../shared/handover';
 import { HandoverSettingsForm } from '../components/HandoverSettingsForm';
 import { formatDateTime } from '../format';
 

@@ -1,6 +1,6 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { AppInfo, Settings as SettingsValues } from '../../../shared/ipc';
+import type { AppInfo, Settings as SettingsValues } from '../../../shared/settings';
 
 export function Settings() {
   const { t, i18n } = useTranslation();

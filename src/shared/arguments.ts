@@ -1,0 +1,56 @@
+import { z } from 'zod';
+import { PLATFORMS } from './channel';
+import { HANDOVER_TARGETS, handoverSettingsSchema } from './handover';
+import type { KanalarkivApi } from './ipc';
+import { channelInputSchema } from './register';
+import { settingsSchema } from './settings';
+
+const text = z.string().max(100_000);
+const snapshot = z.string().max(1_000);
+const page = z.number().int().min(0).max(1_000);
+
+/**
+ * Each call's arguments, checked by dispatch() before any handler sees them. The checks below make
+ * the compiler refuse a schema that accepts other arguments than the call's TypeScript signature.
+ */
+export const ARGUMENTS = {
+  getAppInfo: z.tuple([]),
+  getSettings: z.tuple([]),
+  saveSettings: z.tuple([settingsSchema]),
+  listChannels: z.tuple([]),
+  saveChannel: z.tuple([channelInputSchema, z.string().max(200).optional()]),
+  previewImport: z.tuple([z.string().max(5_000_000), text]),
+  importChannels: z.tuple([z.string().max(5_000_000), text]),
+  listSnapshots: z.tuple([]),
+  getThumbnail: z.tuple([snapshot]),
+  searchArchive: z.tuple([z.string().max(500)]),
+  verifyArchive: z.tuple([]),
+  startCapture: z.tuple([z.object({ channelIds: z.array(z.string().max(200)).min(1).max(1_000), reason: z.string().min(1).max(2_000) })]),
+  cancelCapture: z.tuple([z.uuid()]),
+  getCaptureJob: z.tuple([z.uuid()]),
+  getLoginStatus: z.tuple([]),
+  openLogin: z.tuple([z.enum(PLATFORMS)]),
+  getSnapshot: z.tuple([snapshot]),
+  getPageImage: z.tuple([snapshot, page]),
+  compareSnapshots: z.tuple([snapshot, snapshot, page]),
+  openRecordPdf: z.tuple([snapshot]),
+  getRoundOverview: z.tuple([]),
+  getHandoverSettings: z.tuple([]),
+  saveHandoverSettings: z.tuple([handoverSettingsSchema]),
+  getHandoverOverview: z.tuple([z.enum(HANDOVER_TARGETS)]),
+  startHandover: z.tuple([z.object({ target: z.enum(HANDOVER_TARGETS), snapshotIds: z.array(snapshot).min(1).max(10_000), by: z.string().trim().min(1).max(200) })]),
+  signInPlatina: z.tuple([]),
+  signOutPlatina: z.tuple([]),
+  setSmtpPassword: z.tuple([z.string().max(1_000)]),
+  saveReceipt: z.tuple([z.uuid()]),
+} satisfies Record<keyof KanalarkivApi, z.ZodType>;
+
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+/** Compile-time: every schema's output is exactly its call's parameters. */
+export const ARGUMENTS_MATCH_API: { [K in keyof KanalarkivApi]: Same<z.output<(typeof ARGUMENTS)[K]>, Parameters<KanalarkivApi[K]>> } = {
+  getAppInfo: true, getSettings: true, saveSettings: true, listChannels: true, saveChannel: true, previewImport: true,
+  importChannels: true, listSnapshots: true, getThumbnail: true, searchArchive: true, verifyArchive: true, startCapture: true,
+  cancelCapture: true, getCaptureJob: true, getLoginStatus: true, openLogin: true, getSnapshot: true, getPageImage: true,
+  compareSnapshots: true, openRecordPdf: true, getRoundOverview: true, getHandoverSettings: true, saveHandoverSettings: true,
+  getHandoverOverview: true, startHandover: true, signInPlatina: true, signOutPlatina: true, setSmtpPassword: true, saveReceipt: true,
+};

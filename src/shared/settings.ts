@@ -1,0 +1,26 @@
+import { z } from 'zod';
+
+/** The user's settings, as the settings screen edits them. */
+export const settingsSchema = z.object({
+  organisation: z.string().max(500),
+  archiveDir: z.string().min(1).max(1_000),
+  /** Empty: search for Edge, Chrome or Chromium. */
+  browserPath: z.string().max(1_000),
+  language: z.enum(['sv', 'en']),
+  /** The capture rounds, as "april:04-01..04-30,september:09-01..09-30"; empty for that default. */
+  rounds: z.string().max(1_000),
+  /** Capture the due channels by itself when a round opens, while the app runs. */
+  autoCapture: z.boolean(),
+});
+export type Settings = z.infer<typeof settingsSchema>;
+
+export interface AppInfo {
+  version: string;
+  captureProfile: {
+    version: string;
+    viewport: { width: number; height: number };
+    locale: string;
+    timezoneId: string;
+    method: string;
+  };
+}
