@@ -12,7 +12,7 @@ import { PDFDocument } from 'pdf-lib';
 import { chromium } from 'playwright-core';
 import sharp from 'sharp';
 import { browserArgs, findBrowser } from '../src/main/capture/browser';
-import { runCapture } from '../src/main/capture/run';
+import { runCapture } from '../src/main/pipeline/run';
 import { CONTEXT_OPTIONS } from '../src/main/capture/session';
 import type { Channel } from '../src/shared/channel';
 import { snapshotMetadataSchema } from '../src/shared/snapshot';

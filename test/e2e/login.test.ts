@@ -5,7 +5,7 @@ import path from 'node:path';
 import { chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { browserArgs, findBrowser } from '../../src/main/capture/browser';
-import { runCapture } from '../../src/main/capture/run';
+import { runCapture } from '../../src/main/pipeline/run';
 import { CONTEXT_OPTIONS, profileDir } from '../../src/main/capture/session';
 import type { Channel } from '../../src/shared/channel';
 import { startFixtureSite, type FixtureSite } from '../fixtures/site/server';

@@ -2,10 +2,16 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createHandlers } from '../../src/main/api/handlers';
 import { readCatalogue } from '../../src/main/archive/catalogue';
+import { runCapture } from '../../src/main/pipeline/run';
+import { MemoryStorage } from '../../src/main/storage';
+import type { CaptureJobState } from '../../src/shared/capture';
+import type { Channel } from '../../src/shared/channel';
 import { startFixtureSite, type FixtureSite } from '../fixtures/site/server';
 import { runCli } from '../helpers/cli';
-import { thisMonth } from '../helpers/rounds';
+import { lastMonth, thisMonth } from '../helpers/rounds';
+import { noShell } from '../helpers/shell';
 
 let site: FixtureSite;
 let work: string;
@@ -56,6 +62,35 @@ describe('unattended rounds from the command line', () => {
     expect(meta.round).toBe(snapshots[0]!.round);
     const due = JSON.parse((await runCli(['due', '--channels', channels, '--archive', archive, '--rounds', rounds, '--json'])).stdout);
     expect(due.done).toEqual(['plain']);
+  });
+
+  it('the command line and the app give each snapshot the same round: an overdue channel\'s late capture completes the round', async () => {
+    const rounds = lastMonth('forra');
+    const round: string = JSON.parse((await runCli(['due', '--channels', channels, '--archive', work, '--rounds', rounds, '--json'])).stdout).round.name;
+    const plain: Channel = { id: 'plain', name: 'plain', platform: 'web', url: site.url('/plain'), unit: 'U', owners: ['A', 'B'], pageOwner: '', notes: '', active: true };
+    const start = async (name: string) => {
+      const archive = path.join(work, name);
+      await runCapture({ channels: [plain], archiveDir: archive, reason: 'Test', roundOf: () => round, organisation: '', timeoutMs: 60_000, concurrency: 1, profilesRoot: null });
+      return archive;
+    };
+    const roundsOf = async (archive: string) => Object.fromEntries((await readCatalogue(archive)).snapshots.slice(0, 2).map((s) => [s.channelId, s.round]));
+
+    const cliArchive = await start('arkiv-cli');
+    const cli = await runCli(['capture', '--only', 'plain,seemore', '--channels', channels, '--archive', cliArchive, '--rounds', rounds, '--json'], env());
+    expect(cli.code, cli.stderr).toBe(0);
+
+    const appArchive = await start('arkiv-app');
+    let finished!: (state: CaptureJobState) => void;
+    const done = new Promise<CaptureJobState>((resolve) => (finished = resolve));
+    const storage = new MemoryStorage();
+    const api = createHandlers({ storage, defaultArchiveDir: appArchive, profilesRoot: path.join(work, 'profiles'), publishCapture: (s) => s.finishedAt && finished(s), showPdf: async () => undefined, ...noShell() });
+    await api.saveSettings({ ...(await api.getSettings()), rounds });
+    await api.importChannels(readFileSync(channels, 'utf8'), 'kanaler.json');
+    await api.startCapture({ channelIds: ['plain', 'seemore'], reason: 'Test' });
+    expect((await done).channels.map((c) => c.result?.status)).toEqual(['ok', 'ok']);
+
+    expect(await roundsOf(cliArchive)).toEqual({ plain: null, seemore: round });
+    expect(await roundsOf(appArchive)).toEqual(await roundsOf(cliArchive));
   });
 
   it('explains a bad round definition', async () => {

@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHandlers } from '../../src/main/api/handlers';
-import { runCapture } from '../../src/main/capture/run';
+import { runCapture } from '../../src/main/pipeline/run';
 import { MemoryStorage } from '../../src/main/storage';
 import type { Channel } from '../../src/shared/channel';
 import { startFixtureSite, type FixtureSite } from '../fixtures/site/server';

@@ -5,7 +5,7 @@ import { chromium, type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHandlers } from '../../src/main/api/handlers';
 import { browserArgs, findBrowser } from '../../src/main/capture/browser';
-import { runCapture } from '../../src/main/capture/run';
+import { runCapture } from '../../src/main/pipeline/run';
 import { MemoryStorage } from '../../src/main/storage';
 import { startFixtureSite } from '../fixtures/site/server';
 import { startBridge, type Bridge } from './bridge';

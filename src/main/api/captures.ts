@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import type { Channel } from '../../shared/channel';
 import type { CaptureJobState, ChannelResult } from '../../shared/capture';
-import { runCapture, type CaptureRunOptions } from '../capture/run';
+import { runCapture, type CaptureRunOptions } from '../pipeline/run';
 
 type RunSettings = Omit<CaptureRunOptions, 'channels' | 'reason' | 'signal' | 'onProgress'>;
 

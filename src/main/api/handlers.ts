@@ -5,15 +5,15 @@ import { PLATFORMS, type Platform } from '../../shared/channel';
 import type { KanalarkivApi } from '../../shared/ipc';
 import { readCatalogue, readMetadata, searchArchive, snapshotPath, thumbnail } from '../archive/catalogue';
 import { difference, pageImage } from '../archive/compare';
-import { RECORD_FILE } from '../archive/snapshot';
+import { RECORD_FILE } from '../archive/layout';
 import { verifyArchive } from '../archive/verify';
 import { findBrowser } from '../capture/browser';
 import { openLoginWindow } from '../capture/login';
 import { CAPTURE_PROFILE } from '../capture/profile';
 import { profileDir } from '../capture/session';
 import { ChannelRegister } from '../register/register';
-import { reminderKey, remindersDue } from '../rounds/reminders';
-import { DEFAULT_ROUNDS, currentRound, dueChannels, nextRound, openRound, parseRounds } from '../rounds/rounds';
+import { recordAttempts, roundOverview, type Attempt } from '../rounds/overview';
+import { DEFAULT_ROUNDS, parseRounds, roundsForCapture } from '../rounds/rounds';
 import { tool } from '../resources';
 import type { SecretStore } from '../secrets';
 import type { Storage } from '../storage';
@@ -21,7 +21,6 @@ import { CaptureJobs } from './captures';
 import { createHandoverHandlers } from './handover';
 import type { AppInfo, Settings } from '../../shared/settings';
 import type { CaptureJobState } from '../../shared/capture';
-import type { RoundOverview } from '../../shared/rounds';
 
 export interface HandlerContext {
   storage: Storage;
@@ -45,23 +44,14 @@ export interface HandlerContext {
   saveFile: (suggestedName: string, bytes: Uint8Array) => Promise<string | null>;
 }
 
-/** A channel's last capture attempt, kept so the round overview can tell failed from not yet tried. */
-interface Attempt {
-  at: string;
-  status: 'ok' | 'failed';
-}
-
 /** What the main process answers to the UI; plain Node, so it is tested without Electron. */
 export function createHandlers(context: HandlerContext): KanalarkivApi {
   const { storage, defaultArchiveDir, profilesRoot } = context;
   const register = new ChannelRegister(storage);
   const now = context.now ?? (() => new Date());
+  const attempts = () => (storage.get('attempts') as Record<string, Attempt> | undefined) ?? {};
   const jobs = new CaptureJobs((state) => {
-    if (state.finishedAt) {
-      const attempts = (storage.get('attempts') as Record<string, Attempt> | undefined) ?? {};
-      for (const c of state.channels) if (c.result) attempts[c.channelId] = { at: state.finishedAt, status: c.result.status };
-      storage.set('attempts', attempts);
-    }
+    if (state.finishedAt) storage.set('attempts', recordAttempts(attempts(), state));
     context.publishCapture(state);
   });
   const settings = (): Settings => ({
@@ -114,24 +104,12 @@ export function createHandlers(context: HandlerContext): KanalarkivApi {
     async verifyArchive() {
       return verifyArchive(await archive());
     },
-    async getRoundOverview(): Promise<RoundOverview> {
-      const at = now();
-      const definitions = rounds();
-      const round = currentRound(definitions, at);
-      const channels = register.list().filter((c) => c.active);
-      const { snapshots } = await readCatalogue(await archive());
-      const due = new Set(dueChannels(channels, snapshots, round, at).map((c) => c.id));
-      const attempts = (storage.get('attempts') as Record<string, Attempt> | undefined) ?? {};
-      const failedNow = (id: string) => attempts[id]?.status === 'failed' && attempts[id]!.at >= round.opens;
-      const units = [...new Set(channels.map((c) => c.unit))].sort((a, b) => a.localeCompare(b, 'sv')).map((unit) => {
-        const mine = channels.filter((c) => c.unit === unit);
-        const pick = (test: (id: string) => boolean) => mine.filter((c) => test(c.id)).map(({ id, name }) => ({ id, name }));
-        return { unit, captured: pick((id) => !due.has(id)), due: pick((id) => due.has(id)), failed: pick((id) => due.has(id) && failedNow(id)) };
-      });
+    async getRoundOverview() {
       const shown = new Set((storage.get('remindersShown') as string[] | undefined) ?? []);
-      const reminders = remindersDue(definitions, at, due.size, shown);
-      storage.set('remindersShown', [...shown, ...reminders.map((r) => reminderKey(r.kind, r.round))]);
-      return { round, open: openRound(definitions, at)?.name === round.name, next: nextRound(definitions, at), units, reminders };
+      const { snapshots } = await readCatalogue(await archive());
+      const { overview, given } = roundOverview({ definitions: rounds(), at: now(), channels: register.list(), snapshots, attempts: attempts(), shown });
+      storage.set('remindersShown', [...shown, ...given]);
+      return overview;
     },
     async startCapture({ channelIds, reason }) {
       const channels = register.list().filter((c) => channelIds.includes(c.id));
@@ -142,13 +120,10 @@ export function createHandlers(context: HandlerContext): KanalarkivApi {
       const at = now();
       const definitions = rounds();
       const archiveDir = await archive();
-      // The round open now; after it closes, a capture of channels still due in it catches it up.
-      const current = currentRound(definitions, at);
       const { snapshots } = await readCatalogue(archiveDir);
-      const stillDue = new Set(dueChannels(channels, snapshots, current, at).map((c) => c.id));
-      const round = openRound(definitions, at)?.name ?? (channels.every((c) => stillDue.has(c.id)) ? current.name : null);
+      const roundOf = roundsForCapture(definitions, at, channels, snapshots);
       return jobs.start(channels, reason, {
-        round,
+        roundOf: (channel) => roundOf.get(channel.id) ?? null,
         archiveDir,
         organisation,
         browserPath: browserPath || undefined,

@@ -2,9 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { chmod, mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { digestFile, listFiles, syncPath, type FileDigest } from './files';
+import { BAG_INFO_FILE, BAGIT_FILE, INCOMPLETE_DIR, MANIFEST_FILE, TAG_MANIFEST_FILE } from './layout';
 
-/** Snapshots being written live here until complete; verify and the archive browser ignore it. */
-export const INCOMPLETE_DIR = '.incomplete';
 
 const CHANNEL_ID = /^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/;
 
@@ -68,14 +67,14 @@ export async function finishBag(
   for (const file of payload) digests.set(file, known.get(file) ?? (await digestFile(path.join(draft.root, file))));
 
   const totalBytes = [...digests.values()].reduce((sum, d) => sum + d.bytes, 0);
-  await writeFile(path.join(draft.root, 'bagit.txt'), 'BagIt-Version: 1.0\nTag-File-Character-Encoding: UTF-8\n');
-  await writeFile(path.join(draft.root, 'manifest-sha256.txt'), manifestText(digests));
-  await writeFile(path.join(draft.root, 'bag-info.txt'), bagInfoText(info, takenAt, totalBytes, digests.size));
+  await writeFile(path.join(draft.root, BAGIT_FILE), 'BagIt-Version: 1.0\nTag-File-Character-Encoding: UTF-8\n');
+  await writeFile(path.join(draft.root, MANIFEST_FILE), manifestText(digests));
+  await writeFile(path.join(draft.root, BAG_INFO_FILE), bagInfoText(info, takenAt, totalBytes, digests.size));
   const tags = new Map<string, FileDigest>();
-  for (const tag of ['bagit.txt', 'bag-info.txt', 'manifest-sha256.txt']) tags.set(tag, await digestFile(path.join(draft.root, tag)));
-  await writeFile(path.join(draft.root, 'tagmanifest-sha256.txt'), manifestText(tags));
+  for (const tag of [BAGIT_FILE, BAG_INFO_FILE, MANIFEST_FILE]) tags.set(tag, await digestFile(path.join(draft.root, tag)));
+  await writeFile(path.join(draft.root, TAG_MANIFEST_FILE), manifestText(tags));
 
-  for (const file of [...payload, ...tags.keys(), 'tagmanifest-sha256.txt']) {
+  for (const file of [...payload, ...tags.keys(), TAG_MANIFEST_FILE]) {
     const full = path.join(draft.root, file);
     await syncPath(full);
     await chmod(full, 0o444);

@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import sharp from 'sharp';
 import { snapshotMetadataSchema, type SnapshotMetadata } from '../../shared/snapshot';
-import { METADATA_FILE, TEXT_FILE } from './snapshot';
+import { METADATA_FILE, TEXT_FILE } from './layout';
 import { findBags } from './verify';
 import type { Catalogue, SearchHit, SnapshotSummary } from '../../shared/archive';
 

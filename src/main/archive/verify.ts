@@ -1,10 +1,10 @@
 import { readFile, readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { INCOMPLETE_DIR } from './bag';
+import { BAG_INFO_FILE, BAGIT_FILE, INCOMPLETE_DIR, MANIFEST_FILE, TAG_FILES, TAG_MANIFEST_FILE } from './layout';
 import { digestFile, listFiles } from './files';
 import type { ArchiveReport, BagProblem, BagReport } from '../../shared/archive';
 
-const TAG_FILES = new Set(['bagit.txt', 'bag-info.txt', 'manifest-sha256.txt', 'tagmanifest-sha256.txt']);
+const TAGS: ReadonlySet<string> = new Set(TAG_FILES);
 
 /** Checks the fixity of every bag in the archive. Uses only the bags themselves, no index. */
 export async function verifyArchive(archiveDir: string): Promise<ArchiveReport> {
@@ -26,7 +26,7 @@ export async function findBags(dir: string): Promise<string[]> {
   const found: string[] = [];
   const walk = async (folder: string): Promise<void> => {
     const entries = await readdir(folder, { withFileTypes: true });
-    if (entries.some((e) => e.isFile() && e.name === 'bagit.txt')) {
+    if (entries.some((e) => e.isFile() && e.name === BAGIT_FILE)) {
       found.push(folder);
       return;
     }
@@ -41,29 +41,29 @@ export async function findBags(dir: string): Promise<string[]> {
 /** What is wrong with one bag: changed, missing and extra files, and broken tag files. */
 export async function verifyBag(bag: string): Promise<BagProblem[]> {
   const problems: BagProblem[] = [];
-  const bagit = await readText(bag, 'bagit.txt');
+  const bagit = await readText(bag, BAGIT_FILE);
   if (bagit === null || !/^BagIt-Version: \d+\.\d+/m.test(bagit)) {
-    problems.push({ kind: 'invalid', file: 'bagit.txt', detail: 'missing or without a BagIt-Version line' });
+    problems.push({ kind: 'invalid', file: BAGIT_FILE, detail: 'missing or without a BagIt-Version line' });
   }
 
-  const payload = await readManifest(bag, 'manifest-sha256.txt', problems);
-  const tags = await readManifest(bag, 'tagmanifest-sha256.txt', problems);
+  const payload = await readManifest(bag, MANIFEST_FILE, problems);
+  const tags = await readManifest(bag, TAG_MANIFEST_FILE, problems);
   for (const [file, expected] of [...payload, ...tags]) await checkFile(bag, file, expected, problems);
 
   const present = await listFiles(bag);
   for (const file of present) {
-    const listed = file.startsWith('data/') ? payload.has(file) : TAG_FILES.has(file) || tags.has(file);
+    const listed = file.startsWith('data/') ? payload.has(file) : TAGS.has(file) || tags.has(file);
     if (!listed) problems.push({ kind: 'extra', file, detail: 'is in the bag but in no manifest' });
   }
 
-  const info = await readText(bag, 'bag-info.txt');
+  const info = await readText(bag, BAG_INFO_FILE);
   const oxum = info?.match(/^Payload-Oxum: (\d+)\.(\d+)$/m);
   if (oxum) {
     const files = present.filter((f) => f.startsWith('data/'));
     let bytes = 0;
     for (const f of files) bytes += (await stat(path.join(bag, f))).size;
     if (Number(oxum[1]) !== bytes || Number(oxum[2]) !== files.length) {
-      problems.push({ kind: 'invalid', file: 'bag-info.txt', detail: `Payload-Oxum says ${oxum[1]} bytes in ${oxum[2]} files, the payload has ${bytes} bytes in ${files.length}` });
+      problems.push({ kind: 'invalid', file: BAG_INFO_FILE, detail: `Payload-Oxum says ${oxum[1]} bytes in ${oxum[2]} files, the payload has ${bytes} bytes in ${files.length}` });
     }
   }
   return problems;
@@ -72,7 +72,7 @@ export async function verifyBag(bag: string): Promise<BagProblem[]> {
 /** What a bag's manifests say every file's SHA-256 is (payload and tag files), keyed by path in the bag. */
 export async function bagDigests(bag: string): Promise<Map<string, string>> {
   const problems: BagProblem[] = [];
-  const digests = new Map([...(await readManifest(bag, 'manifest-sha256.txt', problems)), ...(await readManifest(bag, 'tagmanifest-sha256.txt', problems))]);
+  const digests = new Map([...(await readManifest(bag, MANIFEST_FILE, problems)), ...(await readManifest(bag, TAG_MANIFEST_FILE, problems))]);
   if (problems.length > 0) throw new Error(`${path.basename(bag)}: ${problems.map((p) => `${p.file} ${p.detail}`).join('; ')}`);
   return digests;
 }

@@ -13,6 +13,7 @@ import { loginRequired, scrollAndCapture, type Word } from './scroll-capture';
 import type { CaptureSession } from './session';
 import type { Segment } from './stitcher';
 import { Timings } from './timings';
+import { MHTML_FILE } from '../archive/layout';
 
 export interface CaptureRequest {
   channel: Channel;
@@ -52,9 +53,6 @@ export interface Capture {
   mhtml: string;
   timings: Timings;
 }
-
-/** Files a capture writes into its folder, besides the numbered screenshot pieces. */
-export const MHTML_FILE = 'page.mhtml';
 
 /** Captures one channel into `request.dir`. Throws a CaptureError that says what went wrong. */
 export async function captureChannel(session: CaptureSession, request: CaptureRequest): Promise<Capture> {

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import sharp from 'sharp';
+import { screenshotFile } from '../archive/layout';
 
 /** One stored piece of the full-page screenshot; each becomes one PDF page. */
 export interface Segment {
@@ -90,7 +91,7 @@ export class Stitcher {
 
   private write(piece: Buffered): void {
     this.count += 1;
-    const file = `screenshot-${String(this.count).padStart(3, '0')}.png`;
+    const file = screenshotFile(this.count);
     const { width } = this;
     const pixels = piece.pixels.subarray(0, piece.rows * width * CHANNELS);
     this.written.push(

@@ -2,9 +2,9 @@ import { mkdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { CaptureProgress, ChannelResult } from '../../shared/capture';
 import { readCatalogue } from '../archive/catalogue';
-import { runCapture } from '../capture/run';
+import { runCapture } from '../pipeline/run';
 import { defaultProfilesRoot } from '../paths';
-import { currentRound, dueChannels, openRound } from '../rounds/rounds';
+import { currentRound, dueChannels, roundsForCapture } from '../rounds/rounds';
 import { loadChannelFile, loadRounds } from './channel-file';
 import { EXIT, parseOptions, type Io } from './options';
 
@@ -64,13 +64,10 @@ export async function captureCommand(args: string[], io: Io, signal?: AbortSigna
     return usage(`cannot use "${values.archive}" as the archive folder (${(error as Error).message}).`);
   }
 
-  // A snapshot belongs to the round open now; with --due, to the current round even when it is overdue.
   const now = new Date();
-  let round = openRound(rounds, now)?.name ?? null;
+  const { snapshots } = await readCatalogue(values.archive);
   if (values.due) {
     const current = currentRound(rounds, now);
-    round = current.name;
-    const { snapshots } = await readCatalogue(values.archive);
     channels = dueChannels(channels, snapshots, current, now);
     if (channels.length === 0) {
       io.err(`Nothing is due in round ${current.name}: every channel has its snapshot.\n`);
@@ -79,12 +76,14 @@ export async function captureCommand(args: string[], io: Io, signal?: AbortSigna
     }
   }
 
-  io.err(`Capturing ${channels.length} channel(s) into ${path.resolve(values.archive)}${round ? ` for round ${round}` : ''}\n`);
+  const roundOf = roundsForCapture(rounds, now, channels, snapshots);
+  const named = [...new Set(roundOf.values())].filter(Boolean);
+  io.err(`Capturing ${channels.length} channel(s) into ${path.resolve(values.archive)}${named.length ? ` for round ${named.join(', ')}` : ''}\n`);
   const results = await runCapture({
     channels,
     archiveDir: path.resolve(values.archive),
     reason,
-    round,
+    roundOf: (channel) => roundOf.get(channel.id) ?? null,
     organisation: values.organisation ?? '',
     timeoutMs: timeout * 1000,
     concurrency,

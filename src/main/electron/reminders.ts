@@ -1,6 +1,7 @@
 import { app, Notification } from 'electron';
 import type { KanalarkivApi } from '../../shared/ipc';
 import type { Reminder } from '../../shared/rounds';
+import { automaticCapture } from '../rounds/overview';
 
 const HOUR_MS = 3_600_000;
 
@@ -34,9 +35,8 @@ export function startReminders(api: KanalarkivApi): void {
       const [title, body] = text[reminder.kind](reminder);
       if (Notification.isSupported()) new Notification({ title, body }).show();
     }
-    if (settings.autoCapture && overview.open && overview.reminders.some((r) => r.kind === 'opened') && due.length > 0) {
-      await api.startCapture({ channelIds: due.map((c) => c.id), reason: text.reason });
-    }
+    const automatic = automaticCapture(overview, settings.autoCapture);
+    if (automatic.length > 0) await api.startCapture({ channelIds: automatic, reason: text.reason });
   };
   const run = () => void check().catch((error: Error) => console.error('Kanalarkiv reminders:', error.message));
   run();

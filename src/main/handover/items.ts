@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { HandoverRecord, HandoverTarget } from '../../shared/handover';
 import type { SnapshotMetadata } from '../../shared/snapshot';
 import { readCatalogue, readMetadata, snapshotPath } from '../archive/catalogue';
-import { RECORD_FILE } from '../archive/snapshot';
+import { RECORD_FILE } from '../archive/layout';
 import { bagDigests, verifyBag } from '../archive/verify';
 import { recordTitle, titleFor } from '../record/title';
 import { HandoverError } from './errors';

@@ -116,3 +116,15 @@ export function parseRounds(spec: string): RoundDefinition[] {
     return { label: label!.trim(), start, end };
   });
 }
+
+/**
+ * The round a new snapshot of each channel belongs to, the one rule for the app and the command line:
+ * the round open at `at`; once it has closed, the current (overdue) round for a channel still due in
+ * it, so that a late capture completes the round; otherwise none.
+ */
+export function roundsForCapture(definitions: RoundDefinition[], at: Date, channels: Channel[], snapshots: TakenSnapshot[]): Map<string, string | null> {
+  const open = openRound(definitions, at);
+  const current = currentRound(definitions, at);
+  const due = new Set(dueChannels(channels, snapshots, current, at).map((c) => c.id));
+  return new Map(channels.map((c) => [c.id, open?.name ?? (due.has(c.id) ? current.name : null)]));
+}

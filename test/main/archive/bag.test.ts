@@ -3,7 +3,8 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { INCOMPLETE_DIR, bagLocation, finishBag, removeAbandonedBags, startBag, type BagInfo } from '../../../src/main/archive/bag';
+import { bagLocation, finishBag, removeAbandonedBags, startBag, type BagInfo } from '../../../src/main/archive/bag';
+import { INCOMPLETE_DIR } from '../../../src/main/archive/layout';
 import { verifyArchive } from '../../../src/main/archive/verify';
 import { runCli } from '../../helpers/cli';
 

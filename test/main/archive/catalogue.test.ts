@@ -4,7 +4,7 @@ import path from 'node:path';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readCatalogue, searchArchive, snapshotPath, thumbnail } from '../../../src/main/archive/catalogue';
-import { runCapture } from '../../../src/main/capture/run';
+import { runCapture } from '../../../src/main/pipeline/run';
 import type { Channel } from '../../../src/shared/channel';
 import { startFixtureSite, type FixtureSite } from '../../fixtures/site/server';
 

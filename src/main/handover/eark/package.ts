@@ -5,7 +5,7 @@ import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import yazl from 'yazl';
 import { digestFile, syncPath } from '../../archive/files';
-import { METADATA_FILE } from '../../archive/snapshot';
+import { METADATA_FILE } from '../../archive/layout';
 import { resourcesDir, tool } from '../../resources';
 import { checkCancelled, type HandoverAdapter } from '../deliver';
 import { HandoverError } from '../errors';

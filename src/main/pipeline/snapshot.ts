@@ -10,12 +10,9 @@ import { buildRecordPdf } from '../record/pdf';
 import { wordsToText } from '../record/text';
 import { recordTitle } from '../record/title';
 import { tool } from '../resources';
-import { finishBag, type DraftBag } from './bag';
-import { digestFile, type FileDigest } from './files';
-
-export const RECORD_FILE = 'record.pdf';
-export const METADATA_FILE = 'metadata.json';
-export const TEXT_FILE = 'page.txt';
+import { finishBag, type DraftBag } from '../archive/bag';
+import { digestFile, type FileDigest } from '../archive/files';
+import { DATA_DIR, METADATA_FILE, RECORD_FILE, TEXT_FILE } from '../archive/layout';
 
 export interface SnapshotContext {
   channel: Channel;
@@ -45,8 +42,8 @@ export async function archiveSnapshot(
   const files: PayloadFile[] = [];
   const add = async (name: string, mediaType: string, role: PayloadFile['role']) => {
     const digest = await digestFile(path.join(draft.data, name));
-    digests.set(`data/${name}`, digest);
-    files.push({ path: `data/${name}`, ...digest, mediaType, role });
+    digests.set(`${DATA_DIR}/${name}`, digest);
+    files.push({ path: `${DATA_DIR}/${name}`, ...digest, mediaType, role });
   };
   for (const segment of capture.segments) await add(segment.file, 'image/png', 'screenshot');
   await add(capture.mhtml, 'multipart/related', 'mhtml');

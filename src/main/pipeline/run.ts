@@ -3,18 +3,18 @@ import type { Channel } from '../../shared/channel';
 import type { CaptureProgress, CaptureStage, ChannelResult } from '../../shared/capture';
 import { discardBag, removeAbandonedBags, startBag } from '../archive/bag';
 import { readCatalogue } from '../archive/catalogue';
-import { archiveSnapshot } from '../archive/snapshot';
-import { findBrowser } from './browser';
-import { captureChannel } from './capture-channel';
-import { CaptureError, TRANSIENT_CODES, toCaptureError } from './errors';
-import { CaptureSession } from './session';
+import { archiveSnapshot } from './snapshot';
+import { findBrowser } from '../capture/browser';
+import { captureChannel } from '../capture/capture-channel';
+import { CaptureError, TRANSIENT_CODES, toCaptureError } from '../capture/errors';
+import { CaptureSession } from '../capture/session';
 
 export interface CaptureRunOptions {
   channels: Channel[];
   archiveDir: string;
   reason: string;
-  /** The round every snapshot of this run belongs to, or null. */
-  round?: string | null;
+  /** The round a channel's snapshot belongs to (rounds/rounds.ts roundsForCapture); none when absent. */
+  roundOf?: (channel: Channel) => string | null;
   organisation: string;
   timeoutMs: number;
   concurrency: number;
@@ -88,7 +88,7 @@ async function captureOne(
       const record = await archiveSnapshot(
         draft,
         capture,
-        { channel, reason: options.reason, round: options.round ?? null, organisation: options.organisation, archiveDir: options.archiveDir },
+        { channel, reason: options.reason, round: options.roundOf?.(channel) ?? null, organisation: options.organisation, archiveDir: options.archiveDir },
         (stage) => report(channel.id, stage, stage === 'record' ? 82 : 94, attempt),
       );
       report(channel.id, 'done', 100, attempt);

@@ -1,0 +1,25 @@
+/**
+ * The files of a snapshot's bag: one list, so that the capture, the record, the catalogue, verify and
+ * the handover agree on every name (README, "What a snapshot is"; docs/metadata.md).
+ */
+
+/** Unfinished bags are built here, inside the archive, and moved into place with one rename. */
+export const INCOMPLETE_DIR = '.incomplete';
+
+/** The bag's payload folder. */
+export const DATA_DIR = 'data';
+
+/** BagIt's tag files, in the order they are written; the tag manifest covers the three before it. */
+export const BAGIT_FILE = 'bagit.txt';
+export const BAG_INFO_FILE = 'bag-info.txt';
+export const MANIFEST_FILE = 'manifest-sha256.txt';
+export const TAG_MANIFEST_FILE = 'tagmanifest-sha256.txt';
+export const TAG_FILES = [BAGIT_FILE, BAG_INFO_FILE, MANIFEST_FILE, TAG_MANIFEST_FILE] as const;
+
+/** The payload, in data/. */
+export const RECORD_FILE = 'record.pdf';
+export const METADATA_FILE = 'metadata.json';
+export const TEXT_FILE = 'page.txt';
+export const MHTML_FILE = 'page.mhtml';
+/** The n-th piece (1-based) of the full-page screenshot. */
+export const screenshotFile = (n: number) => `screenshot-${String(n).padStart(3, '0')}.png`;
