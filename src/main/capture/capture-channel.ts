@@ -2,7 +2,7 @@ import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Channel } from '../../shared/channel';
 import type { CaptureStage } from '../../shared/capture';
-import { ADAPTERS } from './adapters';
+import { PLATFORM_MODULES } from '../platforms';
 import { ConsentHandler, type ConsentOutcome } from './consent';
 import { CaptureError, toCaptureError } from './errors';
 import { NetworkMonitor } from './network';
@@ -59,7 +59,7 @@ export async function captureChannel(session: CaptureSession, request: CaptureRe
   const { channel, signal } = request;
   const startedAt = new Date();
   const progress = request.onProgress ?? (() => undefined);
-  const adapter = ADAPTERS[channel.platform];
+  const platformModule = PLATFORM_MODULES[channel.platform];
   const warnings: string[] = [];
   const timings = new Timings();
   progress('starting', 2);
@@ -89,11 +89,11 @@ export async function captureChannel(session: CaptureSession, request: CaptureRe
       throw new CaptureError('invalid_url', `The address led to "${finalUrl.slice(0, 80)}", which is not a web page. Check the channel's URL.`);
     }
     const httpStatus = response?.status() ?? 0;
-    if (httpStatus === 401 || httpStatus === 407) throw loginRequired(adapter);
+    if (httpStatus === 401 || httpStatus === 407) throw loginRequired(platformModule);
     if (httpStatus >= 400) {
       throw new CaptureError('http_error', `The server answered HTTP ${httpStatus} ${response?.statusText() ?? ''}`.trim() + '. Check that the channel still exists at this address.');
     }
-    if (adapter.loginUrlPatterns.some((p) => p.test(finalUrl))) throw loginRequired(adapter);
+    if (platformModule.loginUrlPatterns.some((p) => p.test(finalUrl))) throw loginRequired(platformModule);
 
     await consent.start();
     try {
@@ -114,7 +114,7 @@ export async function captureChannel(session: CaptureSession, request: CaptureRe
     if (consentOutcome.optedOut === false) {
       warnings.push(`A cookie banner (${consentOutcome.cmp}) was found but could not be dismissed; it may cover part of the snapshot.`);
     }
-    if (await page.evaluate(`window.__kanalarkiv.loginWall(${JSON.stringify(adapter.loginWallSelectors)})`)) throw loginRequired(adapter);
+    if (await page.evaluate(`window.__kanalarkiv.loginWall(${JSON.stringify(platformModule.loginWallSelectors)})`)) throw loginRequired(platformModule);
     if (await page.evaluate('window.__kanalarkiv.isBlank()')) {
       throw new CaptureError('blank_page', 'The page loaded but shows nothing (no text and no images). Check the address, or capture again later.');
     }
@@ -126,7 +126,7 @@ export async function captureChannel(session: CaptureSession, request: CaptureRe
       timings,
       coverage,
       dir: request.dir,
-      adapter,
+      platformModule,
       network,
       signal,
       maxHeight: CAPTURE_PROFILE.maxHeightPx,

@@ -1,7 +1,7 @@
 import { mkdir } from 'node:fs/promises';
 import { chromium } from 'playwright-core';
 import type { Platform } from '../../shared/channel';
-import { LOGIN_URLS } from '../register/platforms';
+import { PLATFORM_MODULES } from '../platforms';
 import { browserArgs, type BrowserChoice } from './browser';
 import { CaptureError } from './errors';
 import { CONTEXT_OPTIONS, profileDir } from './session';
@@ -12,7 +12,7 @@ import { CONTEXT_OPTIONS, profileDir } from './session';
  * later captures of that platform reuse the profile's session cookies, headless. No password is
  * ever seen or stored by Kanalarkiv.
  */
-export async function openLoginWindow(platform: Platform, browser: BrowserChoice, profilesRoot: string, url = LOGIN_URLS[platform]): Promise<string> {
+export async function openLoginWindow(platform: Platform, browser: BrowserChoice, profilesRoot: string, url = PLATFORM_MODULES[platform].loginUrl): Promise<string> {
   const dir = profileDir(profilesRoot, platform);
   await mkdir(dir, { recursive: true });
   // A window the user can resize: no fixed viewport, so no fixed scale either.

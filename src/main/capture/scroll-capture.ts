@@ -1,6 +1,6 @@
 import type { CDPSession, Page } from 'playwright-core';
 import sharp from 'sharp';
-import type { PlatformAdapter } from './adapters';
+import type { PlatformModule } from '../platforms';
 import { CaptureError } from './errors';
 import type { NetworkMonitor } from './network';
 import type { CoverageTracker } from './post-dates';
@@ -18,7 +18,7 @@ export interface Word {
 
 export interface ScrollCaptureOptions {
   dir: string;
-  adapter: PlatformAdapter;
+  platformModule: PlatformModule;
   network: NetworkMonitor;
   maxHeight: number;
   sliceHeight: number;
@@ -65,10 +65,10 @@ const GROWTH_WAIT_MS = 2_500;
  * sticky elements are shown in the first viewport only. Text is read per viewport, for the same reason.
  */
 export async function scrollAndCapture(page: Page, cdp: CDPSession, options: ScrollCaptureOptions): Promise<ScrollCaptureResult> {
-  const { adapter, network, signal, timings } = options;
+  const { platformModule, network, signal, timings } = options;
   const loopStart = performance.now();
   const call = <T>(expression: string) => page.evaluate(expression) as Promise<T>;
-  const expandTexts = JSON.stringify(adapter.expandTexts.map((r) => [r.source, r.flags]));
+  const expandTexts = JSON.stringify(platformModule.expandTexts.map((r) => [r.source, r.flags]));
 
   let metrics = await call<Metrics>('window.__kanalarkiv.metrics()');
   const stitcher = new Stitcher(options.dir, metrics.innerWidth, options.sliceHeight);
@@ -81,7 +81,7 @@ export async function scrollAndCapture(page: Page, cdp: CDPSession, options: Scr
 
   const prepare = (hide: boolean) =>
     call<{ clicked: number; wall: string | null }>(
-      `window.__kanalarkiv.prepareTile(${hide}, ${JSON.stringify(adapter.expandSelectors)}, ${expandTexts}, ${JSON.stringify(adapter.loginWallSelectors)})`,
+      `window.__kanalarkiv.prepareTile(${hide}, ${JSON.stringify(platformModule.expandSelectors)}, ${expandTexts}, ${JSON.stringify(platformModule.loginWallSelectors)})`,
     );
 
   for (;;) {
@@ -94,10 +94,10 @@ export async function scrollAndCapture(page: Page, cdp: CDPSession, options: Scr
       await timings.time('wait', () => scrollAndSettle(call, captured, network, signal));
       ({ clicked, wall } = await prepare(false));
     }
-    if (wall) throw loginRequired(adapter);
+    if (wall) throw loginRequired(platformModule);
 
     const tileFacts = await call<{ metrics: Metrics; words: RawWord[]; posts: number; dates: string[] }>(
-      `window.__kanalarkiv.readTile(${captured}, ${options.maxHeight}, ${JSON.stringify(adapter.postSelector)})`,
+      `window.__kanalarkiv.readTile(${captured}, ${options.maxHeight}, ${JSON.stringify(platformModule.postSelector)})`,
     );
     metrics = tileFacts.metrics;
     const top = metrics.scrollY;
@@ -135,9 +135,9 @@ export async function scrollAndCapture(page: Page, cdp: CDPSession, options: Scr
   return { segments, words, pageHeight: stitcher.height, posts, expanded, tiles, cut };
 }
 
-export function loginRequired(adapter: PlatformAdapter): CaptureError {
-  const where = adapter.platform === 'web' ? 'the site' : adapter.platform;
-  return new CaptureError('login_required', `The page shows a login wall instead of the channel. Log in to ${where} with "kanalarkiv login ${adapter.platform}" and capture again.`);
+export function loginRequired(platformModule: PlatformModule): CaptureError {
+  const where = platformModule.platform === 'web' ? 'the site' : platformModule.platform;
+  return new CaptureError('login_required', `The page shows a login wall instead of the channel. Log in to ${where} with "kanalarkiv login ${platformModule.platform}" and capture again.`);
 }
 
 /**

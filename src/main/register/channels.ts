@@ -1,7 +1,7 @@
 import { parse as parseCsv } from 'csv-parse/sync';
 import { z } from 'zod';
 import { PLATFORMS, type Channel, type Platform } from '../../shared/channel';
-import { platformOfUrl } from './platforms';
+import { platformOfUrl } from '../platforms';
 import type { IssueCode, RegisterIssue } from '../../shared/register';
 
 /** zod's issue kinds, in the register's words. */

@@ -1,13 +1,12 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Channel, Platform } from '../../../shared/channel';
+import type { Catalogue } from '../../../shared/archive';
+import type { CaptureJobState } from '../../../shared/capture';
+import { PLATFORMS, type Channel, type Platform } from '../../../shared/channel';
+import type { ImportPreview, RegisterIssue } from '../../../shared/register';
 import { Thumbnail } from '../components/Thumbnail';
 import { formatDateTime } from '../format';
-import type { CaptureJobState } from '../../../shared/capture';
-import type { Catalogue } from '../../../shared/archive';
-import type { ImportPreview, RegisterIssue } from '../../../shared/register';
 
-const PLATFORMS = ['facebook', 'instagram', 'linkedin', 'x', 'youtube', 'tiktok', 'web'];
 const EMPTY = { id: '', name: '', platform: '', url: '', unit: '', owners: '', pageOwner: '', intervalMonths: '', active: true };
 type FormValues = typeof EMPTY;
 type TextField = Exclude<keyof FormValues, 'active'>;

@@ -1,0 +1,13 @@
+import { EXPAND_TEXTS, type PlatformModule } from './platform';
+
+/** Facebook pages. Logged out, Facebook shows a login form in a dialog over the page. */
+export const facebook: PlatformModule = {
+  platform: 'facebook',
+  hosts: ['facebook.com', 'fb.com', 'fb.me'],
+  loginUrl: 'https://www.facebook.com/login',
+  loginWallSelectors: ['form#login_popup_cta_form', '[data-testid="royal_login_form"]', 'form[action*="/login/"] input[name="pass"]'],
+  loginUrlPatterns: [/facebook\.com\/(login|checkpoint)/i],
+  expandSelectors: [],
+  expandTexts: EXPAND_TEXTS,
+  postSelector: '[role="article"]',
+};

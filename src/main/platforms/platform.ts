@@ -1,0 +1,35 @@
+import type { Platform } from '../../shared/channel';
+
+/**
+ * What Kanalarkiv knows about one platform, in one file per platform (as browsertrix-behaviors keeps
+ * one file per site): which addresses are its, where a person logs in, how a login wall looks, which
+ * buttons expand truncated posts and comments, and what a post is. Selectors come from the
+ * platforms' public markup and change over time; each list is tried in order and any match counts.
+ */
+export interface PlatformModule {
+  platform: Platform;
+  /** Host names of the platform; their subdomains count too. */
+  hosts: string[];
+  /** Where a person logs in, for `kanalarkiv login`. */
+  loginUrl: string;
+  /** Visible elements that mean "you are looking at a login wall, not the channel". */
+  loginWallSelectors: string[];
+  /** Final URLs that mean the platform sent us to its login page. */
+  loginUrlPatterns: RegExp[];
+  /** Buttons (never links) that expand "see more" text and comments when clicked. */
+  expandSelectors: string[];
+  /** Button texts that expand content, for platforms whose markup has no stable selector. */
+  expandTexts: RegExp[];
+  /** One element per post in the feed. */
+  postSelector: string;
+}
+
+/** Wording of "see more" and "more comments" buttons, in Swedish and English, on every platform. */
+export const EXPAND_TEXTS = [
+  /^(visa|se|läs) (mer|fler|hela)\b/i,
+  /^visa fler (kommentarer|svar)/i,
+  /^visa \d+ (fler )?(svar|kommentarer)/i,
+  /^(see|show|read) more\b/i,
+  /^(view|show) (more|all|\d+) (comments|replies)/i,
+  /^… ?(mer|more)$/i,
+];

@@ -1,0 +1,13 @@
+import { EXPAND_TEXTS, type PlatformModule } from './platform';
+
+/** Any other public page, such as the municipality's own website: no login, articles as posts. */
+export const web: PlatformModule = {
+  platform: 'web',
+  hosts: [],
+  loginUrl: 'about:blank',
+  loginWallSelectors: [],
+  loginUrlPatterns: [],
+  expandSelectors: [],
+  expandTexts: EXPAND_TEXTS,
+  postSelector: 'article',
+};

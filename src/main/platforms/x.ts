@@ -1,0 +1,13 @@
+import { EXPAND_TEXTS, type PlatformModule } from './platform';
+
+/** X (Twitter) profiles: a virtualised timeline of tweets. */
+export const x: PlatformModule = {
+  platform: 'x',
+  hosts: ['x.com', 'twitter.com'],
+  loginUrl: 'https://x.com/i/flow/login',
+  loginWallSelectors: ['[data-testid="sheetDialog"] [data-testid="loginButton"]', 'div[data-testid="login"]'],
+  loginUrlPatterns: [/(x|twitter)\.com\/i\/flow\/login/i, /(x|twitter)\.com\/login/i],
+  expandSelectors: ['button[data-testid="tweet-text-show-more-link"]'],
+  expandTexts: EXPAND_TEXTS,
+  postSelector: 'article[data-testid="tweet"], article',
+};

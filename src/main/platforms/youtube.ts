@@ -1,0 +1,13 @@
+import { EXPAND_TEXTS, type PlatformModule } from './platform';
+
+/** YouTube channels: public without a login; videos and community posts in custom elements. */
+export const youtube: PlatformModule = {
+  platform: 'youtube',
+  hosts: ['youtube.com', 'youtu.be'],
+  loginUrl: 'https://accounts.google.com/ServiceLogin?service=youtube',
+  loginWallSelectors: [],
+  loginUrlPatterns: [/accounts\.google\.com\/(ServiceLogin|signin)/i],
+  expandSelectors: ['tp-yt-paper-button#expand', 'ytd-text-inline-expander #expand'],
+  expandTexts: EXPAND_TEXTS,
+  postSelector: 'ytd-rich-item-renderer, ytd-video-renderer, ytd-grid-video-renderer, ytd-backstage-post-thread-renderer',
+};
