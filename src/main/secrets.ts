@@ -18,7 +18,7 @@ export class SecretStore {
   ) {}
 
   get(name: string): string | null {
-    const sealed = (this.storage.get('secrets') as Record<string, string> | undefined)?.[name];
+    const sealed = this.storage.get('secrets')?.[name];
     if (!sealed || !this.cipher?.available()) return null;
     try {
       return this.cipher.decrypt(Buffer.from(sealed, 'base64'));
@@ -30,7 +30,7 @@ export class SecretStore {
 
   /** Keeps a secret; returns false (and keeps nothing) when it cannot be encrypted here. */
   set(name: string, value: string | null): boolean {
-    const all = { ...((this.storage.get('secrets') as Record<string, string> | undefined) ?? {}) };
+    const all = { ...(this.storage.get('secrets') ?? {}) };
     if (value === null) delete all[name];
     else if (this.cipher?.available()) all[name] = this.cipher.encrypt(value).toString('base64');
     else return false;

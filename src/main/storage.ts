@@ -1,20 +1,38 @@
 import { readFileSync, renameSync, writeFileSync } from 'node:fs';
+import type { Channel } from '../shared/channel';
+import type { HandoverSettings } from '../shared/handover';
+import type { Settings } from '../shared/settings';
+import type { Attempt } from './rounds/overview';
+
+/** Everything the app keeps, by key: the one list of what is stored and in what shape. */
+export interface StoredValues {
+  settings: Partial<Settings>;
+  channels: Channel[];
+  /** Each channel's last capture attempt (rounds/overview). */
+  attempts: Record<string, Attempt>;
+  /** Keys of the round reminders already given. */
+  remindersShown: string[];
+  handover: Partial<HandoverSettings>;
+  /** Encrypted secrets by name, base64 (secrets.ts). */
+  secrets: Record<string, string>;
+}
+export type StorageKey = keyof StoredValues;
 
 /**
  * Where the app keeps its settings and channel register. The core sees only this; the desktop app
  * implements it with electron-store, tests and the command line with a JSON file or memory.
  */
 export interface Storage {
-  get(key: string): unknown;
-  set(key: string, value: unknown): void;
+  get<K extends StorageKey>(key: K): StoredValues[K] | undefined;
+  set<K extends StorageKey>(key: K, value: StoredValues[K]): void;
 }
 
 export class MemoryStorage implements Storage {
-  private readonly data = new Map<string, unknown>();
-  get(key: string): unknown {
-    return structuredClone(this.data.get(key));
+  private readonly data = new Map<StorageKey, unknown>();
+  get<K extends StorageKey>(key: K): StoredValues[K] | undefined {
+    return structuredClone(this.data.get(key)) as StoredValues[K] | undefined;
   }
-  set(key: string, value: unknown): void {
+  set<K extends StorageKey>(key: K, value: StoredValues[K]): void {
     this.data.set(key, structuredClone(value));
   }
 }
@@ -30,10 +48,10 @@ export class JsonFileStorage implements Storage {
       throw error;
     }
   }
-  get(key: string): unknown {
-    return this.read()[key];
+  get<K extends StorageKey>(key: K): StoredValues[K] | undefined {
+    return this.read()[key] as StoredValues[K] | undefined;
   }
-  set(key: string, value: unknown): void {
+  set<K extends StorageKey>(key: K, value: StoredValues[K]): void {
     const data = { ...this.read(), [key]: value };
     writeFileSync(`${this.file}.tmp`, `${JSON.stringify(data, null, 2)}\n`);
     renameSync(`${this.file}.tmp`, this.file);

@@ -12,7 +12,7 @@ import { openLoginWindow } from '../capture/login';
 import { CAPTURE_PROFILE } from '../capture/profile';
 import { profileDir } from '../capture/session';
 import { ChannelRegister } from '../register/register';
-import { recordAttempts, roundOverview, type Attempt } from '../rounds/overview';
+import { recordAttempts, roundOverview } from '../rounds/overview';
 import { DEFAULT_ROUNDS, parseRounds, roundsForCapture } from '../rounds/rounds';
 import { tool } from '../resources';
 import type { SecretStore } from '../secrets';
@@ -49,14 +49,14 @@ export function createHandlers(context: HandlerContext): KanalarkivApi {
   const { storage, defaultArchiveDir, profilesRoot } = context;
   const register = new ChannelRegister(storage);
   const now = context.now ?? (() => new Date());
-  const attempts = () => (storage.get('attempts') as Record<string, Attempt> | undefined) ?? {};
+  const attempts = () => storage.get('attempts') ?? {};
   const jobs = new CaptureJobs((state) => {
     if (state.finishedAt) storage.set('attempts', recordAttempts(attempts(), state));
     context.publishCapture(state);
   });
   const settings = (): Settings => ({
     organisation: '', archiveDir: defaultArchiveDir, browserPath: '', language: 'sv', rounds: '', autoCapture: false,
-    ...(storage.get('settings') as Partial<Settings> | undefined),
+    ...storage.get('settings'),
   });
   const rounds = () => (settings().rounds ? parseRounds(settings().rounds) : DEFAULT_ROUNDS);
   const archive = async () => {
@@ -105,7 +105,7 @@ export function createHandlers(context: HandlerContext): KanalarkivApi {
       return verifyArchive(await archive());
     },
     async getRoundOverview() {
-      const shown = new Set((storage.get('remindersShown') as string[] | undefined) ?? []);
+      const shown = new Set(storage.get('remindersShown') ?? []);
       const { snapshots } = await readCatalogue(await archive());
       const { overview, given } = roundOverview({ definitions: rounds(), at: now(), channels: register.list(), snapshots, attempts: attempts(), shown });
       storage.set('remindersShown', [...shown, ...given]);

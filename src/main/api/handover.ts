@@ -32,7 +32,7 @@ const SMTP_PASSWORD = 'smtp-password';
 export function createHandoverHandlers(context: HandoverContext): HandoverApi {
   const { storage, secrets } = context;
   const settings = (): HandoverSettings => {
-    const saved = (storage.get('handover') as Partial<HandoverSettings> | undefined) ?? {};
+    const saved = storage.get('handover') ?? {};
     return { ...DEFAULT_HANDOVER_SETTINGS, ...saved, platina: { ...DEFAULT_HANDOVER_SETTINGS.platina, ...saved.platina }, email: { ...DEFAULT_HANDOVER_SETTINGS.email, ...saved.email } };
   };
   const session = new PlatinaSession(() => settings().platina, {

@@ -3,7 +3,7 @@ import type { Storage } from '../storage';
 import { checkEntries, readEntries } from './channels';
 import type { ImportPreview, RegisterIssue } from '../../shared/register';
 
-const KEY = 'channels';
+const KEY = 'channels' as const;
 
 /**
  * The channel register: the municipality's list of channels, kept in a Storage. Every change is
@@ -13,7 +13,7 @@ export class ChannelRegister {
   constructor(private readonly storage: Storage) {}
 
   list(): Channel[] {
-    return (this.storage.get(KEY) as Channel[] | undefined) ?? [];
+    return this.storage.get(KEY) ?? [];
   }
 
   /**
