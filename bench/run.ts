@@ -117,7 +117,7 @@ async function ours(name: string, url: string, check: Check) {
   const total = performance.now() - start;
   const peak = memory.stop();
   if (result!.status !== 'ok') throw new Error(`${name}: ${result!.error?.message}`);
-  const bag = result!.record!;
+  const bag = result!.bag!;
   const meta = snapshotMetadataSchema.parse(JSON.parse(readFileSync(path.join(bag, 'data', 'metadata.json'), 'utf8')));
   const pieces = await Promise.all(meta.pages.map(async (p) => ({ ...p, ...(await sharp(path.join(bag, 'data', p.file)).raw().toBuffer({ resolveWithObject: true })) })));
   const image: PageImage = {

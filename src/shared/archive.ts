@@ -1,9 +1,20 @@
+import { z } from 'zod';
 import type { Platform } from './channel';
+
+/**
+ * Where a snapshot is in the archive: its bag's folder relative to the archive, with forward slashes,
+ * `<channel id>/<time>-<first 8 of the snapshot id>` (`kultur-fb/2026-04-14T083000Z-5d7c1f8e`). The app,
+ * the catalogue and the handover list name a snapshot by it. Its identity, which never changes, is
+ * the snapshot id (a UUID) in metadata.json and bag-info.txt.
+ */
+export const snapshotRefSchema = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_-]{0,63}\/\d{4}-\d{2}-\d{2}T\d{6}Z-[0-9a-f]{8}$/).brand<'SnapshotRef'>();
+export type SnapshotRef = z.infer<typeof snapshotRefSchema>;
 
 /** One snapshot as the archive browser lists it. */
 export interface SnapshotSummary {
-  /** The bag's folder relative to the archive, with forward slashes: the snapshot's address in the app. */
-  id: string;
+  ref: SnapshotRef;
+  /** The snapshot's identity (metadata.json). */
+  snapshotId: string;
   channelId: string;
   channelName: string;
   platform: Platform;
@@ -24,7 +35,7 @@ export interface Catalogue {
 }
 
 export interface SearchHit {
-  snapshotId: string;
+  ref: SnapshotRef;
   channelName: string;
   takenAt: string;
   /** The matching line, with a little context. */

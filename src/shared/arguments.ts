@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { snapshotRefSchema } from './archive';
 import { PLATFORMS } from './channel';
 import { HANDOVER_TARGETS, handoverSettingsSchema } from './handover';
 import type { KanalarkivApi } from './ipc';
@@ -6,7 +7,7 @@ import { channelInputSchema } from './register';
 import { settingsSchema } from './settings';
 
 const text = z.string().max(100_000);
-const snapshot = z.string().max(1_000);
+const snapshot = snapshotRefSchema;
 const page = z.number().int().min(0).max(1_000);
 
 /**
@@ -38,7 +39,7 @@ export const ARGUMENTS = {
   getHandoverSettings: z.tuple([]),
   saveHandoverSettings: z.tuple([handoverSettingsSchema]),
   getHandoverOverview: z.tuple([z.enum(HANDOVER_TARGETS)]),
-  startHandover: z.tuple([z.object({ target: z.enum(HANDOVER_TARGETS), snapshotIds: z.array(snapshot).min(1).max(10_000), by: z.string().trim().min(1).max(200) })]),
+  startHandover: z.tuple([z.object({ target: z.enum(HANDOVER_TARGETS), refs: z.array(snapshot).min(1).max(10_000), by: z.string().trim().min(1).max(200) })]),
   signInPlatina: z.tuple([]),
   signOutPlatina: z.tuple([]),
   setSmtpPassword: z.tuple([z.string().max(1_000)]),

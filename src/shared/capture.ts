@@ -1,3 +1,4 @@
+import type { SnapshotRef } from './archive';
 import type { Platform } from './channel';
 
 /** Why a channel could not be captured. Scripts depend on these exact codes (README, "Command line"). */
@@ -47,8 +48,8 @@ export interface CaptureProgress {
 export interface ChannelResult {
   channel: string;
   status: 'ok' | 'failed';
-  /** Path of the snapshot's bag, when archived. */
-  record: string | null;
+  /** The folder of the snapshot's bag (absolute), when archived. */
+  bag: string | null;
   error: CaptureErrorInfo | null;
   warnings: string[];
   /** Milliseconds per stage (open, load, settle, scroll, screenshot, encode, mhtml, hash, record, bag). */
@@ -64,8 +65,8 @@ export interface ChannelProgress {
   percent: number;
   attempt: number;
   result: ChannelResult | null;
-  /** The archived snapshot's id in the archive browser, when there is one. */
-  snapshotId: string | null;
+  /** Where the archived snapshot is, when there is one. */
+  ref: SnapshotRef | null;
 }
 
 /** A capture run started from the app, as the UI shows it. */

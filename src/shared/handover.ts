@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { SnapshotRef } from './archive';
 import type { HandoverErrorCode } from './errors';
 
 /**
@@ -75,6 +76,8 @@ export const DEFAULT_HANDOVER_SETTINGS: HandoverSettings = {
 
 /** One snapshot record as the registrar's list shows it, with where it has already gone. */
 export interface HandoverRecord {
+  ref: SnapshotRef;
+  /** The snapshot's identity: what the handover log knows it by, wherever its bag is. */
   snapshotId: string;
   channelName: string;
   platform: string;
@@ -88,7 +91,7 @@ export interface HandoverRecord {
 
 /** The outcome of one record in one delivery. */
 export interface HandoverItemResult {
-  snapshotId: string;
+  ref: SnapshotRef;
   title: string;
   status: 'delivered' | 'already-delivered' | 'failed';
   remoteId: string;
@@ -114,7 +117,7 @@ export interface Delivery {
   by: string;
   target: HandoverTarget;
   destination: string;
-  items: Array<{ snapshotId: string; title: string; status: 'delivered' | 'failed'; remoteId: string; sha256: string; error: string | null }>;
+  items: Array<{ ref: string; snapshotId: string; title: string; status: 'delivered' | 'failed'; remoteId: string; sha256: string; error: string | null }>;
   /** SHA-256 of the delivery's last log line: ties a printed receipt to the log. */
   logSeal: string;
 }

@@ -1,4 +1,4 @@
-import type { ArchiveReport, Catalogue, Difference, SearchHit } from './archive';
+import type { ArchiveReport, Catalogue, Difference, SearchHit, SnapshotRef } from './archive';
 import type { CaptureJobState } from './capture';
 import type { Channel, Platform } from './channel';
 import type { DeliveryResult, HandoverOverview, HandoverSettings, HandoverTarget, PlatinaSignIn } from './handover';
@@ -57,7 +57,7 @@ export interface KanalarkivApi {
   previewImport(content: string, fileName: string): Promise<ImportPreview>;
   importChannels(content: string, fileName: string): Promise<number>;
   listSnapshots(): Promise<Catalogue>;
-  getThumbnail(snapshotId: string): Promise<string>;
+  getThumbnail(ref: SnapshotRef): Promise<string>;
   searchArchive(query: string): Promise<SearchHit[]>;
   verifyArchive(): Promise<ArchiveReport>;
   /** Starts capturing; progress arrives through onCaptureUpdate. */
@@ -68,19 +68,19 @@ export interface KanalarkivApi {
   getLoginStatus(): Promise<Record<Platform, boolean>>;
   /** Opens the platform's login window; resolves when the user has closed it. */
   openLogin(platform: Platform): Promise<Record<Platform, boolean>>;
-  getSnapshot(snapshotId: string): Promise<SnapshotMetadata>;
+  getSnapshot(ref: SnapshotRef): Promise<SnapshotMetadata>;
   /** Page `index` (0-based) of a snapshot's screenshot, as a data URL. */
-  getPageImage(snapshotId: string, index: number): Promise<string>;
+  getPageImage(ref: SnapshotRef, index: number): Promise<string>;
   /** Where snapshot B differs from A on A's page `index`. */
-  compareSnapshots(snapshotA: string, snapshotB: string, index: number): Promise<Difference>;
+  compareSnapshots(a: SnapshotRef, b: SnapshotRef, index: number): Promise<Difference>;
   /** Shows the record's PDF in a window of its own. */
-  openRecordPdf(snapshotId: string): Promise<void>;
+  openRecordPdf(ref: SnapshotRef): Promise<void>;
   getRoundOverview(): Promise<RoundOverview>;
   getHandoverSettings(): Promise<HandoverSettings>;
   saveHandoverSettings(settings: HandoverSettings): Promise<HandoverSettings>;
   getHandoverOverview(target: HandoverTarget): Promise<HandoverOverview>;
   /** Hands the records over; resolves with each record's outcome when all are done. */
-  startHandover(request: { target: HandoverTarget; snapshotIds: string[]; by: string }): Promise<DeliveryResult>;
+  startHandover(request: { target: HandoverTarget; refs: SnapshotRef[]; by: string }): Promise<DeliveryResult>;
   /** Opens the identity provider's sign-in in the system browser; resolves when the browser comes back. */
   signInPlatina(): Promise<PlatinaSignIn>;
   signOutPlatina(): Promise<PlatinaSignIn>;

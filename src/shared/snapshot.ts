@@ -7,8 +7,11 @@ import { PLATFORMS } from './channel';
  */
 export const SNAPSHOT_SCHEMA = 'https://kanalarkiv.se/schema/snapshot/1';
 
+/** A file name in the bag's data/ folder: no folders, so a crafted metadata.json cannot point outside its bag. */
+const dataFileName = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/);
+
 const payloadFile = z.object({
-  path: z.string(),
+  path: z.string().regex(/^data\/[A-Za-z0-9][A-Za-z0-9._-]*$/),
   sha256: z.string().regex(/^[0-9a-f]{64}$/),
   bytes: z.number().int().nonnegative(),
   mediaType: z.string(),
@@ -53,7 +56,7 @@ export const snapshotMetadataSchema = z.object({
     warnings: z.array(z.string()),
   }),
   /** The record's pages: one per screenshot piece, after the cover pages. */
-  pages: z.array(z.object({ file: z.string(), top: z.number(), width: z.number(), height: z.number() })),
+  pages: z.array(z.object({ file: dataFileName, top: z.number(), width: z.number(), height: z.number() })),
   files: z.array(payloadFile),
 });
 

@@ -69,12 +69,12 @@ describe('kanalarkiv handover', () => {
     const resumed = await runCli([...args, '--json'], env);
     expect(resumed.code).toBe(0);
     // Only the two not yet delivered are taken up; the one with its deed and file already there is found, not refiled.
-    const items = JSON.parse(resumed.stdout).items as Array<{ snapshotId: string; status: string }>;
+    const items = JSON.parse(resumed.stdout).items as Array<{ ref: string; status: string }>;
     const { entries } = await new HandoverLog(archive.dir).read();
-    const beforeKill = entries.filter((e) => e.target === 'platina' && e.event === 'delivered' && !items.some((i) => i.snapshotId === e.snapshotId));
+    const beforeKill = entries.filter((e) => e.target === 'platina' && e.event === 'delivered' && !items.some((i) => i.ref === e.ref));
     expect(beforeKill).toHaveLength(1);
     expect(items.map((i) => i.status)).toEqual(['delivered', 'delivered']);
-    expect([beforeKill[0]!.snapshotId, ...items.map((i) => i.snapshotId)].sort()).toEqual([...archive.snapshotIds].sort());
+    expect([beforeKill[0]!.ref, ...items.map((i) => i.ref)].sort()).toEqual([...archive.refs].sort());
     expect(platina.cases).toHaveLength(1);
     expect(platina.deeds).toHaveLength(3);
     expect(platina.deeds.map((d) => d.files.length)).toEqual([1, 1, 1]);

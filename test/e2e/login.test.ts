@@ -44,7 +44,7 @@ describe('logged-in captures', () => {
 
     const [loggedIn] = await capture(profiles);
     expect(loggedIn!.status, JSON.stringify(loggedIn!.error)).toBe('ok');
-    expect(readFileSync(path.join(loggedIn!.record!, 'data', 'page.txt'), 'utf8')).toContain('Medlemsinlägg: välkommen till höstens program.');
+    expect(readFileSync(path.join(loggedIn!.bag!, 'data', 'page.txt'), 'utf8')).toContain('Medlemsinlägg: välkommen till höstens program.');
   });
 
   const hasXvfb = (() => {

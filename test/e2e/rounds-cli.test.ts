@@ -58,7 +58,7 @@ describe('unattended rounds from the command line', () => {
     expect(late.code, late.stderr).toBe(0);
     const { snapshots } = await readCatalogue(archive);
     expect(snapshots[0]!.round).toMatch(/^\d{4} gammal$/);
-    const meta = JSON.parse(readFileSync(path.join(archive, snapshots[0]!.id, 'data', 'metadata.json'), 'utf8'));
+    const meta = JSON.parse(readFileSync(path.join(archive, snapshots[0]!.ref, 'data', 'metadata.json'), 'utf8'));
     expect(meta.round).toBe(snapshots[0]!.round);
     const due = JSON.parse((await runCli(['due', '--channels', channels, '--archive', archive, '--rounds', rounds, '--json'])).stdout);
     expect(due.done).toEqual(['plain']);

@@ -3,12 +3,15 @@ import os from 'node:os';
 import path from 'node:path';
 import { readCatalogue } from '../../src/main/archive/catalogue';
 import { runCapture } from '../../src/main/pipeline/run';
+import type { SnapshotRef } from '../../src/shared/archive';
 import type { Channel } from '../../src/shared/channel';
 import { startFixtureSite } from '../fixtures/site/server';
 
 export interface TestArchive {
   dir: string;
-  /** Snapshot ids, in capture order of the channels below. */
+  /** Where each snapshot is, in capture order of the channels below. */
+  refs: SnapshotRef[];
+  /** Each snapshot's identity (metadata.json), in the same order. */
   snapshotIds: string[];
 }
 
@@ -26,7 +29,8 @@ export async function makeArchive(prefix: string): Promise<TestArchive> {
     const failed = results.filter((r) => r.status !== 'ok');
     if (failed.length > 0) throw new Error(`test archive: ${failed.map((r) => `${r.channel} ${r.error?.code}`).join(', ')}`);
     const { snapshots } = await readCatalogue(dir);
-    return { dir, snapshotIds: channels.map((c) => snapshots.find((s) => s.channelId === c.id)!.id) };
+    const taken = channels.map((c) => snapshots.find((s) => s.channelId === c.id)!);
+    return { dir, refs: taken.map((s) => s.ref), snapshotIds: taken.map((s) => s.snapshotId) };
   } finally {
     await site.close();
   }

@@ -22,7 +22,7 @@ beforeAll(async () => {
   const site = await startFixtureSite();
   const [result] = await runCapture({ channels: [{ id: 'mall', name: 'Mall', platform: 'web', url: site.url('/plain'), unit: 'U', owners: ['A', 'B'], pageOwner: '', notes: '', active: true }], archiveDir: archive, reason: 'Test', organisation: '', timeoutMs: 60_000, concurrency: 1, profilesRoot: null });
   await site.close();
-  const template = result!.record!;
+  const template = result!.bag!;
   const meta = JSON.parse(readFileSync(path.join(template, 'data', 'metadata.json'), 'utf8'));
   for (let c = 0; c < CHANNELS; c++) {
     for (let s = 0; s < PER_CHANNEL; s++) {

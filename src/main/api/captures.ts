@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import path from 'node:path';
 import type { Channel } from '../../shared/channel';
 import type { CaptureJobState, ChannelResult } from '../../shared/capture';
+import { refOf } from '../archive/catalogue';
 import { runCapture, type CaptureRunOptions } from '../pipeline/run';
 
 type RunSettings = Omit<CaptureRunOptions, 'channels' | 'reason' | 'signal' | 'onProgress'>;
@@ -25,7 +25,7 @@ export class CaptureJobs {
       cancelled: false,
       percent: 0,
       remainingMs: null,
-      channels: channels.map((c) => ({ channelId: c.id, name: c.name, platform: c.platform, stage: 'queued', percent: 0, attempt: 1, result: null, snapshotId: null })),
+      channels: channels.map((c) => ({ channelId: c.id, name: c.name, platform: c.platform, stage: 'queued', percent: 0, attempt: 1, result: null, ref: null })),
     };
     this.jobs.set(state.jobId, { state, controller });
     let last = 0;
@@ -44,7 +44,7 @@ export class CaptureJobs {
       for (const result of results) {
         const channel = state.channels.find((c) => c.channelId === result.channel)!;
         channel.result = result;
-        channel.snapshotId = result.record ? path.relative(settings.archiveDir, result.record).split(path.sep).join('/') : null;
+        channel.ref = result.bag ? refOf(settings.archiveDir, result.bag) : null;
         channel.stage = result.status === 'ok' ? 'done' : 'failed';
         channel.percent = 100;
       }
@@ -67,7 +67,7 @@ export class CaptureJobs {
       (results) => finish(results),
       // The run itself could not go on (the archive folder vanished, say): every unfinished channel failed.
       (error: Error) => finish(state.channels.filter((c) => !c.result).map((c) => ({
-        channel: c.channelId, status: 'failed' as const, record: null, error: { code: 'internal' as const, message: error.message }, warnings: [], timings: {},
+        channel: c.channelId, status: 'failed' as const, bag: null, error: { code: 'internal' as const, message: error.message }, warnings: [], timings: {},
       }))),
     );
     update(true);

@@ -5,7 +5,7 @@ import { PLATFORMS, type Platform } from '../../shared/channel';
 import type { KanalarkivApi } from '../../shared/ipc';
 import { readCatalogue, readMetadata, searchArchive, snapshotPath, thumbnail } from '../archive/catalogue';
 import { difference, pageImage } from '../archive/compare';
-import { RECORD_FILE } from '../archive/layout';
+import { DATA_DIR, RECORD_FILE } from '../archive/layout';
 import { verifyArchive } from '../archive/verify';
 import { findBrowser } from '../capture/browser';
 import { openLoginWindow } from '../capture/login';
@@ -95,8 +95,8 @@ export function createHandlers(context: HandlerContext): KanalarkivApi {
     async listSnapshots() {
       return readCatalogue(await archive());
     },
-    async getThumbnail(snapshotId) {
-      return thumbnail(await archive(), snapshotId);
+    async getThumbnail(ref) {
+      return thumbnail(await archive(), ref);
     },
     async searchArchive(query) {
       return searchArchive(await archive(), query);
@@ -145,17 +145,17 @@ export function createHandlers(context: HandlerContext): KanalarkivApi {
       await openLoginWindow(platform, findBrowser(settings().browserPath || undefined), profilesRoot);
       return loginStatus();
     },
-    async getSnapshot(snapshotId) {
-      return readMetadata(snapshotPath(await archive(), snapshotId));
+    async getSnapshot(ref) {
+      return readMetadata(snapshotPath(await archive(), ref));
     },
-    async getPageImage(snapshotId, index) {
-      return pageImage(await archive(), snapshotId, index);
+    async getPageImage(ref, index) {
+      return pageImage(await archive(), ref, index);
     },
     async compareSnapshots(a, b, index) {
       return difference(await archive(), a, b, index);
     },
-    async openRecordPdf(snapshotId) {
-      await context.showPdf(path.join(snapshotPath(await archive(), snapshotId), 'data', RECORD_FILE));
+    async openRecordPdf(ref) {
+      await context.showPdf(path.join(snapshotPath(await archive(), ref), DATA_DIR, RECORD_FILE));
     },
   };
 }

@@ -71,9 +71,9 @@ export function createHandoverHandlers(context: HandoverContext): HandoverApi {
         logProblems: reading.problems.length,
       };
     },
-    async startHandover({ target, snapshotIds, by }) {
+    async startHandover({ target, refs, by }) {
       storage.set('handover', { ...settings(), registrar: by });
-      return handOver({ archiveDir: await context.archive(), adapter: await adapter(target, by), snapshotIds, by });
+      return handOver({ archiveDir: await context.archive(), adapter: await adapter(target, by), refs, by });
     },
     async signInPlatina() {
       return session.signIn(context.openExternal);

@@ -2,9 +2,9 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import sharp from 'sharp';
 import { snapshotMetadataSchema, type SnapshotMetadata } from '../../shared/snapshot';
-import { METADATA_FILE, TEXT_FILE } from './layout';
+import { DATA_DIR, METADATA_FILE, TEXT_FILE } from './layout';
 import { findBags } from './verify';
-import type { Catalogue, SearchHit, SnapshotSummary } from '../../shared/archive';
+import { snapshotRefSchema, type Catalogue, type SearchHit, type SnapshotRef, type SnapshotSummary } from '../../shared/archive';
 
 /**
  * Every snapshot in the archive, newest first, read from the bags themselves: there is no index to
@@ -14,11 +14,12 @@ export async function readCatalogue(archiveDir: string): Promise<Catalogue> {
   const snapshots: SnapshotSummary[] = [];
   const unreadable: string[] = [];
   for (const bag of await findBags(archiveDir)) {
-    const id = path.relative(archiveDir, bag).split(path.sep).join('/');
+    const ref = refOf(archiveDir, bag);
     try {
       const meta = await readMetadata(bag);
       snapshots.push({
-        id,
+        ref,
+        snapshotId: meta.snapshotId,
         channelId: meta.channel.id,
         channelName: meta.channel.name,
         platform: meta.channel.platform,
@@ -32,7 +33,7 @@ export async function readCatalogue(archiveDir: string): Promise<Catalogue> {
         warnings: meta.capture.warnings,
       });
     } catch {
-      unreadable.push(id);
+      unreadable.push(ref);
     }
   }
   snapshots.sort((a, b) => b.takenAt.localeCompare(a.takenAt));
@@ -40,15 +41,21 @@ export async function readCatalogue(archiveDir: string): Promise<Catalogue> {
 }
 
 export async function readMetadata(bag: string): Promise<SnapshotMetadata> {
-  return snapshotMetadataSchema.parse(JSON.parse(await readFile(path.join(bag, 'data', METADATA_FILE), 'utf8')));
+  return snapshotMetadataSchema.parse(JSON.parse(await readFile(path.join(bag, DATA_DIR, METADATA_FILE), 'utf8')));
 }
 
-/** A snapshot's folder from its id, refusing anything that would leave the archive. */
-export function snapshotPath(archiveDir: string, id: string): string {
-  const target = path.resolve(archiveDir, id);
-  const relative = path.relative(path.resolve(archiveDir), target);
-  if (!relative || relative.startsWith('..') || path.isAbsolute(relative)) throw new Error(`"${id}" is not a snapshot in the archive`);
-  return target;
+/** A bag's ref: its folder relative to the archive, with forward slashes. */
+export function refOf(archiveDir: string, bag: string): SnapshotRef {
+  return path.relative(archiveDir, bag).split(path.sep).join('/') as SnapshotRef;
+}
+
+/**
+ * A snapshot's folder from its ref. A ref is exactly <channel>/<bag>, so nothing else in the archive
+ * (a channel folder, the handover log, a file beside the bags) and nothing outside it can be named.
+ */
+export function snapshotPath(archiveDir: string, ref: string): string {
+  if (!snapshotRefSchema.safeParse(ref).success) throw new Error(`"${ref}" is not a snapshot in the archive`);
+  return path.join(path.resolve(archiveDir), ...ref.split('/'));
 }
 
 /** Full-text search over the archived page text (page.txt), case-insensitive. */
@@ -60,13 +67,13 @@ export async function searchArchive(archiveDir: string, query: string, limit = 2
   for (const snapshot of snapshots) {
     let text: string;
     try {
-      text = await readFile(path.join(snapshotPath(archiveDir, snapshot.id), 'data', TEXT_FILE), 'utf8');
+      text = await readFile(path.join(snapshotPath(archiveDir, snapshot.ref), DATA_DIR, TEXT_FILE), 'utf8');
     } catch {
       continue;
     }
     for (const line of text.split('\n')) {
       if (!line.toLocaleLowerCase('sv-SE').includes(needle)) continue;
-      hits.push({ snapshotId: snapshot.id, channelName: snapshot.channelName, takenAt: snapshot.takenAt, excerpt: line.slice(0, 240) });
+      hits.push({ ref: snapshot.ref, channelName: snapshot.channelName, takenAt: snapshot.takenAt, excerpt: line.slice(0, 240) });
       if (hits.length >= limit) return hits;
     }
   }
@@ -74,12 +81,12 @@ export async function searchArchive(archiveDir: string, query: string, limit = 2
 }
 
 /** A small picture of the top of a snapshot, as a PNG data URL for the UI. */
-export async function thumbnail(archiveDir: string, id: string, width = 240): Promise<string> {
-  const bag = snapshotPath(archiveDir, id);
+export async function thumbnail(archiveDir: string, ref: string, width = 240): Promise<string> {
+  const bag = snapshotPath(archiveDir, ref);
   const meta = await readMetadata(bag);
   const first = meta.pages[0];
-  if (!first) throw new Error(`snapshot ${id} has no screenshot`);
+  if (!first) throw new Error(`snapshot ${ref} has no screenshot`);
   const height = Math.min(first.height, Math.round(first.width * 0.75));
-  const png = await sharp(path.join(bag, 'data', first.file)).extract({ left: 0, top: 0, width: first.width, height }).resize({ width }).png().toBuffer();
+  const png = await sharp(path.join(bag, DATA_DIR, first.file)).extract({ left: 0, top: 0, width: first.width, height }).resize({ width }).png().toBuffer();
   return `data:image/png;base64,${png.toString('base64')}`;
 }

@@ -1,14 +1,15 @@
 import path from 'node:path';
 import sharp from 'sharp';
 import { readMetadata, snapshotPath } from './catalogue';
+import { DATA_DIR } from './layout';
 import type { Difference } from '../../shared/archive';
 
 /** One page of a snapshot's screenshot as a PNG data URL. */
-export async function pageImage(archiveDir: string, id: string, index: number): Promise<string> {
-  const bag = snapshotPath(archiveDir, id);
+export async function pageImage(archiveDir: string, ref: string, index: number): Promise<string> {
+  const bag = snapshotPath(archiveDir, ref);
   const piece = (await readMetadata(bag)).pages[index];
-  if (!piece) throw new Error(`snapshot ${id} has no page ${index + 1}`);
-  const png = await sharp(path.join(bag, 'data', piece.file)).png({ compressionLevel: 1 }).toBuffer();
+  if (!piece) throw new Error(`snapshot ${ref} has no page ${index + 1}`);
+  const png = await sharp(path.join(bag, DATA_DIR, piece.file)).png({ compressionLevel: 1 }).toBuffer();
   return `data:image/png;base64,${png.toString('base64')}`;
 }
 
@@ -16,12 +17,12 @@ export async function pageImage(archiveDir: string, id: string, index: number): 
  * Where two snapshots of a channel differ, page by page at the same place on the page: an overlay to
  * lay over snapshot A. Where B is shorter, A's extra rows count as changed.
  */
-export async function difference(archiveDir: string, idA: string, idB: string, index: number): Promise<Difference> {
-  const [bagA, bagB] = [snapshotPath(archiveDir, idA), snapshotPath(archiveDir, idB)];
+export async function difference(archiveDir: string, refA: string, refB: string, index: number): Promise<Difference> {
+  const [bagA, bagB] = [snapshotPath(archiveDir, refA), snapshotPath(archiveDir, refB)];
   const [metaA, metaB] = await Promise.all([readMetadata(bagA), readMetadata(bagB)]);
   const pieceA = metaA.pages[index];
-  if (!pieceA) throw new Error(`snapshot ${idA} has no page ${index + 1}`);
-  const a = await sharp(path.join(bagA, 'data', pieceA.file)).raw().toBuffer({ resolveWithObject: true });
+  if (!pieceA) throw new Error(`snapshot ${refA} has no page ${index + 1}`);
+  const a = await sharp(path.join(bagA, DATA_DIR, pieceA.file)).raw().toBuffer({ resolveWithObject: true });
   const { width, height } = a.info;
   const b = await rowsOf(bagB, metaB.pages, pieceA.top, height, width);
   const overlay = Buffer.alloc(width * height * 4);
@@ -45,7 +46,7 @@ async function rowsOf(bag: string, pages: Array<{ file: string; top: number; hei
     const from = Math.max(top, piece.top);
     const to = Math.min(top + height, piece.top + piece.height);
     if (from >= to || piece.width !== width) continue;
-    parts.push(await sharp(path.join(bag, 'data', piece.file)).extract({ left: 0, top: from - piece.top, width, height: to - from }).raw().toBuffer());
+    parts.push(await sharp(path.join(bag, DATA_DIR, piece.file)).extract({ left: 0, top: from - piece.top, width, height: to - from }).raw().toBuffer());
   }
   return parts.length ? Buffer.concat(parts) : null;
 }

@@ -94,7 +94,8 @@ export async function captureCommand(args: string[], io: Io, signal?: AbortSigna
   });
 
   if (json) {
-    const plain = results.map(({ channel, status, record, error }) => ({ channel, status, record, error }));
+    // "record" is the snapshot's bag folder, under the name scripts know (README, "Command line").
+    const plain = results.map(({ channel, status, bag, error }) => ({ channel, status, record: bag, error }));
     io.out(`${JSON.stringify({ results: plain })}\n`);
   } else {
     io.out(summary(results));
@@ -122,7 +123,7 @@ function progressPrinter(io: Io): (p: CaptureProgress) => void {
 function summary(results: ChannelResult[]): string {
   const lines = results.map((r) =>
     r.status === 'ok'
-      ? `ok      ${r.channel}  ${r.record}${r.warnings.length ? `\n        warnings: ${r.warnings.join(' | ')}` : ''}`
+      ? `ok      ${r.channel}  ${r.bag}${r.warnings.length ? `\n        warnings: ${r.warnings.join(' | ')}` : ''}`
       : `failed  ${r.channel}  ${r.error?.code}: ${r.error?.message}`,
   );
   const ok = results.filter((r) => r.status === 'ok').length;

@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process';
 import { writeFile } from 'node:fs/promises';
 import os from 'node:os';
+import { snapshotRefSchema, type SnapshotRef } from '../../shared/archive';
 import { DEFAULT_HANDOVER_SETTINGS, HANDOVER_TARGETS, type HandoverSettings, type HandoverTarget } from '../../shared/handover';
 import { handOver } from '../handover/deliver';
 import { HandoverError } from '../handover/errors';
@@ -67,36 +68,39 @@ export async function handoverCommand(args: string[], io: Io, signal?: AbortSign
 
   const log = new HandoverLog(values.archive);
   const records = await listHandoverRecords(values.archive, (await log.read()).entries);
-  let ids: string[];
+  let refs: SnapshotRef[];
   if (values.snapshots) {
-    ids = values.snapshots.split(',').map((s) => s.trim()).filter(Boolean);
+    const named = values.snapshots.split(',').map((s) => s.trim()).filter(Boolean);
+    const wrong = named.filter((ref) => !snapshotRefSchema.safeParse(ref).success);
+    if (wrong.length > 0) throw new UsageError(`--snapshots takes snapshots as the list shows them (channel/time-id, e.g. kultur-fb/2026-04-14T083000Z-5d7c1f8e), not ${wrong.map((w) => `"${w}"`).join(', ')}.`);
+    refs = named as SnapshotRef[];
   } else {
     const pending = undelivered(records, target, adapter.destination, values.round);
     if (values.round && !records.some((r) => r.round === values.round)) throw new UsageError(`no snapshots of the round "${values.round}" in the archive; rounds there: ${[...new Set(records.map((r) => r.round ?? '(none)'))].join(', ') || 'none'}.`);
-    ids = pending.map((r) => r.snapshotId);
+    refs = pending.map((r) => r.ref);
   }
 
   if (values.list) {
-    const listed = records.filter((r) => ids.includes(r.snapshotId));
+    const listed = records.filter((r) => refs.includes(r.ref));
     if (values.json) io.out(`${JSON.stringify({ target, destination: adapter.destination, records: listed })}\n`);
     else {
       io.out(`${listed.length} record(s) not yet delivered to ${adapter.destination}:\n`);
-      for (const r of listed) io.out(`  ${r.round ?? '(no round)'}  ${r.unit}  ${r.title}  [${r.snapshotId}]\n`);
+      for (const r of listed) io.out(`  ${r.round ?? '(no round)'}  ${r.unit}  ${r.title}  [${r.ref}]\n`);
     }
     return EXIT.ok;
   }
-  if (ids.length === 0) {
+  if (refs.length === 0) {
     io.err(`Nothing to hand over: every record${values.round ? ` of ${values.round}` : ''} is already at ${adapter.destination}.\n`);
     if (values.json) io.out(`${JSON.stringify({ deliveryId: null, target, destination: adapter.destination, items: [] })}\n`);
     return EXIT.ok;
   }
 
-  const result = await handOver({ archiveDir: values.archive, adapter, snapshotIds: ids, by, signal, onProgress: (done, total) => io.err(`\r${done}/${total}`) });
+  const result = await handOver({ archiveDir: values.archive, adapter, refs, by, signal, onProgress: (done, total) => io.err(`\r${done}/${total}`) });
   io.err('\n');
   if (values.json) io.out(`${JSON.stringify(result)}\n`);
   else {
     for (const item of result.items) {
-      if (item.status === 'failed') io.out(`FAILED     ${item.title || item.snapshotId}: ${item.error}\n`);
+      if (item.status === 'failed') io.out(`FAILED     ${item.title || item.ref}: ${item.error}\n`);
       else io.out(`${item.status === 'delivered' ? 'DELIVERED ' : 'ALREADY   '} ${item.title} → ${item.remoteId}\n`);
     }
     io.out(`Delivery ${result.deliveryId}: ${result.items.filter((i) => i.status !== 'failed').length} of ${result.items.length} at ${result.destination}. Receipt: kanalarkiv receipt --archive ${values.archive} --delivery ${result.deliveryId} --out kvitto.pdf\n`);

@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
+import type { SnapshotRef } from '../../shared/archive';
 import type { DeliveryResult, HandoverItemResult, HandoverTarget } from '../../shared/handover';
 import { HandoverError } from './errors';
-import { loadItem, type HandoverItem } from './items';
+import { identify, loadItem, withIdentities, type HandoverItem } from './items';
 import { deliveries, deliveryKey, HandoverLog, type LogEntry, type NewLogEntry } from './log';
 
 /**
@@ -31,7 +32,7 @@ export interface DeliveryContext {
 export interface HandoverRequest {
   archiveDir: string;
   adapter: HandoverAdapter;
-  snapshotIds: string[];
+  refs: SnapshotRef[];
   /** Who hands over: the registrar's name or account. */
   by: string;
   now?: () => Date;
@@ -41,39 +42,47 @@ export interface HandoverRequest {
 
 /**
  * Hands records over to one place and logs each outcome. Records already delivered there are
- * skipped, so a re-run after an interruption or a failure sends only what is still missing.
+ * skipped, so a re-run after an interruption or a failure sends only what is still missing. A
+ * record is known by its identity, not its folder: a moved bag is not sent again.
  */
 export async function handOver(request: HandoverRequest): Promise<DeliveryResult> {
   const { archiveDir, adapter, by, signal } = request;
   const now = request.now ?? (() => new Date());
   const log = new HandoverLog(archiveDir);
-  const { entries } = await log.read();
+  const entries = await withIdentities(archiveDir, (await log.read()).entries);
   const deliveryId = randomUUID();
   const at = now().toISOString();
   const base = { by, deliveryId, target: adapter.target, destination: adapter.destination };
   const delivered = deliveries(entries);
-  const results = new Map<string, HandoverItemResult>();
-  const snapshotIds = [...new Set(request.snapshotIds)];
-  const progress = () => request.onProgress?.(results.size, snapshotIds.length);
+  const results = new Map<SnapshotRef, HandoverItemResult>();
+  const refs = [...new Set(request.refs)];
+  const progress = () => request.onProgress?.(results.size, refs.length);
+  const outcome = (item: Pick<HandoverItem, 'ref' | 'title' | 'sha256'>, status: HandoverItemResult['status'], remoteId: string, error: unknown = null): HandoverItemResult => ({
+    ref: item.ref, title: item.title, status, remoteId, sha256: item.sha256,
+    error: error === null ? null : error instanceof Error ? error.message : String(error),
+    errorCode: error === null ? null : error instanceof HandoverError ? error.code : 'internal',
+  });
 
   const pending: HandoverItem[] = [];
-  for (const snapshotId of snapshotIds) {
-    const earlier = delivered.get(deliveryKey(snapshotId, adapter.target, adapter.destination));
-    if (earlier) {
-      results.set(snapshotId, { snapshotId, title: earlier.title ?? '', status: 'already-delivered', remoteId: earlier.remoteId ?? '', sha256: earlier.sha256 ?? '', error: null, errorCode: null });
-      continue;
-    }
+  for (const ref of refs) {
+    let snapshotId: string | null = null;
     try {
-      pending.push(await loadItem(archiveDir, snapshotId));
+      const metadata = await identify(archiveDir, ref);
+      snapshotId = metadata.snapshotId;
+      const earlier = delivered.get(deliveryKey(metadata.snapshotId, adapter.target, adapter.destination));
+      if (earlier) {
+        results.set(ref, outcome({ ref, title: earlier.title ?? '', sha256: earlier.sha256 ?? '' }, 'already-delivered', earlier.remoteId ?? ''));
+        continue;
+      }
+      pending.push(await loadItem(archiveDir, ref, metadata));
     } catch (error) {
-      const message = (error as Error).message;
-      await log.append({ ...base, at: now().toISOString(), event: 'failed', snapshotId, error: message });
-      results.set(snapshotId, { snapshotId, title: '', status: 'failed', remoteId: '', sha256: '', error: message, errorCode: codeOf(error) });
+      await log.append({ ...base, at: now().toISOString(), event: 'failed', snapshotId, ref, error: (error as Error).message });
+      results.set(ref, outcome({ ref, title: '', sha256: '' }, 'failed', '', error));
     }
   }
   progress();
 
-  const entryFor = (item: HandoverItem) => ({ ...base, at: now().toISOString(), snapshotId: item.snapshotId, title: item.title, sha256: item.sha256, bytes: item.bytes, round: item.metadata.round });
+  const entryFor = (item: HandoverItem) => ({ ...base, at: now().toISOString(), snapshotId: item.snapshotId, ref: item.ref, title: item.title, sha256: item.sha256, bytes: item.bytes, round: item.metadata.round });
   const context: DeliveryContext = {
     signal,
     earlier: entries,
@@ -81,13 +90,12 @@ export async function handOver(request: HandoverRequest): Promise<DeliveryResult
     started: async (item, remoteId) => void (await log.append({ ...entryFor(item), event: 'started', remoteId: remoteId ?? null })),
     delivered: async (item, remoteId) => {
       await log.append({ ...entryFor(item), event: 'delivered', remoteId });
-      results.set(item.snapshotId, { snapshotId: item.snapshotId, title: item.title, status: 'delivered', remoteId, sha256: item.sha256, error: null, errorCode: null });
+      results.set(item.ref, outcome(item, 'delivered', remoteId));
       progress();
     },
     failed: async (item, error) => {
-      const message = error instanceof Error ? error.message : String(error);
-      await log.append({ ...entryFor(item), event: 'failed', error: message });
-      results.set(item.snapshotId, { snapshotId: item.snapshotId, title: item.title, status: 'failed', remoteId: '', sha256: item.sha256, error: message, errorCode: codeOf(error) });
+      await log.append({ ...entryFor(item), event: 'failed', error: error instanceof Error ? error.message : String(error) });
+      results.set(item.ref, outcome(item, 'failed', '', error));
       progress();
     },
     note: async (entry) => void (await log.append({ ...base, at: now().toISOString(), ...entry })),
@@ -98,14 +106,14 @@ export async function handOver(request: HandoverRequest): Promise<DeliveryResult
       await adapter.deliver(pending, context);
     } catch (error) {
       // The adapter stopped early (signed out, unreachable, cancelled): what it did not finish failed for that reason.
-      for (const item of pending) if (!results.has(item.snapshotId)) await context.failed(item, error);
+      for (const item of pending) if (!results.has(item.ref)) await context.failed(item, error);
     }
     for (const item of pending) {
-      if (!results.has(item.snapshotId)) await context.failed(item, new HandoverError('cancelled', 'The handover was cancelled before this record was sent.'));
+      if (!results.has(item.ref)) await context.failed(item, new HandoverError('cancelled', 'The handover was cancelled before this record was sent.'));
     }
   }
 
-  return { deliveryId, target: adapter.target, destination: adapter.destination, at, by, items: snapshotIds.map((id) => results.get(id)!) };
+  return { deliveryId, target: adapter.target, destination: adapter.destination, at, by, items: refs.map((ref) => results.get(ref)!) };
 }
 
 function interruptedItems(entries: LogEntry[], adapter: HandoverAdapter): Map<string, LogEntry> {
@@ -115,8 +123,6 @@ function interruptedItems(entries: LogEntry[], adapter: HandoverAdapter): Map<st
   }
   return new Map([...last].filter(([, entry]) => entry.event === 'started'));
 }
-
-const codeOf = (error: unknown) => (error instanceof HandoverError ? error.code : 'internal');
 
 /** Throws when the registrar cancelled, so an adapter stops between records. */
 export function checkCancelled(signal?: AbortSignal): void {

@@ -101,7 +101,7 @@ async function composeMessage(item: HandoverItem, settings: EmailSettings, organ
     ['Organisation', organisation],
     ['Fil', `${safeName(item.title)}.pdf (PDF/A-2u, ${item.bytes} byte)`],
     ['SHA-256', item.sha256],
-    ['Ögonblicksbild', item.snapshotId],
+    ['Ögonblicksbild', item.ref],
   ];
   const text = ['Ögonblicksbild av en kanal i sociala medier, för registrering.', '', ...rows.map(([k, v]) => `${k}: ${v}`), '', 'Skickat med Kanalarkiv.'].join('\n');
   // The same record to the same mailbox always has the same Message-ID, so a resent copy can be recognised.

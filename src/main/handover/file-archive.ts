@@ -25,10 +25,10 @@ export function fileArchiveAdapter(targetDir: string): HandoverAdapter {
       });
       for (const item of items) {
         checkCancelled(context.signal);
-        await context.started(item, item.snapshotId);
+        await context.started(item, item.ref);
         try {
-          await copyBag(item.bag, root, item.snapshotId);
-          await context.delivered(item, item.snapshotId);
+          await copyBag(item.bag, root, item.ref);
+          await context.delivered(item, item.ref);
         } catch (error) {
           await context.failed(item, error);
         }
@@ -37,15 +37,15 @@ export function fileArchiveAdapter(targetDir: string): HandoverAdapter {
   };
 }
 
-async function copyBag(source: string, root: string, snapshotId: string): Promise<void> {
+async function copyBag(source: string, root: string, ref: string): Promise<void> {
   const expected = await bagDigests(source);
-  const final = path.join(root, ...snapshotId.split('/'));
+  const final = path.join(root, ...ref.split('/'));
   if (await exists(final)) {
     // Already there, from an earlier run whose log entry was lost, or something else entirely.
     if ((await sameManifests(final, expected)) && (await verifyBag(final)).length === 0) return;
     throw new HandoverError('target_exists', `${final} already holds a different bag; nothing was overwritten. Move it aside or choose another folder.`);
   }
-  const incoming = path.join(root, INCOMING_DIR, snapshotId.replace(/\//g, '__'));
+  const incoming = path.join(root, INCOMING_DIR, ref.replace(/\//g, '__'));
   await mkdir(incoming, { recursive: true });
   for (const file of await listFiles(source)) {
     const from = path.join(source, file);
@@ -58,7 +58,7 @@ async function copyBag(source: string, root: string, snapshotId: string): Promis
   }
   const problems = await verifyBag(incoming);
   if (problems.length > 0 || !(await sameManifests(incoming, expected))) {
-    throw new HandoverError('rejected', `The copy of ${snapshotId} in ${root} did not match the original (${problems[0]?.file ?? 'manifest'}); it was left in ${INCOMING_DIR} and will be copied again on the next run.`);
+    throw new HandoverError('rejected', `The copy of ${ref} in ${root} did not match the original (${problems[0]?.file ?? 'manifest'}); it was left in ${INCOMING_DIR} and will be copied again on the next run.`);
   }
   for (const file of await listFiles(incoming)) await chmod(path.join(incoming, file), 0o444);
   await sealFolders(path.join(incoming, 'data'));

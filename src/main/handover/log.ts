@@ -24,7 +24,13 @@ const entrySchema = z.object({
    * delivered / failed: its outcome; case-created: Platina made a collection case for a round.
    */
   event: z.enum(['started', 'delivered', 'failed', 'case-created']),
+  /** The snapshot's identity (the UUID in its metadata.json), which stays when its bag is moved. */
   snapshotId: z.string().nullable(),
+  /**
+   * Where its bag was in the archive (a SnapshotRef). Lines written before 0.2 have no ref and name
+   * the snapshot by its ref in snapshotId; items.ts withIdentities() gives them their identity.
+   */
+  ref: z.string().nullable().optional(),
   title: z.string().nullable(),
   sha256: z.string().nullable(),
   bytes: z.number().int().nullable(),
@@ -34,8 +40,8 @@ const entrySchema = z.object({
 });
 
 export type LogEntry = z.infer<typeof entrySchema>;
-export type NewLogEntry = Omit<LogEntry, 'seq' | 'prev' | 'snapshotId' | 'title' | 'sha256' | 'bytes' | 'round' | 'remoteId' | 'error'> &
-  Partial<Pick<LogEntry, 'snapshotId' | 'title' | 'sha256' | 'bytes' | 'round' | 'remoteId' | 'error'>>;
+type Optional = 'snapshotId' | 'ref' | 'title' | 'sha256' | 'bytes' | 'round' | 'remoteId' | 'error';
+export type NewLogEntry = Omit<LogEntry, 'seq' | 'prev' | Optional> & Partial<Pick<LogEntry, Optional>>;
 
 export interface LogReading {
   entries: LogEntry[];
@@ -100,6 +106,7 @@ export class HandoverLog {
       seq: (last?.entry.seq ?? 0) + 1,
       prev: last ? sha256(last.line) : GENESIS,
       snapshotId: null,
+      ref: null,
       title: null,
       sha256: null,
       bytes: null,
@@ -159,7 +166,7 @@ function parseJson(line: string): unknown {
   }
 }
 
-/** Where each snapshot has been delivered: the latest `delivered` entry per snapshot, target and destination. */
+/** Where each snapshot has been delivered: the latest `delivered` entry per snapshot (by identity), target and destination. */
 export function deliveries(entries: LogEntry[]): Map<string, LogEntry> {
   const delivered = new Map<string, LogEntry>();
   for (const entry of entries) {

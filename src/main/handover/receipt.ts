@@ -26,7 +26,7 @@ export function deliveriesInLog({ entries, lines }: Pick<LogReading, 'entries' |
   for (const [deliveryId, group] of byId) {
     const first = group.entries[0]!;
     const outcomes = new Map<string, LogEntry>();
-    for (const entry of group.entries) if (entry.snapshotId && (entry.event === 'delivered' || entry.event === 'failed')) outcomes.set(entry.snapshotId, entry);
+    for (const entry of group.entries) if ((entry.ref ?? entry.snapshotId) && (entry.event === 'delivered' || entry.event === 'failed')) outcomes.set(entry.ref ?? entry.snapshotId!, entry);
     if (outcomes.size === 0) continue;
     result.push({
       deliveryId,
@@ -34,7 +34,7 @@ export function deliveriesInLog({ entries, lines }: Pick<LogReading, 'entries' |
       by: first.by,
       target: first.target,
       destination: first.destination,
-      items: [...outcomes.values()].map((e) => ({ snapshotId: e.snapshotId!, title: e.title ?? e.snapshotId!, status: e.event as 'delivered' | 'failed', remoteId: e.remoteId ?? '', sha256: e.sha256 ?? '', error: e.error })),
+      items: [...outcomes].map(([ref, e]) => ({ ref, snapshotId: e.ref === undefined ? '' : (e.snapshotId ?? ''), title: e.title ?? ref, status: e.event as 'delivered' | 'failed', remoteId: e.remoteId ?? '', sha256: e.sha256 ?? '', error: e.error })),
       logSeal: lines[group.lastIndex] ? createHash('sha256').update(lines[group.lastIndex]!).digest('hex') : '',
     });
   }
@@ -69,7 +69,7 @@ export async function receiptPdf(delivery: Delivery, organisation: string): Prom
     writer.row(item.status === 'delivered' ? 'Överlämnad' : 'Misslyckades', item.title);
     if (item.remoteId) writer.row('Mottagarens id', item.remoteId);
     if (item.error) writer.row('Orsak', item.error);
-    writer.row('Ögonblicksbild', item.snapshotId);
+    writer.row('Ögonblicksbild', item.ref);
     if (item.sha256) writer.checksum('SHA-256', item.sha256);
   }
 

@@ -67,7 +67,7 @@ async function appendMetadata(folder: string, item: HandoverItem, file: string):
   }
   if (text.split('\r\n').some((line) => line.startsWith(`${csv(file)};`))) return;
   const { channel, capture, reason, round } = item.metadata;
-  const row = [file, item.title, capture.startedAt, channel.unit, channel.name, channel.platform, channel.url, round ?? '', reason, item.sha256, item.snapshotId];
+  const row = [file, item.title, capture.startedAt, channel.unit, channel.name, channel.platform, channel.url, round ?? '', reason, item.sha256, item.ref];
   const temp = `${csvFile}.partial`;
   await writeFile(temp, `${text}${row.map(csv).join(';')}\r\n`);
   await syncPath(temp);

@@ -85,14 +85,14 @@ async function captureOne(
         onProgress: (stage, percent) => report(channel.id, stage, percent, attempt),
       });
       if (options.signal?.aborted) throw new CaptureError('cancelled', 'The capture was cancelled.');
-      const record = await archiveSnapshot(
+      const bag = await archiveSnapshot(
         draft,
         capture,
         { channel, reason: options.reason, round: options.roundOf?.(channel) ?? null, organisation: options.organisation, archiveDir: options.archiveDir },
         (stage) => report(channel.id, stage, stage === 'record' ? 82 : 94, attempt),
       );
       report(channel.id, 'done', 100, attempt);
-      return { channel: channel.id, status: 'ok', record, error: null, warnings: capture.facts.warnings, timings: capture.timings.ms };
+      return { channel: channel.id, status: 'ok', bag, error: null, warnings: capture.facts.warnings, timings: capture.timings.ms };
     } catch (error) {
       await discardBag(draft);
       const { code, message } = toCaptureError(error);
@@ -104,5 +104,5 @@ async function captureOne(
 }
 
 function failed(channel: Channel, code: CaptureError['code'], message: string): ChannelResult {
-  return { channel: channel.id, status: 'failed', record: null, error: { code, message }, warnings: [], timings: {} };
+  return { channel: channel.id, status: 'failed', bag: null, error: { code, message }, warnings: [], timings: {} };
 }

@@ -7,6 +7,7 @@ import { createHandlers } from '../../../src/main/api/handlers';
 import { CAPTURE_PROFILE } from '../../../src/main/capture/profile';
 import { MemoryStorage } from '../../../src/main/storage';
 import { createBridge, type RendererIpc } from '../../../src/preload/bridge';
+import type { SnapshotRef } from '../../../src/shared/archive';
 import { ARGUMENTS } from '../../../src/shared/arguments';
 import { IPC_CHANNELS, IPC_EVENTS } from '../../../src/shared/ipc';
 import { noShell } from '../../helpers/shell';
@@ -39,8 +40,9 @@ describe('the UI–main contract', () => {
     };
     const bridge = createBridge(ipc);
     expect(Object.keys(bridge).sort()).toEqual([...Object.keys(IPC_CHANNELS), 'onCaptureUpdate'].sort());
-    expect(await bridge.getPageImage('kultur/2026', 2)).toBe(IPC_CHANNELS.getPageImage);
-    expect(sent.at(-1)).toEqual([IPC_CHANNELS.getPageImage, 'kultur/2026', 2]);
+    const ref = 'kultur/2026-04-14T083000Z-5d7c1f8e' as SnapshotRef;
+    expect(await bridge.getPageImage(ref, 2)).toBe(IPC_CHANNELS.getPageImage);
+    expect(sent.at(-1)).toEqual([IPC_CHANNELS.getPageImage, ref, 2]);
     await expect(bridge.verifyArchive()).rejects.toEqual({ code: 'internal', message: 'disk' });
 
     const states: unknown[] = [];
@@ -84,8 +86,14 @@ describe('the UI–main contract', () => {
   });
 
   it('turns a failing handler into {code, message}', async () => {
-    const reply = await dispatch(handlers(), 'getThumbnail', ['../../etc'], APP, APP.url);
-    expect(reply).toMatchObject({ ok: false, error: { code: 'internal', message: expect.stringContaining('not a snapshot') } });
+    const reply = await dispatch(handlers(), 'getThumbnail', ['kultur/2026-04-14T083000Z-5d7c1f8e'], APP, APP.url);
+    expect(reply).toMatchObject({ ok: false, error: { code: 'internal', message: expect.stringContaining('metadata.json') } });
+  });
+
+  it.each([['../../etc'], ['kultur'], ['kultur/2026-04-14T083000Z-5d7c1f8e/../../..'], ['/etc/passwd']])('refuses %j as a snapshot before any file is read', async (ref) => {
+    for (const call of ['getThumbnail', 'getSnapshot', 'openRecordPdf'] as const) {
+      expect(await dispatch(handlers(), call, [ref], APP, APP.url)).toMatchObject({ ok: false, error: { code: 'invalid_arguments' } });
+    }
   });
 });
 

@@ -1,4 +1,4 @@
-import { mkdtempSync } from 'node:fs';
+import { chmodSync, cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import sharp from 'sharp';
@@ -38,7 +38,7 @@ describe('the archive catalogue, read from the bags', () => {
 
   it('makes a thumbnail of the top of a snapshot', async () => {
     const [first] = (await readCatalogue(archive)).snapshots;
-    const url = await thumbnail(archive, first!.id);
+    const url = await thumbnail(archive, first!.ref);
     const meta = await sharp(Buffer.from(url.replace(/^data:image\/png;base64,/, ''), 'base64')).metadata();
     expect([meta.width, meta.height]).toEqual([240, 180]);
   });
@@ -46,5 +46,20 @@ describe('the archive catalogue, read from the bags', () => {
   it('never reads outside the archive', () => {
     expect(() => snapshotPath(archive, '../../etc')).toThrow(/not a snapshot/);
     expect(() => snapshotPath(archive, '/etc')).toThrow(/not a snapshot/);
+    // A channel folder is not a snapshot, nor is anything below a bag.
+    expect(() => snapshotPath(archive, 'plain')).toThrow(/not a snapshot/);
+  });
+
+  it('never follows a crafted metadata.json out of its bag', async () => {
+    const copy = mkdtempSync(path.join(os.tmpdir(), 'catalogue-crafted-'));
+    cpSync(archive, copy, { recursive: true });
+    const [first] = (await readCatalogue(copy)).snapshots;
+    const file = path.join(snapshotPath(copy, first!.ref), 'data', 'metadata.json');
+    const meta = JSON.parse(readFileSync(file, 'utf8'));
+    meta.pages[0].file = '../../../../../../etc/hostname';
+    chmodSync(file, 0o644);
+    writeFileSync(file, JSON.stringify(meta));
+    await expect(thumbnail(copy, first!.ref)).rejects.toThrow();
+    expect((await readCatalogue(copy)).unreadable).toEqual([first!.ref]);
   });
 });

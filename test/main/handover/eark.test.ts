@@ -25,7 +25,7 @@ let objid: string;
 beforeAll(async () => {
   archive = await makeArchive('handover-eark');
   const dest = mkdtempSync(path.join(os.tmpdir(), 'eark-'));
-  const result = await handOver({ archiveDir: archive.dir, adapter: earkAdapter({ dir: dest, organisation: 'Umeå kommun', organisationId: '212000-2726', contact: 'Registrator Rut' }), snapshotIds: archive.snapshotIds, by: 'Registrator Rut' });
+  const result = await handOver({ archiveDir: archive.dir, adapter: earkAdapter({ dir: dest, organisation: 'Umeå kommun', organisationId: '212000-2726', contact: 'Registrator Rut' }), refs: archive.refs, by: 'Registrator Rut' });
   expect(result.items.map((i) => i.status)).toEqual(['delivered', 'delivered', 'delivered']);
   const zip = result.items[0]!.remoteId;
   expect(readdirSync(dest)).toEqual([zip]);
@@ -61,7 +61,7 @@ describe('the e-archive package (FGS 2.0 = E-ARK CSIP 2.1 + SIP 2.1)', () => {
     expect(readdirSync(path.join(root, 'schemas')).sort()).toEqual([...SCHEMA_FILES].sort());
     expect(readdirSync(path.join(root, 'metadata', 'descriptive'))).toHaveLength(3);
     expect(readdirSync(path.join(root, 'metadata', 'preservation'))).toEqual(['premis.xml']);
-    for (const id of archive.snapshotIds) {
+    for (const id of archive.refs) {
       expect(sha256(path.join(root, 'representations', 'rep1', 'data', id, 'record.pdf'))).toBe(sha256(path.join(archive.dir, id, 'data', 'record.pdf')));
     }
   });
@@ -117,11 +117,11 @@ describe('the e-archive package (FGS 2.0 = E-ARK CSIP 2.1 + SIP 2.1)', () => {
 
   it('carries PREMIS fixity and the capture, packing, fixity check and transfer events', () => {
     const premis = readFileSync(path.join(unpacked, objid, 'metadata', 'preservation', 'premis.xml'), 'utf8');
-    for (const id of archive.snapshotIds) expect(premis).toContain(`<premis:messageDigest>${sha256(path.join(archive.dir, id, 'data', 'record.pdf'))}</premis:messageDigest>`);
+    for (const id of archive.refs) expect(premis).toContain(`<premis:messageDigest>${sha256(path.join(archive.dir, id, 'data', 'record.pdf'))}</premis:messageDigest>`);
     for (const type of ['capture', 'packing', 'fixity check', 'transfer']) expect(premis).toContain(`<premis:eventType>${type}</premis:eventType>`);
     expect(premis.match(/<premis:eventType>capture<\/premis:eventType>/g)).toHaveLength(3);
     expect(premis).toContain('<premis:formatRegistryKey>fmt/478</premis:formatRegistryKey>');
-    const dc = readFileSync(path.join(unpacked, objid, 'metadata', 'descriptive', `${archive.snapshotIds[2]!.replace('/', '_')}.xml`), 'utf8');
+    const dc = readFileSync(path.join(unpacked, objid, 'metadata', 'descriptive', `${archive.refs[2]!.replace('/', '_')}.xml`), 'utf8');
     expect(dc).toContain('<dc:title>Ögonblicksbild Facebook Skolan: "Vår" &lt;bästa&gt;');
   });
 
@@ -130,12 +130,12 @@ describe('the e-archive package (FGS 2.0 = E-ARK CSIP 2.1 + SIP 2.1)', () => {
     const adapter = () => earkAdapter({ dir: dest, organisation: 'Umeå kommun', organisationId: '', contact: 'Rut' });
     // An interrupted run: its records were started, its package left half written.
     const log = new HandoverLog(archive.dir);
-    await log.append({ at: new Date().toISOString(), by: 'Rut', deliveryId: 'cut', target: 'eark', destination: dest, event: 'started', snapshotId: archive.snapshotIds[0]!, remoteId: 'uuid-cut.zip' });
+    await log.append({ at: new Date().toISOString(), by: 'Rut', deliveryId: 'cut', target: 'eark', destination: dest, event: 'started', snapshotId: archive.snapshotIds[0]!, ref: archive.refs[0]!, remoteId: 'uuid-cut.zip' });
     writeFileSync(path.join(dest, 'uuid-cut.zip.partial'), 'PK');
-    const first = await handOver({ archiveDir: archive.dir, adapter: adapter(), snapshotIds: archive.snapshotIds, by: 'Rut' });
+    const first = await handOver({ archiveDir: archive.dir, adapter: adapter(), refs: archive.refs, by: 'Rut' });
     expect(first.items.map((i) => i.status)).toEqual(['delivered', 'delivered', 'delivered']);
     expect(readdirSync(dest)).toEqual([first.items[0]!.remoteId]);
-    const second = await handOver({ archiveDir: archive.dir, adapter: adapter(), snapshotIds: archive.snapshotIds, by: 'Rut' });
+    const second = await handOver({ archiveDir: archive.dir, adapter: adapter(), refs: archive.refs, by: 'Rut' });
     expect(second.items.map((i) => i.status)).toEqual(['already-delivered', 'already-delivered', 'already-delivered']);
     expect(readdirSync(dest)).toHaveLength(1);
   });

@@ -65,14 +65,14 @@ const sha256 = (data: Buffer) => createHash('sha256').update(data).digest('hex')
 describe('handover to Platina by e-mail', () => {
   it('sends one message per record over STARTTLS, record attached, metadata in subject and body; never twice', async () => {
     const adapter = () => emailAdapter(settings(), 'Umeå kommun', { password: 'hemligt', ca: smtp.ca });
-    const result = await handOver({ archiveDir: archive.dir, adapter: adapter(), snapshotIds: archive.snapshotIds, by: 'Rut' });
+    const result = await handOver({ archiveDir: archive.dir, adapter: adapter(), refs: archive.refs, by: 'Rut' });
     expect(result.items.map((i) => i.status)).toEqual(['delivered', 'delivered', 'delivered']);
     expect(smtp.received).toHaveLength(3);
     for (const { mail, secure, user, envelopeTo } of smtp.received) {
       expect(secure).toBe(true);
       expect(user).toBe('registrator');
       expect(envelopeTo).toEqual(['registrator@umea.se']);
-      const item = result.items.find((i) => mail.headers.get('x-kanalarkiv-snapshot') === i.snapshotId)!;
+      const item = result.items.find((i) => mail.headers.get('x-kanalarkiv-snapshot') === archive.snapshotIds[archive.refs.indexOf(i.ref)])!;
       expect(mail.subject).toBe(`${item.title} – ${item.title.includes('Skolan') ? 'Utbildning' : 'Kulturförvaltningen'}`);
       expect(mail.messageId).toBe(item.remoteId);
       expect(mail.text).toContain(`SHA-256: ${item.sha256}`);
@@ -82,7 +82,7 @@ describe('handover to Platina by e-mail', () => {
       expect(mail.attachments[0]!.contentType).toBe('application/pdf');
       expect(sha256(mail.attachments[0]!.content)).toBe(item.sha256);
     }
-    const again = await handOver({ archiveDir: archive.dir, adapter: adapter(), snapshotIds: archive.snapshotIds, by: 'Rut' });
+    const again = await handOver({ archiveDir: archive.dir, adapter: adapter(), refs: archive.refs, by: 'Rut' });
     expect(again.items.map((i) => i.status)).toEqual(['already-delivered', 'already-delivered', 'already-delivered']);
     expect(smtp.received).toHaveLength(3);
   });
@@ -90,7 +90,7 @@ describe('handover to Platina by e-mail', () => {
   it('refuses to send without STARTTLS, and says so', async () => {
     const plain = await startSmtp({ withoutStartTls: true });
     try {
-      const result = await handOver({ archiveDir: archive.dir, adapter: emailAdapter(settings({ port: plain.port }), 'Umeå kommun', { password: 'hemligt', ca: plain.ca }), snapshotIds: archive.snapshotIds.slice(0, 1), by: 'Rut' });
+      const result = await handOver({ archiveDir: archive.dir, adapter: emailAdapter(settings({ port: plain.port }), 'Umeå kommun', { password: 'hemligt', ca: plain.ca }), refs: archive.refs.slice(0, 1), by: 'Rut' });
       expect(result.items[0]).toMatchObject({ status: 'failed', error: expect.stringMatching(/does not offer STARTTLS.*never sent unencrypted/) });
       expect(plain.received).toHaveLength(0);
     } finally {
@@ -99,15 +99,15 @@ describe('handover to Platina by e-mail', () => {
   });
 
   it('explains a wrong password and an unknown certificate', async () => {
-    const wrong = await handOver({ archiveDir: archive.dir, adapter: emailAdapter(settings({ to: 'annan@umea.se' }), 'Umeå kommun', { password: 'fel', ca: smtp.ca }), snapshotIds: archive.snapshotIds.slice(0, 1), by: 'Rut' });
+    const wrong = await handOver({ archiveDir: archive.dir, adapter: emailAdapter(settings({ to: 'annan@umea.se' }), 'Umeå kommun', { password: 'fel', ca: smtp.ca }), refs: archive.refs.slice(0, 1), by: 'Rut' });
     expect(wrong.items[0]!.error).toMatch(/did not accept the user name or password for registrator/);
-    const untrusted = await handOver({ archiveDir: archive.dir, adapter: emailAdapter(settings({ to: 'annan@umea.se' }), 'Umeå kommun', { password: 'hemligt' }), snapshotIds: archive.snapshotIds.slice(0, 1), by: 'Rut' });
+    const untrusted = await handOver({ archiveDir: archive.dir, adapter: emailAdapter(settings({ to: 'annan@umea.se' }), 'Umeå kommun', { password: 'hemligt' }), refs: archive.refs.slice(0, 1), by: 'Rut' });
     expect(untrusted.items[0]!.error).toMatch(/certificate is not trusted/);
     expect(smtp.received.filter((r) => r.envelopeTo.includes('annan@umea.se'))).toHaveLength(0);
   });
 
   it('does not send a record too large for mail systems, and says where to hand it over instead', async () => {
-    const item = { ...(await loadItem(archive.dir, archive.snapshotIds[0]!)), bytes: 30 * 1024 * 1024 };
+    const item = { ...(await loadItem(archive.dir, archive.refs[0]!)), bytes: 30 * 1024 * 1024 };
     const failures: string[] = [];
     const context = { earlier: [], interrupted: new Map(), started: async () => undefined, delivered: async () => undefined, failed: async (_: unknown, error: unknown) => void failures.push((error as Error).message), note: async () => undefined };
     const before = smtp.received.length;
@@ -118,7 +118,7 @@ describe('handover to Platina by e-mail', () => {
 
   it('writes .eml files to drop into the mailbox instead, when there is no mail server to use', async () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'eml-'));
-    const result = await handOver({ archiveDir: archive.dir, adapter: emailAdapter(settings({ mode: 'eml', host: '', emlDir: dir }), 'Umeå kommun'), snapshotIds: archive.snapshotIds, by: 'Rut' });
+    const result = await handOver({ archiveDir: archive.dir, adapter: emailAdapter(settings({ mode: 'eml', host: '', emlDir: dir }), 'Umeå kommun'), refs: archive.refs, by: 'Rut' });
     expect(result.items.map((i) => i.status)).toEqual(['delivered', 'delivered', 'delivered']);
     expect(readdirSync(dir).sort()).toEqual(result.items.map((i) => i.remoteId).sort());
     for (const item of result.items) {

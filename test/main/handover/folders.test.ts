@@ -8,6 +8,7 @@ import { handOver } from '../../../src/main/handover/deliver';
 import { fileArchiveAdapter, INCOMING_DIR } from '../../../src/main/handover/file-archive';
 import { HandoverLog } from '../../../src/main/handover/log';
 import { METADATA_CSV, uploadFolderAdapter } from '../../../src/main/handover/upload-folder';
+import type { SnapshotRef } from '../../../src/shared/archive';
 import { makeArchive, type TestArchive } from '../../helpers/archive';
 
 let archive: TestArchive;
@@ -20,15 +21,15 @@ const tempDir = (name: string) => mkdtempSync(path.join(os.tmpdir(), `${name}-`)
 describe('handover to a file archive', () => {
   it('copies each bag whole, verified, and a re-run copies nothing again', async () => {
     const target = tempDir('file-archive');
-    const first = await handOver({ archiveDir: archive.dir, adapter: fileArchiveAdapter(target), snapshotIds: archive.snapshotIds, by: 'Registrator Rut' });
+    const first = await handOver({ archiveDir: archive.dir, adapter: fileArchiveAdapter(target), refs: archive.refs, by: 'Registrator Rut' });
     expect(first.items.map((i) => i.status)).toEqual(['delivered', 'delivered', 'delivered']);
-    for (const id of archive.snapshotIds) {
+    for (const id of archive.refs) {
       expect(await verifyBag(path.join(target, id))).toEqual([]);
-      expect((await digestFile(path.join(target, id, 'data', 'record.pdf'))).sha256).toBe(first.items.find((i) => i.snapshotId === id)!.sha256);
+      expect((await digestFile(path.join(target, id, 'data', 'record.pdf'))).sha256).toBe(first.items.find((i) => i.ref === id)!.sha256);
     }
     expect(readdirSync(path.join(target, INCOMING_DIR))).toEqual([]);
 
-    const again = await handOver({ archiveDir: archive.dir, adapter: fileArchiveAdapter(target), snapshotIds: archive.snapshotIds, by: 'Registrator Rut' });
+    const again = await handOver({ archiveDir: archive.dir, adapter: fileArchiveAdapter(target), refs: archive.refs, by: 'Registrator Rut' });
     expect(again.items.map((i) => i.status)).toEqual(['already-delivered', 'already-delivered', 'already-delivered']);
     const { entries, problems } = await new HandoverLog(archive.dir).read();
     expect(problems).toEqual([]);
@@ -37,7 +38,7 @@ describe('handover to a file archive', () => {
 
   it('resumes an interrupted copy: keeps the whole files, replaces the cut one, and never overwrites a different bag', async () => {
     const target = tempDir('file-archive-resume');
-    const [id, otherId] = archive.snapshotIds;
+    const [id, otherId] = archive.refs;
     // What an interrupted run leaves: part of the bag in the incoming area, one file cut short.
     const incoming = path.join(target, INCOMING_DIR, id!.replace(/\//g, '__'));
     const { cpSync } = await import('node:fs');
@@ -53,7 +54,7 @@ describe('handover to a file archive', () => {
     mkdirSync(path.join(squatter, 'data'), { recursive: true });
     writeFileSync(path.join(squatter, 'bagit.txt'), 'BagIt-Version: 1.0\n');
 
-    const result = await handOver({ archiveDir: archive.dir, adapter: fileArchiveAdapter(target), snapshotIds: [id!, otherId!], by: 'Rut' });
+    const result = await handOver({ archiveDir: archive.dir, adapter: fileArchiveAdapter(target), refs: [id!, otherId!], by: 'Rut' });
     expect(result.items[0]!.status).toBe('delivered');
     expect(await verifyBag(path.join(target, id!))).toEqual([]);
     expect(result.items[1]).toMatchObject({ status: 'failed', error: expect.stringMatching(/already holds a different bag; nothing was overwritten/) });
@@ -64,22 +65,53 @@ describe('handover to a file archive', () => {
     const copy = tempDir('damaged-archive');
     const { cpSync } = await import('node:fs');
     cpSync(archive.dir, copy, { recursive: true });
-    const id = archive.snapshotIds[0]!;
+    const id = archive.refs[0]!;
     const text = path.join(copy, id, 'data', 'page.txt');
     chmodSync(path.join(copy, id, 'data'), 0o755);
     chmodSync(text, 0o644);
     writeFileSync(text, 'ändrad');
     const target = tempDir('file-archive-damaged');
-    const result = await handOver({ archiveDir: copy, adapter: fileArchiveAdapter(target), snapshotIds: [id], by: 'Rut' });
+    const result = await handOver({ archiveDir: copy, adapter: fileArchiveAdapter(target), refs: [id], by: 'Rut' });
     expect(result.items[0]).toMatchObject({ status: 'failed', error: expect.stringMatching(/failed its fixity check.*page\.txt/) });
     expect(existsSync(path.join(target, id))).toBe(false);
+  });
+});
+
+describe('a record is known by its identity, not its folder', () => {
+  it('a bag moved within the archive is not handed over again, and a log line written before refs counts for it', async () => {
+    const { cpSync, renameSync } = await import('node:fs');
+    const copy = tempDir('moved-archive');
+    cpSync(archive.dir, copy, { recursive: true });
+    const [ref] = archive.refs;
+    const target = tempDir('file-archive-moved');
+    const first = await handOver({ archiveDir: copy, adapter: fileArchiveAdapter(target), refs: [ref!], by: 'Rut' });
+    expect(first.items[0]!.status).toBe('delivered');
+
+    // The archivist moves the bag into another channel folder (a renamed channel id, say).
+    const moved = `flyttad/${ref!.split('/')[1]}` as SnapshotRef;
+    chmodSync(path.join(copy, ref!.split('/')[0]!), 0o755);
+    const { mkdirSync } = await import('node:fs');
+    mkdirSync(path.join(copy, 'flyttad'));
+    renameSync(path.join(copy, ref!), path.join(copy, moved));
+    const again = await handOver({ archiveDir: copy, adapter: fileArchiveAdapter(target), refs: [moved], by: 'Rut' });
+    expect(again.items[0]).toMatchObject({ ref: moved, status: 'already-delivered' });
+    expect(existsSync(path.join(target, moved))).toBe(false);
+
+    // A line from before the log knew identities names the snapshot by its folder: it still counts.
+    const legacy = tempDir('legacy-archive');
+    cpSync(archive.dir, legacy, { recursive: true });
+    const line = { seq: 1, prev: '0'.repeat(64), at: '2026-05-01T08:00:00.000Z', by: 'Rut', deliveryId: 'old', target: 'folder', destination: 'X', event: 'delivered', snapshotId: archive.refs[1], title: 'T', sha256: null, bytes: null, round: null, remoteId: 'r', error: null };
+    writeFileSync(path.join(legacy, 'handover-log.jsonl'), `${JSON.stringify(line)}\n`);
+    const folder = { ...uploadFolderAdapter(tempDir('upload-legacy')), destination: 'X' };
+    const result = await handOver({ archiveDir: legacy, adapter: folder, refs: [archive.refs[1]!, archive.refs[2]!], by: 'Rut' });
+    expect(result.items.map((i) => i.status)).toEqual(['already-delivered', 'delivered']);
   });
 });
 
 describe("handover to Platina's upload structure", () => {
   it('puts the records in a folder per round, named by title, with a metadata file', async () => {
     const target = tempDir('upload');
-    const result = await handOver({ archiveDir: archive.dir, adapter: uploadFolderAdapter(target), snapshotIds: archive.snapshotIds, by: 'Rut' });
+    const result = await handOver({ archiveDir: archive.dir, adapter: uploadFolderAdapter(target), refs: archive.refs, by: 'Rut' });
     expect(result.items.map((i) => i.status)).toEqual(['delivered', 'delivered', 'delivered']);
     const folder = path.join(target, '2026 april');
     const pdfs = readdirSync(folder).filter((f) => f.endsWith('.pdf')).sort();
@@ -93,21 +125,21 @@ describe("handover to Platina's upload structure", () => {
     expect(lines).toHaveLength(4);
     expect(csv).toContain('"Skolan: ""Vår"" <bästa>"');
 
-    const again = await handOver({ archiveDir: archive.dir, adapter: uploadFolderAdapter(target), snapshotIds: archive.snapshotIds, by: 'Rut' });
+    const again = await handOver({ archiveDir: archive.dir, adapter: uploadFolderAdapter(target), refs: archive.refs, by: 'Rut' });
     expect(again.items.every((i) => i.status === 'already-delivered')).toBe(true);
     expect(readdirSync(folder).filter((f) => f.endsWith('.pdf'))).toHaveLength(3);
   });
 
   it('never replaces a file of the same name, and says what to set when no folder is given', async () => {
     const target = tempDir('upload-taken');
-    const id = archive.snapshotIds[0]!;
-    const first = await handOver({ archiveDir: archive.dir, adapter: uploadFolderAdapter(target), snapshotIds: [id], by: 'Rut' });
+    const id = archive.refs[0]!;
+    const first = await handOver({ archiveDir: archive.dir, adapter: uploadFolderAdapter(target), refs: [id], by: 'Rut' });
     const placed = path.join(target, first.items[0]!.remoteId);
     // Someone replaces the file by hand; the log still says delivered, so we run against a fresh log copy.
     chmodSync(placed, 0o644);
     writeFileSync(placed, 'annan fil');
     rmSync(path.join(archive.dir, 'handover-log.jsonl'));
-    const second = await handOver({ archiveDir: archive.dir, adapter: uploadFolderAdapter(target), snapshotIds: [id], by: 'Rut' });
+    const second = await handOver({ archiveDir: archive.dir, adapter: uploadFolderAdapter(target), refs: [id], by: 'Rut' });
     expect(second.items[0]!.remoteId).toMatch(/ \(2\)\.pdf$/);
     expect(readFileSync(placed, 'utf8')).toBe('annan fil');
     expect(() => uploadFolderAdapter('')).toThrow(/No upload folder is set/);

@@ -35,7 +35,7 @@ afterAll(() => platina?.close());
 
 describe('Platina sign-in', () => {
   it('refuses to hand over before signing in, and says how', async () => {
-    const result = await handOver({ archiveDir: archive.dir, adapter: adapter({ diaryId: '9' }), snapshotIds: archive.snapshotIds.slice(0, 1), by: 'Rut' });
+    const result = await handOver({ archiveDir: archive.dir, adapter: adapter({ diaryId: '9' }), refs: archive.refs.slice(0, 1), by: 'Rut' });
     expect(result.items[0]).toMatchObject({ status: 'failed', error: expect.stringMatching(/not signed in to Platina/) });
   });
 
@@ -61,7 +61,7 @@ describe('Platina sign-in', () => {
 
 describe('handover to Platina through the Standard API', () => {
   it('files each snapshot as a deed with its PDF in one collection case for the round, using the documented calls', async () => {
-    const result = await handOver({ archiveDir: archive.dir, adapter: adapter(), snapshotIds: archive.snapshotIds, by: 'Rut' });
+    const result = await handOver({ archiveDir: archive.dir, adapter: adapter(), refs: archive.refs, by: 'Rut' });
     expect(result.items.map((i) => i.status)).toEqual(['delivered', 'delivered', 'delivered']);
     expect(platina.cases).toHaveLength(1);
     expect(platina.cases[0]).toMatchObject({ diaryId: '1', title: 'Ögonblicksbilder av sociala medier 2026 april', body: { caseTypeId: '7', statusId: '3', businessCodeId: '2.1', diaryNumber: null } });
@@ -83,7 +83,7 @@ describe('handover to Platina through the Standard API', () => {
 
   it('never files twice: a re-run makes no new case, deed or file', async () => {
     const posts = platina.calls.filter((c) => c.method === 'POST').length;
-    const again = await handOver({ archiveDir: archive.dir, adapter: adapter(), snapshotIds: archive.snapshotIds, by: 'Rut' });
+    const again = await handOver({ archiveDir: archive.dir, adapter: adapter(), refs: archive.refs, by: 'Rut' });
     expect(again.items.map((i) => i.status)).toEqual(['already-delivered', 'already-delivered', 'already-delivered']);
     expect(platina.calls.filter((c) => c.method === 'POST')).toHaveLength(posts);
   });
@@ -91,7 +91,7 @@ describe('handover to Platina through the Standard API', () => {
   it('resumes an interrupted delivery without duplicates: a deed made before the connection broke is found again', async () => {
     // Diary 2: the first deed is created, then the connection drops before Platina answers.
     platina.faults.push({ match: /^POST \/journalized-cases\/\w+\/deeds$/, mode: 'drop' });
-    const first = await handOver({ archiveDir: archive.dir, adapter: adapter({ diaryId: '2' }), snapshotIds: archive.snapshotIds, by: 'Rut' });
+    const first = await handOver({ archiveDir: archive.dir, adapter: adapter({ diaryId: '2' }), refs: archive.refs, by: 'Rut' });
     expect(first.items[0]!.status).toBe('failed');
     expect(first.items[0]!.error).toMatch(/Cannot reach Platina/);
     expect(first.items.slice(1).map((i) => i.status)).toEqual(['failed', 'failed']);
@@ -100,10 +100,10 @@ describe('handover to Platina through the Standard API', () => {
 
     // A file upload that fails once leaves its deed without a file; the next run adds just the file.
     platina.faults.push({ match: /^POST \/deeds\/\w+\/files$/, mode: 'fail' });
-    const second = await handOver({ archiveDir: archive.dir, adapter: adapter({ diaryId: '2' }), snapshotIds: archive.snapshotIds, by: 'Rut' });
+    const second = await handOver({ archiveDir: archive.dir, adapter: adapter({ diaryId: '2' }), refs: archive.refs, by: 'Rut' });
     expect(second.items.map((i) => i.status)).toEqual(['failed', 'delivered', 'delivered']);
     expect(second.items[0]!.error).toMatch(/503/);
-    const third = await handOver({ archiveDir: archive.dir, adapter: adapter({ diaryId: '2' }), snapshotIds: archive.snapshotIds, by: 'Rut' });
+    const third = await handOver({ archiveDir: archive.dir, adapter: adapter({ diaryId: '2' }), refs: archive.refs, by: 'Rut' });
     expect(third.items.map((i) => i.status)).toEqual(['delivered', 'already-delivered', 'already-delivered']);
 
     expect(platina.cases.filter((c) => c.diaryId === '2')).toHaveLength(1);
@@ -117,7 +117,7 @@ describe('handover to Platina through the Standard API', () => {
     clock += 2 * 3_600_000;
     platina.expireTokens();
     const before = platina.calls.length;
-    const result = await handOver({ archiveDir: archive.dir, adapter: adapter({ caseMode: 'existing', caseId: existing.id }), snapshotIds: archive.snapshotIds.slice(0, 1), by: 'Rut' });
+    const result = await handOver({ archiveDir: archive.dir, adapter: adapter({ caseMode: 'existing', caseId: existing.id }), refs: archive.refs.slice(0, 1), by: 'Rut' });
     expect(result.items[0]!.status).toBe('delivered');
     expect(platina.calls.slice(before).every((c) => c.email === 'rut.registrator@umea.se')).toBe(true);
     // The snapshot already has its deed in that case (from the round's delivery): it is not filed twice.

@@ -9,6 +9,7 @@ import { deliveriesInLog, receiptPdf } from '../../../src/main/handover/receipt'
 import { uploadFolderAdapter } from '../../../src/main/handover/upload-folder';
 import { makeArchive, type TestArchive } from '../../helpers/archive';
 import { pdfaViolations } from '../../helpers/pdfa';
+import type { SnapshotRef } from '../../../src/shared/archive';
 
 let archive: TestArchive;
 beforeAll(async () => {
@@ -18,13 +19,13 @@ beforeAll(async () => {
 describe('handover receipts', () => {
   it('are read back from the log per delivery and exported as a PDF/A with titles, ids and checksums', async () => {
     const target = mkdtempSync(path.join(os.tmpdir(), 'receipt-target-'));
-    const first = await handOver({ archiveDir: archive.dir, adapter: uploadFolderAdapter(target), snapshotIds: archive.snapshotIds.slice(0, 2), by: 'Rut Registrator' });
-    const second = await handOver({ archiveDir: archive.dir, adapter: uploadFolderAdapter(target), snapshotIds: [...archive.snapshotIds.slice(1), 'finns/inte'], by: 'Rut Registrator' });
+    const first = await handOver({ archiveDir: archive.dir, adapter: uploadFolderAdapter(target), refs: archive.refs.slice(0, 2), by: 'Rut Registrator' });
+    const second = await handOver({ archiveDir: archive.dir, adapter: uploadFolderAdapter(target), refs: [...archive.refs.slice(1), 'finns/2026-01-01T000000Z-00000000' as SnapshotRef], by: 'Rut Registrator' });
 
     const deliveries = deliveriesInLog(await new HandoverLog(archive.dir).read());
     expect(deliveries.map((d) => d.deliveryId)).toEqual([second.deliveryId, first.deliveryId]);
     // The second run logged only what it did: the new record and the missing one, not the one already there.
-    expect(deliveries[0]!.items.map((i) => [i.snapshotId, i.status])).toEqual([['finns/inte', 'failed'], [archive.snapshotIds[2], 'delivered']]);
+    expect(deliveries[0]!.items.map((i) => [i.ref, i.status])).toEqual([['finns/2026-01-01T000000Z-00000000', 'failed'], [archive.refs[2], 'delivered']]);
     expect(deliveries[1]!.items.map((i) => i.status)).toEqual(['delivered', 'delivered']);
 
     const file = path.join(mkdtempSync(path.join(os.tmpdir(), 'receipt-')), 'kvitto.pdf');

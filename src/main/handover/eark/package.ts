@@ -73,7 +73,7 @@ async function writePackage(items: HandoverItem[], objid: string, zipFile: strin
   const data: Entry[] = [];
   const preserved: PreservedFile[] = [];
   for (const item of items) {
-    const base = `data/${item.snapshotId}`;
+    const base = `data/${item.ref}`;
     const record: Entry = { href: `${base}/record.pdf`, mimeType: 'application/pdf', bytes: item.bytes, sha256: item.sha256, created: item.metadata.capture.finishedAt, source: item.recordFile };
     const metadataFile = path.join(item.bag, 'data', METADATA_FILE);
     const meta = await digestFile(metadataFile);
@@ -86,7 +86,7 @@ async function writePackage(items: HandoverItem[], objid: string, zipFile: strin
   }
   const repMets = memory(`${repDir}/METS.xml`, 'text/xml', created, representationMets({ objid, label, created, agents, data }));
 
-  const descriptive = items.map((item) => memory(`metadata/descriptive/${item.snapshotId.replace(/\//g, '_')}.xml`, 'text/xml', created, dublinCore(item, options.organisation)));
+  const descriptive = items.map((item) => memory(`metadata/descriptive/${item.ref.replace(/\//g, '_')}.xml`, 'text/xml', created, dublinCore(item, options.organisation)));
   const premis = memory('metadata/preservation/premis.xml', 'text/xml', created, premisXml(preserved, { objid, organisation: options.organisation, by: options.contact, deliveredAt: created, software }));
   const documentation = [memory('documentation/leveransbeskrivning.txt', 'text/plain', created, deliveryDescription(items, objid, options, created))];
   const schemas: Entry[] = [];
@@ -142,7 +142,7 @@ function deliveryDescription(items: HandoverItem[], objid: string, options: Eark
     'Paketet följer FGS Paketstruktur 2.0 (E-ARK CSIP 2.1 och SIP 2.1). Varje handling är en ögonblicksbild av en kanal i sociala medier, sparad som PDF/A-2u, med tekniska metadata i metadata.json. Kontrollsummor (SHA-256) finns i METS.xml och metadata/preservation/premis.xml.',
     '',
     'Handlingar:',
-    ...items.map((item) => `- ${item.title} (${item.metadata.channel.unit}; omgång: ${item.metadata.round ?? 'ingen'}) representations/${REPRESENTATION}/data/${item.snapshotId}/record.pdf SHA-256 ${item.sha256}`),
+    ...items.map((item) => `- ${item.title} (${item.metadata.channel.unit}; omgång: ${item.metadata.round ?? 'ingen'}) representations/${REPRESENTATION}/data/${item.ref}/record.pdf SHA-256 ${item.sha256}`),
   ];
   return `${lines.join('\n')}\n`;
 }

@@ -55,7 +55,7 @@ export function premisXml(files: PreservedFile[], context: PremisContext): strin
     const registry = format.ele(PREMIS, 'premis:formatRegistry');
     registry.ele(PREMIS, 'premis:formatRegistryName').txt('PRONOM');
     registry.ele(PREMIS, 'premis:formatRegistryKey').txt(file.pronom);
-    object.ele(PREMIS, 'premis:originalName').txt(`${file.item.snapshotId}/${file.path.split('/').at(-1)}`);
+    object.ele(PREMIS, 'premis:originalName').txt(`${file.item.ref}/${file.path.split('/').at(-1)}`);
     for (const id of [...Object.values(eventIds(file.item)), 'event-transfer']) identifier(object, 'linkingEventIdentifier', 'local', id);
   }
 
@@ -63,7 +63,7 @@ export function premisXml(files: PreservedFile[], context: PremisContext): strin
     const ids = eventIds(item);
     const { capture } = item.metadata;
     event(root, ids.capture, 'capture', capture.startedAt, `Ögonblicksbild av ${capture.requestedUrl} med ${capture.browser.name} ${capture.browser.version}, uttagsprofil ${capture.profileVersion}`, capture.httpStatus < 400 ? 'success' : 'warning', capture.warnings.join(' '), [agents.software], files.filter((f) => f.item === item));
-    event(root, ids.packing, 'packing', capture.finishedAt, `Arkiverad som BagIt-påse ${item.snapshotId} med SHA-256-manifest`, 'success', '', [agents.software, agents.organisation], files.filter((f) => f.item === item));
+    event(root, ids.packing, 'packing', capture.finishedAt, `Arkiverad som BagIt-påse ${item.ref} med SHA-256-manifest`, 'success', '', [agents.software, agents.organisation], files.filter((f) => f.item === item));
     event(root, ids.fixity, 'fixity check', context.deliveredAt, 'Hela påsen kontrollerades mot sina SHA-256-manifest före överlämningen', 'success', '', [agents.software], files.filter((f) => f.item === item));
   }
   event(root, 'event-transfer', 'transfer', context.deliveredAt, `Överlämnad i informationspaket ${context.objid}`, 'success', '', [agents.registrar, agents.software], files);

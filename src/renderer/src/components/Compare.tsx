@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { SnapshotRef } from '../../../shared/archive';
 import type { SnapshotMetadata } from '../../../shared/snapshot';
 import { formatDateTime } from '../format';
 
@@ -8,9 +9,9 @@ interface Side {
   pages: string[];
 }
 
-async function load(id: string): Promise<Side> {
-  const meta = await window.kanalarkiv.getSnapshot(id);
-  const pages = await Promise.all(meta.pages.map((_, i) => window.kanalarkiv.getPageImage(id, i)));
+async function load(ref: SnapshotRef): Promise<Side> {
+  const meta = await window.kanalarkiv.getSnapshot(ref);
+  const pages = await Promise.all(meta.pages.map((_, i) => window.kanalarkiv.getPageImage(ref, i)));
   return { meta, pages };
 }
 
@@ -18,7 +19,7 @@ async function load(id: string): Promise<Side> {
  * Two snapshots of a channel side by side: the panes scroll together, and a red overlay on the
  * older one marks where the newer one differs.
  */
-export function Compare({ a, b, onBack }: { a: string; b: string; onBack: () => void }) {
+export function Compare({ a, b, onBack }: { a: SnapshotRef; b: SnapshotRef; onBack: () => void }) {
   const { t, i18n } = useTranslation();
   const [sides, setSides] = useState<[Side, Side] | null>(null);
   const [overlays, setOverlays] = useState<Array<{ overlay: string; changed: number }>>([]);

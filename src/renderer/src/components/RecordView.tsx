@@ -1,21 +1,22 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { SnapshotRef } from '../../../shared/archive';
 import type { SnapshotMetadata } from '../../../shared/snapshot';
 import { formatDateTime } from '../format';
 
 /** A snapshot's record: its metadata, its pages, and the PDF opened in a window of its own. */
-export function RecordView({ id, others, onCompare, onBack }: { id: string; others: Array<{ id: string; takenAt: string }>; onCompare: (other: string) => void; onBack: () => void }) {
+export function RecordView({ snapshot, others, onCompare, onBack }: { snapshot: SnapshotRef; others: Array<{ ref: SnapshotRef; takenAt: string }>; onCompare: (other: SnapshotRef) => void; onBack: () => void }) {
   const { t, i18n } = useTranslation();
   const [meta, setMeta] = useState<SnapshotMetadata | null>(null);
   const [pages, setPages] = useState<string[]>([]);
-  const [other, setOther] = useState(others[0]?.id ?? '');
+  const [other, setOther] = useState(others[0]?.ref);
   useEffect(() => {
-    void window.kanalarkiv.getSnapshot(id).then(async (m) => {
+    void window.kanalarkiv.getSnapshot(snapshot).then(async (m) => {
       setMeta(m);
-      const first = await window.kanalarkiv.getPageImage(id, 0);
+      const first = await window.kanalarkiv.getPageImage(snapshot, 0);
       setPages([first]);
     });
-  }, [id]);
+  }, [snapshot]);
   if (!meta) return <p>{t('loading')}</p>;
   const { capture, channel } = meta;
 
@@ -35,14 +36,14 @@ export function RecordView({ id, others, onCompare, onBack }: { id: string; othe
           <dt>{t('record.warnings')}</dt><dd>{capture.warnings.length ? capture.warnings.join(' ') : t('record.none')}</dd>
         </dl>
         <div className="actions">
-          <button type="button" onClick={() => void window.kanalarkiv.openRecordPdf(id)}>{t('record.openPdf')}</button>
+          <button type="button" onClick={() => void window.kanalarkiv.openRecordPdf(snapshot)}>{t('record.openPdf')}</button>
           {others.length > 0 && (
             <div className="field">
               <label htmlFor="compare-with">{t('record.compareWith')}</label>
-              <select id="compare-with" value={other} onChange={(e) => setOther(e.target.value)}>
-                {others.map((o) => <option key={o.id} value={o.id}>{formatDateTime(o.takenAt, i18n.language)}</option>)}
+              <select id="compare-with" value={other} onChange={(e) => setOther(others.find((o) => o.ref === e.target.value)?.ref)}>
+                {others.map((o) => <option key={o.ref} value={o.ref}>{formatDateTime(o.takenAt, i18n.language)}</option>)}
               </select>
-              <button type="button" onClick={() => onCompare(other)}>{t('record.compare')}</button>
+              <button type="button" onClick={() => other && onCompare(other)}>{t('record.compare')}</button>
             </div>
           )}
         </div>

@@ -4,7 +4,7 @@ import { Compare } from '../components/Compare';
 import { RecordView } from '../components/RecordView';
 import { Thumbnail } from '../components/Thumbnail';
 import { formatDateTime } from '../format';
-import type { ArchiveReport, Catalogue, SearchHit } from '../../../shared/archive';
+import type { ArchiveReport, Catalogue, SearchHit, SnapshotRef } from '../../../shared/archive';
 
 export function Archive() {
   const { t, i18n } = useTranslation();
@@ -13,7 +13,7 @@ export function Archive() {
   const [hits, setHits] = useState<SearchHit[] | null>(null);
   const [report, setReport] = useState<ArchiveReport | null>(null);
   const [checking, setChecking] = useState(false);
-  const [view, setView] = useState<{ record: string } | { a: string; b: string } | null>(null);
+  const [view, setView] = useState<{ record: SnapshotRef } | { a: SnapshotRef; b: SnapshotRef } | null>(null);
 
   useEffect(() => void window.kanalarkiv.listSnapshots().then(setCatalogue), []);
 
@@ -34,9 +34,9 @@ export function Archive() {
 
   if (view && 'a' in view) return <Compare a={view.a} b={view.b} onBack={() => setView({ record: view.a })} />;
   if (view && 'record' in view) {
-    const shown = catalogue?.snapshots.find((s) => s.id === view.record);
-    const others = (catalogue?.snapshots ?? []).filter((s) => s.channelId === shown?.channelId && s.id !== view.record);
-    return <RecordView id={view.record} others={others} onCompare={(b) => setView({ a: view.record, b })} onBack={() => setView(null)} />;
+    const shown = catalogue?.snapshots.find((s) => s.ref === view.record);
+    const others = (catalogue?.snapshots ?? []).filter((s) => s.channelId === shown?.channelId && s.ref !== view.record);
+    return <RecordView snapshot={view.record} others={others} onCompare={(b) => setView({ a: view.record, b })} onBack={() => setView(null)} />;
   }
 
   return (
@@ -68,7 +68,7 @@ export function Archive() {
           <h3>{t('archive.hits', { count: hits.length, query })}</h3>
           <ul className="hits">
             {hits.map((h, i) => (
-              <li key={`${h.snapshotId}-${i}`}><strong>{h.channelName}</strong>, {formatDateTime(h.takenAt, i18n.language)}: <q>{h.excerpt}</q></li>
+              <li key={`${h.ref}-${i}`}><strong>{h.channelName}</strong>, {formatDateTime(h.takenAt, i18n.language)}: <q>{h.excerpt}</q></li>
             ))}
           </ul>
         </div>
@@ -84,13 +84,13 @@ export function Archive() {
             <h3 id={`timeline-${channelId}`}>{snapshots[0]!.channelName} <small>{t(`platform.${snapshots[0]!.platform}`)} · {snapshots[0]!.unit}</small></h3>
             <ol>
               {snapshots.map((s) => (
-                <li key={s.id} className="snapshot">
-                  <Thumbnail id={s.id} alt={t('archive.thumbAlt', { name: s.channelName, date: formatDateTime(s.takenAt, i18n.language) })} />
+                <li key={s.ref} className="snapshot">
+                  <Thumbnail snapshot={s.ref} alt={t('archive.thumbAlt', { name: s.channelName, date: formatDateTime(s.takenAt, i18n.language) })} />
                   <div>
                     <time dateTime={s.takenAt}>{formatDateTime(s.takenAt, i18n.language)}</time>
                     <p>{s.reason}</p>
                     <p className="muted">{t('archive.pages', { count: s.pages })}{s.warnings.length > 0 && ` · ${t('archive.warnings', { count: s.warnings.length })}`}</p>
-                    <button type="button" className="secondary" onClick={() => setView({ record: s.id })} aria-label={t('archive.openLabel', { name: s.channelName, date: formatDateTime(s.takenAt, i18n.language) })}>{t('archive.open')}</button>
+                    <button type="button" className="secondary" onClick={() => setView({ record: s.ref })} aria-label={t('archive.openLabel', { name: s.channelName, date: formatDateTime(s.takenAt, i18n.language) })}>{t('archive.open')}</button>
                   </div>
                 </li>
               ))}

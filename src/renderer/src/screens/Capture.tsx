@@ -121,9 +121,9 @@ export function Capture() {
                   <span>{t(`stage.${c.stage}`)}{c.attempt > 1 ? ` (${t('capture.attempt', { n: c.attempt })})` : ''}</span>
                 </div>
                 <progress max={100} value={c.percent} aria-label={t('capture.channelProgress', { name: c.name })} />
-                {c.result?.status === 'ok' && c.snapshotId && (
+                {c.result?.status === 'ok' && c.ref && (
                   <div className="result">
-                    <Thumbnail id={c.snapshotId} alt={t('capture.thumbAlt', { name: c.name })} width={160} />
+                    <Thumbnail snapshot={c.ref} alt={t('capture.thumbAlt', { name: c.name })} width={160} />
                     {c.result.warnings.length > 0 && <ul className="warnings">{c.result.warnings.map((w) => <li key={w}>{w}</li>)}</ul>}
                   </div>
                 )}

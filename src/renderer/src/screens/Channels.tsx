@@ -167,7 +167,7 @@ export function Channels() {
                 <td>
                   {latest(c.id) ? (
                     <>
-                      <Thumbnail id={latest(c.id)!.id} alt={t('archive.thumbAlt', { name: c.name, date: formatDateTime(latest(c.id)!.takenAt, i18n.language) })} width={96} />
+                      <Thumbnail snapshot={latest(c.id)!.ref} alt={t('archive.thumbAlt', { name: c.name, date: formatDateTime(latest(c.id)!.takenAt, i18n.language) })} width={96} />
                       <time dateTime={latest(c.id)!.takenAt}>{formatDateTime(latest(c.id)!.takenAt, i18n.language)}</time>
                     </>
                   ) : (

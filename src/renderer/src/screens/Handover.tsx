@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useMemo, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type DeliveryResult, HANDOVER_TARGETS, type HandoverOverview, type HandoverRecord, type HandoverSettings, type HandoverTarget } from '../../../shared/handover';
+import type { SnapshotRef } from '../../../shared/archive';
 import { HandoverSettingsForm } from '../components/HandoverSettingsForm';
 import { formatDateTime } from '../format';
 
@@ -15,7 +16,7 @@ export function Handover() {
   const [editing, setEditing] = useState(false);
   const [round, setRound] = useState('');
   const [showDelivered, setShowDelivered] = useState(false);
-  const [selected, setSelected] = useState<Set<string>>(new Set());
+  const [selected, setSelected] = useState<Set<SnapshotRef>>(new Set());
   const [by, setBy] = useState('');
   const [busy, setBusy] = useState(false);
   const [result, setResult] = useState<DeliveryResult | null>(null);
@@ -35,7 +36,7 @@ export function Handover() {
     setBy((b) => b || current.registrar);
     const destination = next.destination;
     const pending = next.records.filter((r) => !r.delivered.some((d) => d.target === target && d.destination === destination));
-    setSelected(new Set(pending.map((r) => r.snapshotId)));
+    setSelected(new Set(pending.map((r) => r.ref)));
   }, [target]);
 
   useEffect(() => {
@@ -55,14 +56,14 @@ export function Handover() {
     }
     return [...byGroup];
   }, [shown, t]);
-  const chosen = shown.filter((r) => selected.has(r.snapshotId)).map((r) => r.snapshotId);
+  const chosen = shown.filter((r) => selected.has(r.ref)).map((r) => r.ref);
 
-  async function deliver(ids: string[]) {
+  async function deliver(refs: SnapshotRef[]) {
     setBusy(true);
     setProblem('');
     setSaved('');
     try {
-      setResult(await window.kanalarkiv.startHandover({ target, snapshotIds: ids, by: by.trim() }));
+      setResult(await window.kanalarkiv.startHandover({ target, refs, by: by.trim() }));
       await load();
     } catch (error) {
       setProblem(explain(error));
@@ -95,7 +96,7 @@ export function Handover() {
     }
   }
 
-  const toggle = (id: string) => {
+  const toggle = (id: SnapshotRef) => {
     const next = new Set(selected);
     if (next.has(id)) next.delete(id);
     else next.add(id);
@@ -163,9 +164,9 @@ export function Handover() {
             </thead>
             <tbody>
               {records.map((r) => (
-                <tr key={r.snapshotId}>
-                  <td><input type="checkbox" id={`hand-${r.snapshotId}`} checked={selected.has(r.snapshotId)} onChange={() => toggle(r.snapshotId)} aria-label={r.title} /></td>
-                  <td><label htmlFor={`hand-${r.snapshotId}`}>{r.title}</label></td>
+                <tr key={r.ref}>
+                  <td><input type="checkbox" id={`hand-${r.ref}`} checked={selected.has(r.ref)} onChange={() => toggle(r.ref)} aria-label={r.title} /></td>
+                  <td><label htmlFor={`hand-${r.ref}`}>{r.title}</label></td>
                   <td>{formatDateTime(r.takenAt, i18n.language)}</td>
                   <td>{r.delivered.length === 0 ? <span className="muted">{t('handover.nowhere')}</span> : r.delivered.map((d) => <span key={`${d.target}${d.destination}`} className="platform" title={`${d.destination}: ${d.remoteId}`}>{t(`handover.targets.${d.target}`)}</span>)}</td>
                 </tr>
@@ -182,15 +183,15 @@ export function Handover() {
           <h3>{failed.length === 0 ? t('handover.done') : t('handover.doneWithFailures', { count: failed.length })}</h3>
           <ul className="progress-list">
             {result.items.map((item) => (
-              <li key={item.snapshotId} className={item.status === 'failed' ? 'failed' : ''}>
-                <strong>{item.title || item.snapshotId}</strong> – {t(`handover.status.${item.status}`)}
+              <li key={item.ref} className={item.status === 'failed' ? 'failed' : ''}>
+                <strong>{item.title || item.ref}</strong> – {t(`handover.status.${item.status}`)}
                 {item.remoteId && <span className="muted"> ({item.remoteId})</span>}
                 {item.error && <span className="error">{explain({ code: item.errorCode ?? undefined, message: item.error })}</span>}
               </li>
             ))}
           </ul>
           <p>
-            {failed.length > 0 && <button type="button" onClick={() => void deliver(failed.map((i) => i.snapshotId))}>{t('handover.retry', { count: failed.length })}</button>}{' '}
+            {failed.length > 0 && <button type="button" onClick={() => void deliver(failed.map((i) => i.ref))}>{t('handover.retry', { count: failed.length })}</button>}{' '}
             {overview.deliveries.some((d) => d.deliveryId === result.deliveryId) && <button type="button" className="secondary" onClick={() => void saveReceipt(result.deliveryId)}>{t('handover.saveReceipt')}</button>}
           </p>
         </div>
