@@ -5,6 +5,7 @@ import { Capture } from './screens/Capture';
 import { Channels } from './screens/Channels';
 import { Handover } from './screens/Handover';
 import { Settings } from './screens/Settings';
+import { api } from './api';
 
 const SCREENS = { channels: Channels, capture: Capture, archive: Archive, handover: Handover, settings: Settings } as const;
 type Screen = keyof typeof SCREENS;
@@ -13,7 +14,7 @@ export function App() {
   const { t, i18n } = useTranslation();
   const [screen, setScreen] = useState<Screen>('channels');
   useEffect(() => {
-    void window.kanalarkiv.getSettings().then((s) => i18n.changeLanguage(s.language));
+    void api.getSettings().then((s) => i18n.changeLanguage(s.language), () => undefined);
   }, [i18n]);
   useEffect(() => {
     document.documentElement.lang = i18n.language;

@@ -3,6 +3,8 @@ import { useTranslation } from 'react-i18next';
 import type { SnapshotRef } from '../../../shared/archive';
 import type { SnapshotMetadata } from '../../../shared/snapshot';
 import { formatDateTime } from '../format';
+import { api } from '../api';
+import { useErrorText } from '../hooks/useApi';
 
 interface Side {
   meta: SnapshotMetadata;
@@ -10,8 +12,8 @@ interface Side {
 }
 
 async function load(ref: SnapshotRef): Promise<Side> {
-  const meta = await window.kanalarkiv.getSnapshot(ref);
-  const pages = await Promise.all(meta.pages.map((_, i) => window.kanalarkiv.getPageImage(ref, i)));
+  const meta = await api.getSnapshot(ref);
+  const pages = await Promise.all(meta.pages.map((_, i) => api.getPageImage(ref, i)));
   return { meta, pages };
 }
 
@@ -21,8 +23,10 @@ async function load(ref: SnapshotRef): Promise<Side> {
  */
 export function Compare({ a, b, onBack }: { a: SnapshotRef; b: SnapshotRef; onBack: () => void }) {
   const { t, i18n } = useTranslation();
+  const errorText = useErrorText();
   const [sides, setSides] = useState<[Side, Side] | null>(null);
   const [overlays, setOverlays] = useState<Array<{ overlay: string; changed: number }>>([]);
+  const [problem, setProblem] = useState('');
   const [showDiff, setShowDiff] = useState(true);
   const left = useRef<HTMLDivElement>(null);
   const right = useRef<HTMLDivElement>(null);
@@ -30,9 +34,9 @@ export function Compare({ a, b, onBack }: { a: SnapshotRef; b: SnapshotRef; onBa
   useEffect(() => {
     void Promise.all([load(a), load(b)]).then(async ([sa, sb]) => {
       setSides([sa, sb]);
-      setOverlays(await Promise.all(sa.meta.pages.map((_, i) => window.kanalarkiv.compareSnapshots(a, b, i))));
-    });
-  }, [a, b]);
+      setOverlays(await Promise.all(sa.meta.pages.map((_, i) => api.compareSnapshots(a, b, i))));
+    }).catch((error) => setProblem(errorText(error)));
+  }, [a, b, errorText]);
 
   // Scrolling one pane scrolls the other to the same place; the guard stops the echo.
   const syncing = useRef(false);
@@ -47,6 +51,7 @@ export function Compare({ a, b, onBack }: { a: SnapshotRef; b: SnapshotRef; onBa
     }
   };
 
+  if (problem) return <p className="error" role="alert">{problem}</p>;
   if (!sides) return <p>{t('loading')}</p>;
   const changed = overlays.length ? overlays.reduce((sum, o, i) => sum + o.changed * sides[0].meta.pages[i]!.height, 0) / sides[0].meta.capture.pageHeight : null;
 

@@ -1,6 +1,8 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { HandoverSettings, HandoverTarget } from '../../../shared/handover';
+import { api } from '../api';
+import { useErrorText } from '../hooks/useApi';
 
 type Field = { path: string; type?: 'text' | 'number' | 'password' };
 
@@ -36,15 +38,24 @@ export function HandoverSettingsForm({ target, initial, smtpPasswordSet, onSaved
   const [settings, setSettings] = useState(initial);
   const [password, setPassword] = useState('');
   const [message, setMessage] = useState('');
+  const [problem, setProblem] = useState('');
+  const errorText = useErrorText();
 
   async function save(event: FormEvent) {
     event.preventDefault();
-    await window.kanalarkiv.saveHandoverSettings(settings);
-    if (target === 'email' && settings.email.mode === 'smtp' && password) {
-      const kept = await window.kanalarkiv.setSmtpPassword(password);
-      setMessage(kept ? t('handover.settings.saved') : t('handover.settings.passwordNotKept'));
-    } else {
-      setMessage(t('handover.settings.saved'));
+    setProblem('');
+    try {
+      await api.saveHandoverSettings(settings);
+      if (target === 'email' && settings.email.mode === 'smtp' && password) {
+        const kept = await api.setSmtpPassword(password);
+        setMessage(kept ? t('handover.settings.saved') : t('handover.settings.passwordNotKept'));
+      } else {
+        setMessage(t('handover.settings.saved'));
+      }
+    } catch (error) {
+      setMessage('');
+      setProblem(errorText(error));
+      return;
     }
     setPassword('');
     onSaved();
@@ -93,6 +104,7 @@ export function HandoverSettingsForm({ target, initial, smtpPasswordSet, onSaved
       </div>
       <button type="submit">{t('handover.settings.save')}</button>
       {message && <p role="status">{message}</p>}
+      {problem && <p className="error" role="alert">{problem}</p>}
     </form>
   );
 }

@@ -1,23 +1,20 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SnapshotRef } from '../../../shared/archive';
-import type { SnapshotMetadata } from '../../../shared/snapshot';
 import { formatDateTime } from '../format';
+import { api } from '../api';
+import { useApi, useErrorText } from '../hooks/useApi';
 
 /** A snapshot's record: its metadata, its pages, and the PDF opened in a window of its own. */
 export function RecordView({ snapshot, others, onCompare, onBack }: { snapshot: SnapshotRef; others: Array<{ ref: SnapshotRef; takenAt: string }>; onCompare: (other: SnapshotRef) => void; onBack: () => void }) {
   const { t, i18n } = useTranslation();
-  const [meta, setMeta] = useState<SnapshotMetadata | null>(null);
-  const [pages, setPages] = useState<string[]>([]);
+  const errorText = useErrorText();
   const [other, setOther] = useState(others[0]?.ref);
-  useEffect(() => {
-    void window.kanalarkiv.getSnapshot(snapshot).then(async (m) => {
-      setMeta(m);
-      const first = await window.kanalarkiv.getPageImage(snapshot, 0);
-      setPages([first]);
-    });
-  }, [snapshot]);
-  if (!meta) return <p>{t('loading')}</p>;
+  const [problem, setProblem] = useState('');
+  const record = useApi(async () => ({ meta: await api.getSnapshot(snapshot), pages: [await api.getPageImage(snapshot, 0)] }), [snapshot]);
+  if (record.error) return <p className="error" role="alert">{errorText(record.error)}</p>;
+  if (!record.value) return <p>{t('loading')}</p>;
+  const { meta, pages } = record.value;
   const { capture, channel } = meta;
 
   return (
@@ -36,7 +33,8 @@ export function RecordView({ snapshot, others, onCompare, onBack }: { snapshot: 
           <dt>{t('record.warnings')}</dt><dd>{capture.warnings.length ? capture.warnings.join(' ') : t('record.none')}</dd>
         </dl>
         <div className="actions">
-          <button type="button" onClick={() => void window.kanalarkiv.openRecordPdf(snapshot)}>{t('record.openPdf')}</button>
+          <button type="button" onClick={() => void api.openRecordPdf(snapshot).catch((error) => setProblem(errorText(error)))}>{t('record.openPdf')}</button>
+          {problem && <p className="error" role="alert">{problem}</p>}
           {others.length > 0 && (
             <div className="field">
               <label htmlFor="compare-with">{t('record.compareWith')}</label>

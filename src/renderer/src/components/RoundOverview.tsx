@@ -1,14 +1,15 @@
-import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { RoundOverview as Overview } from '../../../shared/rounds';
+import { api } from '../api';
+import { useApi, useErrorText } from '../hooks/useApi';
 
 const day = (iso: string, language: string) => new Intl.DateTimeFormat(language === 'en' ? 'en-GB' : 'sv-SE', { timeZone: 'Europe/Stockholm', day: 'numeric', month: 'long' }).format(new Date(iso));
 
 /** The current round per unit: captured, still due, and failed at the last try; with a way to pick what remains. */
 export function RoundOverview({ refresh, onPickDue }: { refresh: unknown; onPickDue: (ids: string[]) => void }) {
   const { t, i18n } = useTranslation();
-  const [overview, setOverview] = useState<Overview | null>(null);
-  useEffect(() => void window.kanalarkiv.getRoundOverview().then(setOverview), [refresh]);
+  const errorText = useErrorText();
+  const { value: overview, error } = useApi(() => api.getRoundOverview(), [refresh]);
+  if (error) return <p className="error" role="alert">{errorText(error)}</p>;
   if (!overview) return null;
   const { round } = overview;
   const due = overview.units.flatMap((u) => u.due);

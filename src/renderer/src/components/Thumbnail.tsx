@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import type { SnapshotRef } from '../../../shared/archive';
+import { api } from '../api';
 
 /** Loads its picture only when scrolled into view, so lists of hundreds of snapshots stay fast. */
 export function Thumbnail({ snapshot, alt, width = 240 }: { snapshot: SnapshotRef; alt: string; width?: number }) {
@@ -9,7 +10,7 @@ export function Thumbnail({ snapshot, alt, width = 240 }: { snapshot: SnapshotRe
     const observer = new IntersectionObserver(([entry]) => {
       if (entry?.isIntersecting) {
         observer.disconnect();
-        void window.kanalarkiv.getThumbnail(snapshot).then(setSrc).catch(() => setSrc(''));
+        void api.getThumbnail(snapshot).then(setSrc).catch(() => setSrc(''));
       }
     });
     if (ref.current) observer.observe(ref.current);

@@ -1,31 +1,44 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Compare } from '../components/Compare';
 import { RecordView } from '../components/RecordView';
 import { Thumbnail } from '../components/Thumbnail';
 import { formatDateTime } from '../format';
-import type { ArchiveReport, Catalogue, SearchHit, SnapshotRef } from '../../../shared/archive';
+import type { ArchiveReport, SearchHit, SnapshotRef } from '../../../shared/archive';
+import { api } from '../api';
+import { useApi, useErrorText } from '../hooks/useApi';
 
 export function Archive() {
   const { t, i18n } = useTranslation();
-  const [catalogue, setCatalogue] = useState<Catalogue | null>(null);
+  const errorText = useErrorText();
+  const { value: catalogue, error } = useApi(() => api.listSnapshots(), []);
+  const [problem, setProblem] = useState('');
   const [query, setQuery] = useState('');
   const [hits, setHits] = useState<SearchHit[] | null>(null);
   const [report, setReport] = useState<ArchiveReport | null>(null);
   const [checking, setChecking] = useState(false);
   const [view, setView] = useState<{ record: SnapshotRef } | { a: SnapshotRef; b: SnapshotRef } | null>(null);
 
-  useEffect(() => void window.kanalarkiv.listSnapshots().then(setCatalogue), []);
-
   async function search(event: FormEvent) {
     event.preventDefault();
-    setHits(await window.kanalarkiv.searchArchive(query));
+    setProblem('');
+    try {
+      setHits(await api.searchArchive(query));
+    } catch (failure) {
+      setProblem(errorText(failure));
+    }
   }
 
   async function verify() {
     setChecking(true);
-    setReport(await window.kanalarkiv.verifyArchive());
-    setChecking(false);
+    setProblem('');
+    try {
+      setReport(await api.verifyArchive());
+    } catch (failure) {
+      setProblem(errorText(failure));
+    } finally {
+      setChecking(false);
+    }
   }
 
   const byChannel = new Map<string, NonNullable<typeof catalogue>['snapshots']>();
@@ -51,6 +64,7 @@ export function Archive() {
         <button type="button" onClick={() => void verify()} disabled={checking}>{checking ? t('archive.checking') : t('archive.verify')}</button>
       </div>
 
+      {problem && <p className="error" role="alert">{problem}</p>}
       {report && (
         <div role="status" className={damaged.length ? 'report bad' : 'report good'}>
           <p>{t('archive.verified', { intact: report.bags.length - damaged.length, total: report.bags.length })}</p>
@@ -74,7 +88,9 @@ export function Archive() {
         </div>
       )}
 
-      {catalogue === null ? (
+      {error ? (
+        <p className="error" role="alert">{errorText(error)}</p>
+      ) : catalogue === null ? (
         <p>{t('loading')}</p>
       ) : catalogue.snapshots.length === 0 ? (
         <p>{t('archive.empty')}</p>

@@ -1,9 +1,11 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Channel } from '../../../shared/channel';
-import { Thumbnail } from '../components/Thumbnail';
 import type { CaptureJobState } from '../../../shared/capture';
+import { api } from '../api';
 import { RoundOverview } from '../components/RoundOverview';
+import { Thumbnail } from '../components/Thumbnail';
+import { useApi, useErrorText } from '../hooks/useApi';
+import { useCaptureJob } from '../hooks/useCaptureJob';
 
 /** The reasons the guidelines name for a snapshot; "regular" is the twice-yearly round. */
 const REASONS = ['regular', 'change', 'event', 'closing', 'other'] as const;
@@ -14,39 +16,26 @@ function minutesLeft(ms: number | null): number | null {
 
 export function Capture() {
   const { t } = useTranslation();
-  const [channels, setChannels] = useState<Channel[]>([]);
-  const [selected, setSelected] = useState<Set<string>>(new Set());
+  const errorText = useErrorText();
+  const register = useApi(() => api.listChannels(), []);
+  const channels = (register.value ?? []).filter((c) => c.active);
+  const [picked, setSelected] = useState<Set<string> | null>(null);
+  // Every active channel until the user chooses.
+  const selected = picked ?? new Set(channels.map((c) => c.id));
   const [reason, setReason] = useState<(typeof REASONS)[number]>('regular');
   const [detail, setDetail] = useState('');
-  const [job, setJob] = useState<CaptureJobState | null>(null);
+  const [started, setStarted] = useState<CaptureJobState | null>(null);
+  const job = useCaptureJob(started);
   const [problem, setProblem] = useState('');
-
-  useEffect(() => {
-    void window.kanalarkiv.listChannels().then((all) => {
-      const active = all.filter((c) => c.active);
-      setChannels(active);
-      setSelected(new Set(active.map((c) => c.id)));
-    });
-  }, []);
-
-  useEffect(() => {
-    if (!job) return;
-    const unsubscribe = window.kanalarkiv.onCaptureUpdate((state) => {
-      if (state.jobId === job.jobId) setJob(state);
-    });
-    // Whatever happened before we listened (a short run may already be over) is in the current state.
-    void window.kanalarkiv.getCaptureJob(job.jobId).then((state) => state && setJob(state));
-    return unsubscribe;
-  }, [job?.jobId]);
 
   const reasonText = () => t(`capture.reasons.${reason}`) + (detail.trim() ? `: ${detail.trim()}` : '');
 
   async function start(ids: string[]) {
     setProblem('');
     try {
-      setJob(await window.kanalarkiv.startCapture({ channelIds: ids, reason: reasonText() }));
+      setStarted(await api.startCapture({ channelIds: ids, reason: reasonText() }));
     } catch (error) {
-      setProblem((error as { message?: string }).message ?? String(error));
+      setProblem(errorText(error));
     }
   }
 
@@ -70,6 +59,7 @@ export function Capture() {
     <section aria-labelledby="capture-heading">
       <h2 id="capture-heading">{t('capture.heading')}</h2>
       <RoundOverview refresh={job?.finishedAt} onPickDue={(ids) => setSelected(new Set(ids))} />
+      {register.error && <p className="error" role="alert">{errorText(register.error)}</p>}
       {!running && (
         <form onSubmit={submit}>
           <fieldset>
@@ -112,7 +102,7 @@ export function Capture() {
           <h3>{job.finishedAt ? (job.cancelled ? t('capture.cancelled') : t('capture.finished')) : t('capture.running')}</h3>
           <label htmlFor="overall">{t('capture.overall', { percent: job.percent })}{running && left !== null ? ` – ${t('capture.minutesLeft', { count: left })}` : ''}</label>
           <progress id="overall" max={100} value={job.percent} />
-          {running && <p><button type="button" onClick={() => void window.kanalarkiv.cancelCapture(job.jobId)}>{t('capture.cancel')}</button></p>}
+          {running && <p><button type="button" onClick={() => void api.cancelCapture(job.jobId).catch((error) => setProblem(errorText(error)))}>{t('capture.cancel')}</button></p>}
           <ul className="progress-list">
             {job.channels.map((c) => (
               <li key={c.channelId} className={c.result?.status ?? ''}>
@@ -136,6 +126,7 @@ export function Capture() {
           {failed.length > 0 && (
             <button type="button" onClick={() => void start(failed.map((c) => c.channelId))}>{t('capture.retry', { count: failed.length })}</button>
           )}
+          {running && problem && <p className="error" role="alert">{problem}</p>}
         </div>
       )}
     </section>

@@ -1,32 +1,34 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AppInfo, Settings as SettingsValues } from '../../../shared/settings';
+import { api } from '../api';
+import { useApi, useErrorText } from '../hooks/useApi';
 
 export function Settings() {
   const { t, i18n } = useTranslation();
-  const [info, setInfo] = useState<AppInfo | null>(null);
-  const [settings, setSettings] = useState<SettingsValues | null>(null);
+  const errorText = useErrorText();
+  const loaded = useApi(async () => ({ info: await api.getAppInfo(), settings: await api.getSettings() }), []);
+  const info: AppInfo | null = loaded.value?.info ?? null;
+  const [edited, setSettings] = useState<SettingsValues | null>(null);
+  const settings = edited ?? loaded.value?.settings ?? null;
   const [saved, setSaved] = useState(false);
-  useEffect(() => {
-    void window.kanalarkiv.getAppInfo().then(setInfo);
-    void window.kanalarkiv.getSettings().then(setSettings);
-  }, []);
 
   const [problem, setProblem] = useState('');
   async function save(event: FormEvent) {
     event.preventDefault();
     if (!settings) return;
     try {
-      setSettings(await window.kanalarkiv.saveSettings(settings));
+      setSettings(await api.saveSettings(settings));
       setProblem('');
     } catch (error) {
-      setProblem((error as { message?: string }).message ?? String(error));
+      setProblem(errorText(error));
       return;
     }
     await i18n.changeLanguage(settings.language);
     setSaved(true);
   }
 
+  if (loaded.error) return <p className="error" role="alert">{errorText(loaded.error)}</p>;
   if (!settings || !info) return <p>{t('loading')}</p>;
   const input = (name: 'organisation' | 'archiveDir' | 'browserPath' | 'rounds', hint?: string) => (
     <div className="field">

@@ -1,0 +1,154 @@
+import { useRef, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { CaptureJobState } from '../../../../shared/capture';
+import { PLATFORMS, type Channel } from '../../../../shared/channel';
+import type { RegisterIssue } from '../../../../shared/register';
+import { api } from '../../api';
+import { useErrorText } from '../../hooks/useApi';
+import { useCaptureJob } from '../../hooks/useCaptureJob';
+import { useIssueText } from './issues';
+
+const EMPTY = { id: '', name: '', platform: '', url: '', unit: '', owners: '', pageOwner: '', intervalMonths: '', active: true };
+type FormValues = typeof EMPTY;
+type TextField = Exclude<keyof FormValues, 'active'>;
+
+const toForm = (c: Channel): FormValues => ({ id: c.id, name: c.name, platform: c.platform, url: c.url, unit: c.unit, owners: c.owners.join(', '), pageOwner: c.pageOwner, intervalMonths: c.intervalMonths ? String(c.intervalMonths) : '', active: c.active });
+
+interface Props {
+  /** The channel being edited, or null to add one. */
+  editing: Channel | null;
+  /** After a save: what to tell the user. */
+  onSaved: (notice: string) => void;
+  onCancel: () => void;
+  /** A closing snapshot was archived. */
+  onSnapshot: () => void;
+}
+
+/**
+ * Add or edit a channel, with every problem shown at its field. Deactivating a channel means the
+ * account is being closed: the guidelines want a snapshot first, so the form offers one.
+ */
+export function ChannelForm({ editing, onSaved, onCancel, onSnapshot }: Props) {
+  const { t } = useTranslation();
+  const errorText = useErrorText();
+  const issueText = useIssueText();
+  const [form, setForm] = useState<FormValues>(editing ? toForm(editing) : EMPTY);
+  const [issues, setIssues] = useState<RegisterIssue[]>([]);
+  const [problem, setProblem] = useState('');
+  const [closing, setClosing] = useState<CaptureJobState | null>(null);
+  const closingDialog = useRef<HTMLDialogElement>(null);
+
+  async function persist(values: FormValues): Promise<boolean> {
+    const input = {
+      ...values,
+      platform: values.platform || undefined,
+      owners: values.owners.split(/[,;]/).map((o) => o.trim()).filter(Boolean),
+      intervalMonths: values.intervalMonths.trim() ? Number(values.intervalMonths) : undefined,
+    };
+    try {
+      const result = await api.saveChannel(input, editing?.id);
+      if ('issues' in result) {
+        setIssues(result.issues);
+        return false;
+      }
+      setIssues([]);
+      setForm(EMPTY);
+      onSaved(t('channels.saved', { name: result.channel.name }) + result.warnings.map((w) => ` ${issueText(w)}`).join(''));
+      return true;
+    } catch (error) {
+      setProblem(errorText(error));
+      return false;
+    }
+  }
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    setProblem('');
+    if (editing?.active && !form.active) {
+      closingDialog.current?.showModal();
+      return;
+    }
+    await persist(form);
+  }
+
+  const values = form;
+  const job = useCaptureJob(closing, (state) => {
+    if (state.channels[0]?.result?.status === 'ok') {
+      onSnapshot();
+      void persist(values).then((saved) => saved && onSaved(t('channels.closingDone', { name: values.name })));
+    } else {
+      setProblem(t('channels.closingFailed', { name: values.name }));
+    }
+  });
+
+  async function closeWithSnapshot() {
+    closingDialog.current?.close();
+    try {
+      setClosing(await api.startCapture({ channelIds: [form.id], reason: t('capture.reasons.closing') }));
+    } catch (error) {
+      setProblem(errorText(error));
+    }
+  }
+
+  const field = (name: TextField, extra: { type?: string; hint?: string } = {}) => {
+    const issue = issues.find((i) => i.field === name);
+    // The id names the channel's folder in the archive; changing it would split its history.
+    const locked = name === 'id' && editing !== null;
+    return (
+      <div className="field">
+        <label htmlFor={`channel-${name}`}>{t(`channel.${name}`)}</label>
+        <input id={`channel-${name}`} type={extra.type ?? 'text'} value={form[name]} readOnly={locked} aria-invalid={!!issue} aria-describedby={issue ? `channel-${name}-error` : undefined}
+          onChange={(e) => setForm({ ...form, [name]: e.target.value })} />
+        {extra.hint && <small>{extra.hint}</small>}
+        {issue && <span className="error" id={`channel-${name}-error`}>{issueText(issue)}</span>}
+      </div>
+    );
+  };
+
+  return (
+    <>
+      <form onSubmit={(e) => void submit(e)} aria-labelledby="add-heading" noValidate>
+        <h3 id="add-heading">{editing ? t('channels.editing', { id: editing.id }) : t('channels.add')}</h3>
+        {job && !job.finishedAt && <p role="status" className="notice">{t('channels.closingStarted', { name: form.name })}</p>}
+        <div className="grid">
+          {field('id', { hint: t('channel.idHint') })}
+          {field('name')}
+          <div className="field">
+            <label htmlFor="channel-platform">{t('channel.platform')}</label>
+            <select id="channel-platform" value={form.platform} onChange={(e) => setForm({ ...form, platform: e.target.value })}>
+              <option value="">{t('channel.platformAuto')}</option>
+              {PLATFORMS.map((p) => <option key={p} value={p}>{t(`platform.${p}`)}</option>)}
+            </select>
+          </div>
+          {field('url', { type: 'url' })}
+          {field('unit')}
+          {field('owners', { hint: t('channel.ownersHint') })}
+          {field('pageOwner')}
+          {field('intervalMonths', { hint: t('channel.intervalHint') })}
+          <div className="field checkbox">
+            <input id="channel-active" type="checkbox" checked={form.active} onChange={(e) => setForm({ ...form, active: e.target.checked })} />
+            <label htmlFor="channel-active">{t('channel.active')}</label>
+          </div>
+        </div>
+        <button type="submit">{t('channels.save')}</button>
+        {editing && (
+          <>
+            {' '}
+            <button type="button" className="secondary" onClick={onCancel}>{t('channels.cancelEdit')}</button>
+          </>
+        )}
+        {problem && <p className="error" role="alert">{problem}</p>}
+      </form>
+
+      <dialog ref={closingDialog} aria-labelledby="closing-title">
+        <h3 id="closing-title">{t('channels.closingTitle')}</h3>
+        <p>{t('channels.closingText', { name: form.name })}</p>
+        <div className="buttons">
+          <button type="button" onClick={() => void closeWithSnapshot()}>{t('channels.closingCapture')}</button>
+          <button type="button" className="secondary" onClick={() => { closingDialog.current?.close(); void persist(form); }}>{t('channels.closingSkip')}</button>
+          <button type="button" className="secondary" onClick={() => closingDialog.current?.close()}>{t('channels.closingCancel')}</button>
+        </div>
+      </dialog>
+    </>
+  );
+}

@@ -1,0 +1,50 @@
+import { useTranslation } from 'react-i18next';
+import type { Catalogue } from '../../../../shared/archive';
+import type { Channel } from '../../../../shared/channel';
+import { formatDateTime } from '../../format';
+import { Thumbnail } from '../Thumbnail';
+
+/** The register: every channel with its owners, its latest snapshot and whether it is active. */
+export function ChannelTable({ channels, catalogue, onEdit }: { channels: Channel[]; catalogue: Catalogue | null; onEdit: (channel: Channel) => void }) {
+  const { t, i18n } = useTranslation();
+  // The catalogue is newest first, so the first snapshot found per channel is its latest.
+  const latest = (id: string) => catalogue?.snapshots.find((s) => s.channelId === id);
+  if (channels.length === 0) return <p>{t('channels.empty')}</p>;
+  return (
+    <table>
+      <caption>{t('channels.caption', { count: channels.length })}</caption>
+      <thead>
+        <tr><th scope="col">{t('channel.platform')}</th><th scope="col">{t('channel.name')}</th><th scope="col">{t('channel.unit')}</th><th scope="col">{t('channel.owners')}</th><th scope="col">{t('channel.url')}</th><th scope="col">{t('channels.latest')}</th><th scope="col">{t('channels.status')}</th><th scope="col"><span className="visually-hidden">{t('channels.actions')}</span></th></tr>
+      </thead>
+      <tbody>
+        {channels.map((c) => {
+          const last = latest(c.id);
+          return (
+            <tr key={c.id}>
+              <td><span className={`platform platform-${c.platform}`}>{t(`platform.${c.platform}`)}</span></td>
+              <td>{c.name}</td>
+              <td>{c.unit}</td>
+              <td>
+                {c.owners.join(', ') || '–'}
+                {c.owners.length < 2 && <span className="warning"> {t('channels.fewOwners')}</span>}
+              </td>
+              <td className="url">{c.url}</td>
+              <td>
+                {last ? (
+                  <>
+                    <Thumbnail snapshot={last.ref} alt={t('archive.thumbAlt', { name: c.name, date: formatDateTime(last.takenAt, i18n.language) })} width={96} />
+                    <time dateTime={last.takenAt}>{formatDateTime(last.takenAt, i18n.language)}</time>
+                  </>
+                ) : (
+                  <span className="warning">{t('channels.never')}</span>
+                )}
+              </td>
+              <td>{c.active ? t('channels.active') : t('channels.inactive')}</td>
+              <td><button type="button" className="secondary" onClick={() => onEdit(c)} aria-label={t('channels.editLabel', { name: c.name })}>{t('channels.edit')}</button></td>
+            </tr>
+          );
+        })}
+      </tbody>
+    </table>
+  );
+}

@@ -1,0 +1,63 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { HANDOVER_TARGETS, type HandoverOverview, type HandoverSettings, type HandoverTarget } from '../../../../shared/handover';
+import { api } from '../../api';
+import { useErrorText } from '../../hooks/useApi';
+import { HandoverSettingsForm } from '../HandoverSettingsForm';
+
+interface Props {
+  target: HandoverTarget;
+  onTarget: (target: HandoverTarget) => void;
+  overview: HandoverOverview;
+  settings: HandoverSettings;
+  /** Settings or the sign-in changed: read the overview again. */
+  onChanged: () => void;
+}
+
+/** Where the records go: the target, its destination or what its settings lack, the Platina sign-in, and the settings. */
+export function TargetPanel({ target, onTarget, overview, settings, onChanged }: Props) {
+  const { t } = useTranslation();
+  const errorText = useErrorText();
+  const [editing, setEditing] = useState(false);
+  const [problem, setProblem] = useState('');
+
+  async function platina(action: 'signIn' | 'signOut') {
+    setProblem('');
+    try {
+      await (action === 'signIn' ? api.signInPlatina() : api.signOutPlatina());
+    } catch (error) {
+      setProblem(errorText(error));
+    }
+    onChanged();
+  }
+
+  return (
+    <>
+      <fieldset className="targets">
+        <legend>{t('handover.where')}</legend>
+        {HANDOVER_TARGETS.map((name) => (
+          <span key={name} className="target">
+            <input type="radio" name="target" id={`target-${name}`} checked={target === name} onChange={() => { onTarget(name); setEditing(false); }} />
+            <label htmlFor={`target-${name}`}>{t(`handover.targets.${name}`)}</label>
+          </span>
+        ))}
+      </fieldset>
+
+      <div className={`round ${overview.settingsProblem ? 'overdue' : ''}`}>
+        <p>{t(`handover.about.${target}`)}</p>
+        {overview.destination ? <p><strong>{t('handover.destination')}</strong> {overview.destination}</p> : <p className="warning" role="alert">{t('handoverError.settings')} <span className="muted">({overview.settingsProblem})</span></p>}
+        {target === 'platina' && (
+          <p>
+            {overview.platina.signedIn ? t('handover.signedIn', { name: overview.platina.name ?? overview.platina.email }) : t('handover.signedOut')}{' '}
+            {overview.platina.signedIn
+              ? <button type="button" className="secondary" onClick={() => void platina('signOut')}>{t('handover.signOut')}</button>
+              : <button type="button" onClick={() => void platina('signIn')} disabled={!overview.destination}>{t('handover.signIn')}</button>}
+          </p>
+        )}
+        {problem && <p className="error" role="alert">{problem}</p>}
+        <button type="button" className="secondary" aria-expanded={editing} onClick={() => setEditing(!editing)}>{t('handover.editSettings')}</button>
+      </div>
+      {editing && <HandoverSettingsForm key={target} target={target} initial={settings} smtpPasswordSet={overview.smtpPasswordSet} onSaved={onChanged} />}
+    </>
+  );
+}

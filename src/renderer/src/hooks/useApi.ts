@@ -1,0 +1,37 @@
+import { useCallback, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { KanalarkivError } from '../../../shared/errors';
+import { asError } from '../api';
+
+/**
+ * Loads something from the main process when `deps` change, and again on `reload()`: the value, or
+ * the error that stopped it, so that no screen is left "loading" when a call fails.
+ */
+export function useApi<T>(load: () => Promise<T>, deps: unknown[]): { value: T | null; error: KanalarkivError | null; reload: () => Promise<void> } {
+  const [value, setValue] = useState<T | null>(null);
+  const [error, setError] = useState<KanalarkivError | null>(null);
+  const run = useCallback(load, deps);
+  const reload = useCallback(async () => {
+    try {
+      setValue(await run());
+      setError(null);
+    } catch (failure) {
+      setError(asError(failure));
+    }
+  }, [run]);
+  useEffect(() => void reload(), [reload]);
+  return { value, error, reload };
+}
+
+/**
+ * What went wrong, in the user's language: the code's sentence (handover, capture or general), with
+ * the core's own message after it as the detail for IT.
+ */
+export function useErrorText(): (error: unknown) => string {
+  const { t } = useTranslation();
+  return useCallback((failure: unknown) => {
+    const { code, message } = asError(failure);
+    const text = t([`error.${code}`, `handoverError.${code}`, `captureError.${code}`, 'error.internal'], { platform: '' });
+    return message && message !== text ? `${text} (${message})` : text;
+  }, [t]);
+}
