@@ -85,12 +85,19 @@ async function captureOne(
         onProgress: (stage, percent) => report(channel.id, stage, percent, attempt),
       });
       if (options.signal?.aborted) throw new CaptureError('cancelled', 'The capture was cancelled.');
+      // The record and the bag get the channel's timeout again, so that no page can hold the run up for longer.
+      const deadline = AbortSignal.timeout(options.timeoutMs);
+      const signal = options.signal ? AbortSignal.any([options.signal, deadline]) : deadline;
       const bag = await archiveSnapshot(
         draft,
         capture,
-        { channel, reason: options.reason, round: options.roundOf?.(channel) ?? null, organisation: options.organisation, archiveDir: options.archiveDir },
+        { channel, reason: options.reason, round: options.roundOf?.(channel) ?? null, organisation: options.organisation, archiveDir: options.archiveDir, signal },
         (stage) => report(channel.id, stage, stage === 'record' ? 82 : 94, attempt),
-      );
+      ).catch((error: unknown) => {
+        if (deadline.aborted && !options.signal?.aborted) throw new CaptureError('timeout', `Making the record took longer than the channel's timeout (${options.timeoutMs / 1000} s); nothing was archived. Try again, or raise --timeout.`);
+        if (options.signal?.aborted) throw new CaptureError('cancelled', 'The capture was cancelled.');
+        throw error;
+      });
       report(channel.id, 'done', 100, attempt);
       return { channel: channel.id, status: 'ok', bag, error: null, warnings: capture.facts.warnings, timings: capture.timings.ms };
     } catch (error) {

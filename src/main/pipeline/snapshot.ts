@@ -21,6 +21,8 @@ export interface SnapshotContext {
   /** Who the archive belongs to, for bag-info.txt's Source-Organization. */
   organisation: string;
   archiveDir: string;
+  /** Ends the record and the bag: the channel's deadline, or the user cancelling. */
+  signal?: AbortSignal;
 }
 
 /**
@@ -92,12 +94,13 @@ export async function archiveSnapshot(
 
   onStage('record');
   await capture.timings.time('record', async () => {
-    const pdf = await buildRecordPdf({ metadata, dir: draft.data, words: capture.words });
+    const pdf = await buildRecordPdf({ metadata, dir: draft.data, words: capture.words, signal: context.signal });
     await writeFile(path.join(draft.data, RECORD_FILE), pdf);
   });
   await add(RECORD_FILE, 'application/pdf', 'record');
   await writeFile(path.join(draft.data, METADATA_FILE), `${JSON.stringify(metadata, null, 2)}\n`);
 
+  context.signal?.throwIfAborted();
   onStage('archiving');
   return capture.timings.time('bag', () => finishBag(
     draft,

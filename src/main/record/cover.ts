@@ -23,14 +23,14 @@ export function drawCover(doc: PDFDocument, fonts: { regular: PDFFont; bold: PDF
   writer.row('Kontoansvariga', channel.owners.join(', ') || 'Inga angivna');
   if (channel.pageOwner) writer.row('Sidansvarig', channel.pageOwner);
   writer.row('Adress', capture.requestedUrl);
-  if (capture.finalUrl !== capture.requestedUrl) writer.row('Slutlig adress', capture.finalUrl);
+  if (capture.finalUrl !== capture.requestedUrl) writer.row('Slutlig adress', capped(capture.finalUrl, 500));
   writer.row('HTTP-status', String(capture.httpStatus));
   writer.row('Tidpunkt (svensk tid)', localTime.format(new Date(capture.startedAt)));
   writer.row('Tidpunkt (UTC)', `${capture.startedAt} – ${capture.finishedAt}`);
   writer.row('Anledning', metadata.reason);
   writer.row('Omgång', metadata.round ?? 'Ingen (extra ögonblicksbild)');
-  writer.row('Sidans titel', capture.title || '–');
-  writer.row('Sidans höjd', `${capture.pageHeight.toLocaleString('sv-SE')} px på ${metadata.pages.length} sidor`);
+  writer.row('Sidans titel', capped(capture.title, 300) || '–');
+  writer.row('Sidans höjd', `${capture.pageHeight.toLocaleString('sv-SE')} px på ${metadata.pages.length} ${metadata.pages.length === 1 ? 'sida' : 'sidor'}`);
   writer.row('Inlägg i bilden', String(capture.posts));
   writer.row('Period som täcks', coverageText(capture.coverage));
   writer.row('Cookie-banner', capture.consent.cmp === null ? 'Ingen hittades' : capture.consent.optedOut ? `Avvisad (${capture.consent.cmp})` : `Kunde inte avvisas (${capture.consent.cmp})`);
@@ -50,6 +50,13 @@ export function drawCover(doc: PDFDocument, fonts: { regular: PDFFont; bold: PDF
 }
 
 const day = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm', dateStyle: 'long' });
+
+/** What the captured site wrote, cut to `max` characters on the cover; metadata.json keeps all of it. */
+function capped(text: string, max: number): string {
+  const chars = [...text];
+  if (chars.length <= max) return text;
+  return `${chars.slice(0, max).join('')}… (förkortad från ${chars.length.toLocaleString('sv-SE')} tecken; hela texten finns i metadata.json)`;
+}
 
 /** The period the posts cover, and whether it reaches back to the previous snapshot, in words. */
 function coverageText(coverage: SnapshotMetadata['capture']['coverage']): string {

@@ -31,6 +31,8 @@ export interface RecordInput {
   /** Folder holding the screenshot pieces named in `metadata.pages`. */
   dir: string;
   words: Word[];
+  /** Stops the build between pages (the channel's deadline, or the user cancelling). */
+  signal?: AbortSignal;
 }
 
 /** DejaVu Sans: ascent 0.928 em, descent 0.236 em; a word's box is that tall. */
@@ -49,6 +51,7 @@ export async function buildRecordPdf(input: RecordInput): Promise<Uint8Array> {
 
   const wordsByPage = groupWordsByPage(input.words, metadata.pages);
   for (const [index, piece] of metadata.pages.entries()) {
+    input.signal?.throwIfAborted();
     const png = readPng(await readFile(path.join(input.dir, piece.file)));
     const width = png.width * PT_PER_PX;
     const height = png.height * PT_PER_PX;

@@ -68,26 +68,52 @@ export class PageWriter {
   }
 }
 
-/** Breaks text into lines no wider than `width`; words longer than a line (URLs, checksums) are split. */
+/** Advance widths of single characters, per font and size: splitting a long word measures each character once. */
+const charWidths = new WeakMap<PDFFont, Map<string, number>>();
+function charWidth(font: PDFFont, size: number, char: string): number {
+  let widths = charWidths.get(font);
+  if (!widths) charWidths.set(font, (widths = new Map()));
+  const key = `${size}\u0000${char}`;
+  let width = widths.get(key);
+  if (width === undefined) widths.set(key, (width = font.widthOfTextAtSize(char, size)));
+  return width;
+}
+
+/**
+ * Breaks text into lines no wider than `width`; words longer than a line (URLs, checksums) are split.
+ * Linear in the length of the text: each word is measured once and a long word is cut by its
+ * characters' widths, so a page title of thousands of characters cannot stall a record.
+ */
 export function wrap(font: PDFFont, text: string, size: number, width: number): string[] {
   const lines: string[] = [];
+  const space = font.widthOfTextAtSize(' ', size);
   let line = '';
-  const fits = (s: string) => font.widthOfTextAtSize(s, size) <= width;
+  let lineWidth = 0;
   for (const word of text.split(/\s+/).filter(Boolean)) {
-    const candidate = line ? `${line} ${word}` : word;
-    if (fits(candidate)) {
-      line = candidate;
+    const wordWidth = font.widthOfTextAtSize(word, size);
+    if (line && lineWidth + space + wordWidth <= width) {
+      line += ` ${word}`;
+      lineWidth += space + wordWidth;
       continue;
     }
     if (line) lines.push(line);
-    let rest = word;
-    while (!fits(rest)) {
-      let cut = rest.length - 1;
-      while (cut > 1 && !fits(rest.slice(0, cut))) cut--;
-      lines.push(rest.slice(0, cut));
-      rest = rest.slice(cut);
+    if (wordWidth <= width) {
+      line = word;
+      lineWidth = wordWidth;
+      continue;
     }
-    line = rest;
+    line = '';
+    lineWidth = 0;
+    for (const char of word) {
+      const advance = charWidth(font, size, char);
+      if (line && lineWidth + advance > width) {
+        lines.push(line);
+        line = '';
+        lineWidth = 0;
+      }
+      line += char;
+      lineWidth += advance;
+    }
   }
   if (line) lines.push(line);
   return lines.length > 0 ? lines : [''];

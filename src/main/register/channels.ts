@@ -6,6 +6,7 @@ import type { IssueCode, RegisterIssue } from '../../shared/register';
 
 /** zod's issue kinds, in the register's words. */
 function issueCode(issue: z.core.$ZodIssue): IssueCode {
+  if (issue.code === 'too_big' && issue.path[0] !== 'intervalMonths') return 'too_long';
   if (issue.code === 'too_small' && issue.path[0] !== 'intervalMonths') return 'missing';
   if (issue.code === 'invalid_format') return 'invalid_id';
   if (issue.code === 'custom') return 'reserved_id';
@@ -38,16 +39,18 @@ const ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/;
 const WINDOWS_RESERVED = /^(con|prn|aux|nul|com\d|lpt\d)$/i;
 
 const text = z.string().trim();
+/** A name as a person writes it; records, receipts and folder listings show it, so it has a sane length. */
+const short = (max: number) => text.max(max, `is longer than ${max} characters; shorten it`);
 const entrySchema = z.object({
   id: text.min(1, { message: 'is missing', abort: true }).regex(ID_PATTERN, 'may only hold letters a–z, digits, "-" and "_" (at most 64), starting with a letter or digit')
     .refine((id) => !WINDOWS_RESERVED.test(id), 'is a reserved name on Windows; choose another'),
-  name: text.min(1, 'is missing'),
+  name: short(200).min(1, 'is missing'),
   platform: z.enum(PLATFORMS, { error: `must be one of ${PLATFORMS.join(', ')}` }).optional(),
-  url: text.min(1, 'is missing'),
-  unit: text.min(1, 'is missing (which unit or administration runs the channel?)'),
-  owners: z.array(text.min(1)).default([]),
-  pageOwner: text.default(''),
-  notes: text.default(''),
+  url: short(2_000).min(1, 'is missing'),
+  unit: short(200).min(1, 'is missing (which unit or administration runs the channel?)'),
+  owners: z.array(short(200).min(1)).max(20, 'lists more than 20 owners').default([]),
+  pageOwner: short(200).default(''),
+  notes: short(2_000).default(''),
   active: z.boolean().default(true),
   intervalMonths: z.number({ error: 'must be a whole number of months from 1 to 12' }).int('must be a whole number of months from 1 to 12').min(1, 'must be a whole number of months from 1 to 12').max(12, 'must be a whole number of months from 1 to 12').optional(),
 });
