@@ -7,7 +7,12 @@ import type { Platform } from './channel';
  * the catalogue and the handover list name a snapshot by it. Its identity, which never changes, is
  * the snapshot id (a UUID) in metadata.json and bag-info.txt.
  */
-export const snapshotRefSchema = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_-]{0,63}\/\d{4}-\d{2}-\d{2}T\d{6}Z-[0-9a-f]{8}$/).brand<'SnapshotRef'>();
+export const CHANNEL_FOLDER = /^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/;
+export const BAG_FOLDER = /^\d{4}-\d{2}-\d{2}T\d{6}Z-[0-9a-f]{8}$/;
+export const snapshotRefSchema = z.string().refine((ref) => {
+  const parts = ref.split('/');
+  return parts.length === 2 && CHANNEL_FOLDER.test(parts[0]!) && BAG_FOLDER.test(parts[1]!);
+}, 'is not a snapshot: channel/time-id').brand<'SnapshotRef'>();
 export type SnapshotRef = z.infer<typeof snapshotRefSchema>;
 
 /** One snapshot as the archive browser lists it. */

@@ -6,6 +6,9 @@
 /** Unfinished bags are built here, inside the archive, and moved into place with one rename. */
 export const INCOMPLETE_DIR = '.incomplete';
 
+/** Where the file archive handover assembles and checks a copy before it is moved into place. */
+export const INCOMING_DIR = '.kanalarkiv-incoming';
+
 /** The bag's payload folder. */
 export const DATA_DIR = 'data';
 

@@ -1,17 +1,32 @@
+import type { Dirent } from 'node:fs';
 import { readFile, readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { BAG_INFO_FILE, BAGIT_FILE, INCOMPLETE_DIR, MANIFEST_FILE, TAG_FILES, TAG_MANIFEST_FILE } from './layout';
+import { BAG_FOLDER, type ArchiveReport, type BagProblem, type BagReport } from '../../shared/archive';
+import { bagLocation } from './bag';
 import { digestFile, listFiles } from './files';
-import type { ArchiveReport, BagProblem, BagReport } from '../../shared/archive';
+import { BAG_INFO_FILE, BAGIT_FILE, DATA_DIR, INCOMING_DIR, INCOMPLETE_DIR, MANIFEST_FILE, METADATA_FILE, TAG_FILES, TAG_MANIFEST_FILE } from './layout';
 
 const TAGS: ReadonlySet<string> = new Set(TAG_FILES);
 
-/** Checks the fixity of every bag in the archive. Uses only the bags themselves, no index. */
+/**
+ * Checks every bag in the archive: its fixity, that it is whole, and that it is where its identity
+ * says. Uses only the bags themselves, no index. A bag that cannot be read is reported, and the
+ * others are still checked.
+ */
 export async function verifyArchive(archiveDir: string): Promise<ArchiveReport> {
   const bags: BagReport[] = [];
-  for (const bag of await findBags(archiveDir)) {
-    bags.push({ bag: path.relative(archiveDir, bag).split(path.sep).join('/'), problems: await verifyBag(bag) });
+  const unreadable = (folder: string, error: unknown) =>
+    bags.push({ bag: relative(archiveDir, folder), problems: [{ kind: 'invalid', file: '.', detail: `cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})` }] });
+  for (const bag of await findBags(archiveDir, unreadable)) {
+    let problems: BagProblem[];
+    try {
+      problems = [...(await verifyBag(bag)), ...(await verifyPlace(archiveDir, bag))];
+    } catch (error) {
+      problems = [{ kind: 'invalid', file: '.', detail: `cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})` }];
+    }
+    bags.push({ bag: relative(archiveDir, bag), problems });
   }
+  bags.sort((x, y) => x.bag.localeCompare(y.bag));
   let incomplete: string[] = [];
   try {
     incomplete = await readdir(path.join(archiveDir, INCOMPLETE_DIR));
@@ -21,24 +36,42 @@ export async function verifyArchive(archiveDir: string): Promise<ArchiveReport> 
   return { bags, incomplete };
 }
 
-/** Every folder below `dir` that holds a bagit.txt, except the .incomplete area. */
-export async function findBags(dir: string): Promise<string[]> {
+const relative = (archiveDir: string, folder: string) => path.relative(archiveDir, folder).split(path.sep).join('/') || '.';
+
+/** Folders of the archive that are never bags: unfinished snapshots, and copies being checked. */
+const NOT_BAGS = new Set([INCOMPLETE_DIR, INCOMING_DIR]);
+
+/**
+ * Every bag below `dir`: each <channel>/<folder> that looks like a bag (named like one, or holding
+ * a bag's files, even with bagit.txt deleted), and any deeper folder that holds a bagit.txt. A folder
+ * that cannot be read goes to `onUnreadable`.
+ */
+export async function findBags(dir: string, onUnreadable: (folder: string, error: unknown) => void = () => undefined): Promise<string[]> {
   const found: string[] = [];
-  const walk = async (folder: string): Promise<void> => {
-    const entries = await readdir(folder, { withFileTypes: true });
-    if (entries.some((e) => e.isFile() && e.name === BAGIT_FILE)) {
+  const walk = async (folder: string, depth: number): Promise<void> => {
+    let entries: Dirent[];
+    try {
+      entries = await readdir(folder, { withFileTypes: true });
+    } catch (error) {
+      onUnreadable(folder, error);
+      return;
+    }
+    const bagLike = entries.some((e) => e.name === BAGIT_FILE) || (depth === 2 && (BAG_FOLDER.test(path.basename(folder)) || entries.some((e) => BAG_PARTS.has(e.name))));
+    if (bagLike) {
       found.push(folder);
       return;
     }
     for (const entry of entries) {
-      if (entry.isDirectory() && entry.name !== INCOMPLETE_DIR) await walk(path.join(folder, entry.name));
+      if (entry.isDirectory() && !NOT_BAGS.has(entry.name)) await walk(path.join(folder, entry.name), depth + 1);
     }
   };
-  await walk(dir);
+  await walk(dir, 0);
   return found.sort();
 }
 
-/** What is wrong with one bag: changed, missing and extra files, and broken tag files. */
+const BAG_PARTS: ReadonlySet<string> = new Set([...TAG_FILES, DATA_DIR]);
+
+/** What is wrong with one bag: changed, missing and extra files, broken or uncovered tag files, and anything that is not a plain file. */
 export async function verifyBag(bag: string): Promise<BagProblem[]> {
   const problems: BagProblem[] = [];
   const bagit = await readText(bag, BAGIT_FILE);
@@ -48,25 +81,75 @@ export async function verifyBag(bag: string): Promise<BagProblem[]> {
 
   const payload = await readManifest(bag, MANIFEST_FILE, problems);
   const tags = await readManifest(bag, TAG_MANIFEST_FILE, problems);
+  if (await readText(bag, TAG_MANIFEST_FILE) !== null) {
+    for (const tag of TAG_FILES.filter((t) => t !== TAG_MANIFEST_FILE)) {
+      if (!tags.has(tag)) problems.push({ kind: 'invalid', file: TAG_MANIFEST_FILE, detail: `does not cover ${tag}, so a change to it would not show` });
+    }
+  }
   for (const [file, expected] of [...payload, ...tags]) await checkFile(bag, file, expected, problems);
+
+  // A bag holds plain files only: a link could point anywhere, and an empty folder is in no manifest.
+  const entries = await readdir(bag, { recursive: true, withFileTypes: true });
+  for (const entry of entries) {
+    const file = path.relative(bag, path.join(entry.parentPath, entry.name)).split(path.sep).join('/');
+    if (entry.isSymbolicLink()) problems.push({ kind: 'invalid', file, detail: 'is a symbolic link; a bag holds only files' });
+    else if (entry.isDirectory() && (await readdir(path.join(bag, file))).length === 0) problems.push({ kind: 'extra', file, detail: 'is an empty folder in no manifest' });
+    else if (!entry.isFile() && !entry.isDirectory()) problems.push({ kind: 'invalid', file, detail: 'is not a file' });
+  }
 
   const present = await listFiles(bag);
   for (const file of present) {
-    const listed = file.startsWith('data/') ? payload.has(file) : TAGS.has(file) || tags.has(file);
+    const listed = file.startsWith(`${DATA_DIR}/`) ? payload.has(file) : TAGS.has(file) || tags.has(file);
     if (!listed) problems.push({ kind: 'extra', file, detail: 'is in the bag but in no manifest' });
   }
 
   const info = await readText(bag, BAG_INFO_FILE);
   const oxum = info?.match(/^Payload-Oxum: (\d+)\.(\d+)$/m);
-  if (oxum) {
-    const files = present.filter((f) => f.startsWith('data/'));
+  if (!oxum) {
+    problems.push({ kind: 'invalid', file: BAG_INFO_FILE, detail: 'missing or without a Payload-Oxum line' });
+  } else {
+    const files = present.filter((f) => f.startsWith(`${DATA_DIR}/`));
     let bytes = 0;
     for (const f of files) bytes += (await stat(path.join(bag, f))).size;
     if (Number(oxum[1]) !== bytes || Number(oxum[2]) !== files.length) {
       problems.push({ kind: 'invalid', file: BAG_INFO_FILE, detail: `Payload-Oxum says ${oxum[1]} bytes in ${oxum[2]} files, the payload has ${bytes} bytes in ${files.length}` });
     }
   }
+  const identity = info?.match(/^External-Identifier: (.+)$/m)?.[1]?.trim();
+  const snapshotId = (await readIdentity(bag))?.snapshotId;
+  if (identity && snapshotId && identity !== snapshotId) {
+    problems.push({ kind: 'invalid', file: BAG_INFO_FILE, detail: `External-Identifier ${identity} is not the snapshot id ${snapshotId} in ${DATA_DIR}/${METADATA_FILE}` });
+  }
   return problems;
+}
+
+/**
+ * Whether a bag of the archive is where its identity says: <channel id>/<time>-<first 8 of the
+ * snapshot id>. A bag that was moved or renamed is reported; it is still the same record.
+ */
+export async function verifyPlace(archiveDir: string, bag: string): Promise<BagProblem[]> {
+  const identity = await readIdentity(bag);
+  if (!identity) return [];
+  let expected: string;
+  try {
+    expected = relative(archiveDir, bagLocation(archiveDir, identity.channelId, new Date(identity.startedAt), identity.snapshotId));
+  } catch {
+    return [{ kind: 'invalid', file: `${DATA_DIR}/${METADATA_FILE}`, detail: `names the channel "${identity.channelId}" or the time "${identity.startedAt}", which no bag can be named by` }];
+  }
+  const actual = relative(archiveDir, bag);
+  return actual === expected ? [] : [{ kind: 'invalid', file: '.', detail: `the bag is in ${actual}, but its identity says ${expected} (was it moved or renamed?)` }];
+}
+
+/** The bag's identity from its metadata.json, or null when that cannot be read (verifyBag reports why). */
+async function readIdentity(bag: string): Promise<{ snapshotId: string; channelId: string; startedAt: string } | null> {
+  try {
+    const meta = JSON.parse(await readFile(path.join(bag, DATA_DIR, METADATA_FILE), 'utf8')) as { snapshotId?: unknown; channel?: { id?: unknown }; capture?: { startedAt?: unknown } };
+    const { snapshotId, channel, capture } = meta;
+    if (typeof snapshotId !== 'string' || typeof channel?.id !== 'string' || typeof capture?.startedAt !== 'string') return null;
+    return { snapshotId, channelId: channel.id, startedAt: capture.startedAt };
+  } catch {
+    return null;
+  }
 }
 
 /** What a bag's manifests say every file's SHA-256 is (payload and tag files), keyed by path in the bag. */

@@ -5,9 +5,9 @@ import { digestFile, listFiles, syncPath } from '../archive/files';
 import { bagDigests, verifyBag } from '../archive/verify';
 import { checkCancelled, type HandoverAdapter } from './deliver';
 import { HandoverError } from './errors';
+import { INCOMING_DIR } from '../archive/layout';
 
 /** Copies in progress wait here, under the target; a re-run picks up where the last one stopped. */
-export const INCOMING_DIR = '.kanalarkiv-incoming';
 
 /**
  * The file archive (often a network share): each bag is copied whole, every checksum is verified on

@@ -1,4 +1,4 @@
-import { chmodSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -26,6 +26,7 @@ async function makeBag(id = INFO.externalIdentifier, at = new Date('2026-04-14T0
   await writeFile(path.join(draft.data, 'record.pdf'), '%PDF-1.7 fake');
   await mkdir(path.join(draft.data, 'sub'));
   await writeFile(path.join(draft.data, 'sub', 'page.txt'), 'Hej världen\n');
+  await writeFile(path.join(draft.data, 'metadata.json'), JSON.stringify({ snapshotId: id, channel: { id: 'kultur' }, capture: { startedAt: at.toISOString() } }));
   return finishBag(draft, archive, 'kultur', at, { ...INFO, externalIdentifier: id });
 }
 
@@ -40,8 +41,8 @@ describe('bags', () => {
     const bag = await makeBag();
     expect(path.relative(archive, bag)).toBe(path.join('kultur', '2026-04-14T083000Z-0b8f2d1e'));
     expect(readdirSync(path.join(archive, INCOMPLETE_DIR))).toEqual([]);
-    expect(readFileSync(path.join(bag, 'manifest-sha256.txt'), 'utf8')).toMatch(/^[0-9a-f]{64} {2}data\/record\.pdf\n[0-9a-f]{64} {2}data\/sub\/page\.txt\n$/);
-    expect(readFileSync(path.join(bag, 'bag-info.txt'), 'utf8')).toContain('Payload-Oxum: 26.2\n');
+    expect(readFileSync(path.join(bag, 'manifest-sha256.txt'), 'utf8')).toMatch(/^[0-9a-f]{64} {2}data\/metadata\.json\n[0-9a-f]{64} {2}data\/record\.pdf\n[0-9a-f]{64} {2}data\/sub\/page\.txt\n$/);
+    expect(readFileSync(path.join(bag, 'bag-info.txt'), 'utf8')).toMatch(/^Payload-Oxum: \d+\.3$/m);
     expect((await verifyArchive(archive)).bags).toEqual([{ bag: 'kultur/2026-04-14T083000Z-0b8f2d1e', problems: [] }]);
   });
 
@@ -108,7 +109,7 @@ describe('verify', () => {
     unlock(manifest);
     writeFileSync(manifest, readFileSync(manifest, 'utf8').replace(/^[0-9a-f]/, (c) => (c === '0' ? '1' : '0')));
     const problems = (await verifyArchive(archive)).bags[0]!.problems.map((p) => `${p.kind} ${p.file}`);
-    expect(problems).toEqual(expect.arrayContaining(['changed manifest-sha256.txt', 'changed data/record.pdf']));
+    expect(problems).toEqual(expect.arrayContaining(['changed manifest-sha256.txt', 'changed data/metadata.json']));
   });
 
   it('kanalarkiv verify names each damaged bag and what is wrong, and exits non-zero', async () => {
@@ -130,5 +131,81 @@ describe('verify', () => {
     const missing = await runCli(['verify', '--archive', path.join(archive, 'nope')]);
     expect(missing.code).toBe(1);
     expect(missing.stderr).toMatch(/cannot read the archive/);
+  });
+
+  it('still sees a bag whose bagit.txt was deleted or replaced by a link, so it never vanishes from the archive', async () => {
+    const gone = await makeBag('33333333-0000-4000-8000-000000000000', new Date('2026-04-02T10:00:00Z'));
+    const linked = await makeBag('44444444-0000-4000-8000-000000000000', new Date('2026-04-03T10:00:00Z'));
+    unlock(path.join(gone, 'bagit.txt'));
+    rmSync(path.join(gone, 'bagit.txt'));
+    unlock(path.join(linked, 'bagit.txt'));
+    const elsewhere = path.join(archive, 'bagit-copy.txt');
+    writeFileSync(elsewhere, readFileSync(path.join(linked, 'bagit.txt')));
+    rmSync(path.join(linked, 'bagit.txt'));
+    symlinkSync(elsewhere, path.join(linked, 'bagit.txt'));
+    const report = await verifyArchive(archive);
+    expect(report.bags.map((b) => b.bag)).toEqual([path.relative(archive, gone), path.relative(archive, linked)]);
+    expect(report.bags[0]!.problems).toContainEqual(expect.objectContaining({ kind: 'invalid', file: 'bagit.txt' }));
+    expect(report.bags[1]!.problems).toContainEqual(expect.objectContaining({ kind: 'invalid', file: 'bagit.txt', detail: expect.stringContaining('symbolic link') }));
+    const run = await runCli(['verify', '--archive', archive]);
+    expect(run.code).toBe(2);
+    expect(run.stdout).toContain('0 of 2 snapshot(s) intact.');
+  });
+
+  it.each([
+    ['emptied', () => ''],
+    ['cut to the manifest line', (text: string) => text.split('\n').filter((l) => l.endsWith('manifest-sha256.txt')).join('\n')],
+  ])('catches an edited bag-info.txt behind a tag manifest that was %s', async (_, edit) => {
+    const bag = await makeBag();
+    const tagmanifest = path.join(bag, 'tagmanifest-sha256.txt');
+    unlock(tagmanifest);
+    writeFileSync(tagmanifest, edit(readFileSync(tagmanifest, 'utf8')));
+    const info = path.join(bag, 'bag-info.txt');
+    unlock(info);
+    writeFileSync(info, readFileSync(info, 'utf8').replace('Umeå kommun', 'Någon annan'));
+    const problems = (await verifyArchive(archive)).bags[0]!.problems;
+    expect(problems).toContainEqual(expect.objectContaining({ kind: 'invalid', file: 'tagmanifest-sha256.txt', detail: expect.stringContaining('does not cover bag-info.txt') }));
+  });
+
+  it('catches a link or an empty folder added under data/ or at the bag root', async () => {
+    const bag = await makeBag();
+    chmodSync(bag, 0o755);
+    chmodSync(path.join(bag, 'data'), 0o755);
+    symlinkSync('/etc/hostname', path.join(bag, 'data', 'hostname'));
+    mkdirSync(path.join(bag, 'data', 'tom'));
+    mkdirSync(path.join(bag, 'extra'));
+    const problems = (await verifyArchive(archive)).bags[0]!.problems.map((p) => `${p.kind} ${p.file}`);
+    expect(problems).toEqual(expect.arrayContaining(['invalid data/hostname', 'extra data/tom', 'extra extra']));
+  });
+
+  it('catches a bag that was renamed or moved: its folder must agree with its identity', async () => {
+    const bag = await makeBag();
+    const renamed = path.join(archive, 'kultur', '2026-04-14T083000Z-99999999');
+    chmodSync(path.dirname(bag), 0o755);
+    renameSync(bag, renamed);
+    const [report] = (await verifyArchive(archive)).bags;
+    expect(report).toMatchObject({ bag: 'kultur/2026-04-14T083000Z-99999999', problems: [expect.objectContaining({ kind: 'invalid', detail: expect.stringContaining('its identity says kultur/2026-04-14T083000Z-0b8f2d1e') })] });
+  });
+
+  it('catches a bag-info.txt whose identity is not the snapshot\'s', async () => {
+    const bag = await makeBag();
+    const info = path.join(bag, 'bag-info.txt');
+    const tagmanifest = path.join(bag, 'tagmanifest-sha256.txt');
+    unlock(info);
+    unlock(tagmanifest);
+    const edited = readFileSync(info, 'utf8').replace(INFO.externalIdentifier, '55555555-0000-4000-8000-000000000000');
+    writeFileSync(info, edited);
+    const { createHash } = await import('node:crypto');
+    // A careful forger updates the tag manifest too; the identity still disagrees.
+    writeFileSync(tagmanifest, readFileSync(tagmanifest, 'utf8').replace(/^[0-9a-f]{64}(?= {2}bag-info\.txt$)/m, createHash('sha256').update(edited).digest('hex')));
+    const problems = (await verifyArchive(archive)).bags[0]!.problems;
+    expect(problems).toEqual([expect.objectContaining({ kind: 'invalid', file: 'bag-info.txt', detail: expect.stringContaining('is not the snapshot id') })]);
+  });
+
+  it('does not count a file-archive copy being checked, or an unfinished snapshot, as a bag', async () => {
+    const bag = await makeBag();
+    cpSync(bag, path.join(archive, '.kanalarkiv-incoming', 'kultur__copy'), { recursive: true });
+    mkdirSync(path.join(archive, INCOMPLETE_DIR, '1-x', 'data'), { recursive: true });
+    expect((await verifyArchive(archive)).bags.map((b) => b.bag)).toEqual([path.relative(archive, bag)]);
   });
 });
