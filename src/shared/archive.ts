@@ -64,6 +64,8 @@ export interface ArchiveReport {
   bags: BagReport[];
   /** Unfinished snapshots in the .incomplete area (from runs still going or killed). */
   incomplete: string[];
+  /** What is wrong with the handover log, by line (cut off, edited, out of chain, a forged checksum). */
+  log: Array<{ line: number; detail: string }>;
 }
 
 export interface Difference {

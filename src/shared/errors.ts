@@ -1,7 +1,7 @@
 import type { CaptureErrorCode } from './capture';
 
 /** Why a handover failed: each is explained to the registrar with what to do. */
-export const HANDOVER_ERROR_CODES = ['not_found', 'damaged', 'settings', 'target_exists', 'unreachable', 'signed_out', 'rejected', 'cancelled'] as const;
+export const HANDOVER_ERROR_CODES = ['not_found', 'damaged', 'settings', 'target_exists', 'unreachable', 'signed_out', 'rejected', 'cancelled', 'log_broken', 'busy'] as const;
 export type HandoverErrorCode = (typeof HANDOVER_ERROR_CODES)[number];
 
 /** Why a call from the UI was not answered: refused sender, bad arguments, or a failure with no code of its own. */

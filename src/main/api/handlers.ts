@@ -6,7 +6,7 @@ import type { KanalarkivApi } from '../../shared/ipc';
 import { readCatalogue, readMetadata, searchArchive, snapshotPath, thumbnail } from '../archive/catalogue';
 import { difference, pageImage } from '../archive/compare';
 import { DATA_DIR, RECORD_FILE } from '../archive/layout';
-import { verifyArchive } from '../archive/verify';
+import { checkArchive } from '../handover/check';
 import { findBrowser } from '../capture/browser';
 import { openLoginWindow } from '../capture/login';
 import { CAPTURE_PROFILE } from '../capture/profile';
@@ -102,7 +102,7 @@ export function createHandlers(context: HandlerContext): KanalarkivApi {
       return searchArchive(await archive(), query);
     },
     async verifyArchive() {
-      return verifyArchive(await archive());
+      return checkArchive(await archive());
     },
     async getRoundOverview() {
       const shown = new Set(storage.get('remindersShown') ?? []);

@@ -3,6 +3,7 @@ import { DEFAULT_HANDOVER_SETTINGS } from '../../shared/handover';
 import type { KanalarkivApi } from '../../shared/ipc';
 import { handOver } from '../handover/deliver';
 import { HandoverError } from '../handover/errors';
+import { checkLog, requireIntactLog } from '../handover/check';
 import { listHandoverRecords } from '../handover/items';
 import { HandoverLog } from '../handover/log';
 import { PlatinaSession } from '../handover/platina/session';
@@ -68,7 +69,7 @@ export function createHandoverHandlers(context: HandoverContext): HandoverApi {
         settingsProblem,
         platina: session.status(),
         smtpPasswordSet: secrets.get(SMTP_PASSWORD) !== null,
-        logProblems: reading.problems.length,
+        logProblems: (await checkLog(archiveDir, reading)).length,
       };
     },
     async startHandover({ target, refs, by }) {
@@ -86,7 +87,11 @@ export function createHandoverHandlers(context: HandoverContext): HandoverApi {
       return secrets.set(SMTP_PASSWORD, password || null);
     },
     async saveReceipt(deliveryId) {
-      const delivery = deliveriesInLog(await new HandoverLog(await context.archive()).read()).find((d) => d.deliveryId === deliveryId);
+      const archiveDir = await context.archive();
+      const log = new HandoverLog(archiveDir);
+      const reading = await log.read();
+      await requireIntactLog(archiveDir, reading, log.file);
+      const delivery = deliveriesInLog(reading).find((d) => d.deliveryId === deliveryId);
       if (!delivery) throw new HandoverError('not_found', `There is no delivery ${deliveryId} in the handover log.`);
       const day = delivery.at.slice(0, 10);
       return context.saveFile(`Kvitto ${day} ${TARGET_NAMES[delivery.target]}.pdf`.replace(/[/\\:]/g, '-'), await receiptPdf(delivery, context.organisation()));

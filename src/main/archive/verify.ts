@@ -4,6 +4,7 @@ import path from 'node:path';
 import { BAG_FOLDER, type ArchiveReport, type BagProblem, type BagReport } from '../../shared/archive';
 import { bagLocation } from './bag';
 import { digestFile, listFiles } from './files';
+import { LOCKS_DIR } from './lock';
 import { BAG_INFO_FILE, BAGIT_FILE, DATA_DIR, INCOMING_DIR, INCOMPLETE_DIR, MANIFEST_FILE, METADATA_FILE, TAG_FILES, TAG_MANIFEST_FILE } from './layout';
 
 const TAGS: ReadonlySet<string> = new Set(TAG_FILES);
@@ -13,7 +14,7 @@ const TAGS: ReadonlySet<string> = new Set(TAG_FILES);
  * says. Uses only the bags themselves, no index. A bag that cannot be read is reported, and the
  * others are still checked.
  */
-export async function verifyArchive(archiveDir: string): Promise<ArchiveReport> {
+export async function verifyArchive(archiveDir: string): Promise<Omit<ArchiveReport, 'log'>> {
   const bags: BagReport[] = [];
   const unreadable = (folder: string, error: unknown) =>
     bags.push({ bag: relative(archiveDir, folder), problems: [{ kind: 'invalid', file: '.', detail: `cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})` }] });
@@ -39,7 +40,7 @@ export async function verifyArchive(archiveDir: string): Promise<ArchiveReport> 
 const relative = (archiveDir: string, folder: string) => path.relative(archiveDir, folder).split(path.sep).join('/') || '.';
 
 /** Folders of the archive that are never bags: unfinished snapshots, and copies being checked. */
-const NOT_BAGS = new Set([INCOMPLETE_DIR, INCOMING_DIR]);
+const NOT_BAGS = new Set([INCOMPLETE_DIR, INCOMING_DIR, LOCKS_DIR]);
 
 /**
  * Every bag below `dir`: each <channel>/<folder> that looks like a bag (named like one, or holding

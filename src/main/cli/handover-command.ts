@@ -5,6 +5,7 @@ import { snapshotRefSchema, type SnapshotRef } from '../../shared/archive';
 import { DEFAULT_HANDOVER_SETTINGS, HANDOVER_TARGETS, type HandoverSettings, type HandoverTarget } from '../../shared/handover';
 import { handOver } from '../handover/deliver';
 import { HandoverError } from '../handover/errors';
+import { requireIntactLog } from '../handover/check';
 import { listHandoverRecords, undelivered } from '../handover/items';
 import { HandoverLog } from '../handover/log';
 import { PlatinaSession, type TokenKeeper } from '../handover/platina/session';
@@ -95,7 +96,20 @@ export async function handoverCommand(args: string[], io: Io, signal?: AbortSign
     return EXIT.ok;
   }
 
-  const result = await handOver({ archiveDir: values.archive, adapter, refs, by, signal, onProgress: (done, total) => io.err(`\r${done}/${total}`) });
+  let result;
+  try {
+    result = await handOver({
+      archiveDir: values.archive, adapter, refs, by, signal,
+      onProgress: (done, total) => io.err(`\r${done}/${total}`),
+      onWaiting: () => io.err('Another handover from this archive is running; waiting for it to finish…\n'),
+    });
+  } catch (error) {
+    // Refused as a whole (a damaged log, another handover that does not end): nothing was sent.
+    if (!(error instanceof HandoverError)) throw error;
+    io.err(`kanalarkiv handover: ${error.message}\n`);
+    if (values.json) io.out(`${JSON.stringify({ deliveryId: null, target, destination: adapter.destination, items: [], error: { code: error.code, message: error.message } })}\n`);
+    return EXIT.someFailed;
+  }
   io.err('\n');
   if (values.json) io.out(`${JSON.stringify(result)}\n`);
   else {
@@ -115,7 +129,16 @@ export async function receiptCommand(args: string[], io: Io): Promise<number> {
   if (!values.archive) throw new UsageError('receipt needs --archive DIR.');
   if (!values.out) throw new UsageError('receipt needs --out FILE: where to write the PDF.');
   await requireArchive(values.archive);
-  const deliveries = deliveriesInLog(await new HandoverLog(values.archive).read());
+  const log = new HandoverLog(values.archive);
+  const reading = await log.read();
+  try {
+    await requireIntactLog(values.archive, reading, log.file);
+  } catch (error) {
+    if (!(error instanceof HandoverError)) throw error;
+    io.err(`kanalarkiv receipt: ${error.message}\n`);
+    return EXIT.someFailed;
+  }
+  const deliveries = deliveriesInLog(reading);
   const delivery = values.delivery ? deliveries.find((d) => d.deliveryId === values.delivery) : deliveries[0];
   if (!delivery) throw new UsageError(values.delivery ? `no delivery ${values.delivery} in the handover log of ${values.archive}.` : `the archive ${values.archive} has no deliveries yet.`);
   await writeFile(values.out, await receiptPdf(delivery, values.organisation ?? ''), { flag: 'wx' }).catch((error: NodeJS.ErrnoException) => {

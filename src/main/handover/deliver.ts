@@ -2,6 +2,8 @@ import { randomUUID } from 'node:crypto';
 import type { SnapshotRef } from '../../shared/archive';
 import type { DeliveryResult, HandoverItemResult, HandoverTarget } from '../../shared/handover';
 import { HandoverError } from './errors';
+import { withArchiveLock, LockBusyError } from '../archive/lock';
+import { requireIntactLog } from './check';
 import { identify, loadItem, withIdentities, type HandoverItem } from './items';
 import { deliveries, deliveryKey, HandoverLog, type LogEntry, type NewLogEntry } from './log';
 
@@ -38,7 +40,12 @@ export interface HandoverRequest {
   now?: () => Date;
   signal?: AbortSignal;
   onProgress?: (done: number, total: number) => void;
+  /** Another handover from this archive is running: this one waits for it (up to half an hour). */
+  onWaiting?: () => void;
 }
+
+/** How long a handover waits for another one from the same archive to finish. */
+const WAIT_MS = 30 * 60_000;
 
 /**
  * Hands records over to one place and logs each outcome. Records already delivered there are
@@ -46,10 +53,30 @@ export interface HandoverRequest {
  * record is known by its identity, not its folder: a moved bag is not sent again.
  */
 export async function handOver(request: HandoverRequest): Promise<DeliveryResult> {
+  // One handover per archive at a time, across processes and machines: two at once would both send
+  // what neither had logged yet, and their appends would break the log's chain.
+  const run = () => handOverAlone(request);
+  try {
+    return await withArchiveLock(request.archiveDir, 'handover', 0, run);
+  } catch (error) {
+    if (!(error instanceof LockBusyError)) throw error;
+  }
+  request.onWaiting?.();
+  try {
+    return await withArchiveLock(request.archiveDir, 'handover', WAIT_MS, run);
+  } catch (error) {
+    if (error instanceof LockBusyError) throw new HandoverError('busy', 'Another handover from this archive has been running for half an hour; try again when it is done.');
+    throw error;
+  }
+}
+
+async function handOverAlone(request: HandoverRequest): Promise<DeliveryResult> {
   const { archiveDir, adapter, by, signal } = request;
   const now = request.now ?? (() => new Date());
   const log = new HandoverLog(archiveDir);
-  const entries = await withIdentities(archiveDir, (await log.read()).entries);
+  const reading = await log.read();
+  await requireIntactLog(archiveDir, reading, log.file);
+  const entries = await withIdentities(archiveDir, reading.entries);
   const deliveryId = randomUUID();
   const at = now().toISOString();
   const base = { by, deliveryId, target: adapter.target, destination: adapter.destination };

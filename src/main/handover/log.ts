@@ -47,6 +47,8 @@ export interface LogReading {
   entries: LogEntry[];
   /** Each entry's line as written, for the seals on receipts. */
   lines: string[];
+  /** Each entry's line number in the file (1-based). */
+  lineNumbers: number[];
   /** Lines that do not parse or do not continue the chain, by line number (1-based). */
   problems: Array<{ line: number; detail: string }>;
 }
@@ -70,11 +72,12 @@ export class HandoverLog {
     try {
       text = await readFile(this.file, 'utf8');
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { entries: [], lines: [], problems: [] };
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { entries: [], lines: [], lineNumbers: [], problems: [] };
       throw error;
     }
     const entries: LogEntry[] = [];
     const lines: string[] = [];
+    const lineNumbers: number[] = [];
     const problems: LogReading['problems'] = [];
     let prev = GENESIS;
     for (const [index, line] of text.split('\n').entries()) {
@@ -88,9 +91,10 @@ export class HandoverLog {
       if (entry.prev !== prev) problems.push({ line: index + 1, detail: 'does not follow the line before it (a line was changed or removed)' });
       entries.push(entry);
       lines.push(line);
+      lineNumbers.push(index + 1);
       prev = sha256(line);
     }
-    return { entries, lines, problems };
+    return { entries, lines, lineNumbers, problems };
   }
 
   /** Appends one entry and flushes it to disk before returning. Appends from this process queue up. */

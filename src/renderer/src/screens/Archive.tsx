@@ -66,8 +66,14 @@ export function Archive() {
 
       {problem && <p className="error" role="alert">{problem}</p>}
       {report && (
-        <div role="status" className={damaged.length ? 'report bad' : 'report good'}>
+        <div role="status" className={damaged.length || report.log.length ? 'report bad' : 'report good'}>
           <p>{t('archive.verified', { intact: report.bags.length - damaged.length, total: report.bags.length })}</p>
+          {report.log.length > 0 && (
+            <div>
+              <strong>{t('archive.logDamaged')}</strong>
+              <ul>{report.log.map((p) => <li key={p.line}>{t('archive.logLine', { line: p.line })}: {p.detail}</li>)}</ul>
+            </div>
+          )}
           {damaged.map((b) => (
             <div key={b.bag}>
               <strong>{b.bag}</strong>

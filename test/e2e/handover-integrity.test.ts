@@ -1,0 +1,89 @@
+import { cpSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { HANDOVER_LOG, HandoverLog } from '../../src/main/handover/log';
+import { makeArchive, type TestArchive } from '../helpers/archive';
+import { runCli } from '../helpers/cli';
+
+/** The handover log under attack and under load, through the command line as scripts run it. */
+let template: TestArchive;
+beforeAll(async () => {
+  template = await makeArchive('handover-integrity');
+}, 180_000);
+
+const temp = (name: string) => mkdtempSync(path.join(os.tmpdir(), `${name}-`));
+const copyOf = () => {
+  const dir = temp('archive');
+  cpSync(template.dir, dir, { recursive: true });
+  return dir;
+};
+
+describe('two handovers at once', () => {
+  it.each([
+    ['eark', 'eark'],
+    ['eark', 'folder'],
+  ])('%s and %s from the same archive: every record delivered once per place, and the log chain stays whole', async (first, second) => {
+    const archive = copyOf();
+    const dest = { eark: temp('eark'), folder: temp('folder') } as Record<string, string>;
+    const run = (target: string) => runCli(['handover', '--archive', archive, '--to', target, '--dest', dest[target]!, '--by', 'Rut', '--organisation', 'Umeå kommun', '--org-id', '212000-2726', '--json']);
+    const [a, b] = await Promise.all([run(first), run(second)]);
+    expect(a.code, a.stderr).toBe(0);
+    expect(b.code, b.stderr).toBe(0);
+    const reading = await new HandoverLog(archive).read();
+    expect(reading.problems).toEqual([]);
+    for (const target of new Set([first, second])) {
+      const delivered = reading.entries.filter((e) => e.event === 'delivered' && e.target === target);
+      expect(delivered.map((e) => e.snapshotId).sort()).toEqual([...template.snapshotIds].sort());
+    }
+    if (first === second) expect(readdirSync(dest.eark!).filter((f) => f.endsWith('.zip'))).toHaveLength(1);
+    const verify = await runCli(['verify', '--archive', archive]);
+    expect(verify.code, verify.stdout).toBe(0);
+  });
+});
+
+describe('a damaged handover log', () => {
+  async function deliveredArchive() {
+    const archive = copyOf();
+    const run = await runCli(['handover', '--archive', archive, '--to', 'folder', '--dest', temp('folder'), '--by', 'Rut']);
+    expect(run.code, run.stderr).toBe(0);
+    return archive;
+  }
+
+  it('an edited line is named by verify, and neither a handover nor a receipt is made from the log', async () => {
+    const archive = await deliveredArchive();
+    const file = path.join(archive, HANDOVER_LOG);
+    const lines = readFileSync(file, 'utf8').trim().split('\n');
+    lines[1] = lines[1]!.replace('"by":"Rut"', '"by":"Någon annan"');
+    writeFileSync(file, `${lines.join('\n')}\n`);
+
+    const verify = await runCli(['verify', '--archive', archive]);
+    expect(verify.code).toBe(2);
+    expect(verify.stdout).toMatch(/DAMAGED handover-log\.jsonl[\s\S]*line 3: does not follow the line before it/);
+
+    const handover = await runCli(['handover', '--archive', archive, '--to', 'eark', '--dest', temp('eark'), '--org-id', '1', '--json']);
+    expect(handover.code).toBe(2);
+    expect(JSON.parse(handover.stdout)).toMatchObject({ items: [], error: { code: 'log_broken' } });
+    expect(handover.stderr).toMatch(/handover log .* is damaged: line 3/);
+    expect(handover.stderr).not.toMatch(/^\s+at /m);
+
+    const receipt = await runCli(['receipt', '--archive', archive, '--out', path.join(temp('receipt'), 'kvitto.pdf')]);
+    expect(receipt.code).toBe(2);
+    expect(receipt.stderr).toMatch(/is damaged/);
+  });
+
+  it('a forged checksum on the last line, which no chain can show, is found against the bag', async () => {
+    const archive = await deliveredArchive();
+    const file = path.join(archive, HANDOVER_LOG);
+    const lines = readFileSync(file, 'utf8').trim().split('\n');
+    const last = JSON.parse(lines.at(-1)!);
+    expect(last.event).toBe('delivered');
+    lines[lines.length - 1] = JSON.stringify({ ...last, sha256: 'f'.repeat(64) });
+    writeFileSync(file, `${lines.join('\n')}\n`);
+    const verify = await runCli(['verify', '--archive', archive, '--json']);
+    expect(verify.code).toBe(2);
+    expect(JSON.parse(verify.stdout).log).toEqual([{ line: lines.length, detail: expect.stringContaining(`has SHA-256 ${'f'.repeat(64)}, but its bag says`) }]);
+    const receipt = await runCli(['receipt', '--archive', archive, '--out', path.join(temp('receipt'), 'kvitto.pdf')]);
+    expect(receipt.code).toBe(2);
+  });
+});
