@@ -11,6 +11,7 @@ export const CAPTURE_ERROR_CODES = [
   'login_required',
   'blank_page',
   'browser_missing',
+  'in_progress',
   'cancelled',
   'internal',
 ] as const;

@@ -93,6 +93,19 @@ describe('unattended rounds from the command line', () => {
     expect(await roundsOf(appArchive)).toEqual(await roundsOf(cliArchive));
   });
 
+  it('two capture --due at once take each due channel once; the second skips what the first is doing, saying so', async () => {
+    const archive = path.join(work, 'arkiv-samtidigt');
+    const rounds = thisMonth('samtidigt');
+    const both = path.join(work, 'tva.json');
+    writeFileSync(both, JSON.stringify(JSON.parse(readFileSync(channels, 'utf8')).slice(0, 2)));
+    const run = () => runCli(['capture', '--due', '--channels', both, '--archive', archive, '--rounds', rounds, '--json'], env());
+    const runs = await Promise.all([run(), run()]);
+    const results = runs.flatMap((r) => JSON.parse(r.stdout).results as Array<{ channel: string; status: string; error: { code: string } | null }>);
+    expect((await readCatalogue(archive)).snapshots.map((s) => s.channelId).sort()).toEqual(['plain', 'seemore']);
+    for (const r of results.filter((x) => x.status !== 'ok')) expect(r.error?.code).toBe('in_progress');
+    expect(results.filter((r) => r.status === 'ok').map((r) => r.channel).sort()).toEqual(['plain', 'seemore']);
+  });
+
   it('explains a bad round definition', async () => {
     const run = await runCli(['due', '--channels', channels, '--archive', work, '--rounds', 'april']);
     expect(run.code).toBe(1);

@@ -7,13 +7,15 @@ import { findBags } from './verify';
 import { snapshotRefSchema, type Catalogue, type SearchHit, type SnapshotRef, type SnapshotSummary } from '../../shared/archive';
 
 /**
- * Every snapshot in the archive, newest first, read from the bags themselves: there is no index to
- * lose or to fall out of step with the archive.
+ * Every snapshot in the archive (or of one channel), newest first, read from the bags themselves:
+ * there is no index to lose or to fall out of step with the archive.
  */
-export async function readCatalogue(archiveDir: string): Promise<Catalogue> {
+export async function readCatalogue(archiveDir: string, channelId?: string): Promise<Catalogue> {
   const snapshots: SnapshotSummary[] = [];
   const unreadable: string[] = [];
-  for (const bag of await findBags(archiveDir)) {
+  // One channel's snapshots are in its own folder: reading only that one is enough.
+  const bags = channelId ? await findBags(path.join(archiveDir, channelId), undefined, 1) : await findBags(archiveDir);
+  for (const bag of bags) {
     const ref = refOf(archiveDir, bag);
     try {
       const meta = await readMetadata(bag);

@@ -47,7 +47,7 @@ const NOT_BAGS = new Set([INCOMPLETE_DIR, INCOMING_DIR, LOCKS_DIR]);
  * a bag's files, even with bagit.txt deleted), and any deeper folder that holds a bagit.txt. A folder
  * that cannot be read goes to `onUnreadable`.
  */
-export async function findBags(dir: string, onUnreadable: (folder: string, error: unknown) => void = () => undefined): Promise<string[]> {
+export async function findBags(dir: string, onUnreadable: (folder: string, error: unknown) => void = () => undefined, depthOfDir = 0): Promise<string[]> {
   const found: string[] = [];
   const walk = async (folder: string, depth: number): Promise<void> => {
     let entries: Dirent[];
@@ -66,7 +66,7 @@ export async function findBags(dir: string, onUnreadable: (folder: string, error
       if (entry.isDirectory() && !NOT_BAGS.has(entry.name)) await walk(path.join(folder, entry.name), depth + 1);
     }
   };
-  await walk(dir, 0);
+  await walk(dir, depthOfDir);
   return found.sort();
 }
 

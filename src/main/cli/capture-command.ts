@@ -1,6 +1,7 @@
 import { mkdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { CaptureProgress, ChannelResult } from '../../shared/capture';
+import type { Channel } from '../../shared/channel';
 import { readCatalogue } from '../archive/catalogue';
 import { runCapture } from '../pipeline/run';
 import { defaultProfilesRoot } from '../paths';
@@ -66,8 +67,10 @@ export async function captureCommand(args: string[], io: Io, signal?: AbortSigna
 
   const now = new Date();
   const { snapshots } = await readCatalogue(values.archive);
+  const current = currentRound(rounds, now);
+  // Another run (a second scheduled task, the app) may take a due channel's snapshot meanwhile.
+  const stillDue = async (channel: Channel) => dueChannels([channel], (await readCatalogue(values.archive!, channel.id)).snapshots, current, new Date()).length > 0;
   if (values.due) {
-    const current = currentRound(rounds, now);
     channels = dueChannels(channels, snapshots, current, now);
     if (channels.length === 0) {
       io.err(`Nothing is due in round ${current.name}: every channel has its snapshot.\n`);
@@ -84,6 +87,7 @@ export async function captureCommand(args: string[], io: Io, signal?: AbortSigna
     archiveDir: path.resolve(values.archive),
     reason,
     roundOf: (channel) => roundOf.get(channel.id) ?? null,
+    stillNeeded: values.due ? stillDue : undefined,
     organisation: values.organisation ?? '',
     timeoutMs: timeout * 1000,
     concurrency,

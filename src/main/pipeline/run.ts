@@ -2,6 +2,7 @@ import { mkdir } from 'node:fs/promises';
 import type { Channel } from '../../shared/channel';
 import type { CaptureProgress, CaptureStage, ChannelResult } from '../../shared/capture';
 import { discardBag, removeAbandonedBags, startBag } from '../archive/bag';
+import { LockBusyError, withArchiveLock } from '../archive/lock';
 import { readCatalogue } from '../archive/catalogue';
 import { archiveSnapshot } from './snapshot';
 import { findBrowser } from '../capture/browser';
@@ -21,6 +22,11 @@ export interface CaptureRunOptions {
   browserPath?: string;
   /** Folder of the per-platform login profiles; null to capture logged out. */
   profilesRoot: string | null;
+  /**
+   * Asked once the channel is ours to capture: whether it still needs a snapshot (another run may
+   * have taken one meanwhile). Absent: always.
+   */
+  stillNeeded?: (channel: Channel) => Promise<boolean>;
   signal?: AbortSignal;
   onProgress?: (progress: CaptureProgress) => void;
 }
@@ -54,7 +60,9 @@ export async function runCapture(options: CaptureRunOptions): Promise<ChannelRes
   const worker = async () => {
     while (next < channels.length) {
       const index = next++;
-      results[index] = await captureOne(session, channels[index]!, since.get(channels[index]!.id) ?? null, options, report);
+      const channel = channels[index]!;
+      results[index] = await captureAlone(channel, options, () => captureOne(session, channel, since.get(channel.id) ?? null, options, report));
+      if (results[index].error?.code === 'in_progress') report(channel.id, 'failed', 100);
     }
   };
   try {
@@ -63,6 +71,25 @@ export async function runCapture(options: CaptureRunOptions): Promise<ChannelRes
     await session.close();
   }
   return results;
+}
+
+/**
+ * Captures a channel while holding its lock in the archive, shared by every process and machine
+ * using the archive: two runs at once (two scheduled `capture --due`, the app and the CLI) never
+ * capture the same channel twice; the second one skips it and says so.
+ */
+async function captureAlone(channel: Channel, options: CaptureRunOptions, capture: () => Promise<ChannelResult>): Promise<ChannelResult> {
+  try {
+    return await withArchiveLock(options.archiveDir, `capture-${channel.id.toLowerCase()}`, 0, async () => {
+      if (options.stillNeeded && !(await options.stillNeeded(channel))) {
+        return failed(channel, 'in_progress', 'Another Kanalarkiv run has just captured this channel; it was not captured again.');
+      }
+      return capture();
+    });
+  } catch (error) {
+    if (!(error instanceof LockBusyError)) throw error;
+    return failed(channel, 'in_progress', 'Another Kanalarkiv run is capturing this channel right now; it was skipped here. Nothing needs doing unless that run fails.');
+  }
 }
 
 async function captureOne(
