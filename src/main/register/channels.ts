@@ -93,6 +93,8 @@ export function readEntries(content: string, fileName: string): RawEntry[] {
 export interface RawEntry {
   label: string;
   value: unknown;
+  /** CSV cells past the header's columns: a value that held the separator, most likely. */
+  extra?: string[];
 }
 
 function readJsonEntries(body: string, fileName: string): RawEntry[] {
@@ -139,7 +141,8 @@ function readCsvEntries(body: string, fileName: string): RawEntry[] {
       else if (field === 'intervalMonths') value.intervalMonths = cell === '' ? undefined : Number(cell);
       else value[field] = cell;
     });
-    return { label: `row ${i + 2}`, value };
+    const extra = cells.slice(header.length).filter((c) => c !== '');
+    return { label: `row ${i + 2}`, value, ...(extra.length > 0 && { extra }) };
   });
 }
 
@@ -151,7 +154,11 @@ export function checkEntries(raw: RawEntry[]): ChannelList & { issues: RegisterI
   const seenIds = new Map<string, string>();
   const seenUrls = new Map<string, string>();
 
-  for (const { label, value } of raw) {
+  for (const { label, value, extra } of raw) {
+    if (extra) {
+      issues.push({ entry: label, field: '-', code: 'extra_cells', message: `has ${extra.length} cell(s) more than the header ("${extra.join('", "').slice(0, 120)}"); a value probably holds the separator: put that value in double quotes` });
+      continue;
+    }
     const parsed = entrySchema.safeParse(value);
     if (!parsed.success) {
       for (const issue of parsed.error.issues) {

@@ -8,7 +8,7 @@ import { handOver } from '../../../src/main/handover/deliver';
 import { INCOMING_DIR } from '../../../src/main/archive/layout';
 import { fileArchiveAdapter } from '../../../src/main/handover/file-archive';
 import { HandoverLog } from '../../../src/main/handover/log';
-import { METADATA_CSV, uploadFolderAdapter } from '../../../src/main/handover/upload-folder';
+import { csv, METADATA_CSV, uploadFolderAdapter } from '../../../src/main/handover/upload-folder';
 import type { SnapshotRef } from '../../../src/shared/archive';
 import { makeArchive, type TestArchive } from '../../helpers/archive';
 
@@ -120,11 +120,11 @@ describe("handover to Platina's upload structure", () => {
     expect(pdfs.some((f) => /^Ögonblicksbild Facebook Skolan- -Vår- -bästa- \d{4}-\d{2}-\d{2}\.pdf$/.test(f))).toBe(true);
     for (const item of result.items) expect((await digestFile(path.join(target, item.remoteId))).sha256).toBe(item.sha256);
 
-    const csv = readFileSync(path.join(folder, METADATA_CSV), 'utf8');
-    const lines = csv.replace(/^\uFEFF/, '').trim().split('\r\n');
+    const text = readFileSync(path.join(folder, METADATA_CSV), 'utf8');
+    const lines = text.replace(/^\uFEFF/, '').trim().split('\r\n');
     expect(lines[0]).toBe('Fil;Titel;Datum;Enhet;Kanal;Plattform;Adress;Omgång;Anledning;SHA-256;Ögonblicksbild');
     expect(lines).toHaveLength(4);
-    expect(csv).toContain('"Skolan: ""Vår"" <bästa>"');
+    expect(text).toContain('"Skolan: ""Vår"" <bästa>"');
 
     const again = await handOver({ archiveDir: archive.dir, adapter: uploadFolderAdapter(target), refs: archive.refs, by: 'Rut' });
     expect(again.items.every((i) => i.status === 'already-delivered')).toBe(true);
@@ -176,5 +176,19 @@ describe('the handover log', () => {
     const reading = await log.read();
     expect(reading.entries.map((e) => e.snapshotId)).toEqual(['a', 'b']);
     expect(reading.problems).toEqual([{ line: 2, detail: expect.stringMatching(/cut off/) }]);
+  });
+});
+
+describe('cells of the metadata CSV', () => {
+  it.each([
+    ['=HYPERLINK("http://x","klick")', `"'=HYPERLINK(""http://x"",""klick"")"`],
+    ['+46 90 16 10 00', `"'+46 90 16 10 00"`],
+    ['-1', `"'-1"`],
+    ['@SUM(A1)', `"'@SUM(A1)"`],
+    ['\tdold', `"'\tdold"`],
+    ['Kultur Umeå', 'Kultur Umeå'],
+    ['Skolan; Vår', '"Skolan; Vår"'],
+  ])('%j is written as %s, never as a live formula', (value, cell) => {
+    expect(csv(value)).toBe(cell);
   });
 });

@@ -110,6 +110,15 @@ describe('parseChannelList (CSV)', () => {
     ]);
   });
 
+  it('refuses a row with more cells than the header instead of dropping the extra ones', () => {
+    const csv = 'id;namn;adress;enhet;ägare\nok;OK;https://a.se;U;A, B\nfel;Kultur; fritid;https://b.se;U;A, B\n';
+    expect(issuesOf(csv, 'k.csv')).toEqual([{ entry: 'row 3', field: '-', code: 'extra_cells', message: expect.stringContaining('put that value in double quotes') }]);
+  });
+
+  it('refuses names longer than a record can show', () => {
+    expect(issuesOf(JSON.stringify([{ id: 'a', name: 'N'.repeat(201), url: 'https://a.se', unit: 'U' }]), 'k.json')).toEqual([{ entry: 'entry 1', field: 'name', code: 'too_long', message: expect.stringContaining('longer than 200') }]);
+  });
+
   it('says which columns are missing from the header', () => {
     expect(issuesOf('namn,adress\nA,https://a.se\n', 'k.csv')[0]).toMatchObject({ entry: 'row 1 (header)', field: 'id, unit' });
   });
