@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { handOver } from '../../../src/main/handover/deliver';
-import { platinaAdapter } from '../../../src/main/handover/platina/adapter';
+import { loadItem } from '../../../src/main/handover/items';
+import { deedDescription, marker, platinaAdapter } from '../../../src/main/handover/platina/adapter';
 import { PlatinaClient } from '../../../src/main/handover/platina/client';
 import { PlatinaSession } from '../../../src/main/handover/platina/session';
 import { HandoverLog } from '../../../src/main/handover/log';
@@ -126,5 +127,16 @@ describe('handover to Platina through the Standard API', () => {
     expect(result.items[0]!.remoteId).toBe(`${existing.id} / ${deeds.find((d) => d.title === result.items[0]!.title)!.id}`);
     expect(platina.calls.slice(before).filter((c) => c.method === 'POST')).toEqual([]);
     expect(() => platinaAdapter(settings({ caseMode: 'existing', caseId: '' }), new PlatinaClient('', async () => ''))).toThrow(/existing case/);
+  });
+});
+
+describe('the deed that ties a record to its snapshot', () => {
+  it('keeps its marker within Platina\'s 4,000 characters, whatever the channel is called', async () => {
+    const item = await loadItem(archive.dir, archive.refs[0]!);
+    const long = { ...item, metadata: { ...item.metadata, channel: { ...item.metadata.channel, name: 'Kultur '.repeat(900), url: `https://www.facebook.com/${'x'.repeat(3_000)}` } } };
+    const description = deedDescription(long);
+    expect([...description].length).toBeLessThanOrEqual(4_000);
+    expect(description).toContain(marker(long));
+    expect(marker(long)).toBe(`Kanalarkiv-id: ${item.metadata.snapshotId}`);
   });
 });

@@ -10,6 +10,18 @@ const day = (iso: string) => new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europ
 
 /** The line in a deed's description that ties it to its snapshot, so a re-run finds it instead of making another. */
 export const marker = (item: HandoverItem) => `Kanalarkiv-id: ${item.snapshotId}`;
+/** Before 0.2 the marker named the snapshot by its ref; a deed from then is still found by it. */
+const legacyMarker = (item: HandoverItem) => `Kanalarkiv-id: ${item.ref}\n`;
+
+/** Platina takes at most 4,000 characters of description (platinadocs, "Create a journalized case"). */
+const DESCRIPTION_MAX = 4_000;
+
+/** A deed's description: the marker first, so that no cut to Platina's limit can lose it. */
+export function deedDescription(item: HandoverItem): string {
+  const { channel, reason, round } = item.metadata;
+  const text = [marker(item), `${channel.name} (${channel.url}), ${channel.unit}.`, `Anledning: ${reason}.`, round ? `Omgång: ${round}.` : '', `SHA-256: ${item.sha256}.`].filter(Boolean).join('\n');
+  return [...text].slice(0, DESCRIPTION_MAX).join('');
+}
 
 /**
  * Platina through its Standard API: one deed (handling) per snapshot, with the record's PDF, in a
@@ -74,13 +86,13 @@ async function caseFor(round: string, settings: PlatinaSettings, client: Platina
 
 /** The snapshot's deed: one found in the case by its marker (from an interrupted run), or a new one. */
 async function deedFor(item: HandoverItem, caseId: string, existing: Array<{ id: string; description: string }>, settings: PlatinaSettings, client: PlatinaClient, context: DeliveryContext, now: () => Date): Promise<{ deedId: string; isNew: boolean }> {
-  const found = existing.find((d) => d.description.includes(marker(item)));
+  const found = existing.find((d) => d.description.includes(marker(item)) || `${d.description}\n`.includes(legacyMarker(item)));
   if (found) return { deedId: found.id, isNew: false };
-  const { channel, capture, reason, round } = item.metadata;
+  const { capture } = item.metadata;
   await context.started(item);
   const deedId = await client.createDeed(caseId, {
     title: item.title,
-    description: [`${channel.name} (${channel.url}), ${channel.unit}.`, `Anledning: ${reason}.`, round ? `Omgång: ${round}.` : '', `SHA-256: ${item.sha256}.`, marker(item)].filter(Boolean).join('\n'),
+    description: deedDescription(item),
     documentDate: capture.startedAt,
     registrationDate: now().toISOString(),
     deedTypeId: settings.deedTypeId,
