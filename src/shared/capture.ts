@@ -12,6 +12,7 @@ export const CAPTURE_ERROR_CODES = [
   'blank_page',
   'browser_missing',
   'in_progress',
+  'archive_unwritable',
   'cancelled',
   'internal',
 ] as const;

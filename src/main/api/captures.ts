@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Channel } from '../../shared/channel';
 import type { CaptureJobState, ChannelResult } from '../../shared/capture';
 import { refOf } from '../archive/catalogue';
+import { toCaptureError } from '../capture/errors';
 import { runCapture, type CaptureRunOptions } from '../pipeline/run';
 
 type RunSettings = Omit<CaptureRunOptions, 'channels' | 'reason' | 'signal' | 'onProgress'>;
@@ -66,9 +67,10 @@ export class CaptureJobs {
     }).then(
       (results) => finish(results),
       // The run itself could not go on (the archive folder vanished, say): every unfinished channel failed.
-      (error: Error) => finish(state.channels.filter((c) => !c.result).map((c) => ({
-        channel: c.channelId, status: 'failed' as const, bag: null, error: { code: 'internal' as const, message: error.message }, warnings: [], timings: {},
-      }))),
+      (error: unknown) => {
+        const { code, message } = toCaptureError(error);
+        finish(state.channels.filter((c) => !c.result).map((c) => ({ channel: c.channelId, status: 'failed' as const, bag: null, error: { code, message }, warnings: [], timings: {} })));
+      },
     );
     update(true);
     return structuredClone(state);

@@ -1,5 +1,6 @@
 import type { CaptureErrorCode } from '../../shared/capture';
 import { KanalarkivError } from '../../shared/errors';
+import { fsProblem } from '../archive/fs-problems';
 
 /** A capture failure with a code scripts and the UI can act on, and a message a person can act on. */
 export class CaptureError extends KanalarkivError<CaptureErrorCode> {}
@@ -17,6 +18,8 @@ const NET_ERRORS: Array<[RegExp, CaptureErrorCode, string]> = [
 /** Turns whatever Playwright or Chromium threw into a CaptureError. */
 export function toCaptureError(error: unknown): CaptureError {
   if (error instanceof CaptureError) return error;
+  const disk = fsProblem(error);
+  if (disk) return new CaptureError('archive_unwritable', `The snapshot could not be written: ${disk.message}`);
   const text = error instanceof Error ? error.message : String(error);
   for (const [pattern, code, message] of NET_ERRORS) {
     const match = text.match(pattern);

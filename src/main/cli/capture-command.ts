@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { CaptureProgress, ChannelResult } from '../../shared/capture';
 import type { Channel } from '../../shared/channel';
 import { readCatalogue } from '../archive/catalogue';
+import { fsProblem, probeWritable } from '../archive/fs-problems';
 import { runCapture } from '../pipeline/run';
 import { defaultProfilesRoot } from '../paths';
 import { currentRound, dueChannels, roundsForCapture } from '../rounds/rounds';
@@ -62,8 +63,10 @@ export async function captureCommand(args: string[], io: Io, signal?: AbortSigna
     await mkdir(values.archive, { recursive: true });
     if (!(await stat(values.archive)).isDirectory()) throw new Error('not a folder');
   } catch (error) {
-    return usage(`cannot use "${values.archive}" as the archive folder (${(error as Error).message}).`);
+    return usage(`cannot use "${values.archive}" as the archive folder: ${fsProblem(error, values.archive)?.message ?? (error as Error).message}`);
   }
+  const unwritable = await probeWritable(values.archive);
+  if (unwritable) return usage(`cannot write to the archive folder: ${unwritable.message}`);
 
   const now = new Date();
   const { snapshots } = await readCatalogue(values.archive);

@@ -2,7 +2,7 @@ import { stat } from 'node:fs/promises';
 import { readCatalogue } from '../archive/catalogue';
 import { currentRound, dueChannels, openRound } from '../rounds/rounds';
 import { loadChannelFile, loadRounds } from './channel-file';
-import { EXIT, parseOptions, UsageError, type Io } from './options';
+import { EXIT, parseOptions, requireArchive, UsageError, type Io } from './options';
 
 const day = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm', dateStyle: 'long' });
 
@@ -24,7 +24,10 @@ export async function dueCommand(args: string[], io: Io): Promise<number> {
   if (Number.isNaN(now.getTime())) throw new UsageError(`--at "${values.at}" is not a date and time; write it as 2026-04-14T10:00:00+02:00.`);
 
   let snapshots: Awaited<ReturnType<typeof readCatalogue>>['snapshots'] = [];
-  if (await stat(values.archive).then((s) => s.isDirectory(), () => false)) snapshots = (await readCatalogue(values.archive)).snapshots;
+  if (await stat(values.archive).then((s) => s.isDirectory(), () => false)) {
+    await requireArchive(values.archive);
+    snapshots = (await readCatalogue(values.archive)).snapshots;
+  }
   const round = currentRound(rounds, now);
   const open = openRound(rounds, now)?.name === round.name;
   const due = dueChannels(list.channels, snapshots, round, now);

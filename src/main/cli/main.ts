@@ -2,6 +2,7 @@ import { captureCommand } from './capture-command';
 import { dueCommand } from './due-command';
 import { handoverCommand, receiptCommand } from './handover-command';
 import { loginCommand } from './login-command';
+import { fsProblem } from '../archive/fs-problems';
 import { EXIT, UsageError, type Io } from './options';
 import { COMMAND_USAGE, isCommand, USAGE, type CommandName } from './usage';
 import { verifyCommand } from './verify-command';
@@ -43,6 +44,13 @@ export async function main(argv: string[], io: Io, signal?: AbortSignal): Promis
   try {
     return await COMMANDS[command](rest, io, signal);
   } catch (error) {
+    const disk = fsProblem(error);
+    if (disk) {
+      // The archive or a destination could not be read or written: say which and what to do, never a stack.
+      io.err(`kanalarkiv ${command}: ${disk.message}\n`);
+      if (rest.includes('--json')) io.out(`${JSON.stringify({ error: { code: disk.kind, message: disk.message } })}\n`);
+      return EXIT.someFailed;
+    }
     if (!(error instanceof UsageError)) throw error;
     io.err(`kanalarkiv ${command}: ${error.message}\n\nUsage:\n  ${COMMAND_USAGE[command]}\n`);
     return EXIT.usage;

@@ -1,5 +1,7 @@
 import { stat } from 'node:fs/promises';
+import path from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { fsProblem } from '../archive/fs-problems';
 
 /** Where a command writes: stdout for results, stderr for progress and messages. */
 export interface Io {
@@ -24,9 +26,12 @@ export function parseOptions<T extends NonNullable<ParseArgsConfig['options']>>(
 
 /** An existing archive folder, or a usage error that says why it cannot be read. */
 export async function requireArchive(dir: string): Promise<void> {
+  const resolved = path.resolve(dir);
+  // The root of a disk is never an archive, and walking all of it would take hours.
+  if (path.parse(resolved).root === resolved) throw new UsageError(`"${dir}" is the root of a disk, not an archive folder; give the archive folder itself (e.g. --archive /srv/arkiv).`);
   try {
-    if (!(await stat(dir)).isDirectory()) throw new Error('not a folder');
+    if (!(await stat(dir)).isDirectory()) throw Object.assign(new Error('not a folder'), { code: 'ENOTDIR', path: dir });
   } catch (error) {
-    throw new UsageError(`cannot read the archive "${dir}" (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}).`);
+    throw new UsageError(`cannot read the archive "${dir}": ${fsProblem(error, dir)?.message ?? (error as Error).message}`);
   }
 }

@@ -1,7 +1,8 @@
 import { mkdir } from 'node:fs/promises';
 import type { Channel } from '../../shared/channel';
 import type { CaptureProgress, CaptureStage, ChannelResult } from '../../shared/capture';
-import { discardBag, removeAbandonedBags, startBag } from '../archive/bag';
+import { discardBag, removeAbandonedBags, startBag, type DraftBag } from '../archive/bag';
+import { diskFull } from '../archive/fs-problems';
 import { LockBusyError, withArchiveLock } from '../archive/lock';
 import { readCatalogue } from '../archive/catalogue';
 import { archiveSnapshot } from './snapshot';
@@ -101,8 +102,9 @@ async function captureOne(
 ): Promise<ChannelResult> {
   for (let attempt = 1; ; attempt++) {
     if (options.signal?.aborted) return failed(channel, 'cancelled', 'The run was cancelled before this channel was captured.');
-    const draft = await startBag(options.archiveDir);
+    let draft: DraftBag | null = null;
     try {
+      draft = await startBag(options.archiveDir);
       const capture = await captureChannel(session, {
         channel,
         dir: draft.data,
@@ -128,8 +130,10 @@ async function captureOne(
       report(channel.id, 'done', 100, attempt);
       return { channel: channel.id, status: 'ok', bag, error: null, warnings: capture.facts.warnings, timings: capture.timings.ms };
     } catch (error) {
-      await discardBag(draft);
-      const { code, message } = toCaptureError(error);
+      if (draft) await discardBag(draft).catch(() => undefined);
+      const known = toCaptureError(error);
+      const full = known.code === 'internal' ? await diskFull(options.archiveDir) : null;
+      const { code, message } = full ? new CaptureError('archive_unwritable', `The snapshot could not be written: ${full.message}`) : known;
       if (attempt === 1 && TRANSIENT_CODES.has(code) && !options.signal?.aborted) continue;
       report(channel.id, 'failed', 100, attempt);
       return failed(channel, code, message);
