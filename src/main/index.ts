@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 import { app, BrowserWindow } from 'electron';
 import { IPC_EVENTS } from '../shared/ipc';
 import { createHandlers } from './api/handlers';
@@ -8,14 +8,18 @@ import { openInBrowser, safeStorageCipher, saveFileVia } from './electron/servic
 import { createElectronStorage } from './electron/store';
 import { setApplicationMenu } from './electron/menu';
 import { startReminders } from './electron/reminders';
+import { registerAppScheme, serveApp } from './electron/protocol';
 import { applySecurityRestrictions } from './electron/security';
 import { createMainWindow, openPdfWindow } from './electron/windows';
+import { APP_URL } from './app-url';
 import { defaultProfilesRoot } from './paths';
 import { SecretStore } from './secrets';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-// The app's own page: the dev server while developing, else the bundled renderer.
-const appUrl = process.env.ELECTRON_RENDERER_URL ?? pathToFileURL(path.join(here, '../renderer/index.html')).href;
+// The app's own page: the dev server while developing, else the bundled renderer on app://.
+const devUrl = process.env.ELECTRON_RENDERER_URL;
+const appUrl = devUrl ?? APP_URL;
+registerAppScheme();
 if (app.isPackaged) process.env.KANALARKIV_RESOURCES ??= path.join(process.resourcesPath, 'resources');
 
 // One Kanalarkiv at a time: two would capture into the same archive at once.
@@ -28,8 +32,11 @@ if (!app.requestSingleInstanceLock()) {
     window?.focus();
   });
   void app.whenReady().then(() => {
-    applySecurityRestrictions(appUrl);
-    setApplicationMenu();
+    if (!devUrl) serveApp(path.join(here, '../renderer'));
+    // Links open in the system browser only to the hosts of the registered channels.
+    let linkHosts = async () => new Set<string>();
+    applySecurityRestrictions(appUrl, () => linkHosts());
+    setApplicationMenu(!app.isPackaged);
     // The handlers are registered in the same tick, before the page can send its first call.
     const window = createMainWindow(path.join(here, '../preload/index.cjs'), appUrl);
     const storage = createElectronStorage();
@@ -45,6 +52,7 @@ if (!app.requestSingleInstanceLock()) {
       openExternal: openInBrowser,
       saveFile: saveFileVia(window),
     });
+    linkHosts = async () => new Set((await handlers.listChannels()).map((c) => new URL(c.url).hostname.toLowerCase()));
     registerIpc(handlers, appUrl);
     startReminders(handlers);
   });

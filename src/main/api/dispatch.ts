@@ -12,15 +12,31 @@ export interface Sender {
 }
 
 /**
- * Whether `url` is the app's own page: the bundled renderer's index.html exactly (no other local file,
- * such as a record's PDF), or any page of the dev server while developing.
+ * Whether `url` is the app's own page: the bundled renderer on its app:// host (any of its pages),
+ * the renderer's index.html exactly when it is loaded from a file (no other local file, such as a
+ * record's PDF), or any page of the dev server while developing.
  */
 export function isAppUrl(url: string, appUrl: string): boolean {
   try {
     const page = new URL(url);
     const app = new URL(appUrl);
-    if (app.protocol === 'file:') return page.protocol === 'file:' && page.pathname === app.pathname;
-    return page.origin === app.origin;
+    if (app.protocol === 'file:') return page.protocol === 'file:' && page.host === app.host && page.pathname === app.pathname;
+    if (app.protocol === 'http:' || app.protocol === 'https:') return page.origin === app.origin;
+    return page.protocol === app.protocol && page.host === app.host;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Whether a link the UI opens may go to the system browser: only https, and only to a host the
+ * municipality chose (a channel's address in the register).
+ * https://www.electronjs.org/docs/latest/tutorial/security#15-do-not-use-shellopenexternal-with-untrusted-content
+ */
+export function externalLinkAllowed(url: string, hosts: ReadonlySet<string>): boolean {
+  try {
+    const link = new URL(url);
+    return link.protocol === 'https:' && !link.username && !link.password && hosts.has(link.hostname.toLowerCase());
   } catch {
     return false;
   }

@@ -112,7 +112,8 @@ export async function captureCommand(args: string[], io: Io, signal?: AbortSigna
 }
 
 function positiveInteger(text: string, name: string, min: number, max: number): number | string {
-  const n = Number(text);
+  // Digits only: Number() would take "0x20" as 32 and " 1e2 " as 100.
+  const n = /^\d{1,9}$/.test(text) ? Number(text) : NaN;
   if (!Number.isInteger(n) || n < min || n > max) return `${name} must be a whole number from ${min} to ${max} (got "${text}").`;
   return n;
 }

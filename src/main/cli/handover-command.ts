@@ -152,7 +152,10 @@ type Flags = ReturnType<typeof parseOptions<typeof OPTIONS>>['values'];
 
 function settingsFromFlags(target: HandoverTarget, values: Flags): HandoverSettings {
   const dest = values.dest ?? '';
-  const [host, port] = (values.smtp ?? '').split(':');
+  const [host, port, ...rest] = (values.smtp ?? '').split(':');
+  if (values.smtp && (!host || rest.length > 0 || (port !== undefined && !/^\d{1,5}$/.test(port)) || Number(port) > 65_535 || port === '0')) {
+    throw new UsageError(`--smtp takes HOST:PORT with a port from 1 to 65535 (e.g. smtp.kommun.se:587), not "${values.smtp}".`);
+  }
   return {
     ...DEFAULT_HANDOVER_SETTINGS,
     organisationId: values['org-id'] ?? '',

@@ -1,13 +1,13 @@
 import { app, session, shell, type WebContents } from 'electron';
-import { isAppUrl } from '../api/dispatch';
+import { externalLinkAllowed, isAppUrl } from '../api/dispatch';
 
 /**
  * Every guard carries its reason and the Electron security checklist item it implements
  * (https://www.electronjs.org/docs/latest/tutorial/security).
  */
 
-export function applySecurityRestrictions(appUrl: string): void {
-  app.on('web-contents-created', (_event, contents) => restrictContents(contents, appUrl));
+export function applySecurityRestrictions(appUrl: string, linkHosts: () => Promise<ReadonlySet<string>>): void {
+  app.on('web-contents-created', (_event, contents) => restrictContents(contents, appUrl, linkHosts));
 
   // Captured pages never run in the app's session, but nothing the UI shows needs a permission either.
   // #5 Handle session permission requests from remote content.
@@ -15,17 +15,18 @@ export function applySecurityRestrictions(appUrl: string): void {
   session.defaultSession.setPermissionCheckHandler(() => false);
 }
 
-function restrictContents(contents: WebContents, appUrl: string): void {
+function restrictContents(contents: WebContents, appUrl: string, linkHosts: () => Promise<ReadonlySet<string>>): void {
   // The UI is a single page; any navigation is a bug or an attack.
   // #13 Disable or limit navigation.
   contents.on('will-navigate', (event, url) => {
     if (!isAppUrl(url, appUrl)) event.preventDefault();
   });
 
-  // No second window ever; http(s) links (a channel's URL) open in the system browser.
+  // No second window ever; an https link to a registered channel's host opens in the system browser.
   // #14 Disable or limit creation of new windows; #15 Do not use shell.openExternal with untrusted content.
   contents.setWindowOpenHandler(({ url }) => {
-    if (/^https?:\/\//.test(url)) void shell.openExternal(url);
+    // Electronegativity's openExternal finding is answered: externalLinkAllowed admits only https to a registered channel's host.
+    void linkHosts().then((hosts) => (externalLinkAllowed(url, hosts) ? shell.openExternal(url) : undefined)); // eng-disable OPEN_EXTERNAL_JS_CHECK
     return { action: 'deny' };
   });
 

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { BrowserWindow } from 'electron';
+import { app, BrowserWindow } from 'electron';
 
 export function createMainWindow(preloadPath: string, appUrl: string): BrowserWindow {
   const window = new BrowserWindow({
@@ -10,13 +10,18 @@ export function createMainWindow(preloadPath: string, appUrl: string): BrowserWi
     show: false,
     title: 'Kanalarkiv',
     webPreferences: {
-      preload: preloadPath,
+      // Electronegativity's preload finding is answered: the preload exposes exactly the contract of src/shared/ipc.ts, and dispatch() checks every call.
+      preload: preloadPath, // eng-disable PRELOAD_JS_CHECK
       // #3 Enable context isolation; #4 Enable process sandboxing; #2 Do not enable Node.js integration.
       contextIsolation: true,
       sandbox: true,
       nodeIntegration: false,
       webSecurity: true,
       allowRunningInsecureContent: false,
+      // No developer tools in an installed app: they would give anyone at the desk the preload's API.
+      devTools: !app.isPackaged,
+      // A middle click on a link would open it in a new window; new windows are denied, and this stops the attempt too.
+      disableBlinkFeatures: 'Auxclick',
     },
   });
   window.once('ready-to-show', () => window.show());
@@ -34,7 +39,7 @@ export function openPdfWindow(file: string, parent: BrowserWindow | undefined): 
     height: 900,
     parent,
     title: path.basename(path.dirname(path.dirname(file))),
-    webPreferences: { contextIsolation: true, sandbox: true, nodeIntegration: false, plugins: true },
+    webPreferences: { contextIsolation: true, sandbox: true, nodeIntegration: false, plugins: true, disableBlinkFeatures: 'Auxclick' },
   });
   void window.loadFile(file);
 }

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import nodemailer from 'nodemailer';
 import type { EmailSettings } from '../../shared/handover';
@@ -122,9 +122,15 @@ async function writeEml(dir: string, item: HandoverItem, message: Buffer): Promi
   await mkdir(folder, { recursive: true });
   const sha256 = createHash('sha256').update(message).digest('hex');
   const temp = path.join(folder, `.${sha256}.partial`);
-  await writeFile(temp, message);
-  await syncPath(temp);
-  return placeUnder(temp, folder, safeName(item.title), '.eml', sha256);
+  try {
+    await writeFile(temp, message);
+    await syncPath(temp);
+    return await placeUnder(temp, folder, safeName(item.title), '.eml', sha256);
+  } catch (error) {
+    // A half-written message must not be left for the mail pickup to find.
+    await rm(temp, { force: true });
+    throw error;
+  }
 }
 
 function smtpError(error: Error, settings: EmailSettings): HandoverError {

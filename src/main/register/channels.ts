@@ -203,13 +203,16 @@ export function parseHttpUrl(input: string): URL | { code: IssueCode; message: s
   try {
     url = new URL(input);
   } catch {
-    return { code: 'not_a_url', message: `"${input}" is not a web address; write it in full, e.g. https://www.facebook.com/umeakommun` };
+    return { code: 'not_a_url', message: `"${input.slice(0, 200)}" is not a web address; write it in full, e.g. https://www.facebook.com/umeakommun` };
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') {
     return { code: 'not_http', message: `"${input}" uses ${url.protocol.replace(':', '')}; only http and https addresses can be captured` };
   }
   if (url.username || url.password) {
-    return { code: 'credentials_in_url', message: `"${input}" contains a user name or password; remove them (log in with "kanalarkiv login" instead)` };
+    // Never repeat the password: the message may end up in a log or on a screen.
+    url.username = url.username ? '…' : '';
+    url.password = url.password ? '…' : '';
+    return { code: 'credentials_in_url', message: `"${url.href}" contains a user name or password; remove them (log in with "kanalarkiv login" instead)` };
   }
   return url;
 }

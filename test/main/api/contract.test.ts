@@ -1,8 +1,9 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { dispatch } from '../../../src/main/api/dispatch';
+import { dispatch, externalLinkAllowed, isAppUrl } from '../../../src/main/api/dispatch';
+import { APP_URL, appFile } from '../../../src/main/app-url';
 import { createHandlers } from '../../../src/main/api/handlers';
 import { CAPTURE_PROFILE } from '../../../src/main/capture/profile';
 import { MemoryStorage } from '../../../src/main/storage';
@@ -10,6 +11,7 @@ import { createBridge, type RendererIpc } from '../../../src/preload/bridge';
 import type { SnapshotRef } from '../../../src/shared/archive';
 import { ARGUMENTS } from '../../../src/shared/arguments';
 import { IPC_CHANNELS, IPC_EVENTS } from '../../../src/shared/ipc';
+import { ROOT } from '../../helpers/cli';
 import { noShell } from '../../helpers/shell';
 
 const handlers = (storage = new MemoryStorage()) => {
@@ -104,5 +106,41 @@ describe('errors the UI can explain', () => {
     await api.saveSettings({ ...(await api.getSettings()), browserPath: '/no/such/browser' });
     const reply = await dispatch(api, 'openLogin', ['facebook'], APP, APP.url);
     expect(reply).toMatchObject({ ok: false, error: { code: 'browser_missing', message: expect.stringContaining('/no/such/browser') } });
+  });
+});
+
+describe('what the app itself is, and where its links go', () => {
+  it('knows its own page on app:// (any page of the bundle) and on file:// (index.html on the same host only)', () => {
+    expect(isAppUrl('app://kanalarkiv/index.html#arkiv', APP_URL)).toBe(true);
+    expect(isAppUrl('app://annan/index.html', APP_URL)).toBe(false);
+    expect(isAppUrl('file:///app/out/renderer/index.html', APP_URL)).toBe(false);
+    expect(isAppUrl('file://fileserver/app/out/renderer/index.html', 'file:///app/out/renderer/index.html')).toBe(false);
+    expect(isAppUrl('file:///app/out/renderer/index.html', 'file:///app/out/renderer/index.html')).toBe(true);
+  });
+
+  it('serves only the renderer\'s own files on app://kanalarkiv/', () => {
+    expect(appFile('/app/out/renderer', 'app://kanalarkiv/assets/index.js')).toBe(path.resolve('/app/out/renderer/assets/index.js'));
+    expect(appFile('/app/out/renderer', 'app://kanalarkiv/../../../etc/passwd')).toBe(path.resolve('/app/out/renderer/etc/passwd'));
+    expect(appFile('/app/out/renderer', 'app://kanalarkiv/%2e%2e/%2e%2e/secrets.json')).toBe(path.resolve('/app/out/renderer/secrets.json'));
+    expect(appFile('/app/out/renderer', 'app://kanalarkiv/x%2f..%2f..%2f..%2fetc%2fpasswd')).toBeNull();
+    expect(appFile('/app/out/renderer', 'app://elsewhere/index.html')).toBeNull();
+    expect(appFile('/app/out/renderer', 'file:///app/out/renderer/index.html')).toBeNull();
+  });
+
+  it('opens links in the system browser only over https and only to hosts of the register', () => {
+    const hosts = new Set(['www.facebook.com', 'www.umea.se']);
+    expect(externalLinkAllowed('https://www.facebook.com/umeakommun', hosts)).toBe(true);
+    expect(externalLinkAllowed('http://www.facebook.com/umeakommun', hosts)).toBe(false);
+    expect(externalLinkAllowed('https://evil.example/', hosts)).toBe(false);
+    expect(externalLinkAllowed('https://user:pw@www.umea.se/', hosts)).toBe(false);
+    expect(externalLinkAllowed('file:///etc/passwd', hosts)).toBe(false);
+    expect(externalLinkAllowed('ms-settings:privacy', hosts)).toBe(false);
+  });
+
+  it('packages with the Electron fuses set as the security checklist asks (#19)', () => {
+    const config = readFileSync(path.join(ROOT, 'electron-builder.yml'), 'utf8');
+    for (const fuse of ['runAsNode: false', 'enableCookieEncryption: true', 'enableNodeOptionsEnvironmentVariable: false', 'enableNodeCliInspectArguments: false', 'onlyLoadAppFromAsar: true', 'grantFileProtocolExtraPrivileges: false']) {
+      expect(config).toMatch(new RegExp(`^\\s+${fuse}$`, 'm'));
+    }
   });
 });
