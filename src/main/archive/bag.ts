@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { chmod, mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { digestFile, listFiles, syncPath, type FileDigest } from './files';
 import { BAG_INFO_FILE, BAGIT_FILE, INCOMPLETE_DIR, MANIFEST_FILE, TAG_MANIFEST_FILE } from './layout';
@@ -132,6 +132,15 @@ async function ensureAbsent(target: string): Promise<void> {
     return;
   }
   throw new Error(`a snapshot already exists at ${target}; records are never overwritten`);
+}
+
+/** Makes the top folder of each bag read-only again where a kill right after its move left it writable. */
+export async function resealBags(archiveDir: string, refs: string[]): Promise<void> {
+  for (const ref of refs) {
+    const folder = path.join(archiveDir, ...ref.split('/'));
+    const { mode } = await stat(folder).catch(() => ({ mode: 0 }));
+    if (mode & 0o222) await chmod(folder, 0o555).catch(() => undefined);
+  }
 }
 
 /** Makes a folder and everything below it read-only, deepest first. */

@@ -1,7 +1,7 @@
 import { mkdir } from 'node:fs/promises';
 import type { Channel } from '../../shared/channel';
 import type { CaptureProgress, CaptureStage, ChannelResult } from '../../shared/capture';
-import { discardBag, removeAbandonedBags, startBag, type DraftBag } from '../archive/bag';
+import { discardBag, removeAbandonedBags, resealBags, startBag, type DraftBag } from '../archive/bag';
 import { diskFull } from '../archive/fs-problems';
 import { LockBusyError, withArchiveLock } from '../archive/lock';
 import { readCatalogue } from '../archive/catalogue';
@@ -52,9 +52,12 @@ export async function runCapture(options: CaptureRunOptions): Promise<ChannelRes
   }
   await mkdir(options.archiveDir, { recursive: true });
   await removeAbandonedBags(options.archiveDir);
-  // Each channel's latest snapshot: this one's capture should reach back to it.
+  const { snapshots } = await readCatalogue(options.archiveDir);
+  // A run killed between moving a bag into place and sealing it left that one folder writable.
+  await resealBags(options.archiveDir, snapshots.map((s) => s.ref));
+  // Each channel's latest snapshot (ids without regard to case): this one's capture should reach back to it.
   const since = new Map<string, string>();
-  for (const s of (await readCatalogue(options.archiveDir)).snapshots) if (!since.has(s.channelId)) since.set(s.channelId, s.takenAt);
+  for (const s of snapshots) if (!since.has(s.channelId.toLowerCase())) since.set(s.channelId.toLowerCase(), s.takenAt);
 
   const results = new Array<ChannelResult>(channels.length);
   let next = 0;
@@ -62,7 +65,7 @@ export async function runCapture(options: CaptureRunOptions): Promise<ChannelRes
     while (next < channels.length) {
       const index = next++;
       const channel = channels[index]!;
-      results[index] = await captureAlone(channel, options, () => captureOne(session, channel, since.get(channel.id) ?? null, options, report));
+      results[index] = await captureAlone(channel, options, () => captureOne(session, channel, since.get(channel.id.toLowerCase()) ?? null, options, report));
       if (results[index].error?.code === 'in_progress') report(channel.id, 'failed', 100);
     }
   };

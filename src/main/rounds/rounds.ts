@@ -83,13 +83,15 @@ export interface TakenSnapshot {
  * and asking again never asks for the same channel twice.
  */
 export function dueChannels(channels: Channel[], snapshots: TakenSnapshot[], round: Round, now: Date = new Date()): Channel[] {
-  const done = new Set(snapshots.filter((s) => s.round === round.name || (s.takenAt >= round.opens && s.takenAt < round.closes)).map((s) => s.channelId));
+  // Channel ids are compared without regard to case, as Windows compares the folders they name.
+  const key = (id: string) => id.toLowerCase();
+  const done = new Set(snapshots.filter((s) => s.round === round.name || (s.takenAt >= round.opens && s.takenAt < round.closes)).map((s) => key(s.channelId)));
   const latest = new Map<string, string>();
-  for (const s of snapshots) if ((latest.get(s.channelId) ?? '') < s.takenAt) latest.set(s.channelId, s.takenAt);
+  for (const s of snapshots) if ((latest.get(key(s.channelId)) ?? '') < s.takenAt) latest.set(key(s.channelId), s.takenAt);
   return channels.filter((c) => {
     if (!c.active) return false;
-    if (!c.intervalMonths) return !done.has(c.id);
-    const last = latest.get(c.id);
+    if (!c.intervalMonths) return !done.has(key(c.id));
+    const last = latest.get(key(c.id));
     if (!last) return true;
     const next = new Date(last);
     next.setUTCMonth(next.getUTCMonth() + c.intervalMonths);

@@ -1,9 +1,9 @@
-import { chmodSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { bagLocation, finishBag, removeAbandonedBags, startBag, type BagInfo } from '../../../src/main/archive/bag';
+import { bagLocation, finishBag, removeAbandonedBags, resealBags, startBag, type BagInfo } from '../../../src/main/archive/bag';
 import { INCOMPLETE_DIR } from '../../../src/main/archive/layout';
 import { verifyArchive } from '../../../src/main/archive/verify';
 import { runCli } from '../../helpers/cli';
@@ -56,6 +56,13 @@ describe('bags', () => {
   it('refuses channel ids that would leave the archive', () => {
     expect(() => bagLocation(archive, '../outside', new Date(), INFO.externalIdentifier)).toThrow(/cannot be used/);
     expect(() => bagLocation(archive, 'a/b', new Date(), INFO.externalIdentifier)).toThrow(/cannot be used/);
+  });
+
+  it('seals again a bag a kill left writable between its move and its sealing', async () => {
+    const bag = await makeBag();
+    chmodSync(bag, 0o755);
+    await resealBags(archive, [path.relative(archive, bag)]);
+    expect(statSync(bag).mode & 0o777).toBe(0o555);
   });
 
   it('removes drafts of dead processes but not those of running ones', async () => {

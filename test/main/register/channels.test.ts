@@ -115,6 +115,13 @@ describe('parseChannelList (CSV)', () => {
     expect(issuesOf(csv, 'k.csv')).toEqual([{ entry: 'row 3', field: '-', code: 'extra_cells', message: expect.stringContaining('put that value in double quotes') }]);
   });
 
+  it('never repeats the password of an address with credentials', () => {
+    const [issue] = issuesOf(JSON.stringify([{ id: 'a', name: 'A', url: 'https://admin:Hemligt123@www.umea.se/', unit: 'U', owners: ['A', 'B'] }]), 'k.json');
+    expect(issue).toMatchObject({ field: 'url', code: 'credentials_in_url' });
+    expect(issue!.message).not.toContain('Hemligt123');
+    expect(issue!.message).not.toContain('admin');
+  });
+
   it('refuses names longer than a record can show', () => {
     expect(issuesOf(JSON.stringify([{ id: 'a', name: 'N'.repeat(201), url: 'https://a.se', unit: 'U' }]), 'k.json')).toEqual([{ entry: 'entry 1', field: 'name', code: 'too_long', message: expect.stringContaining('longer than 200') }]);
   });

@@ -68,6 +68,11 @@ describe('due channels', () => {
     expect(dueChannels([busy], [], round, at('2026-09-06T10:00:00Z'))).toEqual([busy]);
   });
 
+  it('know a channel whatever the case of its id, as Windows knows its folder', () => {
+    const snapshots = [{ channelId: 'Kultur', takenAt: '2026-09-02T08:00:00.000Z', round: '2026 september' }];
+    expect(dueChannels([channel('kultur')], snapshots, round)).toEqual([]);
+  });
+
   it('count a late capture that states the round, and one taken in the window without stating it', () => {
     const snapshots = [
       { channelId: 'b', takenAt: '2026-10-20T08:00:00.000Z', round: '2026 september' },
