@@ -4,6 +4,7 @@
  * and writes the numbers to bench/results/<time>.json. Not part of `npm test`: timings are only
  * meaningful as ratios within one run.
  */
+import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -218,6 +219,19 @@ for (const { name, path: p, check } of BENCH_PAGES) {
   process.stderr.write(`${s(naive.total)} s\n`);
   rows.push({ name, ours: mine, baseline: naive });
 }
+// Memory when the CPU is starved: two busy loops take the machine's cores while the tallest pages are captured.
+const underLoad: Array<{ name: string; quiet: number; loaded: number }> = [];
+for (const { name, path: p, check } of BENCH_PAGES.filter((b) => b.path === '/infinite' || b.path.startsWith('/tall'))) {
+  process.stderr.write(`${name} under CPU load … `);
+  const hogs = Array.from({ length: 2 }, () => spawn(process.execPath, ['-e', 'for (;;) {}'], { stdio: 'ignore' }));
+  try {
+    const loaded = await ours(`${name} (loaded)`, site.url(p), check);
+    underLoad.push({ name, quiet: rows.find((r) => r.name === name)!.ours.memory.node, loaded: loaded.memory.node });
+    process.stderr.write(`${s(loaded.total)} s\n`);
+  } finally {
+    for (const hog of hogs) hog.kill('SIGKILL');
+  }
+}
 const conc: Record<number, number> = {};
 for (const c of [1, 2, 4]) {
   process.stderr.write(`20 ordinary channels at concurrency ${c} … `);
@@ -237,6 +251,10 @@ const lines = [
   '|---|---|---|---|---|---|---|---|---|---|---|',
   ...rows.map(({ name, ours: o, baseline: b }) => `| ${name} | ${s(b.total)} | ${s(b.stages.browserStart)} | ${s(b.stages.load)} | ${s(b.stages.screenshot)} | ${s(b.stages.record)} | ${s(b.stages.bag)} | ${mb(b.memory.node)} | ${mb(b.pdfBytes)} | ${b.problem ?? 'yes'} | ${(o.total / b.total).toFixed(2)} |`),
   '',
+  '| page | Node peak MB, quiet | Node peak MB, two busy loops on the cores |',
+  '|---|---|---|',
+  ...underLoad.map(({ name, quiet, loaded }) => `| ${name} | ${mb(quiet)} | ${mb(loaded)} |`),
+  '',
   '| 20 ordinary channels | wall s | speed-up over concurrency 1 |',
   '|---|---|---|',
   ...[1, 2, 4].map((c) => `| concurrency ${c} | ${s(conc[c]!)} | ${(conc[1]! / conc[c]!).toFixed(2)}× |`),
@@ -244,5 +262,5 @@ const lines = [
 console.log(lines.join('\n'));
 mkdirSync(path.join(import.meta.dirname, 'results'), { recursive: true });
 const out = path.join(import.meta.dirname, 'results', `${new Date().toISOString().replace(/[:.]/g, '')}.json`);
-writeFileSync(out, JSON.stringify({ rows, concurrency: conc, machine: { cores: os.cpus().length, browser: browser.kind, node: process.version } }, null, 2));
+writeFileSync(out, JSON.stringify({ rows, underLoad, concurrency: conc, machine: { cores: os.cpus().length, browser: browser.kind, node: process.version } }, null, 2));
 console.log(`\nJSON: ${out}`);

@@ -113,6 +113,8 @@ export async function scrollAndCapture(page: Page, cdp: CDPSession, options: Scr
 
     const tile = await timings.time('screenshot', () => screenshotViewport(cdp, stitcher.width));
     if (toRow > fromRow) stitcher.append(tile, fromRow, toRow);
+    // Backpressure: no more than one finished slice waits for its compression while scrolling goes on.
+    await timings.time('encode-wait', () => stitcher.ready());
     captured = bottom;
     tiles += 1;
     options.onProgress?.(Math.min(1, captured / Math.max(metrics.scrollHeight, 1)));

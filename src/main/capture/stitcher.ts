@@ -31,6 +31,8 @@ export class Stitcher {
   private current: Buffered;
   private held: Buffered | null = null;
   private readonly written: Array<Promise<Segment>> = [];
+  /** Pieces still being compressed: each holds its slice of pixels until it is written. */
+  private readonly encoding = new Set<Promise<unknown>>();
   private count = 0;
 
   constructor(
@@ -67,6 +69,14 @@ export class Stitcher {
     }
   }
 
+  /**
+   * Waits while more than `limit` pieces are still being compressed. Scrolling waits here, so that a
+   * machine short of CPU holds a bounded number of slices in memory instead of queueing them all.
+   */
+  async ready(limit = 1): Promise<void> {
+    while (this.encoding.size > limit) await Promise.race(this.encoding);
+  }
+
   /** Writes what is left and returns every piece, top to bottom. */
   async finish(): Promise<Segment[]> {
     const { held, current } = this;
@@ -94,11 +104,13 @@ export class Stitcher {
     const file = screenshotFile(this.count);
     const { width } = this;
     const pixels = piece.pixels.subarray(0, piece.rows * width * CHANNELS);
-    this.written.push(
-      sharp(pixels, { raw: { width, height: piece.rows, channels: CHANNELS } })
-        .png({ compressionLevel: 3, adaptiveFiltering: true })
-        .toFile(path.join(this.dir, file))
-        .then(() => ({ file, width, height: piece.rows, top: piece.top })),
-    );
+    const written = sharp(pixels, { raw: { width, height: piece.rows, channels: CHANNELS } })
+      .png({ compressionLevel: 3, adaptiveFiltering: true })
+      .toFile(path.join(this.dir, file))
+      .then(() => ({ file, width, height: piece.rows, top: piece.top }));
+    this.written.push(written);
+    const settled = written.then(() => undefined, () => undefined);
+    this.encoding.add(settled);
+    void settled.then(() => this.encoding.delete(settled));
   }
 }
