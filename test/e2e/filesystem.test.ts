@@ -74,6 +74,14 @@ describe.skipIf(!canMount)('file-system failures', () => {
     expect(run.code).toBe(2);
     expect(JSON.parse(run.stdout).items[0]).toMatchObject({ status: 'failed', error: expect.stringMatching(/read-only|Cannot create/) });
     expect((await runCli(['verify', '--archive', archive])).code).toBe(0);
+
+    // E-mail written as .eml files to a disk that is full: each fails, and no half message is left for the pickup.
+    const drop = mount('size=64k');
+    writeFileSync(path.join(drop, 'fyllnad'), Buffer.alloc(60 * 1024));
+    const mail = await runCli(['handover', '--archive', archive, '--to', 'email', '--dest', drop, '--from', 'rut@umea.se', '--to-address', 'registrator@umea.se', '--json']);
+    expect(mail.code).toBe(2);
+    expect(JSON.parse(mail.stdout).items[0]).toMatchObject({ status: 'failed' });
+    expect(readdirSync(drop).filter((f) => f.endsWith('.partial') || f.endsWith('.eml'))).toEqual([]);
   });
 });
 

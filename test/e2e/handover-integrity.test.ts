@@ -42,6 +42,24 @@ describe('two handovers at once', () => {
   });
 });
 
+describe('a folder name no record may have', () => {
+  it('a bag under a channel folder with a backslash fails alone; the others are packed for the e-archive', async () => {
+    const archive = copyOf();
+    const [first] = template.refs;
+    const channel = first!.split('/')[0]!;
+    const { chmodSync, renameSync } = await import('node:fs');
+    chmodSync(path.join(archive, channel), 0o755);
+    renameSync(path.join(archive, channel), path.join(archive, `${channel}\\x`));
+    const dest = temp('eark');
+    const run = await runCli(['handover', '--archive', archive, '--to', 'eark', '--dest', dest, '--org-id', '212000-2726', '--json']);
+    expect(run.code).toBe(2);
+    const items = JSON.parse(run.stdout).items as Array<{ ref: string; status: string; error: string | null }>;
+    expect(items.filter((i) => i.status === 'delivered')).toHaveLength(2);
+    expect(items.find((i) => i.status === 'failed')).toMatchObject({ ref: expect.stringContaining('\\'), error: expect.stringContaining('is not a snapshot in the archive') });
+    expect(readdirSync(dest).filter((f) => f.endsWith('.zip'))).toHaveLength(1);
+  });
+});
+
 describe('a damaged handover log', () => {
   async function deliveredArchive() {
     const archive = copyOf();

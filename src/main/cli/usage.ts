@@ -28,14 +28,15 @@ Opens a browser window with the platform's own profile: log in there, then close
 Later captures of that platform reuse the session. Kanalarkiv never sees the password.
 PLATFORM is one of facebook, instagram, linkedin, x, youtube, tiktok, web.`,
   handover: `kanalarkiv handover --archive DIR --to platina|email|folder|eark|file-archive
-                    [--round NAME | --snapshots ID,…] [--list] [--by NAME] [--json]
+                    [--round NAME | --snapshots REF,…] [--list] [--by NAME] [--json]
                     [--organisation NAME] [--dest DIR] [--org-id NUMBER]
                     [--smtp HOST:PORT --user NAME --from ADDR --to-address ADDR --ca FILE]
                     [--platina URL --diary ID [--case ID] --authority URL --client-id ID
                      --scope SCOPE --case-type ID --status ID --business-code ID --deed-type ID]
 
 Sends the records not yet delivered to the place (all, or --round's) and logs each in the
-archive's handover-log.jsonl; a re-run sends only what is missing. --dest is the folder for
+archive's handover-log.jsonl; a re-run sends only what is missing. REF is a snapshot as --list
+shows it (channel/time-id). --dest is the folder for
 folder, eark, file-archive and email without --smtp (.eml files). Secrets come from the
 environment: KANALARKIV_SMTP_PASSWORD, and KANALARKIV_PLATINA_TOKEN (else a browser sign-in).
 Exit status: 0 every record is there, 2 some failed, 1 invalid arguments or missing settings.`,
