@@ -1,19 +1,20 @@
-import { captureCommand } from './capture-command';
-import { dueCommand } from './due-command';
-import { handoverCommand, receiptCommand } from './handover-command';
-import { loginCommand } from './login-command';
 import { fsProblem } from '../archive/fs-problems';
 import { EXIT, UsageError, type Io } from './options';
 import { COMMAND_USAGE, isCommand, USAGE, type CommandName } from './usage';
-import { verifyCommand } from './verify-command';
 
-const COMMANDS: Record<CommandName, (args: string[], io: Io, signal?: AbortSignal) => Promise<number>> = {
-  capture: captureCommand,
-  due: dueCommand,
-  verify: verifyCommand,
-  login: loginCommand,
-  handover: handoverCommand,
-  receipt: receiptCommand,
+type Command = (args: string[], io: Io, signal?: AbortSignal) => Promise<number>;
+
+/**
+ * Each command is loaded when it is run: `kanalarkiv --help` or `due` need none of the browser,
+ * PDF and image libraries that `capture` loads.
+ */
+const COMMANDS: Record<CommandName, () => Promise<Command>> = {
+  capture: () => import('./capture-command').then((m) => m.captureCommand),
+  due: () => import('./due-command').then((m) => m.dueCommand),
+  verify: () => import('./verify-command').then((m) => m.verifyCommand),
+  login: () => import('./login-command').then((m) => m.loginCommand),
+  handover: () => import('./handover-command').then((m) => m.handoverCommand),
+  receipt: () => import('./handover-command').then((m) => m.receiptCommand),
 };
 
 const wantsHelp = (args: string[]) => args.includes('--help') || args.includes('-h');
@@ -42,7 +43,7 @@ export async function main(argv: string[], io: Io, signal?: AbortSignal): Promis
     return EXIT.ok;
   }
   try {
-    return await COMMANDS[command](rest, io, signal);
+    return await (await COMMANDS[command]())(rest, io, signal);
   } catch (error) {
     const disk = fsProblem(error);
     if (disk) {

@@ -1,0 +1,21 @@
+#!/usr/bin/env node
+// Builds the command line into out/cli/ (run by `npm run build` and by npm's `prepare` after
+// `npm install`), so that `npx kanalarkiv` runs JavaScript instead of compiling the TypeScript
+// sources on every start. Packages stay in node_modules; each command is its own chunk, loaded
+// only when that command runs.
+import { build } from 'esbuild';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+await build({
+  entryPoints: [path.join(root, 'src/main/cli/entry.ts')],
+  outdir: path.join(root, 'out/cli'),
+  bundle: true,
+  splitting: true,
+  format: 'esm',
+  platform: 'node',
+  target: 'node20.9',
+  packages: 'external',
+  logLevel: 'warning',
+});
