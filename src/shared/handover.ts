@@ -25,10 +25,7 @@ export const platinaSettingsSchema = z.object({
   /** The existing case's id, when caseMode is "existing". */
   caseId: setting,
   /** Reference data for new cases and deeds (ids from the customer's /reference-data). */
-  caseTypeId: setting,
-  statusId: setting,
-  businessCodeId: setting,
-  deedTypeId: setting,
+  caseTypeId: setting, statusId: setting, businessCodeId: setting, deedTypeId: setting,
 });
 export type PlatinaSettings = z.infer<typeof platinaSettingsSchema>;
 
