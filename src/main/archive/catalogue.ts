@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import sharp from 'sharp';
 import { snapshotMetadataSchema, type SnapshotMetadata } from '../../shared/snapshot';
+import { relativePath } from './files';
 import { DATA_DIR, METADATA_FILE, TEXT_FILE } from './layout';
 import { findBags } from './verify';
 import { snapshotRefSchema, type Catalogue, type SearchHit, type SnapshotRef, type SnapshotSummary } from '../../shared/archive';
@@ -48,7 +49,7 @@ export async function readMetadata(bag: string): Promise<SnapshotMetadata> {
 
 /** A bag's ref: its folder relative to the archive, with forward slashes. */
 export function refOf(archiveDir: string, bag: string): SnapshotRef {
-  return path.relative(archiveDir, bag).split(path.sep).join('/') as SnapshotRef;
+  return relativePath(archiveDir, bag) as SnapshotRef;
 }
 
 /**

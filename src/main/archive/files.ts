@@ -19,12 +19,17 @@ export async function digestFile(file: string): Promise<FileDigest> {
   return { sha256: hash.digest('hex'), bytes };
 }
 
+/** `target` relative to `from`, with forward slashes on every system: as manifests and refs write paths. */
+export function relativePath(from: string, target: string): string {
+  return path.relative(from, target).split(path.sep).join('/');
+}
+
 /** Every file below `dir`, as paths relative to it with forward slashes, sorted. */
 export async function listFiles(dir: string): Promise<string[]> {
   const entries = await readdir(dir, { recursive: true, withFileTypes: true });
   return entries
     .filter((e) => e.isFile())
-    .map((e) => path.relative(dir, path.join(e.parentPath, e.name)).split(path.sep).join('/'))
+    .map((e) => relativePath(dir, path.join(e.parentPath, e.name)))
     .sort();
 }
 

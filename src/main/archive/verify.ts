@@ -3,7 +3,7 @@ import { readFile, readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { BAG_FOLDER, type ArchiveReport, type BagProblem, type BagReport } from '../../shared/archive';
 import { bagLocation } from './bag';
-import { digestFile, listFiles } from './files';
+import { digestFile, listFiles, relativePath } from './files';
 import { LOCKS_DIR } from './lock';
 import { BAG_INFO_FILE, BAGIT_FILE, DATA_DIR, INCOMING_DIR, INCOMPLETE_DIR, MANIFEST_FILE, METADATA_FILE, TAG_FILES, TAG_MANIFEST_FILE } from './layout';
 
@@ -16,16 +16,13 @@ const TAGS: ReadonlySet<string> = new Set(TAG_FILES);
  */
 export async function verifyArchive(archiveDir: string): Promise<Omit<ArchiveReport, 'log'>> {
   const bags: BagReport[] = [];
-  const unreadable = (folder: string, error: unknown) =>
-    bags.push({ bag: relative(archiveDir, folder), problems: [{ kind: 'invalid', file: '.', detail: `cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})` }] });
+  const unreadable = (folder: string, error: unknown) => bags.push({ bag: bagName(archiveDir, folder), problems: [cannotRead(error)] });
   for (const bag of await findBags(archiveDir, unreadable)) {
-    let problems: BagProblem[];
     try {
-      problems = [...(await verifyBag(bag)), ...(await verifyPlace(archiveDir, bag))];
+      bags.push({ bag: bagName(archiveDir, bag), problems: await verifyBag(bag, archiveDir) });
     } catch (error) {
-      problems = [{ kind: 'invalid', file: '.', detail: `cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})` }];
+      unreadable(bag, error);
     }
-    bags.push({ bag: relative(archiveDir, bag), problems });
   }
   bags.sort((x, y) => x.bag.localeCompare(y.bag));
   let incomplete: string[] = [];
@@ -37,7 +34,8 @@ export async function verifyArchive(archiveDir: string): Promise<Omit<ArchiveRep
   return { bags, incomplete };
 }
 
-const relative = (archiveDir: string, folder: string) => path.relative(archiveDir, folder).split(path.sep).join('/') || '.';
+const bagName = (archiveDir: string, folder: string) => relativePath(archiveDir, folder) || '.';
+const cannotRead = (error: unknown): BagProblem => ({ kind: 'invalid', file: '.', detail: `cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})` });
 
 /** Folders of the archive that are never bags: unfinished snapshots, and copies being checked. */
 const NOT_BAGS = new Set([INCOMPLETE_DIR, INCOMING_DIR, LOCKS_DIR]);
@@ -72,8 +70,12 @@ export async function findBags(dir: string, onUnreadable: (folder: string, error
 
 const BAG_PARTS: ReadonlySet<string> = new Set([...TAG_FILES, DATA_DIR]);
 
-/** What is wrong with one bag: changed, missing and extra files, broken or uncovered tag files, and anything that is not a plain file. */
-export async function verifyBag(bag: string): Promise<BagProblem[]> {
+/**
+ * What is wrong with one bag: changed, missing and extra files, broken or uncovered tag files, and
+ * anything that is not a plain file. Given the archive it belongs to, also whether it is where its
+ * identity says (a copy being checked elsewhere has no such place).
+ */
+export async function verifyBag(bag: string, archiveDir?: string): Promise<BagProblem[]> {
   const problems: BagProblem[] = [];
   const bagit = await readText(bag, BAGIT_FILE);
   if (bagit === null || !/^BagIt-Version: \d+\.\d+/m.test(bagit)) {
@@ -82,7 +84,7 @@ export async function verifyBag(bag: string): Promise<BagProblem[]> {
 
   const payload = await readManifest(bag, MANIFEST_FILE, problems);
   const tags = await readManifest(bag, TAG_MANIFEST_FILE, problems);
-  if (await readText(bag, TAG_MANIFEST_FILE) !== null) {
+  if (!problems.some((p) => p.kind === 'missing' && p.file === TAG_MANIFEST_FILE)) {
     for (const tag of TAG_FILES.filter((t) => t !== TAG_MANIFEST_FILE)) {
       if (!tags.has(tag)) problems.push({ kind: 'invalid', file: TAG_MANIFEST_FILE, detail: `does not cover ${tag}, so a change to it would not show` });
     }
@@ -92,7 +94,7 @@ export async function verifyBag(bag: string): Promise<BagProblem[]> {
   // A bag holds plain files only: a link could point anywhere, and an empty folder is in no manifest.
   const entries = await readdir(bag, { recursive: true, withFileTypes: true });
   for (const entry of entries) {
-    const file = path.relative(bag, path.join(entry.parentPath, entry.name)).split(path.sep).join('/');
+    const file = relativePath(bag, path.join(entry.parentPath, entry.name));
     if (entry.isSymbolicLink()) problems.push({ kind: 'invalid', file, detail: 'is a symbolic link; a bag holds only files' });
     else if (entry.isDirectory() && (await readdir(path.join(bag, file))).length === 0) problems.push({ kind: 'extra', file, detail: 'is an empty folder in no manifest' });
     else if (!entry.isFile() && !entry.isDirectory()) problems.push({ kind: 'invalid', file, detail: 'is not a file' });
@@ -116,11 +118,12 @@ export async function verifyBag(bag: string): Promise<BagProblem[]> {
       problems.push({ kind: 'invalid', file: BAG_INFO_FILE, detail: `Payload-Oxum says ${oxum[1]} bytes in ${oxum[2]} files, the payload has ${bytes} bytes in ${files.length}` });
     }
   }
-  const identity = info?.match(/^External-Identifier: (.+)$/m)?.[1]?.trim();
-  const snapshotId = (await readIdentity(bag))?.snapshotId;
-  if (identity && snapshotId && identity !== snapshotId) {
-    problems.push({ kind: 'invalid', file: BAG_INFO_FILE, detail: `External-Identifier ${identity} is not the snapshot id ${snapshotId} in ${DATA_DIR}/${METADATA_FILE}` });
+  const externalId = info?.match(/^External-Identifier: (.+)$/m)?.[1]?.trim();
+  const identity = await readIdentity(bag);
+  if (externalId && identity && externalId !== identity.snapshotId) {
+    problems.push({ kind: 'invalid', file: BAG_INFO_FILE, detail: `External-Identifier ${externalId} is not the snapshot id ${identity.snapshotId} in ${DATA_DIR}/${METADATA_FILE}` });
   }
+  if (archiveDir && identity) problems.push(...placeProblems(archiveDir, bag, identity));
   return problems;
 }
 
@@ -128,16 +131,14 @@ export async function verifyBag(bag: string): Promise<BagProblem[]> {
  * Whether a bag of the archive is where its identity says: <channel id>/<time>-<first 8 of the
  * snapshot id>. A bag that was moved or renamed is reported; it is still the same record.
  */
-export async function verifyPlace(archiveDir: string, bag: string): Promise<BagProblem[]> {
-  const identity = await readIdentity(bag);
-  if (!identity) return [];
+function placeProblems(archiveDir: string, bag: string, identity: { snapshotId: string; channelId: string; startedAt: string }): BagProblem[] {
   let expected: string;
   try {
-    expected = relative(archiveDir, bagLocation(archiveDir, identity.channelId, new Date(identity.startedAt), identity.snapshotId));
+    expected = bagName(archiveDir, bagLocation(archiveDir, identity.channelId, new Date(identity.startedAt), identity.snapshotId));
   } catch {
     return [{ kind: 'invalid', file: `${DATA_DIR}/${METADATA_FILE}`, detail: `names the channel "${identity.channelId}" or the time "${identity.startedAt}", which no bag can be named by` }];
   }
-  const actual = relative(archiveDir, bag);
+  const actual = bagName(archiveDir, bag);
   return actual === expected ? [] : [{ kind: 'invalid', file: '.', detail: `the bag is in ${actual}, but its identity says ${expected} (was it moved or renamed?)` }];
 }
 
