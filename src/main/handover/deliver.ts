@@ -4,7 +4,7 @@ import type { DeliveryResult, HandoverItemResult, HandoverTarget } from '../../s
 import { HandoverError } from './errors';
 import { withArchiveLock, LockBusyError } from '../archive/lock';
 import { requireIntactLog } from './check';
-import { identify, loadItem, withIdentities, type HandoverItem } from './items';
+import { identify, loadItem, type HandoverItem } from './items';
 import { deliveries, deliveryKey, HandoverLog, type LogEntry, type NewLogEntry } from './log';
 
 /**
@@ -74,9 +74,7 @@ async function handOverAlone(request: HandoverRequest): Promise<DeliveryResult> 
   const { archiveDir, adapter, by, signal } = request;
   const now = request.now ?? (() => new Date());
   const log = new HandoverLog(archiveDir);
-  const reading = await log.read();
-  await requireIntactLog(archiveDir, reading, log.file);
-  const entries = await withIdentities(archiveDir, reading.entries);
+  const entries = await requireIntactLog(archiveDir, await log.read(), log.file);
   const deliveryId = randomUUID();
   const at = now().toISOString();
   const base = { by, deliveryId, target: adapter.target, destination: adapter.destination };
