@@ -64,8 +64,16 @@ export interface ArchiveReport {
   bags: BagReport[];
   /** Unfinished snapshots in the .incomplete area (from runs still going or killed). */
   incomplete: string[];
-  /** What is wrong with the handover log, by line (cut off, edited, out of chain, a forged checksum). */
-  log: Array<{ line: number; detail: string }>;
+  /** What is wrong with the handover log, by line. */
+  log: LogProblem[];
+}
+
+/** A line of the handover log that cannot be trusted: cut off or not a log line, out of chain, or stating a checksum its record's bag does not have. */
+export interface LogProblem {
+  line: number;
+  kind: 'unreadable' | 'out_of_chain' | 'checksum';
+  /** In English, for the log and IT; the UI says the kind in the user's language. */
+  detail: string;
 }
 
 export interface Difference {

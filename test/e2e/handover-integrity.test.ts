@@ -100,7 +100,7 @@ describe('a damaged handover log', () => {
     writeFileSync(file, `${lines.join('\n')}\n`);
     const verify = await runCli(['verify', '--archive', archive, '--json']);
     expect(verify.code).toBe(2);
-    expect(JSON.parse(verify.stdout).log).toEqual([{ line: lines.length, detail: expect.stringContaining(`has SHA-256 ${'f'.repeat(64)}, but its bag says`) }]);
+    expect(JSON.parse(verify.stdout).log).toEqual([{ line: lines.length, kind: 'checksum', detail: expect.stringContaining(`has SHA-256 ${'f'.repeat(64)}, but its bag says`) }]);
     const receipt = await runCli(['receipt', '--archive', archive, '--out', path.join(temp('receipt'), 'kvitto.pdf')]);
     expect(receipt.code).toBe(2);
   });

@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
@@ -56,6 +56,14 @@ describe('failed calls, in Chromium, against the real core', () => {
     failing.delete('verifyArchive');
     await page.getByRole('button', { name: 'Kontrollera arkivet' }).click();
     await page.getByText('0 av 0').waitFor();
+  });
+
+  it('Arkiv: a damaged handover log is named in Swedish, line by line', async () => {
+    writeFileSync(path.join(archive, 'handover-log.jsonl'), 'avskuren rad\n');
+    await page.getByRole('button', { name: 'Kontrollera arkivet' }).click();
+    await page.getByText('Rad 1 är avskuren eller ingen loggrad.').waitFor();
+    expect(await page.getByText('not a log entry').count()).toBe(0);
+    rmSync(path.join(archive, 'handover-log.jsonl'));
   });
 
   it('Kanaler: a login window that cannot open says why in Swedish, by the button', async () => {

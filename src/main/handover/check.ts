@@ -26,7 +26,7 @@ async function inspectLog(archiveDir: string, reading: LogReading): Promise<{ pr
     if (!records.has(ref)) records.set(ref, await bagDigests(snapshotPath(archiveDir, ref)).then((d) => d.get(`${DATA_DIR}/${RECORD_FILE}`) ?? null, () => null));
     const actual = records.get(ref);
     if (actual && actual !== entry.sha256) {
-      problems.push({ line: reading.lineNumbers[index]!, detail: `says the record of ${ref} has SHA-256 ${entry.sha256}, but its bag says ${actual}` });
+      problems.push({ line: reading.lineNumbers[index]!, kind: 'checksum', detail: `says the record of ${ref} has SHA-256 ${entry.sha256}, but its bag says ${actual}` });
     }
   }
   return { problems: problems.sort((a, b) => a.line - b.line), entries };

@@ -3,6 +3,7 @@ import { open, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
 import { HANDOVER_TARGETS } from '../../shared/handover';
+import type { LogProblem } from '../../shared/archive';
 
 /** The handover log lives in the archive itself, beside the bags, so it travels with them. */
 export const HANDOVER_LOG = 'handover-log.jsonl';
@@ -50,7 +51,7 @@ export interface LogReading {
   /** Each entry's line number in the file (1-based). */
   lineNumbers: number[];
   /** Lines that do not parse or do not continue the chain, by line number (1-based). */
-  problems: Array<{ line: number; detail: string }>;
+  problems: LogProblem[];
 }
 
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
@@ -84,11 +85,11 @@ export class HandoverLog {
       if (!line) continue;
       const parsed = entrySchema.safeParse(parseJson(line));
       if (!parsed.success) {
-        problems.push({ line: index + 1, detail: 'not a log entry (cut off or edited)' });
+        problems.push({ line: index + 1, kind: 'unreadable', detail: 'not a log entry (cut off or edited)' });
         continue;
       }
       const entry = parsed.data;
-      if (entry.prev !== prev) problems.push({ line: index + 1, detail: 'does not follow the line before it (a line was changed or removed)' });
+      if (entry.prev !== prev) problems.push({ line: index + 1, kind: 'out_of_chain', detail: 'does not follow the line before it (a line was changed or removed)' });
       entries.push(entry);
       lines.push(line);
       lineNumbers.push(index + 1);

@@ -160,7 +160,7 @@ describe('the handover log', () => {
     const lines = readFileSync(file, 'utf8').split('\n');
     lines[1] = lines[1]!.replace('r1', 'r9');
     writeFileSync(file, lines.join('\n'));
-    expect((await log.read()).problems).toEqual([{ line: 3, detail: expect.stringMatching(/does not follow/) }]);
+    expect((await log.read()).problems).toEqual([{ line: 3, kind: 'out_of_chain', detail: expect.stringMatching(/does not follow/) }]);
   });
 
   it('survives a line cut short by a crash: the next entry starts on its own line', async () => {
@@ -175,7 +175,7 @@ describe('the handover log', () => {
     expect(next.seq).toBe(2);
     const reading = await log.read();
     expect(reading.entries.map((e) => e.snapshotId)).toEqual(['a', 'b']);
-    expect(reading.problems).toEqual([{ line: 2, detail: expect.stringMatching(/cut off/) }]);
+    expect(reading.problems).toEqual([{ line: 2, kind: 'unreadable', detail: expect.stringMatching(/cut off/) }]);
   });
 });
 

@@ -71,7 +71,7 @@ export function Archive() {
           {report.log.length > 0 && (
             <div>
               <strong>{t('archive.logDamaged')}</strong>
-              <ul>{report.log.map((p) => <li key={p.line}>{t('archive.logLine', { line: p.line })}: {p.detail}</li>)}</ul>
+              <ul>{report.log.map((p) => <li key={`${p.line}-${p.kind}`}>{t(`archive.logProblem.${p.kind}`, { line: p.line })}</li>)}</ul>
             </div>
           )}
           {damaged.map((b) => (
