@@ -124,6 +124,7 @@ export function createHandlers(context: HandlerContext): KanalarkivApi {
       const roundOf = roundsForCapture(definitions, at, channels, snapshots);
       return jobs.start(channels, reason, {
         roundOf: (channel) => roundOf.get(channel.id) ?? null,
+        snapshots,
         archiveDir,
         organisation,
         browserPath: browserPath || undefined,

@@ -91,6 +91,7 @@ export async function captureCommand(args: string[], io: Io, signal?: AbortSigna
     reason,
     roundOf: (channel) => roundOf.get(channel.id) ?? null,
     stillNeeded: values.due ? stillDue : undefined,
+    snapshots,
     organisation: values.organisation ?? '',
     timeoutMs: timeout * 1000,
     concurrency,

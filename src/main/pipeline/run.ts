@@ -1,4 +1,5 @@
 import { mkdir } from 'node:fs/promises';
+import type { SnapshotSummary } from '../../shared/archive';
 import type { Channel } from '../../shared/channel';
 import type { CaptureProgress, CaptureStage, ChannelResult } from '../../shared/capture';
 import { discardBag, removeAbandonedBags, resealBags, startBag, type DraftBag } from '../archive/bag';
@@ -28,6 +29,8 @@ export interface CaptureRunOptions {
    * have taken one meanwhile). Absent: always.
    */
   stillNeeded?: (channel: Channel) => Promise<boolean>;
+  /** The archive's snapshots, when the caller has just read them (to choose rounds, say): not read again. */
+  snapshots?: SnapshotSummary[];
   signal?: AbortSignal;
   onProgress?: (progress: CaptureProgress) => void;
 }
@@ -52,7 +55,7 @@ export async function runCapture(options: CaptureRunOptions): Promise<ChannelRes
   }
   await mkdir(options.archiveDir, { recursive: true });
   await removeAbandonedBags(options.archiveDir);
-  const { snapshots } = await readCatalogue(options.archiveDir);
+  const snapshots = options.snapshots ?? (await readCatalogue(options.archiveDir)).snapshots;
   // A run killed between moving a bag into place and sealing it left that one folder writable.
   await resealBags(options.archiveDir, snapshots.map((s) => s.ref));
   // Each channel's latest snapshot (ids without regard to case): this one's capture should reach back to it.
