@@ -48,6 +48,8 @@ export const snapshotMetadataSchema = z.object({
     os: z.object({ platform: z.string(), release: z.string(), arch: z.string() }),
     pageHeight: z.number(),
     posts: z.number().int(),
+    /** Posts the MHTML copy holds; null in records made before it was counted. */
+    mhtmlPosts: z.number().int().nullable().default(null),
     expanded: z.number().int(),
     consent: z.object({ cmp: z.string().nullable(), optedOut: z.boolean().nullable() }),
     cut: z.enum(['height', 'time']).nullable(),

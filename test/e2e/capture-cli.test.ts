@@ -3,7 +3,6 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { snapshotMetadataSchema, type SnapshotMetadata } from '../../src/shared/snapshot';
 import { FEED_PAGES, startFixtureSite, type FixtureSite } from '../fixtures/site/server';
@@ -12,6 +11,7 @@ import {
 } from '../fixtures/site/pages';
 import { runCli, type CliRun } from '../helpers/cli';
 import { pdfaViolations } from '../helpers/pdfa';
+import { stitched } from '../helpers/record';
 
 const TALL_PX = 120_000;
 
@@ -139,7 +139,7 @@ describe('kanalarkiv capture on the fixture channels', () => {
     expect(meta.capture.finalUrl).toBe(site.url('/plain'));
     expect(meta.capture.viewport).toEqual({ width: 1280, height: 1024 });
     expect(meta.capture.browser.version).toMatch(/^\d+\.\d+/);
-    expect(meta.capture.profileVersion).toBe('1.0');
+    expect(meta.capture.profileVersion).toBe('1.1');
     expect(Date.parse(meta.capture.finishedAt)).toBeGreaterThan(Date.parse(meta.capture.startedAt));
     const record = results.find((r) => r.channel === 'plain')!.record!;
     for (const file of meta.files) {
@@ -199,6 +199,21 @@ describe('kanalarkiv capture on the fixture channels', () => {
     expect(Math.max(...headerRows)).toBeLessThan(60);
   });
 
+  it('says in metadata.json and on the cover how many of a virtualised feed\'s posts the MHTML copy holds', () => {
+    const meta = metadataOf('virtual');
+    const record = results.find((r) => r.channel === 'virtual')!.record!;
+    // The copy is quoted-printable: soft line breaks (=CRLF) may fall inside a sentence.
+    const mhtml = readFileSync(path.join(record, 'data', 'page.mhtml'), 'utf8').replace(/=\r?\n/g, '');
+    const inCopy = mhtml.match(/Kommunen informerar, meddelande nummer/g)!.length;
+    expect(inCopy).toBeLessThan(VIRTUAL_POSTS / 4);
+    expect(meta.capture.mhtmlPosts).toBe(inCopy);
+    expect(meta.capture.warnings.join(' ')).toContain(`The MHTML copy holds ${inCopy} of the ${VIRTUAL_POSTS} posts in the picture`);
+    const cover = execFileSync('pdftotext', ['-f', '1', '-l', '2', path.join(record, 'data', 'record.pdf'), '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+    expect(cover).toContain(`Inlägg i MHTML-kopian ${inCopy} av ${VIRTUAL_POSTS}: webbplatsen tar bort inlägg ur sidan medan den rullas.`);
+    expect(metadataOf('infinite').capture.mhtmlPosts).toBe(FEED_PAGES * 10);
+    expect(metadataOf('infinite').capture.warnings.join(' ')).not.toContain('MHTML');
+  });
+
   it('captures a page that never becomes network-idle', () => {
     expect(textOf('never-idle')).toContain('Sidan blir aldrig stilla');
   });
@@ -241,29 +256,3 @@ describe('kanalarkiv capture on the fixture channels', () => {
     expect(report.bags.every((b: { ok: boolean }) => b.ok)).toBe(true);
   });
 });
-
-/** The stitched screenshot pieces of a record, read back pixel by pixel. */
-async function stitched(record: string, meta: SnapshotMetadata) {
-  const pieces = await Promise.all(
-    meta.pages.map(async (p) => ({ ...p, ...(await sharp(path.join(record, 'data', p.file)).raw().toBuffer({ resolveWithObject: true })) })),
-  );
-  const pixel = (x: number, y: number): [number, number, number] => {
-    const piece = pieces.find((p) => y >= p.top && y < p.top + p.height)!;
-    const at = ((y - piece.top) * piece.info.width + x) * piece.info.channels;
-    return [piece.data[at]!, piece.data[at + 1]!, piece.data[at + 2]!];
-  };
-  const close = (a: number[], b: number[]) => a.every((c, k) => Math.abs(c - b[k]!) <= 2);
-  const height = meta.pages.reduce((sum, p) => sum + p.height, 0);
-  return {
-    pixel,
-    columnHas: (x: number, from: number, to: number, colour: number[]) => {
-      for (let y = from; y < Math.min(to, height); y++) if (close(pixel(x, y), colour)) return true;
-      return false;
-    },
-    rowsWithColour: (x: number, colour: number[]) => {
-      const rows: number[] = [];
-      for (let y = 0; y < height; y++) if (close(pixel(x, y), colour)) rows.push(y);
-      return rows;
-    },
-  };
-}

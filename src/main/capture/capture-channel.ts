@@ -5,6 +5,7 @@ import type { CaptureStage } from '../../shared/capture';
 import { PLATFORM_MODULES } from '../platforms';
 import { ConsentHandler, type ConsentOutcome } from './consent';
 import { CaptureError, toCaptureError } from './errors';
+import { guardNavigation } from './navigation-guard';
 import { NetworkMonitor } from './network';
 import { PAGE_HELPERS } from './page-helpers';
 import { CoverageTracker, type Coverage } from './post-dates';
@@ -38,6 +39,8 @@ export interface CaptureFacts {
   viewport: { width: number; height: number };
   pageHeight: number;
   posts: number;
+  /** Posts the saved MHTML copy holds: fewer than `posts` when the site removes posts while it is scrolled. */
+  mhtmlPosts: number;
   expanded: number;
   consent: ConsentOutcome;
   cut: 'height' | 'time' | null;
@@ -114,7 +117,7 @@ export async function captureChannel(session: CaptureSession, request: CaptureRe
     if (consentOutcome.optedOut === false) {
       warnings.push(`A cookie banner (${consentOutcome.cmp}) was found but could not be dismissed; it may cover part of the snapshot.`);
     }
-    if (await page.evaluate(`window.__kanalarkiv.loginWall(${JSON.stringify(platformModule.loginWallSelectors)})`)) throw loginRequired(platformModule);
+    if (await page.evaluate(`window.__kanalarkiv.loginWall(null, ${JSON.stringify(platformModule.loginWallSelectors)})`)) throw loginRequired(platformModule);
     if (await page.evaluate('window.__kanalarkiv.isBlank()')) {
       throw new CaptureError('blank_page', 'The page loaded but shows nothing (no text and no images). Check the address, or capture again later.');
     }
@@ -122,6 +125,7 @@ export async function captureChannel(session: CaptureSession, request: CaptureRe
     timings.add('settle', performance.now() - settleStart);
     progress('scrolling', 15);
     const coverage = new CoverageTracker(request.since ? new Date(request.since) : null, startedAt);
+    const guard = await guardNavigation(cdp);
     const scrolling = await scrollAndCapture(page, cdp, {
       timings,
       coverage,
@@ -133,7 +137,16 @@ export async function captureChannel(session: CaptureSession, request: CaptureRe
       sliceHeight: CAPTURE_PROFILE.pageSliceHeightPx,
       deadline: startedAt.getTime() + request.timeoutMs * CAPTURE_PROFILE.scrollTimeShare,
       onProgress: (fraction) => progress('scrolling', 15 + Math.round(fraction * 60)),
-    });
+    }).finally(() => guard.release());
+    warnings.push(...scrolling.warnings);
+    for (const url of guard.stopped) warnings.push(`A click on the page tried to leave the page (to ${url.slice(0, 200)}); it was stopped and the capture went on.`);
+    const unloaded = await page.evaluate<string[]>('window.__kanalarkiv.unloadedFrames()');
+    if (unloaded.length > 0) {
+      const list = unloaded.slice(0, 5).map((url) => url.slice(0, 200)).join(', ');
+      warnings.push(unloaded.length === 1
+        ? `An embedded frame (${list}) had not loaded when the page was captured; it is empty in the snapshot.`
+        : `${unloaded.length} embedded frames (${list}${unloaded.length > 5 ? ', …' : ''}) had not loaded when the page was captured; they are empty in the snapshot.`);
+    }
     if (scrolling.cut === 'height') {
       warnings.push(`The page is taller than ${CAPTURE_PROFILE.maxHeightPx.toLocaleString('sv-SE')} px; the snapshot ends there.`);
     } else if (scrolling.cut === 'time') {
@@ -144,6 +157,11 @@ export async function captureChannel(session: CaptureSession, request: CaptureRe
       warnings.push('The feed did not reach back to the previous snapshot; posts in between may be missing from this one.');
     }
     progress('saving', 78);
+    // A virtualised feed (X, Facebook, Instagram) keeps only the last posts in the page, and the copy is made of the page.
+    const mhtmlPosts = await page.evaluate<number>(`window.__kanalarkiv.postsInDocument(${JSON.stringify(platformModule.postSelector)})`);
+    if (mhtmlPosts < scrolling.posts) {
+      warnings.push(`The MHTML copy holds ${mhtmlPosts} of the ${scrolling.posts} posts in the picture: the site removes posts from the page as it is scrolled. The picture and the text hold them all.`);
+    }
     await timings.time('mhtml', async () => {
       const { data: mhtml } = await cdp.send('Page.captureSnapshot', { format: 'mhtml' });
       await writeFile(path.join(request.dir, MHTML_FILE), mhtml);
@@ -166,6 +184,7 @@ export async function captureChannel(session: CaptureSession, request: CaptureRe
         viewport: { ...CAPTURE_PROFILE.viewport },
         pageHeight: scrolling.pageHeight,
         posts: scrolling.posts,
+        mhtmlPosts,
         expanded: scrolling.expanded,
         consent: consentOutcome,
         cut: scrolling.cut,

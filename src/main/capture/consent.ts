@@ -43,6 +43,8 @@ const FINAL_STATES = new Set(['nothingDetected', 'optOutSucceeded', 'optOutFaile
  */
 const ATTEMPTS_BEFORE_NONE = 2;
 const SECOND_LOOK_MS = 150;
+/** How long a frame may take to accept the content script before the capture goes on without waiting. */
+const INJECT_WAIT_MS = 1_000;
 
 export class ConsentHandler {
   private outcome: ConsentOutcome = { cmp: null, optedOut: null };
@@ -82,12 +84,16 @@ export class ConsentHandler {
     return this.outcome;
   }
 
+  /**
+   * Runs autoconsent in a frame. A frame whose document has not arrived (a lazy embed, or one whose
+   * server never answers) cannot run it until it does; it must not hold the capture meanwhile.
+   */
   private async inject(frame: Frame): Promise<void> {
-    try {
-      await frame.evaluate(contentScript!);
-    } catch {
-      // The frame went away while we injected; nothing to handle there.
-    }
+    // The frame may go away while we inject; nothing to handle there.
+    const injected = frame.evaluate(contentScript!).catch(() => undefined);
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([injected, new Promise((resolve) => (timer = setTimeout(resolve, INJECT_WAIT_MS)))]);
+    clearTimeout(timer);
   }
 
   private async onMessage(frame: Frame, message: AutoconsentMessage): Promise<void> {

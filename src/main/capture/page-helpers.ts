@@ -3,35 +3,164 @@
  * functions handed to page.evaluate, because bundlers rewrite functions (helper calls such as
  * `__name`) in ways that break once the source is sent to the browser.
  *
- * All positions are CSS pixels in document coordinates (viewport position + scrollY).
+ * Positions handed back are rows and columns of the window (CSS px; the viewport of the top
+ * document), so that they match the screenshot; Node turns them into rows of the stitched image.
+ * "Content coordinates" are a row of the window plus the scroll offset of what scrolls.
+ *
+ * What scrolls is the document, or, on app shells whose document cannot scroll (Mastodon, Bluesky,
+ * Threads: `html, body {height: 100%; overflow: hidden}`), the largest scrollable element. The rows of
+ * the window it shows through are "the band". browsertrix-behaviors' autoscroll (src/autoscroll.ts)
+ * follows only `window.scrollY`, which is why such pages came out as one screen.
+ *
+ * Text, buttons, posts and images are read through open shadow roots (YouTube, Reddit and design
+ * systems render posts inside custom elements) and same-origin frames, as SingleFile does.
  */
 export const PAGE_HELPERS = String.raw`
 (() => {
   if (window.__kanalarkiv) return;
-  const HIDDEN = 'data-kanalarkiv-hidden';
-  const CLICKED = 'data-kanalarkiv-expanded';
   const SKIP_TAGS = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'HEAD', 'TITLE']);
   const visible = (el) => el.checkVisibility({ visibilityProperty: true, opacityProperty: true });
+  const round = (n) => Math.round(n * 10) / 10;
+
+  /** The element that scrolls, or null for the document. */
+  let scroller = null;
+  /** Inline styles we changed, with their value and priority before, so the page can be given back as it was. */
+  const changed = new Map();
+  /** Elements hidden after the first screen: fixed ones, and on an app shell everything beside the scroller. */
+  const hidden = new Set();
+  /** Sticky elements made to scroll with the page. */
+  const unstuck = new Set();
+  /** Buttons clicked to expand content. */
+  const clicked = new Set();
+  /** Elements at the last captured row, with their top in content coordinates, to see whether the page moved. */
+  let anchors = [];
+
+  const setStyle = (el, prop, value) => {
+    let props = changed.get(el);
+    if (!props) changed.set(el, (props = new Map()));
+    if (!props.has(prop)) props.set(prop, [el.style.getPropertyValue(prop), el.style.getPropertyPriority(prop)]);
+    el.style.setProperty(prop, value, 'important');
+  };
+  const resetStyle = (el, prop) => {
+    const props = changed.get(el);
+    const before = props && props.get(prop);
+    if (!before) return;
+    props.delete(prop);
+    if (before[0]) el.style.setProperty(prop, before[0], before[1]);
+    else el.style.removeProperty(prop);
+  };
+  const hide = (el) => {
+    if (hidden.has(el)) return;
+    hidden.add(el);
+    setStyle(el, 'visibility', 'hidden');
+  };
+
+  const offset = () => (scroller ? scroller.scrollTop : window.scrollY);
+  const band = () => {
+    if (!scroller) return { top: 0, bottom: innerHeight, left: 0, right: innerWidth };
+    const r = scroller.getBoundingClientRect();
+    const top = Math.max(0, Math.round(r.top + scroller.clientTop));
+    const left = Math.max(0, r.left + scroller.clientLeft);
+    return { top, bottom: Math.min(innerHeight, top + scroller.clientHeight), left, right: Math.min(innerWidth, left + scroller.clientWidth) };
+  };
+  const visibleBox = (r) => ({ w: Math.min(r.right, innerWidth) - Math.max(r.left, 0), h: Math.min(r.bottom, innerHeight) - Math.max(r.top, 0) });
+  const intersect = (a, b) => (a ? { top: Math.max(a.top, b.top), bottom: Math.min(a.bottom, b.bottom), left: Math.max(a.left, b.left), right: Math.min(a.right, b.right) } : b);
+
+  /**
+   * The document, its open shadow roots and its same-origin frames, each with where its viewport
+   * lies in the window and the box it is clipped to (a frame's).
+   */
+  const roots = () => {
+    const out = [];
+    const visit = (root, dx, dy, clip) => {
+      out.push({ root, dx, dy, clip });
+      for (const el of root.querySelectorAll('*')) {
+        if (el.shadowRoot) visit(el.shadowRoot, dx, dy, clip);
+        else if (el.localName === 'iframe' || el.localName === 'frame') {
+          let doc = null;
+          try { doc = el.contentDocument; } catch (e) { doc = null; }
+          if (!doc || !doc.body || doc.URL === 'about:blank' || !visible(el)) continue;
+          const r = el.getBoundingClientRect();
+          const top = dy + r.top + el.clientTop;
+          const left = dx + r.left + el.clientLeft;
+          visit(doc, left, top, intersect(clip, { top, left, bottom: top + el.clientHeight, right: left + el.clientWidth }));
+        }
+      }
+    };
+    visit(document, 0, 0, null);
+    return out;
+  };
+  /** Matches of a selector in every root, with their root's place. */
+  const deepAll = (rs, selector) => {
+    const out = [];
+    for (const r of rs) for (const el of r.root.querySelectorAll(selector)) out.push({ el, dx: r.dx, dy: r.dy, clip: r.clip });
+    return out;
+  };
+  /** The element where a root's text lives: a document's body, or the shadow root itself. */
+  const textRoot = (root) => (root.nodeType === 9 ? root.body : root);
+  /** Elements of the top document and its shadow roots (not frames): where fixed and sticky ones are looked for. */
+  const ownElements = (rs) => {
+    const out = [];
+    for (const r of rs) {
+      if (r.clip) continue;
+      const start = textRoot(r.root);
+      if (start) for (const el of start.querySelectorAll('*')) out.push(el);
+    }
+    return out;
+  };
+  const isFixed = (el) => {
+    for (let node = el; node && node.nodeType === 1; node = node.parentElement || (node.getRootNode() && node.getRootNode().host)) {
+      if (getComputedStyle(node).position === 'fixed') return true;
+    }
+    return false;
+  };
 
   window.__kanalarkiv = {
-    metrics() {
+    /**
+     * Decides what scrolls: the document when it can, else the largest scrollable element that covers
+     * at least half the window's height and a fifth of its area. Turns scroll anchoring off, so that
+     * content added above does not move the page under the capture (the capture follows it instead).
+     */
+    findScroller() {
+      for (const el of [document.documentElement, document.body]) if (el) setStyle(el, 'overflow-anchor', 'none');
       const se = document.scrollingElement || document.documentElement;
-      return {
-        scrollY: window.scrollY,
-        innerHeight: window.innerHeight,
-        innerWidth: window.innerWidth,
-        scrollHeight: Math.max(se.scrollHeight, document.body ? document.body.scrollHeight : 0),
-      };
+      if (se.scrollHeight > innerHeight + 1) return { kind: 'document', others: 0 };
+      const candidates = [];
+      let clipped = false;
+      const all = document.body ? [document.body, ...document.body.getElementsByTagName('*')] : [];
+      for (const el of all) {
+        if (el.scrollHeight <= el.clientHeight + 1) continue;
+        const r = el.getBoundingClientRect();
+        const { w, h } = visibleBox(r);
+        if (w <= 0 || h < innerHeight * 0.5 || w * h < innerWidth * innerHeight * 0.2 || !visible(el)) continue;
+        const overflow = getComputedStyle(el).overflowY;
+        if (overflow === 'auto' || overflow === 'scroll' || overflow === 'overlay') candidates.push({ el, area: w * h });
+        else if (el.scrollHeight > el.clientHeight + 50 && r.bottom >= innerHeight - 2) clipped = true;
+      }
+      if (candidates.length === 0) return { kind: clipped ? 'clipped' : 'document', others: 0 };
+      candidates.sort((a, b) => b.area - a.area);
+      scroller = candidates[0].el;
+      setStyle(scroller, 'overflow-anchor', 'none');
+      const others = candidates.filter((c) => !c.el.contains(scroller) && !scroller.contains(c.el)).length;
+      return { kind: 'element', others };
+    },
+
+    /** Where the page stands: the scroll offset, the band, and the height of the content in content coordinates. */
+    metrics() {
+      const b = band();
+      const se = document.scrollingElement || document.documentElement;
+      const maxScroll = scroller ? scroller.scrollHeight - scroller.clientHeight : se.scrollHeight - innerHeight;
+      return { offset: offset(), innerWidth, innerHeight, bandTop: b.top, bandBottom: b.bottom, contentHeight: Math.max(0, maxScroll) + b.bottom };
     },
 
     /**
-     * Scrolls to y and resolves once the page has reacted: its IntersectionObservers have been told
-     * (they are notified in one task, in the order they were made, so when an observer made now is
-     * called, the page's have run), and a frame has been laid out. Resolves with the images in view
+     * Scrolls to offset y and resolves once the page has reacted: its IntersectionObservers have been
+     * told (they are notified in one task, in the order they were made, so when an observer made now
+     * is called, the page's have run), and a frame has been laid out. Resolves with the images in view
      * still loading.
      */
     scrollTo(y) {
-      window.scrollTo({ top: y, left: 0, behavior: 'instant' });
+      (scroller || window).scrollTo({ top: y, left: 0, behavior: 'instant' });
       return new Promise((resolve) => {
         const probe = new IntersectionObserver(() => {
           probe.disconnect();
@@ -41,54 +170,189 @@ export const PAGE_HELPERS = String.raw`
       });
     },
 
-    /** Readies the viewport for its picture: hides floating bars, expands posts, looks for a login wall. */
-    prepareTile(hide, expandSelectors, expandTexts, loginSelectors) {
-      if (hide) this.hideFloating();
-      return { clicked: this.expand(expandSelectors, expandTexts), wall: this.loginWall(loginSelectors) };
-    },
-
-    /** What the viewport shows of the page from fromY down: its words, posts and post dates, and where it stands. */
-    readTile(fromY, maxY, postSelector) {
-      const metrics = this.metrics();
-      const toY = Math.min(metrics.scrollY + metrics.innerHeight, maxY);
-      return { metrics, words: this.collectWords(fromY, toY), posts: this.countPosts(postSelector, fromY, toY), dates: this.postDates(fromY, toY) };
+    /**
+     * Readies the window for its picture: floating elements, expand buttons at or below the content
+     * coordinate 'captured', a login wall, and how far the page has moved since the last picture.
+     * 'pushed' counts the history entries the clicks added (a single-page app showing another view).
+     */
+    prepareTile(first, captured, expandSelectors, expandTexts, loginSelectors) {
+      const rs = roots();
+      this.floating(rs, first);
+      const entries = history.length;
+      const n = this.expand(rs, expandSelectors, expandTexts, captured - offset());
+      return { clicked: n, pushed: history.length - entries, wall: this.loginWall(rs, loginSelectors), shift: this.anchorShift() };
     },
 
     /**
-     * Date labels of posts whose top lies in [fromY, toY): <time datetime> values, and short leaf
-     * texts that look like "3 d", "2 v", "5 tim" or "14 april" (read in Node).
+     * Sticky elements are made to scroll with the page, so each part of them (a sticky header, or a
+     * Facebook side column taller than the window) appears once, where it first scrolls into view.
+     * After the first screen, fixed elements are hidden, and on an app shell everything beside the
+     * scroller, so that bars and side panels are shown once and do not cover content.
      */
-    postDates(fromY, toY) {
-      const sy = window.scrollY;
-      const inRegion = (el) => {
-        const top = el.getBoundingClientRect().top + sy;
-        return top >= fromY && top < toY && visible(el);
+    floating(rs, first) {
+      for (const el of ownElements(rs)) {
+        if (unstuck.has(el) || hidden.has(el)) continue;
+        const position = getComputedStyle(el).position;
+        if (position === 'sticky') {
+          unstuck.add(el);
+          setStyle(el, 'position', 'relative');
+          for (const side of ['top', 'right', 'bottom', 'left']) setStyle(el, side, 'auto');
+        } else if (position === 'fixed' && !first && !(scroller && el.contains(scroller))) hide(el);
+      }
+      if (first || !scroller) return;
+      for (let node = scroller; node.parentElement && node !== document.body; node = node.parentElement) {
+        for (const sibling of node.parentElement.children) if (sibling !== node) hide(sibling);
+      }
+    },
+
+    /**
+     * Fixed elements in the lower half of the window that are no taller than two fifths of it: a
+     * logged-out bar, a cookie bar that stays, a chat button. What lies under them is captured in the
+     * next picture, and they are shown once, at the end.
+     */
+    bottomBars() {
+      const b = band();
+      const out = [];
+      for (const el of ownElements(roots())) {
+        if (hidden.has(el) || getComputedStyle(el).position !== 'fixed' || (scroller && el.contains(scroller))) continue;
+        const r = el.getBoundingClientRect();
+        if (r.width < 1 || r.height < 1 || r.top < innerHeight / 2 || r.top >= b.bottom || r.height > innerHeight * 0.4 || !visible(el)) continue;
+        out.push({ el, top: Math.floor(r.top) });
+      }
+      return out;
+    },
+
+    /** What the window shows from the content coordinate 'captured' down: rows, words, posts and post dates. */
+    readTile(first, captured, maxRows, postSelector) {
+      const m = this.metrics();
+      const fromRow = captured - m.offset;
+      let toRow = m.bandBottom;
+      if (first) for (const bar of this.bottomBars()) toRow = Math.min(toRow, bar.top);
+      toRow = Math.max(fromRow, Math.min(toRow, fromRow + maxRows));
+      const rs = roots();
+      return { metrics: m, fromRow, toRow, words: this.collectWords(rs, fromRow, toRow), posts: this.countPosts(rs, postSelector, fromRow, toRow), dates: this.postDates(rs, fromRow, toRow) };
+    },
+
+    /**
+     * After a picture: how far the page moved while it was taken (0 when it held still), and whether
+     * it was still changing: the content grew or shrank, or an image in the picture's rows was still
+     * loading (the words were read before the picture). When neither, the anchors are set at 'toRow'.
+     */
+    afterTile(fromRow, toRow, contentHeight) {
+      const shift = this.anchorShift();
+      const unsettled = this.metrics().contentHeight !== contentHeight || this.pendingImages(fromRow, toRow) > 0;
+      if (shift === 0 && !unsettled) this.anchorAt(toRow);
+      return { shift, unsettled };
+    },
+
+    /** Takes the elements at the last captured row, toRow - 1, as the anchors that show whether the content moves. */
+    anchorAt(toRow) {
+      const b = band();
+      const y = Math.min(toRow, b.bottom) - 1;
+      const at = offset();
+      anchors = [];
+      for (const f of [0.5, 0.3, 0.7, 0.15, 0.85]) {
+        for (const el of document.elementsFromPoint(b.left + (b.right - b.left) * f, y)) {
+          if (el === document.documentElement || el === document.body || el === scroller) break;
+          const r = el.getBoundingClientRect();
+          // A feed's container grows with it and keeps its top; only an element near the row moves with the content.
+          if (r.height > innerHeight * 2 || isFixed(el)) continue;
+          if (!anchors.some((a) => a.el === el)) anchors.push({ el, top: r.top + at });
+          break;
+        }
+      }
+    },
+
+    /**
+     * How many px the content at the last anchors has moved down (negative: up) since they were
+     * measured: the median over the anchors still in the page, so one animated element cannot move the capture.
+     */
+    anchorShift() {
+      const at = offset();
+      const shifts = anchors.filter((a) => a.el.isConnected).map((a) => Math.round(a.el.getBoundingClientRect().top + at - a.top)).sort((a, b) => a - b);
+      if (shifts.length === 0) return 0;
+      const shift = shifts[Math.floor((shifts.length - 1) / 2)];
+      if (shift !== 0) for (const a of anchors) a.top += shift;
+      return shift;
+    },
+
+    /**
+     * Readies the strip below the content, shown once at the end: the bars along the bottom, and on
+     * an app shell what lies below the scroller. The content is hidden, so nothing it shows appears
+     * twice. Returns the strip's top row, or null when there is no strip.
+     */
+    prepareTail() {
+      for (const el of hidden) resetStyle(el, 'visibility');
+      hidden.clear();
+      const bars = this.bottomBars();
+      const top = Math.min(band().bottom, ...bars.map((bar) => bar.top));
+      if (top >= innerHeight) return null;
+      setStyle(scroller || document.body, 'visibility', 'hidden');
+      for (const bar of bars) setStyle(bar.el, 'visibility', 'visible');
+      return new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve(top))));
+    },
+
+    /** The visible words of rows [fromRow, innerHeight), for the strip. */
+    tailWords(fromRow) {
+      return this.collectWords(roots(), fromRow, innerHeight);
+    },
+
+    /** Gives the page back as it was, for the saved MHTML copy. */
+    restore() {
+      for (const [el, props] of changed) for (const prop of [...props.keys()]) resetStyle(el, prop);
+      changed.clear();
+      hidden.clear();
+      unstuck.clear();
+      anchors = [];
+    },
+
+    /**
+     * Date labels of posts whose top lies in rows [fromRow, toRow): <time datetime> values, and short
+     * leaf texts that look like "3 d", "2 v", "5 tim" or "14 april" (read in Node).
+     */
+    postDates(rs, fromRow, toRow) {
+      const inRows = ({ el, dy }) => {
+        const top = el.getBoundingClientRect().top + dy;
+        return top >= fromRow && top < toRow && visible(el);
       };
       const labels = [];
-      for (const el of document.querySelectorAll('time[datetime]')) if (inRegion(el)) labels.push(el.getAttribute('datetime'));
+      for (const item of deepAll(rs, 'time[datetime]')) if (inRows(item)) labels.push(item.el.getAttribute('datetime'));
       const looksLikeDate = /^(\d{1,3}\s?[a-zåäö]{1,6}\.?|\d{1,2}\s+[a-zåäö]{3,9}\.?(\s+\d{4})?|[a-z]{3,9}\.?\s+\d{1,2},?(\s+\d{4})?)$/i;
-      for (const el of document.querySelectorAll('a, span, abbr')) {
+      for (const item of deepAll(rs, 'a, span, abbr')) {
+        const { el } = item;
         if (el.childElementCount > 0 || el.closest('time')) continue;
         const text = (el.textContent || '').trim();
-        if (text.length > 0 && text.length <= 20 && looksLikeDate.test(text) && inRegion(el)) labels.push(text);
+        if (text.length > 0 && text.length <= 20 && looksLikeDate.test(text) && inRows(item)) labels.push(text);
       }
       return labels;
     },
 
-    /** Native lazy loading waits for the viewport; we want every image, so make them eager. */
+    /** Native lazy loading waits for the viewport; we want every image and embed, so make them eager. */
     eagerImages() {
-      for (const el of document.querySelectorAll('img[loading="lazy"], iframe[loading="lazy"]')) el.loading = 'eager';
+      for (const { el } of deepAll(roots(), 'img[loading="lazy"], iframe[loading="lazy"]')) el.loading = 'eager';
     },
 
-    /** Images in the viewport that have a source but have not finished loading. */
-    pendingImages() {
+    /** Images in rows [fromRow, toRow) of the window (all of it by default) that have a source but have not finished loading. */
+    pendingImages(fromRow = 0, toRow = innerHeight) {
       let n = 0;
-      for (const img of document.images) {
-        if (img.complete || !img.currentSrc && !img.src) continue;
-        const r = img.getBoundingClientRect();
-        if (r.bottom > 0 && r.top < window.innerHeight && r.width > 0 && r.height > 0) n++;
+      for (const { el, dy } of deepAll(roots(), 'img')) {
+        if (el.complete || !el.currentSrc && !el.src) continue;
+        const r = el.getBoundingClientRect();
+        if (r.bottom + dy > fromRow && r.top + dy < toRow && r.width > 0 && r.height > 0) n++;
       }
       return n;
+    },
+
+    /** Frames with a web address that have not loaded: they still hold the empty document they start with. */
+    unloadedFrames() {
+      const out = [];
+      for (const { el } of deepAll(roots(), 'iframe, frame')) {
+        if (!/^https?:/.test(el.src)) continue;
+        let doc = null;
+        try { doc = el.contentDocument; } catch (e) { doc = null; }
+        if (doc && doc.URL === 'about:blank') out.push(el.src);
+      }
+      return out;
     },
 
     /** Resolves once the DOM has been still for quietMs, or after maxMs. */
@@ -109,121 +373,108 @@ export const PAGE_HELPERS = String.raw`
       });
     },
 
-    /**
-     * Hides fixed elements, and sticky ones that are stuck to an edge, so that headers and bars
-     * do not repeat in every stitched tile. Sticky ones are re-judged on every call.
-     */
-    hideFloating() {
-      for (const el of document.querySelectorAll('[' + HIDDEN + '="sticky"]')) {
-        el.style.removeProperty('visibility');
-        el.removeAttribute(HIDDEN);
-      }
-      let n = 0;
-      const all = document.body ? document.body.getElementsByTagName('*') : [];
-      for (const el of all) {
-        if (el.hasAttribute(HIDDEN)) continue;
-        const cs = getComputedStyle(el);
-        if (cs.position === 'sticky') {
-          const r = el.getBoundingClientRect();
-          const top = parseFloat(cs.top);
-          const bottom = parseFloat(cs.bottom);
-          const stuck = (!isNaN(top) && Math.abs(r.top - top) < 1.5) || (!isNaN(bottom) && Math.abs(window.innerHeight - r.bottom - bottom) < 1.5);
-          if (!stuck) continue;
-          el.setAttribute(HIDDEN, 'sticky');
-        } else if (cs.position === 'fixed') {
-          el.setAttribute(HIDDEN, 'fixed');
-        } else continue;
-        el.style.setProperty('visibility', 'hidden', 'important');
-        n++;
-      }
-      return n;
-    },
-
-    /** Undoes hideFloating, so the saved MHTML copy shows the page as it was. */
-    restoreFloating() {
-      for (const el of document.querySelectorAll('[' + HIDDEN + ']')) {
-        el.style.removeProperty('visibility');
-        el.removeAttribute(HIDDEN);
-      }
-    },
-
-    /** Visible words whose top lies in [fromY, toY): [text, x, y, width, height]. */
-    collectWords(fromY, toY) {
-      const sy = window.scrollY;
+    /** Visible words whose top lies in rows [fromRow, toRow) of the window: [text, x, y, width, height]. */
+    collectWords(rs, fromRow, toRow) {
       const out = [];
-      if (!document.body) return out;
-      const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-      const range = document.createRange();
       const word = /\S+/g;
-      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-        const s = node.nodeValue;
-        if (!s || !/\S/.test(s)) continue;
-        const parent = node.parentElement;
-        if (!parent || SKIP_TAGS.has(parent.tagName)) continue;
-        const pr = parent.getBoundingClientRect();
-        if (pr.bottom + sy <= fromY || pr.top + sy >= toY) continue;
-        if (!visible(parent)) continue;
-        word.lastIndex = 0;
-        for (let m = word.exec(s); m; m = word.exec(s)) {
-          range.setStart(node, m.index);
-          range.setEnd(node, m.index + m[0].length);
-          const r = range.getClientRects()[0];
-          if (!r || r.width < 0.5 || r.height < 0.5) continue;
-          const y = r.top + sy;
-          if (y < fromY || y >= toY || r.right < 0 || r.left > window.innerWidth) continue;
-          out.push([m[0], Math.round(r.left * 10) / 10, Math.round(y * 10) / 10, Math.round(r.width * 10) / 10, Math.round(r.height * 10) / 10]);
+      for (const { root, dx, dy, clip } of rs) {
+        const start = textRoot(root);
+        const top = clip ? Math.max(fromRow, clip.top) : fromRow;
+        const bottom = clip ? Math.min(toRow, clip.bottom) : toRow;
+        if (!start || top >= bottom) continue;
+        const left = clip ? clip.left : 0;
+        const right = clip ? clip.right : innerWidth;
+        const doc = root.ownerDocument || root;
+        const walker = doc.createTreeWalker(start, NodeFilter.SHOW_TEXT);
+        const range = doc.createRange();
+        for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+          const s = node.nodeValue;
+          if (!s || !/\S/.test(s)) continue;
+          const parent = node.parentElement;
+          if (!parent || SKIP_TAGS.has(parent.tagName)) continue;
+          const pr = parent.getBoundingClientRect();
+          if (pr.bottom + dy <= top || pr.top + dy >= bottom) continue;
+          if (!visible(parent)) continue;
+          word.lastIndex = 0;
+          for (let m = word.exec(s); m; m = word.exec(s)) {
+            range.setStart(node, m.index);
+            range.setEnd(node, m.index + m[0].length);
+            const r = range.getClientRects()[0];
+            if (!r || r.width < 0.5 || r.height < 0.5) continue;
+            const y = r.top + dy;
+            const x = r.left + dx;
+            if (y < top || y >= bottom || x + r.width < left || x > right) continue;
+            out.push([m[0], round(x), round(y), round(r.width), round(r.height)]);
+          }
         }
       }
       return out;
     },
 
     /**
-     * Clicks "see more" and "more comments" buttons in the viewport. Only buttons, never links, so a
-     * click cannot take the browser away from the channel. Returns how many were clicked.
+     * Clicks "see more" and "more comments" buttons whose top lies at or below row fromRow. Never a
+     * link, and never a button that would submit or reset a form (EPiServer and ASP.NET sites wrap the
+     * whole page in one form, so being inside a form says nothing); a type=button button or a
+     * role=button element only runs the page's script. Returns how many were clicked.
      */
-    expand(selectors, texts) {
+    expand(rs, selectors, texts, fromRow) {
       const patterns = texts.map(([source, flags]) => new RegExp(source, flags));
-      const bySelector = selectors.length ? new Set(document.querySelectorAll(selectors.join(','))) : new Set();
+      const bySelector = new Set(selectors.length ? deepAll(rs, selectors.join(',')).map((m) => m.el) : []);
       let n = 0;
-      for (const el of document.querySelectorAll('button, [role="button"], summary')) {
-        if (el.hasAttribute(CLICKED) || el.closest('a[href]') || el.closest('form')) continue;
+      for (const { el, dy, clip } of deepAll(rs, 'button, [role="button"], summary')) {
+        if (clicked.has(el) || el.closest('a[href]')) continue;
+        if (el.localName === 'button' && el.form && el.type !== 'button') continue;
         if (!bySelector.has(el)) {
-          const label = (el.innerText || '').trim();
+          const label = (el.innerText || el.textContent || '').trim();
           if (label.length === 0 || label.length > 40 || !patterns.some((p) => p.test(label))) continue;
         }
         const r = el.getBoundingClientRect();
-        if (r.bottom <= 0 || r.top >= window.innerHeight || r.width === 0 || !visible(el)) continue;
-        el.setAttribute(CLICKED, '');
+        const top = r.top + dy;
+        if (top < fromRow - 1 || top >= innerHeight || r.bottom + dy <= 0 || r.width === 0 || !visible(el)) continue;
+        if (clip && (top < clip.top || top >= clip.bottom)) continue;
+        clicked.add(el);
         el.click();
         n++;
       }
       return n;
     },
 
-    /** Elements matching the post selector whose top lies in [fromY, toY). */
-    countPosts(selector, fromY, toY) {
-      const sy = window.scrollY;
+    /** Posts whose top lies in rows [fromRow, toRow). */
+    countPosts(rs, selector, fromRow, toRow) {
       let n = 0;
-      for (const el of document.querySelectorAll(selector)) {
-        const top = el.getBoundingClientRect().top + sy;
-        if (top >= fromY && top < toY) n++;
+      for (const { el, dy } of deepAll(rs, selector)) {
+        const top = el.getBoundingClientRect().top + dy;
+        if (top >= fromRow && top < toRow) n++;
       }
       return n;
     },
 
+    /** Posts in the page as it is now, shadow roots and frames included, as the saved MHTML copy holds them. */
+    postsInDocument(selector) {
+      return deepAll(roots(), selector).length;
+    },
+
     /** The first login-wall selector that matches a visible element, or null. */
-    loginWall(selectors) {
+    loginWall(rs, selectors) {
       for (const s of selectors) {
-        for (const el of document.querySelectorAll(s)) if (visible(el)) return s;
+        for (const { el } of deepAll(rs || roots(), s)) if (visible(el)) return s;
       }
       return null;
     },
 
-    /** True when nothing would show: no visible text and no visible image, video, canvas or svg. */
+    /** True when nothing would show: no visible text and no visible image, video, canvas or svg, in any root. */
     isBlank() {
-      if (!document.body) return true;
-      if ((document.body.innerText || '').trim().length > 0) return false;
-      for (const el of document.querySelectorAll('img, video, canvas, svg, iframe, embed, object')) {
+      const rs = roots();
+      for (const { root } of rs) {
+        const start = textRoot(root);
+        if (!start) continue;
+        const walker = (root.ownerDocument || root).createTreeWalker(start, NodeFilter.SHOW_TEXT);
+        for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+          const parent = node.parentElement;
+          if (/\S/.test(node.nodeValue || '') && parent && !SKIP_TAGS.has(parent.tagName) && visible(parent) && parent.getClientRects().length > 0) return false;
+        }
+      }
+      for (const { el } of deepAll(rs, 'img, video, canvas, svg, iframe, embed, object')) {
         const r = el.getBoundingClientRect();
         if (r.width >= 16 && r.height >= 16 && visible(el)) return false;
       }

@@ -3,7 +3,9 @@
  * so every record states this profile and its version; change anything here only with a new version.
  */
 export const CAPTURE_PROFILE = {
-  version: '1.0',
+  // 1.1: an app shell's scroller is followed, sticky elements scroll with the page, bars along the
+  // bottom are shown once at the end, and content added above the captured part is followed.
+  version: '1.1',
   viewport: { width: 1280, height: 1024 },
   deviceScaleFactor: 1,
   locale: 'sv-SE',
@@ -12,6 +14,10 @@ export const CAPTURE_PROFILE = {
   colorScheme: 'light',
   /** How the page is brought onto the image: scrolled one viewport at a time, captured and stitched. */
   method: 'scroll-and-stitch',
+  /** What is scrolled: the document, or the largest scrollable element when the document cannot scroll. */
+  scroller: 'document-or-largest-element',
+  /** Sticky elements scroll with the page; fixed ones show on the first screen, bars along the bottom once at the end. */
+  floating: 'sticky-scrolls, fixed-first-screen, bottom-bars-at-end',
   /** Longest page captured; beyond it the snapshot is cut and says so. */
   maxHeightPx: 250_000,
   /** Share of the channel's timeout that may be spent scrolling before the snapshot is cut. */

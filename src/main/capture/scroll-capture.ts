@@ -41,13 +41,29 @@ export interface ScrollCaptureResult {
   tiles: number;
   /** Why the capture stopped before the end of the page, if it did. */
   cut: 'height' | 'time' | null;
+  /** What the record must say it misses, or how it was made differently from the page. */
+  warnings: string[];
 }
 
 interface Metrics {
-  scrollY: number;
+  /** How far what scrolls (the document, or the app shell's scroller) is scrolled. */
+  offset: number;
   innerHeight: number;
   innerWidth: number;
-  scrollHeight: number;
+  /** The rows of the window that the content scrolls through. */
+  bandTop: number;
+  bandBottom: number;
+  /** The content's height in content coordinates (a row of the window plus the offset). */
+  contentHeight: number;
+}
+
+interface Tile {
+  metrics: Metrics;
+  fromRow: number;
+  toRow: number;
+  words: RawWord[];
+  posts: number;
+  dates: string[];
 }
 
 type RawWord = [string, number, number, number, number];
@@ -56,71 +72,129 @@ type RawWord = [string, number, number, number, number];
 const TILE_WAIT_MS = 3_000;
 /** How long to wait at the bottom for an infinite feed to add more. */
 const GROWTH_WAIT_MS = 2_500;
+/** Times in a row the page may move under the capture before a picture is kept anyway. */
+const MAX_MOVES = 5;
+/** Times a picture is taken again because the page was still changing while it was taken. */
+const MAX_RETAKES = 2;
 
 /**
- * Captures the page by scrolling one viewport at a time and taking each viewport as it is on screen.
- * This is what keeps virtualised feeds whole (X and Facebook remove posts far above the viewport, so
- * a single full-page screenshot after scrolling loses them), loads lazy images and infinite feeds as
- * a reader would, and avoids the trimmed or repeated regions of one huge screenshot. Fixed and stuck
- * sticky elements are shown in the first viewport only. Text is read per viewport, for the same reason.
+ * Captures the page by scrolling one band at a time and taking each as it is on screen. This is what
+ * keeps virtualised feeds whole (X and Facebook remove posts far above the viewport, so a single
+ * full-page screenshot after scrolling loses them), loads lazy images and infinite feeds as a reader
+ * would, and avoids the trimmed or repeated regions of one huge screenshot.
+ *
+ * The capture follows the content, not the scroll position: before and after each picture it
+ * measures the elements at the last captured row, and when content was added or grew above them
+ * ("3 new posts", an image loading), it continues from where they are now, so no row is stitched
+ * twice. Fixed elements are shown on the first screen only, bars along the bottom once at the end.
  */
 export async function scrollAndCapture(page: Page, cdp: CDPSession, options: ScrollCaptureOptions): Promise<ScrollCaptureResult> {
   const { platformModule, network, signal, timings } = options;
   const loopStart = performance.now();
   const call = <T>(expression: string) => page.evaluate(expression) as Promise<T>;
   const expandTexts = JSON.stringify(platformModule.expandTexts.map((r) => [r.source, r.flags]));
+  const warnings: string[] = [];
+
+  const layout = await call<{ kind: 'document' | 'element' | 'clipped'; others: number }>('window.__kanalarkiv.findScroller()');
+  if (layout.kind === 'clipped') {
+    warnings.push('The page cannot be scrolled: its content goes on below the window inside an area that cannot be scrolled, so only the first screen is in the snapshot.');
+  }
+  if (layout.others > 0) {
+    warnings.push(`Besides its main column the page has ${layout.others} more column(s) that scroll on their own; only what they showed on the first screen is in the snapshot.`);
+  }
 
   let metrics = await call<Metrics>('window.__kanalarkiv.metrics()');
   const stitcher = new Stitcher(options.dir, metrics.innerWidth, options.sliceHeight);
   const words: Word[] = [];
+  /** The content coordinate of the first row not yet in the picture. */
   let captured = 0;
   let posts = 0;
   let expanded = 0;
   let tiles = 0;
+  let moves = 0;
+  let retakes = 0;
+  let idle = 0;
+  let inserted = 0;
+  let skipped = 0;
   let cut: ScrollCaptureResult['cut'] = null;
+  const moved = (shift: number) => {
+    captured += shift;
+    if (shift > 0) inserted += shift;
+  };
 
-  const prepare = (hide: boolean) =>
-    call<{ clicked: number; wall: string | null }>(
-      `window.__kanalarkiv.prepareTile(${hide}, ${JSON.stringify(platformModule.expandSelectors)}, ${expandTexts}, ${JSON.stringify(platformModule.loginWallSelectors)})`,
+  const prepare = (first: boolean) =>
+    call<{ clicked: number; pushed: number; wall: string | null; shift: number }>(
+      `window.__kanalarkiv.prepareTile(${first}, ${captured}, ${JSON.stringify(platformModule.expandSelectors)}, ${expandTexts}, ${JSON.stringify(platformModule.loginWallSelectors)})`,
     );
+  const keep = (tile: Buffer, fromRow: number, toRow: number, raw: RawWord[]) => {
+    const top = stitcher.height - fromRow;
+    for (const [text, x, y, width, height] of raw) words.push({ text, x, y: y + top, width, height });
+    stitcher.append(tile, fromRow, toRow);
+  };
 
   for (;;) {
     if (signal?.aborted) throw new CaptureError('cancelled', 'The capture was cancelled.');
-    await timings.time('wait', () => scrollAndSettle(call, captured, network, signal));
-    let { clicked, wall } = await prepare(tiles > 0);
+    const first = tiles === 0;
+    const target = first ? 0 : Math.max(0, captured - metrics.bandTop);
+    await timings.time('wait', () => scrollAndSettle(call, target, network, signal));
+    let { clicked, pushed, wall, shift } = await prepare(first);
     while (clicked > 0 && !wall) {
+      if (pushed > 0) await goBack(page, pushed, warnings);
       // Expanded posts may load more and push buttons of their own into view.
       expanded += clicked;
-      await timings.time('wait', () => scrollAndSettle(call, captured, network, signal));
-      ({ clicked, wall } = await prepare(false));
+      await timings.time('wait', () => scrollAndSettle(call, target, network, signal));
+      const again = await prepare(first);
+      ({ clicked, pushed, wall } = again);
+      shift += again.shift;
     }
     if (wall) throw loginRequired(platformModule);
-
-    const tileFacts = await call<{ metrics: Metrics; words: RawWord[]; posts: number; dates: string[] }>(
-      `window.__kanalarkiv.readTile(${captured}, ${options.maxHeight}, ${JSON.stringify(platformModule.postSelector)})`,
-    );
-    metrics = tileFacts.metrics;
-    const top = metrics.scrollY;
-    if (top > captured) {
-      // The page moved under us (scroll anchoring): nothing between `captured` and `top` can be shown.
-      throw new CaptureError('internal', `The page jumped while scrolling (from ${captured} to ${top} px); try again.`);
+    if (shift !== 0) {
+      moved(shift);
+      if (moves++ < MAX_MOVES) continue;
     }
-    const fromRow = captured - top;
-    const toRow = Math.min(metrics.innerHeight, options.maxHeight - top);
-    const bottom = top + toRow;
-    for (const [text, x, y, width, height] of tileFacts.words) words.push({ text, x, y, width, height });
-    posts += tileFacts.posts;
 
-    const tile = await timings.time('screenshot', () => screenshotViewport(cdp, stitcher.width));
-    if (toRow > fromRow) stitcher.append(tile, fromRow, toRow);
+    const tile = await call<Tile>(
+      `window.__kanalarkiv.readTile(${first}, ${captured}, ${options.maxHeight - stitcher.height}, ${JSON.stringify(platformModule.postSelector)})`,
+    );
+    metrics = tile.metrics;
+    if (!first && tile.fromRow < metrics.bandTop) {
+      // The page is further down than it was scrolled to: it scrolled by itself.
+      if (moves++ < MAX_MOVES) continue;
+      skipped += metrics.bandTop - tile.fromRow;
+      captured = metrics.offset + metrics.bandTop;
+      moves = 0;
+      continue;
+    }
+    const { fromRow, toRow } = tile;
+    const shot = await timings.time('screenshot', () => screenshotViewport(cdp, stitcher.width));
+    const after = await call<{ shift: number; unsettled: boolean }>(`window.__kanalarkiv.afterTile(${fromRow}, ${toRow}, ${metrics.contentHeight})`);
+    if (after.shift !== 0 && moves < MAX_MOVES) {
+      // The page moved while the picture was taken: some of its rows may already be in the image.
+      moved(after.shift);
+      moves++;
+      continue;
+    }
+    if (after.unsettled && retakes < MAX_RETAKES) {
+      // The feed grew or an image was still loading: the words read before the picture may not match it.
+      retakes++;
+      continue;
+    }
+    if (after.shift !== 0 || after.unsettled) await call(`window.__kanalarkiv.anchorAt(${toRow})`);
+    moves = 0;
+    retakes = 0;
+    if (toRow > fromRow) {
+      keep(shot, fromRow, toRow, tile.words);
+      idle = 0;
+    } else idle += 1;
+    posts += tile.posts;
     // Backpressure: no more than one finished slice waits for its compression while scrolling goes on.
     await timings.time('encode-wait', () => stitcher.ready());
-    captured = bottom;
+    captured = metrics.offset + toRow + after.shift;
     tiles += 1;
-    options.onProgress?.(Math.min(1, captured / Math.max(metrics.scrollHeight, 1)));
+    options.onProgress?.(Math.min(1, captured / Math.max(metrics.contentHeight, 1)));
 
-    if (options.coverage.add(tileFacts.dates)) break;
-    if (captured >= options.maxHeight) {
+    if (options.coverage.add(tile.dates)) break;
+    if (stitcher.height >= options.maxHeight) {
       cut = 'height';
       break;
     }
@@ -128,13 +202,28 @@ export async function scrollAndCapture(page: Page, cdp: CDPSession, options: Scr
       cut = 'time';
       break;
     }
-    if (captured >= metrics.scrollHeight && !(await timings.time('wait', () => waitForGrowth(call, network, captured, signal)))) break;
+    if (idle >= 2) break;
+    if (captured >= metrics.contentHeight && !(await timings.time('wait', () => waitForGrowth(call, network, captured, signal)))) break;
   }
 
-  await call('window.__kanalarkiv.restoreFloating()');
+  if (cut !== 'height') {
+    const tailTop = await call<number | null>('window.__kanalarkiv.prepareTail()');
+    if (tailTop !== null) {
+      const shot = await timings.time('screenshot', () => screenshotViewport(cdp, stitcher.width));
+      const toRow = Math.min(metrics.innerHeight, tailTop + options.maxHeight - stitcher.height);
+      keep(shot, tailTop, toRow, await call<RawWord[]>(`window.__kanalarkiv.tailWords(${tailTop})`));
+    }
+  }
+  await call('window.__kanalarkiv.restore()');
+  if (inserted > 0) {
+    warnings.push(`While it was captured, the page added ${inserted.toLocaleString('sv-SE')} px of content above the part already captured (new posts, or images that grew); that content is not in the snapshot.`);
+  }
+  if (skipped > 0) {
+    warnings.push(`The page scrolled by itself while it was captured; ${skipped.toLocaleString('sv-SE')} px of it could not be captured.`);
+  }
   timings.add('scroll', performance.now() - loopStart);
   const segments = await timings.time('encode', () => stitcher.finish());
-  return { segments, words, pageHeight: stitcher.height, posts, expanded, tiles, cut };
+  return { segments, words, pageHeight: stitcher.height, posts, expanded, tiles, cut, warnings };
 }
 
 export function loginRequired(platformModule: PlatformModule): CaptureError {
@@ -143,7 +232,16 @@ export function loginRequired(platformModule: PlatformModule): CaptureError {
 }
 
 /**
- * Scrolls to y and lets the page react: two frames (observers fire, layout settles), then, only if
+ * A click took a single-page app to another view: it changed the address without loading a page
+ * (a document load is stopped by the navigation guard). Going back as many steps returns to the channel.
+ */
+async function goBack(page: Page, steps: number, warnings: string[]): Promise<void> {
+  warnings.push(`A click on the page changed its address (to ${page.url().slice(0, 200)}); the capture went back to the page and went on.`);
+  await page.evaluate(`new Promise((resolve) => { addEventListener('popstate', () => setTimeout(resolve, 50), { once: true }); setTimeout(resolve, 2000); history.go(-${steps}); })`);
+}
+
+/**
+ * Scrolls to offset y and lets the page react: two frames (observers fire, layout settles), then, only if
  * something started loading, the requests it made and the images in view.
  */
 async function scrollAndSettle(call: <T>(expression: string) => Promise<T>, y: number, network: NetworkMonitor, signal?: AbortSignal): Promise<void> {
@@ -168,8 +266,8 @@ async function waitForGrowth(
 ): Promise<boolean> {
   const start = Date.now();
   while (Date.now() - start < GROWTH_WAIT_MS && !signal?.aborted) {
-    const { scrollHeight } = await call<Metrics>('window.__kanalarkiv.metrics()');
-    if (scrollHeight > captured) return true;
+    const { contentHeight } = await call<Metrics>('window.__kanalarkiv.metrics()');
+    if (contentHeight > captured) return true;
     // Nothing loading for a while: nothing more is coming.
     if (network.isQuiet(250)) return false;
     await new Promise((resolve) => setTimeout(resolve, 50));

@@ -82,6 +82,7 @@ export async function archiveSnapshot(
       os: { platform: os.platform(), release: os.release(), arch: os.arch() },
       pageHeight: facts.pageHeight,
       posts: facts.posts,
+      mhtmlPosts: facts.mhtmlPosts,
       expanded: facts.expanded,
       consent: facts.consent,
       cut: facts.cut,

@@ -32,6 +32,7 @@ export function drawCover(doc: PDFDocument, fonts: { regular: PDFFont; bold: PDF
   writer.row('Sidans titel', capped(capture.title, 300) || '–');
   writer.row('Sidans höjd', `${capture.pageHeight.toLocaleString('sv-SE')} px på ${metadata.pages.length} ${metadata.pages.length === 1 ? 'sida' : 'sidor'}`);
   writer.row('Inlägg i bilden', String(capture.posts));
+  if (capture.mhtmlPosts !== null) writer.row('Inlägg i MHTML-kopian', mhtmlText(capture.mhtmlPosts, capture.posts));
   writer.row('Period som täcks', coverageText(capture.coverage));
   writer.row('Cookie-banner', capture.consent.cmp === null ? 'Ingen hittades' : capture.consent.optedOut ? `Avvisad (${capture.consent.cmp})` : `Kunde inte avvisas (${capture.consent.cmp})`);
   writer.row('Webbläsare', `${capture.browser.name} ${capture.browser.version}`);
@@ -47,6 +48,12 @@ export function drawCover(doc: PDFDocument, fonts: { regular: PDFFont; bold: PDF
 
   writer.subheading('Kontrollsummor (SHA-256)');
   for (const file of metadata.files) writer.checksum(file.path, file.sha256);
+}
+
+/** How many of the pictured posts the MHTML copy holds; a virtualised feed keeps only the last ones in the page. */
+function mhtmlText(inCopy: number, pictured: number): string {
+  if (inCopy >= pictured) return String(inCopy);
+  return `${inCopy} av ${pictured}: webbplatsen tar bort inlägg ur sidan medan den rullas. Bilderna och texten i denna handling har alla ${pictured}.`;
 }
 
 const day = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm', dateStyle: 'long' });
