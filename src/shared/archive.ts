@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { CaptureWarning } from './capture';
 import type { Platform } from './channel';
 
 /**
@@ -30,7 +31,7 @@ export interface SnapshotSummary {
   round: string | null;
   pages: number;
   pageHeight: number;
-  warnings: string[];
+  warnings: CaptureWarning[];
 }
 
 export interface Catalogue {

@@ -23,6 +23,34 @@ export interface CaptureErrorInfo {
   message: string;
 }
 
+/** What a record misses, or how it was made differently from the page; texts in capture-warnings.ts. */
+export const CAPTURE_WARNING_CODES = [
+  'not_loaded',
+  'consent_failed',
+  'cut_height',
+  'cut_time',
+  'coverage_short',
+  'not_scrollable',
+  'other_scrollers',
+  'content_inserted',
+  'scrolled_itself',
+  'navigation_stopped',
+  'address_changed',
+  'frames_unloaded',
+  'mhtml_partial',
+  // A warning in a record made before warnings had codes: its text, in English, is all there is.
+  'legacy',
+] as const;
+export type CaptureWarningCode = (typeof CAPTURE_WARNING_CODES)[number];
+
+export interface CaptureWarning {
+  code: CaptureWarningCode;
+  /** The numbers and addresses the warning names. */
+  values: Record<string, string | number>;
+  /** The warning in Swedish, as the record states it. */
+  text: string;
+}
+
 /** The stages a capture passes through, in order; the UI shows them as progress. */
 export const CAPTURE_STAGES = [
   'queued',
@@ -53,7 +81,7 @@ export interface ChannelResult {
   /** The folder of the snapshot's bag (absolute), when archived. */
   bag: string | null;
   error: CaptureErrorInfo | null;
-  warnings: string[];
+  warnings: CaptureWarning[];
   /** Milliseconds per stage (open, load, settle, scroll, screenshot, encode, mhtml, hash, record, bag). */
   timings: Record<string, number>;
 }

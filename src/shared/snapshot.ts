@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CAPTURE_WARNING_CODES, type CaptureWarning } from './capture';
 import { PLATFORMS } from './channel';
 
 /**
@@ -55,7 +56,10 @@ export const snapshotMetadataSchema = z.object({
     cut: z.enum(['height', 'time']).nullable(),
     /** The period the snapshot's posts cover, against the channel's previous snapshot. */
     coverage: z.object({ since: z.string().nullable(), oldestPost: z.string().nullable(), newestPost: z.string().nullable(), complete: z.boolean().nullable() }).nullable().default(null),
+    /** What the record misses or how it was made differently from the page, in Swedish. */
     warnings: z.array(z.string()),
+    /** The warnings' codes and values, in the order of `warnings`; absent in records made before warnings had codes. */
+    warningCodes: z.array(z.object({ code: z.enum(CAPTURE_WARNING_CODES), values: z.record(z.string(), z.union([z.string(), z.number()])).default({}) })).default([]),
   }),
   /** The record's pages: one per screenshot piece, after the cover pages. */
   pages: z.array(z.object({ file: dataFileName, top: z.number(), width: z.number(), height: z.number() })),
@@ -64,3 +68,11 @@ export const snapshotMetadataSchema = z.object({
 
 export type SnapshotMetadata = z.infer<typeof snapshotMetadataSchema>;
 export type PayloadFile = z.infer<typeof payloadFile>;
+
+/** A record's warnings with their codes; those of a record made before warnings had codes are 'legacy', text only. */
+export function warningsOf(capture: Pick<SnapshotMetadata['capture'], 'warnings' | 'warningCodes'>): CaptureWarning[] {
+  return capture.warnings.map((text, i) => {
+    const coded = capture.warningCodes[i];
+    return coded ? { ...coded, text } : { code: 'legacy', values: {}, text };
+  });
+}

@@ -207,11 +207,12 @@ describe('kanalarkiv capture on the fixture channels', () => {
     const inCopy = mhtml.match(/Kommunen informerar, meddelande nummer/g)!.length;
     expect(inCopy).toBeLessThan(VIRTUAL_POSTS / 4);
     expect(meta.capture.mhtmlPosts).toBe(inCopy);
-    expect(meta.capture.warnings.join(' ')).toContain(`The MHTML copy holds ${inCopy} of the ${VIRTUAL_POSTS} posts in the picture`);
+    expect(meta.capture.warningCodes).toEqual([{ code: 'mhtml_partial', values: { inCopy, posts: VIRTUAL_POSTS } }]);
+    expect(meta.capture.warnings[0]).toContain(`MHTML-kopian innehåller ${inCopy} av de ${VIRTUAL_POSTS} inläggen`);
     const cover = execFileSync('pdftotext', ['-f', '1', '-l', '2', path.join(record, 'data', 'record.pdf'), '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
     expect(cover).toContain(`Inlägg i MHTML-kopian ${inCopy} av ${VIRTUAL_POSTS}: webbplatsen tar bort inlägg ur sidan medan den rullas.`);
     expect(metadataOf('infinite').capture.mhtmlPosts).toBe(FEED_PAGES * 10);
-    expect(metadataOf('infinite').capture.warnings.join(' ')).not.toContain('MHTML');
+    expect(metadataOf('infinite').capture.warningCodes).toEqual([]);
   });
 
   it('captures a page that never becomes network-idle', () => {

@@ -45,6 +45,6 @@ describe('coverage back to the previous snapshot', () => {
 
     const tooFar = await capture(daysAgo(400));
     expect(tooFar.facts.coverage.complete).toBe(false);
-    expect(tooFar.facts.warnings.join(' ')).toContain('did not reach back to the previous snapshot');
+    expect(tooFar.facts.warnings.map((w) => w.code)).toContain('coverage_short');
   });
 });

@@ -27,7 +27,7 @@ const CHANNELS = [
 ];
 
 let site: FixtureSite;
-let results: Array<{ channel: string; status: string; record: string | null; error: { code: string; message: string } | null }>;
+let results: Array<{ channel: string; status: string; record: string | null; error: { code: string; message: string } | null; warnings: Array<{ code: string; text: string }> }>;
 let stderr: string;
 const recordOf = (id: string) => {
   const result = results.find((r) => r.channel === id)!;
@@ -81,9 +81,11 @@ describe('page structures of real sites', () => {
   });
 
   it('a page whose content cannot be scrolled to says so, in metadata.json and on the cover', () => {
-    const { warnings } = metadataOf('clipped').capture;
-    expect(warnings.join(' ')).toMatch(/cannot be scrolled/);
-    expect(coverOf('clipped')).toContain(warnings.find((w) => /cannot be scrolled/.test(w))!.slice(0, 40));
+    const { warnings, warningCodes } = metadataOf('clipped').capture;
+    expect(warningCodes.map((w) => w.code)).toEqual(['not_scrollable']);
+    expect(warnings[0]).toMatch(/^Sidan går inte att rulla/);
+    expect(coverOf('clipped')).toContain(warnings[0]!.slice(0, 60));
+    expect(results.find((r) => r.channel === 'clipped')!.warnings).toEqual([{ code: 'not_scrollable', values: {}, text: warnings[0] }]);
   });
 
   it('a tall sticky side column: every part once, where it first scrolls into view', async () => {
@@ -111,7 +113,9 @@ describe('page structures of real sites', () => {
       expect(runs(rows), `Rad ${i + 1}`).toHaveLength(1);
       expect(Math.abs(rows.length - ANCHOR.post), `Rad ${i + 1}: ${rows.length} rows`).toBeLessThanOrEqual(1);
     }
-    expect(metadataOf('anchoring').capture.warnings.join(' ')).toMatch(/above the part already captured/);
+    const { warnings, warningCodes } = metadataOf('anchoring').capture;
+    expect(warningCodes).toEqual([{ code: 'content_inserted', values: { px: ANCHOR.inserted + ANCHOR.grown } }]);
+    expect(warnings[0]).toContain(`lade den till ${(ANCHOR.inserted + ANCHOR.grown).toLocaleString('sv-SE')} px innehåll ovanför`);
   });
 
   it('iframes: none blocks the capture, cross-site ones are in the picture, same-site text is in the text, one that never loads is named', async () => {
@@ -123,7 +127,7 @@ describe('page structures of real sites', () => {
     const text = textOf('embeds');
     expect(text).toContain('Inbäddat inlägg: ekorrar i stadsparken');
     expect(text).toContain('Inläggets sista rad');
-    expect(meta.capture.warnings.join(' ')).toMatch(/embedded frame .*\/hang.* had not loaded/);
+    expect(meta.capture.warningCodes).toEqual([{ code: 'frames_unloaded', values: { count: 1, urls: site.url('/hang') } }]);
   });
 
   it('open shadow roots: their text, their expand buttons and their posts', () => {
@@ -146,10 +150,11 @@ describe('page structures of real sites', () => {
     expect(site.hits.get('/structure/elsewhere')).toBeUndefined();
     const meta = metadataOf('form');
     expect(meta.capture.finalUrl).toBe(site.url('/structure/form'));
-    expect(meta.capture.warnings.join(' ')).toMatch(/tried to leave the page .*\/structure\/elsewhere/);
+    expect(meta.capture.warningCodes).toContainEqual({ code: 'navigation_stopped', values: { url: site.url('/structure/elsewhere?from=script') } });
     expect(text).toContain('Sophämtning sker varannan vecka.');
     expect(text).not.toContain('Flik 2 visas');
-    expect(meta.capture.warnings.join(' ')).toMatch(/changed its address \(to .*flik=2\); the capture went back/);
+    expect(meta.capture.warningCodes).toContainEqual({ code: 'address_changed', values: { url: site.url('/structure/form?flik=2') } });
+    expect(coverOf('form')).toContain('Ett klick på sidan försökte lämna den');
   });
 
   it('a fixed bar over the content: what is under it is captured, and the bar is shown once, over nothing', async () => {

@@ -168,6 +168,11 @@ describe('the desktop UI, in Chromium, against the real core', () => {
     await expect.poll(() => page.locator('.pane').last().evaluate((el) => el.scrollTop)).toBe(120);
     await page.getByRole('button', { name: 'Tillbaka' }).click();
     await page.getByRole('button', { name: 'Tillbaka' }).click();
+
+    // A virtualised feed's record says, in Swedish, how many of its posts the MHTML copy holds.
+    await page.getByRole('region', { name: /Kommunens flöde/ }).getByRole('button', { name: /^Visa ögonblicksbilden av Kommunens flöde/ }).last().click();
+    await page.getByText(/^MHTML-kopian innehåller \d+ av de 200 inläggen i bilderna/).waitFor();
+    await page.getByRole('button', { name: 'Tillbaka' }).click();
   });
 
   it('Kanaler: deactivating a channel offers a closing snapshot first, and deactivates once it is taken', async () => {

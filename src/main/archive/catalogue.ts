@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import sharp from 'sharp';
-import { snapshotMetadataSchema, type SnapshotMetadata } from '../../shared/snapshot';
+import { snapshotMetadataSchema, warningsOf, type SnapshotMetadata } from '../../shared/snapshot';
 import { relativePath } from './files';
 import { DATA_DIR, METADATA_FILE, TEXT_FILE } from './layout';
 import { findBags } from './verify';
@@ -33,7 +33,7 @@ export async function readCatalogue(archiveDir: string, channelId?: string): Pro
         round: meta.round,
         pages: meta.pages.length,
         pageHeight: meta.capture.pageHeight,
-        warnings: meta.capture.warnings,
+        warnings: warningsOf(meta.capture),
       });
     } catch {
       unreadable.push(ref);

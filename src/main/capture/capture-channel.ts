@@ -1,7 +1,8 @@
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Channel } from '../../shared/channel';
-import type { CaptureStage } from '../../shared/capture';
+import type { CaptureStage, CaptureWarning } from '../../shared/capture';
+import { captureWarning } from '../../shared/capture-warnings';
 import { PLATFORM_MODULES } from '../platforms';
 import { ConsentHandler, type ConsentOutcome } from './consent';
 import { CaptureError, toCaptureError } from './errors';
@@ -45,7 +46,7 @@ export interface CaptureFacts {
   consent: ConsentOutcome;
   cut: 'height' | 'time' | null;
   coverage: Coverage;
-  warnings: string[];
+  warnings: CaptureWarning[];
 }
 
 export interface Capture {
@@ -63,7 +64,7 @@ export async function captureChannel(session: CaptureSession, request: CaptureRe
   const startedAt = new Date();
   const progress = request.onProgress ?? (() => undefined);
   const platformModule = PLATFORM_MODULES[channel.platform];
-  const warnings: string[] = [];
+  const warnings: CaptureWarning[] = [];
   const timings = new Timings();
   progress('starting', 2);
   const { page, close } = await timings.time('open', () => session.newPage(channel.platform));
@@ -102,7 +103,7 @@ export async function captureChannel(session: CaptureSession, request: CaptureRe
     try {
       await page.waitForLoadState('load', { timeout: Math.min(15_000, navigationTimeout) });
     } catch {
-      warnings.push('The page never finished loading (its load event did not fire); it was captured as far as it had loaded.');
+      warnings.push(captureWarning('not_loaded'));
     }
     timings.add('load', performance.now() - loadStart);
     const settleStart = performance.now();
@@ -115,7 +116,7 @@ export async function captureChannel(session: CaptureSession, request: CaptureRe
       network.quiet(250, 4_000, 2_000, signal),
     ]);
     if (consentOutcome.optedOut === false) {
-      warnings.push(`A cookie banner (${consentOutcome.cmp}) was found but could not be dismissed; it may cover part of the snapshot.`);
+      warnings.push(captureWarning('consent_failed', { cmp: consentOutcome.cmp ?? '' }));
     }
     if (await page.evaluate(`window.__kanalarkiv.loginWall(null, ${JSON.stringify(platformModule.loginWallSelectors)})`)) throw loginRequired(platformModule);
     if (await page.evaluate('window.__kanalarkiv.isBlank()')) {
@@ -139,28 +140,26 @@ export async function captureChannel(session: CaptureSession, request: CaptureRe
       onProgress: (fraction) => progress('scrolling', 15 + Math.round(fraction * 60)),
     }).finally(() => guard.release());
     warnings.push(...scrolling.warnings);
-    for (const url of guard.stopped) warnings.push(`A click on the page tried to leave the page (to ${url.slice(0, 200)}); it was stopped and the capture went on.`);
+    for (const url of guard.stopped) warnings.push(captureWarning('navigation_stopped', { url: url.slice(0, 200) }));
     const unloaded = await page.evaluate<string[]>('window.__kanalarkiv.unloadedFrames()');
     if (unloaded.length > 0) {
-      const list = unloaded.slice(0, 5).map((url) => url.slice(0, 200)).join(', ');
-      warnings.push(unloaded.length === 1
-        ? `An embedded frame (${list}) had not loaded when the page was captured; it is empty in the snapshot.`
-        : `${unloaded.length} embedded frames (${list}${unloaded.length > 5 ? ', …' : ''}) had not loaded when the page was captured; they are empty in the snapshot.`);
+      const urls = unloaded.slice(0, 5).map((url) => url.slice(0, 200)).join(', ') + (unloaded.length > 5 ? ', …' : '');
+      warnings.push(captureWarning('frames_unloaded', { count: unloaded.length, urls }));
     }
     if (scrolling.cut === 'height') {
-      warnings.push(`The page is taller than ${CAPTURE_PROFILE.maxHeightPx.toLocaleString('sv-SE')} px; the snapshot ends there.`);
+      warnings.push(captureWarning('cut_height', { px: CAPTURE_PROFILE.maxHeightPx }));
     } else if (scrolling.cut === 'time') {
-      warnings.push(`The feed kept loading; the snapshot was cut at ${scrolling.pageHeight.toLocaleString('sv-SE')} px when the time for scrolling ran out.`);
+      warnings.push(captureWarning('cut_time', { px: scrolling.pageHeight }));
     }
 
     if (coverage.result().complete === false) {
-      warnings.push('The feed did not reach back to the previous snapshot; posts in between may be missing from this one.');
+      warnings.push(captureWarning('coverage_short'));
     }
     progress('saving', 78);
     // A virtualised feed (X, Facebook, Instagram) keeps only the last posts in the page, and the copy is made of the page.
     const mhtmlPosts = await page.evaluate<number>(`window.__kanalarkiv.postsInDocument(${JSON.stringify(platformModule.postSelector)})`);
     if (mhtmlPosts < scrolling.posts) {
-      warnings.push(`The MHTML copy holds ${mhtmlPosts} of the ${scrolling.posts} posts in the picture: the site removes posts from the page as it is scrolled. The picture and the text hold them all.`);
+      warnings.push(captureWarning('mhtml_partial', { inCopy: mhtmlPosts, posts: scrolling.posts }));
     }
     await timings.time('mhtml', async () => {
       const { data: mhtml } = await cdp.send('Page.captureSnapshot', { format: 'mhtml' });

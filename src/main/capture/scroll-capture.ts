@@ -1,5 +1,7 @@
 import type { CDPSession, Page } from 'playwright-core';
 import sharp from 'sharp';
+import type { CaptureWarning } from '../../shared/capture';
+import { captureWarning } from '../../shared/capture-warnings';
 import type { PlatformModule } from '../platforms';
 import { CaptureError } from './errors';
 import type { NetworkMonitor } from './network';
@@ -42,7 +44,7 @@ export interface ScrollCaptureResult {
   /** Why the capture stopped before the end of the page, if it did. */
   cut: 'height' | 'time' | null;
   /** What the record must say it misses, or how it was made differently from the page. */
-  warnings: string[];
+  warnings: CaptureWarning[];
 }
 
 interface Metrics {
@@ -93,14 +95,14 @@ export async function scrollAndCapture(page: Page, cdp: CDPSession, options: Scr
   const loopStart = performance.now();
   const call = <T>(expression: string) => page.evaluate(expression) as Promise<T>;
   const expandTexts = JSON.stringify(platformModule.expandTexts.map((r) => [r.source, r.flags]));
-  const warnings: string[] = [];
+  const warnings: CaptureWarning[] = [];
 
   const layout = await call<{ kind: 'document' | 'element' | 'clipped'; others: number }>('window.__kanalarkiv.findScroller()');
   if (layout.kind === 'clipped') {
-    warnings.push('The page cannot be scrolled: its content goes on below the window inside an area that cannot be scrolled, so only the first screen is in the snapshot.');
+    warnings.push(captureWarning('not_scrollable'));
   }
   if (layout.others > 0) {
-    warnings.push(`Besides its main column the page has ${layout.others} more column(s) that scroll on their own; only what they showed on the first screen is in the snapshot.`);
+    warnings.push(captureWarning('other_scrollers', { count: layout.others }));
   }
 
   let metrics = await call<Metrics>('window.__kanalarkiv.metrics()');
@@ -216,10 +218,10 @@ export async function scrollAndCapture(page: Page, cdp: CDPSession, options: Scr
   }
   await call('window.__kanalarkiv.restore()');
   if (inserted > 0) {
-    warnings.push(`While it was captured, the page added ${inserted.toLocaleString('sv-SE')} px of content above the part already captured (new posts, or images that grew); that content is not in the snapshot.`);
+    warnings.push(captureWarning('content_inserted', { px: inserted }));
   }
   if (skipped > 0) {
-    warnings.push(`The page scrolled by itself while it was captured; ${skipped.toLocaleString('sv-SE')} px of it could not be captured.`);
+    warnings.push(captureWarning('scrolled_itself', { px: skipped }));
   }
   timings.add('scroll', performance.now() - loopStart);
   const segments = await timings.time('encode', () => stitcher.finish());
@@ -235,8 +237,8 @@ export function loginRequired(platformModule: PlatformModule): CaptureError {
  * A click took a single-page app to another view: it changed the address without loading a page
  * (a document load is stopped by the navigation guard). Going back as many steps returns to the channel.
  */
-async function goBack(page: Page, steps: number, warnings: string[]): Promise<void> {
-  warnings.push(`A click on the page changed its address (to ${page.url().slice(0, 200)}); the capture went back to the page and went on.`);
+async function goBack(page: Page, steps: number, warnings: CaptureWarning[]): Promise<void> {
+  warnings.push(captureWarning('address_changed', { url: page.url().slice(0, 200) }));
   await page.evaluate(`new Promise((resolve) => { addEventListener('popstate', () => setTimeout(resolve, 50), { once: true }); setTimeout(resolve, 2000); history.go(-${steps}); })`);
 }
 

@@ -1,6 +1,7 @@
 import { mkdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { CaptureProgress, ChannelResult } from '../../shared/capture';
+import { warningText } from '../../shared/capture-warnings';
 import type { Channel } from '../../shared/channel';
 import { readCatalogue } from '../archive/catalogue';
 import { fsProblem, probeWritable } from '../archive/fs-problems';
@@ -103,7 +104,7 @@ export async function captureCommand(args: string[], io: Io, signal?: AbortSigna
 
   if (json) {
     // "record" is the snapshot's bag folder, under the name scripts know (README, "Command line").
-    const plain = results.map(({ channel, status, bag, error }) => ({ channel, status, record: bag, error }));
+    const plain = results.map(({ channel, status, bag, error, warnings }) => ({ channel, status, record: bag, error, warnings }));
     io.out(`${JSON.stringify({ results: plain })}\n`);
   } else {
     io.out(summary(results));
@@ -132,7 +133,7 @@ function progressPrinter(io: Io): (p: CaptureProgress) => void {
 function summary(results: ChannelResult[]): string {
   const lines = results.map((r) =>
     r.status === 'ok'
-      ? `ok      ${r.channel}  ${r.bag}${r.warnings.length ? `\n        warnings: ${r.warnings.join(' | ')}` : ''}`
+      ? `ok      ${r.channel}  ${r.bag}${r.warnings.length ? `\n        warnings: ${r.warnings.map((w) => warningText(w, 'en')).join(' | ')}` : ''}`
       : `failed  ${r.channel}  ${r.error?.code}: ${r.error?.message}`,
   );
   const ok = results.filter((r) => r.status === 'ok').length;

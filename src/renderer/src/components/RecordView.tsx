@@ -1,7 +1,8 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SnapshotRef } from '../../../shared/archive';
-import { formatDateTime } from '../format';
+import { warningsOf } from '../../../shared/snapshot';
+import { formatDateTime, formatWarning } from '../format';
 import { api } from '../api';
 import { useApi, useErrorText } from '../hooks/useApi';
 
@@ -30,7 +31,7 @@ export function RecordView({ snapshot, others, onCompare, onBack }: { snapshot: 
           <dt>{t('record.browser')}</dt><dd>{capture.browser.name} {capture.browser.version}</dd>
           <dt>{t('profile.heading')}</dt><dd>{capture.profileVersion}</dd>
           <dt>{t('record.height')}</dt><dd>{t('record.heightValue', { px: capture.pageHeight.toLocaleString(i18n.language === 'en' ? 'en-GB' : 'sv-SE'), count: meta.pages.length })}</dd>
-          <dt>{t('record.warnings')}</dt><dd>{capture.warnings.length ? capture.warnings.join(' ') : t('record.none')}</dd>
+          <dt>{t('record.warnings')}</dt><dd>{capture.warnings.length ? warningsOf(capture).map((w) => formatWarning(w, i18n.language)).join(' ') : t('record.none')}</dd>
         </dl>
         <div className="actions">
           <button type="button" onClick={() => void api.openRecordPdf(snapshot).catch((error) => setProblem(errorText(error)))}>{t('record.openPdf')}</button>

@@ -5,6 +5,7 @@ import { api } from '../api';
 import { RoundOverview } from '../components/RoundOverview';
 import { Thumbnail } from '../components/Thumbnail';
 import { useApi, useErrorText } from '../hooks/useApi';
+import { formatWarning } from '../format';
 import { useCaptureJob } from '../hooks/useCaptureJob';
 
 /** The reasons the guidelines name for a snapshot; "regular" is the twice-yearly round. */
@@ -15,7 +16,7 @@ function minutesLeft(ms: number | null): number | null {
 }
 
 export function Capture() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const errorText = useErrorText();
   const register = useApi(() => api.listChannels(), []);
   const channels = (register.value ?? []).filter((c) => c.active);
@@ -114,7 +115,7 @@ export function Capture() {
                 {c.result?.status === 'ok' && c.ref && (
                   <div className="result">
                     <Thumbnail snapshot={c.ref} alt={t('capture.thumbAlt', { name: c.name })} width={160} />
-                    {c.result.warnings.length > 0 && <ul className="warnings">{c.result.warnings.map((w) => <li key={w}>{w}</li>)}</ul>}
+                    {c.result.warnings.length > 0 && <ul className="warnings">{c.result.warnings.map((w) => <li key={w.text}>{formatWarning(w, i18n.language)}</li>)}</ul>}
                   </div>
                 )}
                 {c.result?.status === 'failed' && c.result.error && (
