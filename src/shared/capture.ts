@@ -9,6 +9,7 @@ export const CAPTURE_ERROR_CODES = [
   'timeout',
   'http_error',
   'login_required',
+  'blocked',
   'blank_page',
   'browser_missing',
   'in_progress',

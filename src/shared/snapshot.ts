@@ -41,7 +41,8 @@ export const snapshotMetadataSchema = z.object({
     title: z.string(),
     startedAt: z.string(),
     finishedAt: z.string(),
-    browser: z.object({ name: z.string(), version: z.string() }),
+    /** The browser; `userAgent` is what it told the site (null in records made before it was kept). */
+    browser: z.object({ name: z.string(), version: z.string(), userAgent: z.string().nullable().default(null) }),
     viewport: z.object({ width: z.number(), height: z.number() }),
     profileVersion: z.string(),
     profile: z.record(z.string(), z.unknown()),

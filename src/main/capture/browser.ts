@@ -86,6 +86,8 @@ export function browserArgs(): string[] {
     '--mute-audio',
     '--disable-gpu',
     '--disable-features=Translate,MediaRouter,OptimizationHints',
+    // navigator.webdriver stays false, as in a browser a person uses; sites turn automated visitors away.
+    '--disable-blink-features=AutomationControlled',
   ];
   // Chromium refuses its sandbox as root (CI, containers); the captured pages are still isolated
   // from the archive because Kanalarkiv never gives them file access.

@@ -4,6 +4,7 @@ import type { Channel } from '../../shared/channel';
 import type { CaptureStage, CaptureWarning } from '../../shared/capture';
 import { captureWarning } from '../../shared/capture-warnings';
 import { PLATFORM_MODULES } from '../platforms';
+import { MAX_RETRY_AFTER_MS, addressFailure, botCheck, loginRequired, retryAfterMs, statusFailure } from './access';
 import { ConsentHandler, type ConsentOutcome } from './consent';
 import { CaptureError, toCaptureError } from './errors';
 import { guardNavigation } from './navigation-guard';
@@ -11,7 +12,7 @@ import { NetworkMonitor } from './network';
 import { PAGE_HELPERS } from './page-helpers';
 import { CoverageTracker, type Coverage } from './post-dates';
 import { CAPTURE_PROFILE } from './profile';
-import { loginRequired, scrollAndCapture, type Word } from './scroll-capture';
+import { scrollAndCapture, type Word } from './scroll-capture';
 import type { CaptureSession } from './session';
 import type { Segment } from './stitcher';
 import { Timings } from './timings';
@@ -36,7 +37,8 @@ export interface CaptureFacts {
   title: string;
   startedAt: string;
   finishedAt: string;
-  browser: { name: string; version: string };
+  /** The browser, and the user agent it gave the site. */
+  browser: { name: string; version: string; userAgent: string };
   viewport: { width: number; height: number };
   pageHeight: number;
   posts: number;
@@ -87,17 +89,24 @@ export async function captureChannel(session: CaptureSession, request: CaptureRe
     progress('loading', 5);
     const navigationTimeout = Math.max(5_000, request.timeoutMs * 0.4);
     const loadStart = performance.now();
-    const response = await page.goto(channel.url, { waitUntil: 'domcontentloaded', timeout: navigationTimeout });
+    const open = () => page.goto(channel.url, { waitUntil: 'domcontentloaded', timeout: navigationTimeout });
+    let response = await open();
+    let waitMs: number | undefined;
+    if (response?.status() === 429) {
+      // A rate limit: wait as long as the server asks, once, if that fits in the channel's time.
+      waitMs = retryAfterMs(response.headers()['retry-after']);
+      if (waitMs <= MAX_RETRY_AFTER_MS && waitMs < request.timeoutMs * 0.3) {
+        await new Promise((resolve) => setTimeout(resolve, waitMs));
+        response = await open();
+      }
+    }
     const finalUrl = page.url();
     if (!/^https?:/.test(finalUrl)) {
       throw new CaptureError('invalid_url', `The address led to "${finalUrl.slice(0, 80)}", which is not a web page. Check the channel's URL.`);
     }
     const httpStatus = response?.status() ?? 0;
-    if (httpStatus === 401 || httpStatus === 407) throw loginRequired(platformModule);
-    if (httpStatus >= 400) {
-      throw new CaptureError('http_error', `The server answered HTTP ${httpStatus} ${response?.statusText() ?? ''}`.trim() + '. Check that the channel still exists at this address.');
-    }
-    if (platformModule.loginUrlPatterns.some((p) => p.test(finalUrl))) throw loginRequired(platformModule);
+    const turnedAway = statusFailure(httpStatus, response?.statusText() ?? '', platformModule, waitMs) ?? addressFailure(finalUrl, platformModule);
+    if (turnedAway) throw turnedAway;
 
     await consent.start();
     try {
@@ -118,7 +127,9 @@ export async function captureChannel(session: CaptureSession, request: CaptureRe
     if (consentOutcome.optedOut === false) {
       warnings.push(captureWarning('consent_failed', { cmp: consentOutcome.cmp ?? '' }));
     }
-    if (await page.evaluate(`window.__kanalarkiv.loginWall(null, ${JSON.stringify(platformModule.loginWallSelectors)})`)) throw loginRequired(platformModule);
+    const barrier = await page.evaluate(`window.__kanalarkiv.barrier(null, ${JSON.stringify(platformModule.loginWallSelectors)}, ${JSON.stringify(platformModule.blockSelectors)})`);
+    if (barrier === 'login') throw loginRequired(platformModule);
+    if (barrier === 'blocked') throw botCheck(platformModule);
     if (await page.evaluate('window.__kanalarkiv.isBlank()')) {
       throw new CaptureError('blank_page', 'The page loaded but shows nothing (no text and no images). Check the address, or capture again later.');
     }
@@ -179,7 +190,7 @@ export async function captureChannel(session: CaptureSession, request: CaptureRe
         title: await page.title(),
         startedAt: startedAt.toISOString(),
         finishedAt: new Date().toISOString(),
-        browser: { name: session.browser.kind, version: version.product.replace(/^[^/]*\//, '') },
+        browser: { name: session.browser.kind, version: version.product.replace(/^[^/]*\//, ''), userAgent: await page.evaluate<string>('navigator.userAgent') },
         viewport: { ...CAPTURE_PROFILE.viewport },
         pageHeight: scrolling.pageHeight,
         posts: scrolling.posts,

@@ -172,15 +172,18 @@ export const PAGE_HELPERS = String.raw`
 
     /**
      * Readies the window for its picture: floating elements, expand buttons at or below the content
-     * coordinate 'captured', a login wall, and how far the page has moved since the last picture.
+     * coordinate 'captured', a login wall or a bot check, and how far the page has moved since the last picture.
      * 'pushed' counts the history entries the clicks added (a single-page app showing another view).
      */
-    prepareTile(first, captured, expandSelectors, expandTexts, loginSelectors) {
+    prepareTile(first, captured, expandSelectors, expandTexts, loginSelectors, blockSelectors) {
       const rs = roots();
+      // Walls appear after a few screens, often as fixed dialogs: look before anything is hidden.
+      const wall = this.barrier(rs, loginSelectors, blockSelectors);
+      if (wall) return { clicked: 0, pushed: 0, wall, shift: 0 };
       this.floating(rs, first);
       const entries = history.length;
       const n = this.expand(rs, expandSelectors, expandTexts, captured - offset());
-      return { clicked: n, pushed: history.length - entries, wall: this.loginWall(rs, loginSelectors), shift: this.anchorShift() };
+      return { clicked: n, pushed: history.length - entries, wall: this.barrier(rs, loginSelectors, blockSelectors), shift: this.anchorShift() };
     },
 
     /**
@@ -454,11 +457,16 @@ export const PAGE_HELPERS = String.raw`
       return deepAll(roots(), selector).length;
     },
 
-    /** The first login-wall selector that matches a visible element, or null. */
-    loginWall(rs, selectors) {
-      for (const s of selectors) {
-        for (const { el } of deepAll(rs || roots(), s)) if (visible(el)) return s;
-      }
+    /**
+     * What stands between a reader and the channel: 'login' when a login-wall selector matches a
+     * visible element (or one only we have hidden), 'blocked' when a bot-check selector does, else null.
+     */
+    barrier(rs, loginSelectors, blockSelectors) {
+      const all = rs || roots();
+      const ours = (el) => [...hidden].some((h) => h.contains(el)) && el.checkVisibility({ opacityProperty: true });
+      const shown = (selectors) => selectors.some((s) => deepAll(all, s).some(({ el }) => visible(el) || ours(el)));
+      if (shown(loginSelectors)) return 'login';
+      if (shown(blockSelectors)) return 'blocked';
       return null;
     },
 

@@ -3,6 +3,7 @@ import sharp from 'sharp';
 import type { CaptureWarning } from '../../shared/capture';
 import { captureWarning } from '../../shared/capture-warnings';
 import type { PlatformModule } from '../platforms';
+import { botCheck, loginRequired } from './access';
 import { CaptureError } from './errors';
 import type { NetworkMonitor } from './network';
 import type { CoverageTracker } from './post-dates';
@@ -124,9 +125,10 @@ export async function scrollAndCapture(page: Page, cdp: CDPSession, options: Scr
     if (shift > 0) inserted += shift;
   };
 
+  const barriers = `${JSON.stringify(platformModule.loginWallSelectors)}, ${JSON.stringify(platformModule.blockSelectors)}`;
   const prepare = (first: boolean) =>
-    call<{ clicked: number; pushed: number; wall: string | null; shift: number }>(
-      `window.__kanalarkiv.prepareTile(${first}, ${captured}, ${JSON.stringify(platformModule.expandSelectors)}, ${expandTexts}, ${JSON.stringify(platformModule.loginWallSelectors)})`,
+    call<{ clicked: number; pushed: number; wall: 'login' | 'blocked' | null; shift: number }>(
+      `window.__kanalarkiv.prepareTile(${first}, ${captured}, ${JSON.stringify(platformModule.expandSelectors)}, ${expandTexts}, ${barriers})`,
     );
   const keep = (tile: Buffer, fromRow: number, toRow: number, raw: RawWord[]) => {
     const top = stitcher.height - fromRow;
@@ -149,7 +151,8 @@ export async function scrollAndCapture(page: Page, cdp: CDPSession, options: Scr
       ({ clicked, pushed, wall } = again);
       shift += again.shift;
     }
-    if (wall) throw loginRequired(platformModule);
+    if (wall === 'login') throw loginRequired(platformModule);
+    if (wall === 'blocked') throw botCheck(platformModule);
     if (shift !== 0) {
       moved(shift);
       if (moves++ < MAX_MOVES) continue;
@@ -226,11 +229,6 @@ export async function scrollAndCapture(page: Page, cdp: CDPSession, options: Scr
   timings.add('scroll', performance.now() - loopStart);
   const segments = await timings.time('encode', () => stitcher.finish());
   return { segments, words, pageHeight: stitcher.height, posts, expanded, tiles, cut, warnings };
-}
-
-export function loginRequired(platformModule: PlatformModule): CaptureError {
-  const where = platformModule.platform === 'web' ? 'the site' : platformModule.platform;
-  return new CaptureError('login_required', `The page shows a login wall instead of the channel. Log in to ${where} with "kanalarkiv login ${platformModule.platform}" and capture again.`);
 }
 
 /**

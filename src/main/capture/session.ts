@@ -23,7 +23,15 @@ export const CONTEXT_OPTIONS: BrowserContextOptions = {
  * Headless, with our switches. Ctrl-C and termination are ours to handle (cancel, discard unfinished
  * snapshots, close the browsers): Playwright must not kill the browsers under running captures.
  */
-const LAUNCH_OPTIONS = { headless: true, args: browserArgs(), handleSIGINT: false, handleSIGTERM: false, handleSIGHUP: false };
+const LAUNCH_OPTIONS = {
+  headless: true,
+  args: browserArgs(),
+  // Without --enable-automation, navigator.webdriver is false, as browsertrix-crawler launches it (src/util/browser.ts).
+  ignoreDefaultArgs: ['--enable-automation'],
+  handleSIGINT: false,
+  handleSIGTERM: false,
+  handleSIGHUP: false,
+};
 
 /** Where the logged-in browser profile of a platform lives. */
 export function profileDir(profilesRoot: string, platform: Platform): string {
@@ -42,6 +50,7 @@ export interface CapturePage {
  */
 export class CaptureSession {
   private shared: Promise<Browser> | null = null;
+  private agent: Promise<string> | null = null;
   private readonly persistent = new Map<Platform, Promise<BrowserContext>>();
 
   constructor(
@@ -51,19 +60,39 @@ export class CaptureSession {
 
   async newPage(platform: Platform): Promise<CapturePage> {
     const dir = this.profilesRoot ? profileDir(this.profilesRoot, platform) : null;
+    const userAgent = await this.userAgent();
     if (dir && existsSync(dir)) {
       let context = this.persistent.get(platform);
       if (!context) {
-        context = launch(() => chromium.launchPersistentContext(dir, { ...CONTEXT_OPTIONS, ...LAUNCH_OPTIONS, executablePath: this.browser.executablePath }));
+        context = launch(() => chromium.launchPersistentContext(dir, { ...CONTEXT_OPTIONS, ...LAUNCH_OPTIONS, userAgent, executablePath: this.browser.executablePath }));
         this.persistent.set(platform, context);
       }
       const page = await (await context).newPage();
       return { page, close: () => page.close() };
     }
-    this.shared ??= launch(() => chromium.launch({ ...LAUNCH_OPTIONS, executablePath: this.browser.executablePath }));
-    const context = await (await this.shared).newContext(CONTEXT_OPTIONS);
+    const context = await (await this.sharedBrowser()).newContext({ ...CONTEXT_OPTIONS, userAgent });
     const page = await context.newPage();
     return { page, close: () => context.close() };
+  }
+
+  /**
+   * The browser's own user agent without the "HeadlessChrome" that headless mode puts in it: sites
+   * such as Instagram send a visitor that announces automation to a login page. Crawlers do the same
+   * (browsertrix-crawler's getDefaultUA, src/util/browser.ts). Records state the agent used.
+   */
+  private userAgent(): Promise<string> {
+    this.agent ??= this.sharedBrowser().then(async (browser) => {
+      const cdp = await browser.newBrowserCDPSession();
+      const { userAgent } = await cdp.send('Browser.getVersion');
+      await cdp.detach().catch(() => undefined);
+      return userAgent.replace(/HeadlessChrome\//, 'Chrome/');
+    });
+    return this.agent;
+  }
+
+  private sharedBrowser(): Promise<Browser> {
+    this.shared ??= launch(() => chromium.launch({ ...LAUNCH_OPTIONS, executablePath: this.browser.executablePath }));
+    return this.shared;
   }
 
   async close(): Promise<void> {

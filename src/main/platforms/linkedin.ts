@@ -6,7 +6,10 @@ export const linkedin: PlatformModule = {
   hosts: ['linkedin.com', 'lnkd.in'],
   loginUrl: 'https://www.linkedin.com/login',
   loginWallSelectors: ['form.login__form', '.authwall-join-form', 'section.authwall'],
-  loginUrlPatterns: [/linkedin\.com\/(authwall|login|uas\/login|checkpoint)/i],
+  // Guests are sent to /authwall on any of LinkedIn's hosts (platforms.md).
+  loginPaths: [/^\/(authwall|login|uas\/login|checkpoint)(\/|$)/i],
+  blockedPaths: [],
+  blockSelectors: [],
   expandSelectors: ['button.see-more', 'button.feed-shared-inline-show-more-text__see-more-less-toggle', 'button.comments-comments-list__load-more-comments-button'],
   expandTexts: EXPAND_TEXTS,
   postSelector: '[data-urn*="activity"], .feed-shared-update-v2',

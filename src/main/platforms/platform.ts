@@ -14,8 +14,15 @@ export interface PlatformModule {
   loginUrl: string;
   /** Visible elements that mean "you are looking at a login wall, not the channel". */
   loginWallSelectors: string[];
-  /** Final URLs that mean the platform sent us to its login page. */
-  loginUrlPatterns: RegExp[];
+  /**
+   * Paths that mean the platform sent us to its login page. Judged by the path alone, so that every
+   * host the platform answers from (www., sv-se., m., a country's linkedin) counts.
+   */
+  loginPaths: RegExp[];
+  /** Paths that mean the platform stopped us as a suspected bot: a challenge, not the channel. */
+  blockedPaths: RegExp[];
+  /** Visible elements that mean a captcha or bot check covers the channel. */
+  blockSelectors: string[];
   /** Buttons (never links) that expand "see more" text and comments when clicked. */
   expandSelectors: string[];
   /** Button texts that expand content, for platforms whose markup has no stable selector. */

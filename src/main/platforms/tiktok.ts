@@ -6,7 +6,10 @@ export const tiktok: PlatformModule = {
   hosts: ['tiktok.com'],
   loginUrl: 'https://www.tiktok.com/login',
   loginWallSelectors: ['[data-e2e="login-modal"]', '#loginContainer'],
-  loginUrlPatterns: [/tiktok\.com\/login/i],
+  loginPaths: [/^\/login(\/|$)/i],
+  blockedPaths: [],
+  // The slider puzzle, as TikTok scrapers detect it (platforms.md; "captcha_verify_container" in their code).
+  blockSelectors: ['.captcha_verify_container', '#captcha-verify-image', '.secsdk-captcha-drag-icon'],
   expandSelectors: [],
   expandTexts: EXPAND_TEXTS,
   postSelector: '[data-e2e="user-post-item"]',

@@ -6,7 +6,10 @@ export const youtube: PlatformModule = {
   hosts: ['youtube.com', 'youtu.be'],
   loginUrl: 'https://accounts.google.com/ServiceLogin?service=youtube',
   loginWallSelectors: [],
-  loginUrlPatterns: [/accounts\.google\.com\/(ServiceLogin|signin)/i],
+  // Google's sign-in, where YouTube sends a visitor it will not serve.
+  loginPaths: [/^\/(ServiceLogin|v3\/signin|signin)(\/|$)/i],
+  blockedPaths: [],
+  blockSelectors: [],
   expandSelectors: ['tp-yt-paper-button#expand', 'ytd-text-inline-expander #expand'],
   expandTexts: EXPAND_TEXTS,
   postSelector: 'ytd-rich-item-renderer, ytd-video-renderer, ytd-grid-video-renderer, ytd-backstage-post-thread-renderer',

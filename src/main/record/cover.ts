@@ -36,6 +36,7 @@ export function drawCover(doc: PDFDocument, fonts: { regular: PDFFont; bold: PDF
   writer.row('Period som täcks', coverageText(capture.coverage));
   writer.row('Cookie-banner', capture.consent.cmp === null ? 'Ingen hittades' : capture.consent.optedOut ? `Avvisad (${capture.consent.cmp})` : `Kunde inte avvisas (${capture.consent.cmp})`);
   writer.row('Webbläsare', `${capture.browser.name} ${capture.browser.version}`);
+  if (capture.browser.userAgent) writer.row('Användaragent', capture.browser.userAgent);
   writer.row('Uttagsprofil', `version ${capture.profileVersion}: ${capture.viewport.width} × ${capture.viewport.height} px, skala 1, sv-SE, Europe/Stockholm, reducerad rörelse, rullas och sätts samman`);
   writer.row('Verktyg', `${capture.tool.name} ${capture.tool.version} på ${capture.os.platform} ${capture.os.release} (${capture.os.arch})`);
   writer.row('Identitet', metadata.snapshotId);

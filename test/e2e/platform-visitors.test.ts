@@ -1,0 +1,72 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { snapshotMetadataSchema } from '../../src/shared/snapshot';
+import { startFixtureSite, type FixtureSite } from '../fixtures/site/server';
+import { runCli } from '../helpers/cli';
+
+/**
+ * The ways platforms turn a logged-out or automated visitor away (test/fixtures/site/visitors.ts),
+ * captured through the CLI: each must end in the code that says what happened, never in an "ok"
+ * snapshot of a wall.
+ */
+const CHANNELS = [
+  { id: 'instagram-wall', platform: 'instagram', status: 'failed', code: 'login_required' },
+  { id: 'bot-check', platform: 'instagram', status: 'ok', code: null },
+  { id: 'authwall', platform: 'linkedin', status: 'failed', code: 'login_required' },
+  { id: 'captcha', platform: 'tiktok', status: 'failed', code: 'blocked' },
+  { id: 'captcha-later', platform: 'tiktok', status: 'failed', code: 'blocked' },
+  { id: 'rate-limited', platform: 'web', status: 'ok', code: null },
+  { id: 'rate-limited-long', platform: 'web', status: 'failed', code: 'blocked' },
+  { id: 'forbidden', platform: 'web', status: 'failed', code: 'blocked' },
+  { id: 'unavailable', platform: 'web', status: 'failed', code: 'http_error' },
+];
+
+let site: FixtureSite;
+let results: Array<{ channel: string; status: string; record: string | null; error: { code: string; message: string } | null }>;
+const resultOf = (id: string) => results.find((r) => r.channel === id)!;
+
+beforeAll(async () => {
+  site = await startFixtureSite();
+  const work = mkdtempSync(path.join(os.tmpdir(), 'kanalarkiv-visitors-'));
+  const channels = CHANNELS.map((c) => ({ id: c.id, name: `Kanal ${c.id}`, platform: c.platform, url: site.url(`/visitor/${c.id}`), unit: 'Kommunikationsenheten', owners: ['Anna Berg', 'Olof Lind'] }));
+  writeFileSync(path.join(work, 'kanaler.json'), JSON.stringify(channels));
+  const run = await runCli(['capture', '--channels', path.join(work, 'kanaler.json'), '--archive', path.join(work, 'arkiv'), '--json', '--timeout', '40', '--concurrency', '2'], { KANALARKIV_HOME: path.join(work, 'home') });
+  results = JSON.parse(run.stdout).results;
+}, 600_000);
+afterAll(() => site?.close());
+
+describe('platforms as a logged-out or automated visitor meets them', () => {
+  it.each(CHANNELS)('$id: $status $code', ({ id, status, code }) => {
+    const result = resultOf(id);
+    expect([result.status, result.error?.code ?? null], JSON.stringify(result.error)).toEqual([status, code]);
+  });
+
+  it('a login wall that appears after some scrolling, as a fixed dialog, is found before it is hidden', () => {
+    expect(resultOf('instagram-wall').error!.message).toMatch(/kanalarkiv login instagram/);
+  });
+
+  it('does not announce automation: no "HeadlessChrome" in the user agent, navigator.webdriver false; the record names the agent', () => {
+    const meta = snapshotMetadataSchema.parse(JSON.parse(readFileSync(path.join(resultOf('bot-check').record!, 'data', 'metadata.json'), 'utf8')));
+    expect(meta.capture.browser.userAgent).toMatch(/ Chrome\/\d+/);
+    expect(meta.capture.browser.userAgent).not.toMatch(/Headless/);
+    expect(readFileSync(path.join(resultOf('bot-check').record!, 'data', 'page.txt'), 'utf8')).toContain('Välkommen till umea_kommun');
+  });
+
+  it('a redirect to a login page is judged by its path, on any host', () => {
+    expect(resultOf('authwall').error!.message).toMatch(/kanalarkiv login linkedin/);
+  });
+
+  it('a captcha, at load or after scrolling, is "blocked" and says what to do', () => {
+    for (const id of ['captcha', 'captcha-later']) expect(resultOf(id).error!.message).toMatch(/bot check .*Try again later/);
+  });
+
+  it('HTTP 429 is waited out once as Retry-After asks; a longer wait, 403 and 503 say what they are', () => {
+    expect(site.hits.get('/visitor/rate-limited')).toBe(2);
+    expect(resultOf('rate-limited-long').error!.message).toMatch(/limiting requests \(HTTP 429\) and asks to wait 60 min/);
+    expect(resultOf('forbidden').error!.message).toMatch(/refused access \(HTTP 403\)\. The channel may be visible only when logged in, or/);
+    expect(resultOf('unavailable').error!.message).toMatch(/temporarily unavailable \(HTTP 503\)/);
+    expect(resultOf('unavailable').error!.message).not.toMatch(/still exists/);
+  });
+});
