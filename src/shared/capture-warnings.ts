@@ -30,6 +30,8 @@ export const CAPTURE_WARNING_MESSAGES: Record<Language, Catalogue> = {
       one: 'En inbäddad ram ({{urls}}) hade inte laddats när sidan togs; den är tom i ögonblicksbilden.',
       other: '{{count}} inbäddade ramar ({{urls}}) hade inte laddats när sidan togs; de är tomma i ögonblicksbilden.',
     },
+    logged_out: 'Ögonblicksbilden togs utan inloggning. Utloggad visar {{platform}} bara en del av kanalen (de första inläggen, eller utvalda inlägg i stället för de senaste), så inlägg kan saknas. Logga in med ”{{command}}” för en fullständig ögonblicksbild.',
+    no_posts: 'Inga inlägg hittades på sidan. Har kanalen inlägg har sidan ändrats eller visar inte flödet; titta på ögonblicksbilden.',
     mhtml_partial: 'MHTML-kopian innehåller {{inCopy}} av de {{posts}} inläggen i bilderna: webbplatsen tar bort inlägg ur sidan medan den rullas. Bilderna och texten har alla.',
   },
   en: {
@@ -51,6 +53,8 @@ export const CAPTURE_WARNING_MESSAGES: Record<Language, Catalogue> = {
       one: 'An embedded frame ({{urls}}) had not loaded when the page was captured; it is empty in the snapshot.',
       other: '{{count}} embedded frames ({{urls}}) had not loaded when the page was captured; they are empty in the snapshot.',
     },
+    logged_out: 'The snapshot was taken without a login. Logged out, {{platform}} shows only part of the channel (the first posts, or chosen posts instead of the latest), so posts may be missing. Log in with "{{command}}" for a complete snapshot.',
+    no_posts: 'No posts were found on the page. If the channel has posts, the page has changed or does not show its feed; look at the snapshot.',
     mhtml_partial: 'The MHTML copy holds {{inCopy}} of the {{posts}} posts in the pictures: the site removes posts from the page as it is scrolled. The pictures and the text hold them all.',
   },
 };

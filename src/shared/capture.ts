@@ -39,6 +39,8 @@ export const CAPTURE_WARNING_CODES = [
   'address_changed',
   'frames_unloaded',
   'mhtml_partial',
+  'logged_out',
+  'no_posts',
   // A warning in a record made before warnings had codes: its text, in English, is all there is.
   'legacy',
 ] as const;

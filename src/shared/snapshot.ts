@@ -50,6 +50,8 @@ export const snapshotMetadataSchema = z.object({
     os: z.object({ platform: z.string(), release: z.string(), arch: z.string() }),
     pageHeight: z.number(),
     posts: z.number().int(),
+    /** Whether the platform's login profile was used, never whose; null in records made before it was kept. */
+    loggedIn: z.boolean().nullable().default(null),
     /** Posts the MHTML copy holds; null in records made before it was counted. */
     mhtmlPosts: z.number().int().nullable().default(null),
     expanded: z.number().int(),

@@ -37,6 +37,15 @@ describe('coverage back to the previous snapshot', () => {
     expect(facts.pageHeight).toBeLessThan(DATED_POSTS * 300 / 2);
   });
 
+  it('claims no coverage for a logged-out X feed, which is ranked rather than newest first, and follows it to its end', async () => {
+    const x = await captureChannel(session, { channel: { ...channel(), platform: 'x' }, dir: mkdtempSync(path.join(os.tmpdir(), 'coverage-')), timeoutMs: 60_000, since: daysAgo(20) });
+    expect(x.facts.coverage).toMatchObject({ since: expect.any(String), complete: null });
+    expect(x.facts.pageHeight).toBeGreaterThan(DATED_POSTS * 300);
+    expect(x.facts.loggedIn).toBe(false);
+    expect(x.facts.warnings.map((w) => w.code)).toEqual(['logged_out']);
+    expect(x.facts.warnings[0]!.text).toContain('Utloggad visar X bara en del av kanalen');
+  });
+
   it('follows the whole feed for a first snapshot, and says when it could not reach the previous one', async () => {
     const first = await capture(null);
     expect(first.facts.coverage).toMatchObject({ since: null, complete: null });

@@ -45,6 +45,10 @@ describe('logged-in captures', () => {
     const [loggedIn] = await capture(profiles);
     expect(loggedIn!.status, JSON.stringify(loggedIn!.error)).toBe('ok');
     expect(readFileSync(path.join(loggedIn!.bag!, 'data', 'page.txt'), 'utf8')).toContain('Medlemsinlägg: välkommen till höstens program.');
+    // The record says a login profile was used (never whose), and claims no logged-out limit.
+    const meta = JSON.parse(readFileSync(path.join(loggedIn!.bag!, 'data', 'metadata.json'), 'utf8'));
+    expect(meta.capture.loggedIn).toBe(true);
+    expect(loggedIn!.warnings.map((w) => w.code)).not.toContain('logged_out');
   });
 
   const hasXvfb = (() => {

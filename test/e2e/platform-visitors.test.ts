@@ -1,9 +1,11 @@
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { snapshotMetadataSchema } from '../../src/shared/snapshot';
 import { startFixtureSite, type FixtureSite } from '../fixtures/site/server';
+import { LOADING_FEED_PAGES } from '../fixtures/site/visitors';
 import { runCli } from '../helpers/cli';
 
 /**
@@ -21,10 +23,13 @@ const CHANNELS = [
   { id: 'rate-limited-long', platform: 'web', status: 'failed', code: 'blocked' },
   { id: 'forbidden', platform: 'web', status: 'failed', code: 'blocked' },
   { id: 'unavailable', platform: 'web', status: 'failed', code: 'http_error' },
+  { id: 'facebook-limited', platform: 'facebook', status: 'ok', code: null },
+  { id: 'no-posts', platform: 'facebook', status: 'ok', code: null },
+  { id: 'loading-feed', platform: 'x', status: 'ok', code: null },
 ];
 
 let site: FixtureSite;
-let results: Array<{ channel: string; status: string; record: string | null; error: { code: string; message: string } | null }>;
+let results: Array<{ channel: string; status: string; record: string | null; error: { code: string; message: string } | null; warnings: Array<{ code: string; text: string }> }>;
 const resultOf = (id: string) => results.find((r) => r.channel === id)!;
 
 beforeAll(async () => {
@@ -52,6 +57,25 @@ describe('platforms as a logged-out or automated visitor meets them', () => {
     expect(meta.capture.browser.userAgent).toMatch(/ Chrome\/\d+/);
     expect(meta.capture.browser.userAgent).not.toMatch(/Headless/);
     expect(readFileSync(path.join(resultOf('bot-check').record!, 'data', 'page.txt'), 'utf8')).toContain('Välkommen till umea_kommun');
+  });
+
+  it('a logged-out view says so in the result, metadata.json and on the cover; a social page without posts is not a silent ok', () => {
+    const limited = resultOf('facebook-limited');
+    expect(limited.warnings.map((w) => w.code)).toEqual(['logged_out']);
+    const meta = snapshotMetadataSchema.parse(JSON.parse(readFileSync(path.join(limited.record!, 'data', 'metadata.json'), 'utf8')));
+    expect(meta.capture.loggedIn).toBe(false);
+    expect(meta.capture.posts).toBe(10);
+    const cover = execFileSync('pdftotext', ['-f', '1', '-l', '2', path.join(limited.record!, 'data', 'record.pdf'), '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+    expect(cover).toContain('Inloggad Nej: det en besökare utan inloggning ser');
+    expect(cover).toContain('Utloggad visar Facebook bara en del av kanalen');
+    expect(cover).toContain('”kanalarkiv login facebook”');
+    expect(resultOf('no-posts').warnings.map((w) => w.code)).toEqual(['logged_out', 'no_posts']);
+  });
+
+  it('at the end of a feed, a visible loading indicator is waited for even while the network is quiet', () => {
+    const text = readFileSync(path.join(resultOf('loading-feed').record!, 'data', 'page.txt'), 'utf8');
+    // Each tweet once: the posts added above the loading indicator are neither missed nor taken twice.
+    for (let n = 1; n <= LOADING_FEED_PAGES * 10; n++) expect(text.match(new RegExp(`^Tweet ${n}$`, 'gm')), `Tweet ${n}`).toHaveLength(1);
   });
 
   it('a redirect to a login page is judged by its path, on any host', () => {

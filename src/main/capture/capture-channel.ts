@@ -4,6 +4,7 @@ import type { Channel } from '../../shared/channel';
 import type { CaptureStage, CaptureWarning } from '../../shared/capture';
 import { captureWarning } from '../../shared/capture-warnings';
 import { PLATFORM_MODULES } from '../platforms';
+import { PLATFORM_NAMES } from '../record/title';
 import { MAX_RETRY_AFTER_MS, addressFailure, botCheck, loginRequired, retryAfterMs, statusFailure } from './access';
 import { ConsentHandler, type ConsentOutcome } from './consent';
 import { CaptureError, toCaptureError } from './errors';
@@ -42,6 +43,8 @@ export interface CaptureFacts {
   viewport: { width: number; height: number };
   pageHeight: number;
   posts: number;
+  /** Whether the platform's login profile was used (never whose it is). */
+  loggedIn: boolean;
   /** Posts the saved MHTML copy holds: fewer than `posts` when the site removes posts while it is scrolled. */
   mhtmlPosts: number;
   expanded: number;
@@ -69,7 +72,7 @@ export async function captureChannel(session: CaptureSession, request: CaptureRe
   const warnings: CaptureWarning[] = [];
   const timings = new Timings();
   progress('starting', 2);
-  const { page, close } = await timings.time('open', () => session.newPage(channel.platform));
+  const { page, close, loggedIn } = await timings.time('open', () => session.newPage(channel.platform));
 
   // The hard deadline: whatever the page does, the channel ends in time.
   let timedOut = false;
@@ -136,7 +139,7 @@ export async function captureChannel(session: CaptureSession, request: CaptureRe
 
     timings.add('settle', performance.now() - settleStart);
     progress('scrolling', 15);
-    const coverage = new CoverageTracker(request.since ? new Date(request.since) : null, startedAt);
+    const coverage = new CoverageTracker(request.since ? new Date(request.since) : null, startedAt, loggedIn || platformModule.loggedOutDateOrder);
     const guard = await guardNavigation(cdp);
     const scrolling = await scrollAndCapture(page, cdp, {
       timings,
@@ -151,6 +154,10 @@ export async function captureChannel(session: CaptureSession, request: CaptureRe
       onProgress: (fraction) => progress('scrolling', 15 + Math.round(fraction * 60)),
     }).finally(() => guard.release());
     warnings.push(...scrolling.warnings);
+    if (!loggedIn && platformModule.loggedOutView === 'partial') {
+      warnings.push(captureWarning('logged_out', { platform: PLATFORM_NAMES[channel.platform] ?? channel.platform, command: `kanalarkiv login ${channel.platform}` }));
+    }
+    if (channel.platform !== 'web' && scrolling.posts === 0) warnings.push(captureWarning('no_posts'));
     for (const url of guard.stopped) warnings.push(captureWarning('navigation_stopped', { url: url.slice(0, 200) }));
     const unloaded = await page.evaluate<string[]>('window.__kanalarkiv.unloadedFrames()');
     if (unloaded.length > 0) {
@@ -195,6 +202,7 @@ export async function captureChannel(session: CaptureSession, request: CaptureRe
         pageHeight: scrolling.pageHeight,
         posts: scrolling.posts,
         mhtmlPosts,
+        loggedIn,
         expanded: scrolling.expanded,
         consent: consentOutcome,
         cut: scrolling.cut,

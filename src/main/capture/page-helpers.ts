@@ -150,7 +150,20 @@ export const PAGE_HELPERS = String.raw`
       const b = band();
       const se = document.scrollingElement || document.documentElement;
       const maxScroll = scroller ? scroller.scrollHeight - scroller.clientHeight : se.scrollHeight - innerHeight;
-      return { offset: offset(), innerWidth, innerHeight, bandTop: b.top, bandBottom: b.bottom, contentHeight: Math.max(0, maxScroll) + b.bottom };
+      return { offset: offset(), innerWidth, innerHeight, bandTop: b.top, bandBottom: b.bottom, contentHeight: Math.max(0, maxScroll) + b.bottom, loading: this.loadingShown() };
+    },
+
+    /**
+     * A loading indicator in the window: X shows a [role=progressbar] at the bottom of its timeline
+     * while the next page loads (platforms.md), often before the request for it starts. Only
+     * indeterminate ones: a bar with a value (reading progress, a video) says nothing is loading.
+     */
+    loadingShown() {
+      for (const { el, dy } of deepAll(roots(), '[role="progressbar"]:not([aria-valuenow]), [aria-busy="true"], progress:not([value])')) {
+        const r = el.getBoundingClientRect();
+        if (r.width > 0 && r.height > 0 && r.top + dy < innerHeight && r.bottom + dy > 0 && visible(el)) return true;
+      }
+      return false;
     },
 
     /**
@@ -179,11 +192,11 @@ export const PAGE_HELPERS = String.raw`
       const rs = roots();
       // Walls appear after a few screens, often as fixed dialogs: look before anything is hidden.
       const wall = this.barrier(rs, loginSelectors, blockSelectors);
-      if (wall) return { clicked: 0, pushed: 0, wall, shift: 0 };
+      if (wall) return { clicked: 0, pushed: 0, wall, shift: { move: 0, skipped: 0 } };
       this.floating(rs, first);
       const entries = history.length;
       const n = this.expand(rs, expandSelectors, expandTexts, captured - offset());
-      return { clicked: n, pushed: history.length - entries, wall: this.barrier(rs, loginSelectors, blockSelectors), shift: this.anchorShift() };
+      return { clicked: n, pushed: history.length - entries, wall: this.barrier(rs, loginSelectors, blockSelectors), shift: this.anchorShift(captured) };
     },
 
     /**
@@ -237,46 +250,60 @@ export const PAGE_HELPERS = String.raw`
     },
 
     /**
-     * After a picture: how far the page moved while it was taken (0 when it held still), and whether
+     * After a picture: how the page moved while it was taken (see anchorShift), and whether
      * it was still changing: the content grew or shrank, or an image in the picture's rows was still
      * loading (the words were read before the picture). When neither, the anchors are set at 'toRow'.
      */
-    afterTile(fromRow, toRow, contentHeight) {
-      const shift = this.anchorShift();
+    afterTile(captured, fromRow, toRow, contentHeight) {
+      const shift = this.anchorShift(captured);
       const unsettled = this.metrics().contentHeight !== contentHeight || this.pendingImages(fromRow, toRow) > 0;
-      if (shift === 0 && !unsettled) this.anchorAt(toRow);
+      if (shift.move === 0 && !unsettled) this.anchorAt(toRow);
       return { shift, unsettled };
     },
 
-    /** Takes the elements at the last captured row, toRow - 1, as the anchors that show whether the content moves. */
+    /**
+     * Takes the elements at rows of the last picture, its last rows among them, as anchors that
+     * show whether the content moves, and where each stood (content coordinates).
+     */
     anchorAt(toRow) {
       const b = band();
-      const y = Math.min(toRow, b.bottom) - 1;
+      const bottom = Math.min(toRow, b.bottom) - 1;
+      const height = bottom - b.top;
       const at = offset();
       anchors = [];
-      for (const f of [0.5, 0.3, 0.7, 0.15, 0.85]) {
-        for (const el of document.elementsFromPoint(b.left + (b.right - b.left) * f, y)) {
-          if (el === document.documentElement || el === document.body || el === scroller) break;
-          const r = el.getBoundingClientRect();
-          // A feed's container grows with it and keeps its top; only an element near the row moves with the content.
-          if (r.height > innerHeight * 2 || isFixed(el)) continue;
-          if (!anchors.some((a) => a.el === el)) anchors.push({ el, top: r.top + at });
-          break;
+      // Near the last row often and thinly (a feed's loading indicator and its sentinel are there), and at the quarters.
+      for (const y of [bottom, bottom - 30, bottom - 60, bottom - 120, bottom - height * 0.25, bottom - height * 0.5, bottom - height * 0.75].filter((r) => r >= b.top)) {
+        for (const f of [0.5, 0.25, 0.75]) {
+          for (const el of document.elementsFromPoint(b.left + (b.right - b.left) * f, y)) {
+            if (el === document.documentElement || el === document.body || el === scroller) break;
+            const r = el.getBoundingClientRect();
+            // A feed's container grows with it and keeps its top; only an element near the row moves with the content.
+            if (r.height > innerHeight * 2 || isFixed(el)) continue;
+            if (!anchors.some((a) => a.el === el)) anchors.push({ el, top: r.top + at });
+            break;
+          }
         }
       }
     },
 
     /**
-     * How many px the content at the last anchors has moved down (negative: up) since they were
-     * measured: the median over the anchors still in the page, so one animated element cannot move the capture.
+     * Where the capture goes on, given that it was to go on from content coordinate 'captured': how
+     * far to move it ('move') and how many px of added content lie above it ('skipped'). When every
+     * anchor moved by the same amount, content was added above the part already captured: the capture
+     * follows the content and says what it skipped. When only the lower anchors moved, content was
+     * added inside the last picture (a feed puts its next posts above its loading indicator): the
+     * capture goes back to where it was added, repeating a strip rather than missing what the page holds.
      */
-    anchorShift() {
+    anchorShift(captured) {
       const at = offset();
-      const shifts = anchors.filter((a) => a.el.isConnected).map((a) => Math.round(a.el.getBoundingClientRect().top + at - a.top)).sort((a, b) => a - b);
-      if (shifts.length === 0) return 0;
-      const shift = shifts[Math.floor((shifts.length - 1) / 2)];
-      if (shift !== 0) for (const a of anchors) a.top += shift;
-      return shift;
+      // An anchor taken out of the page, or out of its layout (display: none), says nothing of where the content is.
+      const live = anchors.filter((a) => a.el.isConnected && a.el.getClientRects().length > 0).map((a) => ({ a, now: a.el.getBoundingClientRect().top + at }));
+      if (live.length === 0) return { move: 0, skipped: 0 };
+      const least = Math.round(Math.min(...live.map(({ a, now }) => now - a.top)));
+      let from = captured + least;
+      for (const { a, now } of live) if (Math.round(now - a.top) > least) from = Math.min(from, Math.round(a.top + least));
+      for (const l of live) l.a.top = l.now;
+      return { move: from - captured, skipped: Math.max(0, least) };
     },
 
     /**

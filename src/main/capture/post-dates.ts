@@ -49,7 +49,7 @@ export interface Coverage {
   since: string | null;
   oldestPost: string | null;
   newestPost: string | null;
-  /** Whether the feed was followed back to `since`; null when that cannot be told (no previous snapshot, or no dates). */
+  /** Whether the feed was followed back to `since`; null when that cannot be told (no previous snapshot, no dates, or a feed not in date order). */
   complete: boolean | null;
 }
 
@@ -61,9 +61,11 @@ export class CoverageTracker {
   private newerSeen = false;
   private oldStreak = 0;
 
+  /** `ordered` false: the feed is not newest first, so no date says it has gone back far enough. */
   constructor(
     private readonly since: Date | null,
     private readonly now: Date,
+    private readonly ordered = true,
   ) {}
 
   /**
@@ -77,7 +79,7 @@ export class CoverageTracker {
       if (!this.oldest || d < this.oldest) this.oldest = d;
       if (!this.newest || d > this.newest) this.newest = d;
     }
-    if (!this.since || dates.length === 0) return this.reached;
+    if (!this.since || !this.ordered || dates.length === 0) return this.reached;
     if (dates.every((d) => d <= this.since!)) {
       this.oldStreak += 1;
       if (this.newerSeen || this.oldStreak >= 2) this.reached = true;
@@ -93,7 +95,7 @@ export class CoverageTracker {
       since: this.since?.toISOString() ?? null,
       oldestPost: this.oldest?.toISOString() ?? null,
       newestPost: this.newest?.toISOString() ?? null,
-      complete: this.since && this.oldest ? this.reached || this.oldest <= this.since : null,
+      complete: this.since && this.oldest && this.ordered ? this.reached || this.oldest <= this.since : null,
     };
   }
 }

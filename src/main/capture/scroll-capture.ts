@@ -58,6 +58,8 @@ interface Metrics {
   bandBottom: number;
   /** The content's height in content coordinates (a row of the window plus the offset). */
   contentHeight: number;
+  /** Whether a loading indicator is in the window. */
+  loading: boolean;
 }
 
 interface Tile {
@@ -71,10 +73,18 @@ interface Tile {
 
 type RawWord = [string, number, number, number, number];
 
+/** How the content moved under the capture: where to go on (`move` px from where it was) and how much added content lies above. */
+interface Shift {
+  move: number;
+  skipped: number;
+}
+
 /** How long to wait for content that loads after a scroll, per viewport. */
 const TILE_WAIT_MS = 3_000;
 /** How long to wait at the bottom for an infinite feed to add more. */
 const GROWTH_WAIT_MS = 2_500;
+/** How long to wait at the bottom while the page shows a loading indicator. */
+const LOADING_WAIT_MS = 10_000;
 /** Times in a row the page may move under the capture before a picture is kept anyway. */
 const MAX_MOVES = 5;
 /** Times a picture is taken again because the page was still changing while it was taken. */
@@ -120,14 +130,14 @@ export async function scrollAndCapture(page: Page, cdp: CDPSession, options: Scr
   let inserted = 0;
   let skipped = 0;
   let cut: ScrollCaptureResult['cut'] = null;
-  const moved = (shift: number) => {
-    captured += shift;
-    if (shift > 0) inserted += shift;
+  const moved = (shift: Shift) => {
+    captured += shift.move;
+    inserted += shift.skipped;
   };
 
   const barriers = `${JSON.stringify(platformModule.loginWallSelectors)}, ${JSON.stringify(platformModule.blockSelectors)}`;
   const prepare = (first: boolean) =>
-    call<{ clicked: number; pushed: number; wall: 'login' | 'blocked' | null; shift: number }>(
+    call<{ clicked: number; pushed: number; wall: 'login' | 'blocked' | null; shift: Shift }>(
       `window.__kanalarkiv.prepareTile(${first}, ${captured}, ${JSON.stringify(platformModule.expandSelectors)}, ${expandTexts}, ${barriers})`,
     );
   const keep = (tile: Buffer, fromRow: number, toRow: number, raw: RawWord[]) => {
@@ -149,11 +159,11 @@ export async function scrollAndCapture(page: Page, cdp: CDPSession, options: Scr
       await timings.time('wait', () => scrollAndSettle(call, target, network, signal));
       const again = await prepare(first);
       ({ clicked, pushed, wall } = again);
-      shift += again.shift;
+      shift = { move: shift.move + again.shift.move, skipped: shift.skipped + again.shift.skipped };
     }
     if (wall === 'login') throw loginRequired(platformModule);
     if (wall === 'blocked') throw botCheck(platformModule);
-    if (shift !== 0) {
+    if (shift.move !== 0) {
       moved(shift);
       if (moves++ < MAX_MOVES) continue;
     }
@@ -172,8 +182,8 @@ export async function scrollAndCapture(page: Page, cdp: CDPSession, options: Scr
     }
     const { fromRow, toRow } = tile;
     const shot = await timings.time('screenshot', () => screenshotViewport(cdp, stitcher.width));
-    const after = await call<{ shift: number; unsettled: boolean }>(`window.__kanalarkiv.afterTile(${fromRow}, ${toRow}, ${metrics.contentHeight})`);
-    if (after.shift !== 0 && moves < MAX_MOVES) {
+    const after = await call<{ shift: Shift; unsettled: boolean }>(`window.__kanalarkiv.afterTile(${captured}, ${fromRow}, ${toRow}, ${metrics.contentHeight})`);
+    if (after.shift.move !== 0 && moves < MAX_MOVES) {
       // The page moved while the picture was taken: some of its rows may already be in the image.
       moved(after.shift);
       moves++;
@@ -184,7 +194,7 @@ export async function scrollAndCapture(page: Page, cdp: CDPSession, options: Scr
       retakes++;
       continue;
     }
-    if (after.shift !== 0 || after.unsettled) await call(`window.__kanalarkiv.anchorAt(${toRow})`);
+    if (after.shift.move !== 0 || after.unsettled) await call(`window.__kanalarkiv.anchorAt(${toRow})`);
     moves = 0;
     retakes = 0;
     if (toRow > fromRow) {
@@ -194,7 +204,7 @@ export async function scrollAndCapture(page: Page, cdp: CDPSession, options: Scr
     posts += tile.posts;
     // Backpressure: no more than one finished slice waits for its compression while scrolling goes on.
     await timings.time('encode-wait', () => stitcher.ready());
-    captured = metrics.offset + toRow + after.shift;
+    captured = metrics.offset + toRow + after.shift.move;
     tiles += 1;
     options.onProgress?.(Math.min(1, captured / Math.max(metrics.contentHeight, 1)));
 
@@ -265,14 +275,15 @@ async function waitForGrowth(
   signal?: AbortSignal,
 ): Promise<boolean> {
   const start = Date.now();
-  while (Date.now() - start < GROWTH_WAIT_MS && !signal?.aborted) {
-    const { contentHeight } = await call<Metrics>('window.__kanalarkiv.metrics()');
+  for (;;) {
+    const { contentHeight, loading } = await call<Metrics>('window.__kanalarkiv.metrics()');
     if (contentHeight > captured) return true;
-    // Nothing loading for a while: nothing more is coming.
-    if (network.isQuiet(250)) return false;
+    const waited = Date.now() - start;
+    if (signal?.aborted || waited >= (loading ? LOADING_WAIT_MS : GROWTH_WAIT_MS)) return false;
+    // Nothing loading for a while, and nothing says more is coming: the feed has ended.
+    if (!loading && network.isQuiet(250)) return false;
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
-  return false;
 }
 
 /** The viewport as it is on screen, as raw RGB rows `width` pixels wide. */

@@ -40,6 +40,8 @@ export function profileDir(profilesRoot: string, platform: Platform): string {
 
 export interface CapturePage {
   page: Page;
+  /** Whether the page has the platform's login profile (its session cookies). */
+  loggedIn: boolean;
   close(): Promise<void>;
 }
 
@@ -68,11 +70,11 @@ export class CaptureSession {
         this.persistent.set(platform, context);
       }
       const page = await (await context).newPage();
-      return { page, close: () => page.close() };
+      return { page, loggedIn: true, close: () => page.close() };
     }
     const context = await (await this.sharedBrowser()).newContext({ ...CONTEXT_OPTIONS, userAgent });
     const page = await context.newPage();
-    return { page, close: () => context.close() };
+    return { page, loggedIn: false, close: () => context.close() };
   }
 
   /**

@@ -83,6 +83,7 @@ export async function archiveSnapshot(
       pageHeight: facts.pageHeight,
       posts: facts.posts,
       mhtmlPosts: facts.mhtmlPosts,
+      loggedIn: facts.loggedIn,
       expanded: facts.expanded,
       consent: facts.consent,
       cut: facts.cut,

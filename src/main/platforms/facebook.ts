@@ -12,4 +12,6 @@ export const facebook: PlatformModule = {
   expandSelectors: [],
   expandTexts: EXPAND_TEXTS,
   postSelector: '[role="article"]',
+  loggedOutView: 'partial',
+  loggedOutDateOrder: true,
 };

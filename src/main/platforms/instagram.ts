@@ -13,4 +13,6 @@ export const instagram: PlatformModule = {
   expandSelectors: [],
   expandTexts: EXPAND_TEXTS,
   postSelector: 'article, a[href*="/p/"], a[href*="/reel/"]',
+  loggedOutView: 'partial',
+  loggedOutDateOrder: true,
 };

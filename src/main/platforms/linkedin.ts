@@ -13,4 +13,6 @@ export const linkedin: PlatformModule = {
   expandSelectors: ['button.see-more', 'button.feed-shared-inline-show-more-text__see-more-less-toggle', 'button.comments-comments-list__load-more-comments-button'],
   expandTexts: EXPAND_TEXTS,
   postSelector: '[data-urn*="activity"], .feed-shared-update-v2',
+  loggedOutView: 'partial',
+  loggedOutDateOrder: true,
 };

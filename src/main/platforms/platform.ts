@@ -29,6 +29,14 @@ export interface PlatformModule {
   expandTexts: RegExp[];
   /** One element per post in the feed. */
   postSelector: string;
+  /**
+   * What a visitor without a login sees (platforms.md): 'partial' where the platform stops or
+   * chooses (Facebook about ten posts, Instagram twelve, X ranked "top" posts, TikTok and LinkedIn
+   * guest views), 'complete' where the public page is the channel (YouTube, a website).
+   */
+  loggedOutView: 'complete' | 'partial';
+  /** Whether a logged-out visitor's feed is newest first; X's is not, so its coverage cannot be judged by dates. */
+  loggedOutDateOrder: boolean;
 }
 
 /** Wording of "see more" and "more comments" buttons, in Swedish and English, on every platform. */

@@ -13,4 +13,6 @@ export const tiktok: PlatformModule = {
   expandSelectors: [],
   expandTexts: EXPAND_TEXTS,
   postSelector: '[data-e2e="user-post-item"]',
+  loggedOutView: 'partial',
+  loggedOutDateOrder: true,
 };

@@ -12,4 +12,6 @@ export const web: PlatformModule = {
   expandSelectors: [],
   expandTexts: EXPAND_TEXTS,
   postSelector: 'article',
+  loggedOutView: 'complete',
+  loggedOutDateOrder: true,
 };

@@ -12,4 +12,6 @@ export const x: PlatformModule = {
   expandSelectors: ['button[data-testid="tweet-text-show-more-link"]'],
   expandTexts: EXPAND_TEXTS,
   postSelector: 'article[data-testid="tweet"], article',
+  loggedOutView: 'partial',
+  loggedOutDateOrder: false,
 };

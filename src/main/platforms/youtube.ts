@@ -13,4 +13,6 @@ export const youtube: PlatformModule = {
   expandSelectors: ['tp-yt-paper-button#expand', 'ytd-text-inline-expander #expand'],
   expandTexts: EXPAND_TEXTS,
   postSelector: 'ytd-rich-item-renderer, ytd-video-renderer, ytd-grid-video-renderer, ytd-backstage-post-thread-renderer',
+  loggedOutView: 'complete',
+  loggedOutDateOrder: true,
 };

@@ -34,6 +34,7 @@ export function drawCover(doc: PDFDocument, fonts: { regular: PDFFont; bold: PDF
   writer.row('Inlägg i bilden', String(capture.posts));
   if (capture.mhtmlPosts !== null) writer.row('Inlägg i MHTML-kopian', mhtmlText(capture.mhtmlPosts, capture.posts));
   writer.row('Period som täcks', coverageText(capture.coverage));
+  if (channel.platform !== 'web' && capture.loggedIn !== null) writer.row('Inloggad', capture.loggedIn ? 'Ja, med plattformens inloggningsprofil' : 'Nej: det en besökare utan inloggning ser');
   writer.row('Cookie-banner', capture.consent.cmp === null ? 'Ingen hittades' : capture.consent.optedOut ? `Avvisad (${capture.consent.cmp})` : `Kunde inte avvisas (${capture.consent.cmp})`);
   writer.row('Webbläsare', `${capture.browser.name} ${capture.browser.version}`);
   if (capture.browser.userAgent) writer.row('Användaragent', capture.browser.userAgent);
@@ -72,5 +73,6 @@ function coverageText(coverage: SnapshotMetadata['capture']['coverage']): string
   const period = `Inlägg från ${day.format(new Date(coverage.oldestPost))} till ${day.format(new Date(coverage.newestPost))}`;
   if (!coverage.since) return `${period} (första ögonblicksbilden av kanalen)`;
   const previous = day.format(new Date(coverage.since));
+  if (coverage.complete === null) return `${period}; flödet visas inte i datumordning, så det går inte att säga om hela perioden sedan förra ögonblicksbilden (${previous}) kom med`;
   return coverage.complete ? `${period}; hela perioden sedan förra ögonblicksbilden (${previous}) kom med` : `${period}; nådde inte tillbaka till förra ögonblicksbilden (${previous})`;
 }

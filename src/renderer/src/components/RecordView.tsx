@@ -31,7 +31,7 @@ export function RecordView({ snapshot, others, onCompare, onBack }: { snapshot: 
           <dt>{t('record.browser')}</dt><dd>{capture.browser.name} {capture.browser.version}</dd>
           <dt>{t('profile.heading')}</dt><dd>{capture.profileVersion}</dd>
           <dt>{t('record.height')}</dt><dd>{t('record.heightValue', { px: capture.pageHeight.toLocaleString(i18n.language === 'en' ? 'en-GB' : 'sv-SE'), count: meta.pages.length })}</dd>
-          <dt>{t('record.warnings')}</dt><dd>{capture.warnings.length ? warningsOf(capture).map((w) => formatWarning(w, i18n.language)).join(' ') : t('record.none')}</dd>
+          <dt>{t('record.warnings')}</dt><dd>{capture.warnings.length ? <ul className="warnings">{warningsOf(capture).map((w) => <li key={w.text}>{formatWarning(w, i18n.language)}</li>)}</ul> : t('record.none')}</dd>
         </dl>
         <div className="actions">
           <button type="button" onClick={() => void api.openRecordPdf(snapshot).catch((error) => setProblem(errorText(error)))}>{t('record.openPdf')}</button>
