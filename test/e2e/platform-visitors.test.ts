@@ -26,6 +26,8 @@ const CHANNELS = [
   { id: 'facebook-limited', platform: 'facebook', status: 'ok', code: null },
   { id: 'no-posts', platform: 'facebook', status: 'ok', code: null },
   { id: 'loading-feed', platform: 'x', status: 'ok', code: null },
+  { id: 'facebook-dialog', platform: 'facebook', status: 'ok', code: null },
+  { id: 'linkedin-modal', platform: 'linkedin', status: 'ok', code: null },
 ];
 
 let site: FixtureSite;
@@ -76,6 +78,16 @@ describe('platforms as a logged-out or automated visitor meets them', () => {
     const text = readFileSync(path.join(resultOf('loading-feed').record!, 'data', 'page.txt'), 'utf8');
     // Each tweet once: the posts added above the loading indicator are neither missed nor taken twice.
     for (let n = 1; n <= LOADING_FEED_PAGES * 10; n++) expect(text.match(new RegExp(`^Tweet ${n}$`, 'gm')), `Tweet ${n}`).toHaveLength(1);
+  });
+
+  it('closable login dialogs are closed and the capture goes on; one that cannot be closed stays a wall', () => {
+    const facebook = readFileSync(path.join(resultOf('facebook-dialog').record!, 'data', 'page.txt'), 'utf8');
+    for (let n = 1; n <= 20; n++) expect(facebook, `Inlägg ${n}`).toContain(`Inlägg ${n}\n`);
+    expect(facebook).not.toContain('Se mer på Facebook');
+    expect(resultOf('facebook-dialog').warnings.map((w) => w.code)).toEqual(['logged_out']);
+    const linkedin = readFileSync(path.join(resultOf('linkedin-modal').record!, 'data', 'page.txt'), 'utf8');
+    expect(linkedin).toContain('Uppdatering 6');
+    expect(resultOf('instagram-wall').status).toBe('failed');
   });
 
   it('a redirect to a login page is judged by its path, on any host', () => {

@@ -130,8 +130,14 @@ export async function captureChannel(session: CaptureSession, request: CaptureRe
     if (consentOutcome.optedOut === false) {
       warnings.push(captureWarning('consent_failed', { cmp: consentOutcome.cmp ?? '' }));
     }
-    const barrier = await page.evaluate(`window.__kanalarkiv.barrier(null, ${JSON.stringify(platformModule.loginWallSelectors)}, ${JSON.stringify(platformModule.blockSelectors)})`);
-    if (barrier === 'login') throw loginRequired(platformModule);
+    const lists = [platformModule.loginWallSelectors, platformModule.blockSelectors, platformModule.dismissSelectors].map((list) => JSON.stringify(list)).join(', ');
+    let barrier = await page.evaluate(`window.__kanalarkiv.barrier(null, ${lists})`);
+    for (let tries = 0; barrier === 'closing' && tries < 3; tries++) {
+      // A closable login dialog was closed: look again once the page has taken it away.
+      await page.evaluate('window.__kanalarkiv.waitQuiet(200, 2000)');
+      barrier = await page.evaluate(`window.__kanalarkiv.barrier(null, ${lists})`);
+    }
+    if (barrier === 'login' || barrier === 'closing') throw loginRequired(platformModule);
     if (barrier === 'blocked') throw botCheck(platformModule);
     if (await page.evaluate('window.__kanalarkiv.isBlank()')) {
       throw new CaptureError('blank_page', 'The page loaded but shows nothing (no text and no images). Check the address, or capture again later.');

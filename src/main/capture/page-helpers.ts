@@ -188,15 +188,15 @@ export const PAGE_HELPERS = String.raw`
      * coordinate 'captured', a login wall or a bot check, and how far the page has moved since the last picture.
      * 'pushed' counts the history entries the clicks added (a single-page app showing another view).
      */
-    prepareTile(first, captured, expandSelectors, expandTexts, loginSelectors, blockSelectors) {
+    prepareTile(first, captured, expandSelectors, expandTexts, loginSelectors, blockSelectors, dismissSelectors) {
       const rs = roots();
       // Walls appear after a few screens, often as fixed dialogs: look before anything is hidden.
-      const wall = this.barrier(rs, loginSelectors, blockSelectors);
+      const wall = this.barrier(rs, loginSelectors, blockSelectors, dismissSelectors);
       if (wall) return { clicked: 0, pushed: 0, wall, shift: { move: 0, skipped: 0 } };
       this.floating(rs, first);
       const entries = history.length;
       const n = this.expand(rs, expandSelectors, expandTexts, captured - offset());
-      return { clicked: n, pushed: history.length - entries, wall: this.barrier(rs, loginSelectors, blockSelectors), shift: this.anchorShift(captured) };
+      return { clicked: n, pushed: history.length - entries, wall: this.barrier(rs, loginSelectors, blockSelectors, dismissSelectors), shift: this.anchorShift(captured) };
     },
 
     /**
@@ -486,13 +486,21 @@ export const PAGE_HELPERS = String.raw`
 
     /**
      * What stands between a reader and the channel: 'login' when a login-wall selector matches a
-     * visible element (or one only we have hidden), 'blocked' when a bot-check selector does, else null.
+     * visible element (or one only we have hidden), 'closing' when it could be closed and its close
+     * button was just clicked, 'blocked' when a bot-check selector matches, else null.
      */
-    barrier(rs, loginSelectors, blockSelectors) {
+    barrier(rs, loginSelectors, blockSelectors, dismissSelectors) {
       const all = rs || roots();
       const ours = (el) => [...hidden].some((h) => h.contains(el)) && el.checkVisibility({ opacityProperty: true });
       const shown = (selectors) => selectors.some((s) => deepAll(all, s).some(({ el }) => visible(el) || ours(el)));
-      if (shown(loginSelectors)) return 'login';
+      if (shown(loginSelectors)) {
+        // A dialog a logged-out visitor may close is closed, once per close button; one that stays is a wall.
+        const close = dismissSelectors.length ? deepAll(all, dismissSelectors.join(',')).find(({ el }) => !clicked.has(el) && (visible(el) || ours(el))) : null;
+        if (!close) return 'login';
+        clicked.add(close.el);
+        close.el.click();
+        return 'closing';
+      }
       if (shown(blockSelectors)) return 'blocked';
       return null;
     },

@@ -73,6 +73,9 @@ interface Tile {
 
 type RawWord = [string, number, number, number, number];
 
+/** What stands between a reader and the channel (page-helpers.ts, barrier). */
+type Barrier = 'login' | 'closing' | 'blocked' | null;
+
 /** How the content moved under the capture: where to go on (`move` px from where it was) and how much added content lies above. */
 interface Shift {
   move: number;
@@ -89,6 +92,8 @@ const LOADING_WAIT_MS = 10_000;
 const MAX_MOVES = 5;
 /** Times a picture is taken again because the page was still changing while it was taken. */
 const MAX_RETAKES = 2;
+/** Login dialogs closed in a row, on one screen, before the page counts as walled. */
+const MAX_CLOSINGS = 3;
 
 /**
  * Captures the page by scrolling one band at a time and taking each as it is on screen. This is what
@@ -126,6 +131,7 @@ export async function scrollAndCapture(page: Page, cdp: CDPSession, options: Scr
   let tiles = 0;
   let moves = 0;
   let retakes = 0;
+  let closings = 0;
   let idle = 0;
   let inserted = 0;
   let skipped = 0;
@@ -135,9 +141,9 @@ export async function scrollAndCapture(page: Page, cdp: CDPSession, options: Scr
     inserted += shift.skipped;
   };
 
-  const barriers = `${JSON.stringify(platformModule.loginWallSelectors)}, ${JSON.stringify(platformModule.blockSelectors)}`;
+  const barriers = [platformModule.loginWallSelectors, platformModule.blockSelectors, platformModule.dismissSelectors].map((list) => JSON.stringify(list)).join(', ');
   const prepare = (first: boolean) =>
-    call<{ clicked: number; pushed: number; wall: 'login' | 'blocked' | null; shift: Shift }>(
+    call<{ clicked: number; pushed: number; wall: Barrier; shift: Shift }>(
       `window.__kanalarkiv.prepareTile(${first}, ${captured}, ${JSON.stringify(platformModule.expandSelectors)}, ${expandTexts}, ${barriers})`,
     );
   const keep = (tile: Buffer, fromRow: number, toRow: number, raw: RawWord[]) => {
@@ -161,7 +167,12 @@ export async function scrollAndCapture(page: Page, cdp: CDPSession, options: Scr
       ({ clicked, pushed, wall } = again);
       shift = { move: shift.move + again.shift.move, skipped: shift.skipped + again.shift.skipped };
     }
-    if (wall === 'login') throw loginRequired(platformModule);
+    if (wall === 'closing' && closings++ < MAX_CLOSINGS) {
+      // A closable login dialog was closed: look again once the page has taken it away.
+      await timings.time('wait', () => scrollAndSettle(call, target, network, signal));
+      continue;
+    }
+    if (wall === 'login' || wall === 'closing') throw loginRequired(platformModule);
     if (wall === 'blocked') throw botCheck(platformModule);
     if (shift.move !== 0) {
       moved(shift);
@@ -197,6 +208,7 @@ export async function scrollAndCapture(page: Page, cdp: CDPSession, options: Scr
     if (after.shift.move !== 0 || after.unsettled) await call(`window.__kanalarkiv.anchorAt(${toRow})`);
     moves = 0;
     retakes = 0;
+    closings = 0;
     if (toRow > fromRow) {
       keep(shot, fromRow, toRow, tile.words);
       idle = 0;

@@ -6,6 +6,7 @@ export const instagram: PlatformModule = {
   hosts: ['instagram.com', 'instagr.am'],
   loginUrl: 'https://www.instagram.com/accounts/login/',
   loginWallSelectors: ['form#loginForm', 'input[name="username"][aria-label]', 'div[role="dialog"] a[href*="/accounts/login"]'],
+  dismissSelectors: [],
   // Headless visitors are sent to /accounts/login/ (platforms.md); a suspected bot to /challenge/ (instaloader's "checkpoint required").
   loginPaths: [/^\/accounts\/login(\/|$)/i],
   blockedPaths: [/^\/challenge(\/|$)/i],

@@ -5,7 +5,9 @@ export const linkedin: PlatformModule = {
   platform: 'linkedin',
   hosts: ['linkedin.com', 'lnkd.in'],
   loginUrl: 'https://www.linkedin.com/login',
-  loginWallSelectors: ['form.login__form', '.authwall-join-form', 'section.authwall'],
+  loginWallSelectors: ['form.login__form', '.authwall-join-form', 'section.authwall', '#base-contextual-sign-in-modal'],
+  // The guest sign-in modal can be dismissed (platforms.md).
+  dismissSelectors: ['#base-contextual-sign-in-modal button.modal__dismiss'],
   // Guests are sent to /authwall on any of LinkedIn's hosts (platforms.md).
   loginPaths: [/^\/(authwall|login|uas\/login|checkpoint)(\/|$)/i],
   blockedPaths: [],

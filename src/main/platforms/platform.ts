@@ -14,6 +14,8 @@ export interface PlatformModule {
   loginUrl: string;
   /** Visible elements that mean "you are looking at a login wall, not the channel". */
   loginWallSelectors: string[];
+  /** Buttons that close a login dialog a logged-out visitor may close; a wall without one is final. */
+  dismissSelectors: string[];
   /**
    * Paths that mean the platform sent us to its login page. Judged by the path alone, so that every
    * host the platform answers from (www., sv-se., m., a country's linkedin) counts.

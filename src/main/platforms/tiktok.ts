@@ -6,6 +6,7 @@ export const tiktok: PlatformModule = {
   hosts: ['tiktok.com'],
   loginUrl: 'https://www.tiktok.com/login',
   loginWallSelectors: ['[data-e2e="login-modal"]', '#loginContainer'],
+  dismissSelectors: [],
   loginPaths: [/^\/login(\/|$)/i],
   blockedPaths: [],
   // The slider puzzle, as TikTok scrapers detect it (platforms.md; "captcha_verify_container" in their code).

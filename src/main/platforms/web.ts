@@ -6,6 +6,7 @@ export const web: PlatformModule = {
   hosts: [],
   loginUrl: 'about:blank',
   loginWallSelectors: [],
+  dismissSelectors: [],
   loginPaths: [],
   blockedPaths: [],
   blockSelectors: [],

@@ -6,6 +6,7 @@ export const x: PlatformModule = {
   hosts: ['x.com', 'twitter.com'],
   loginUrl: 'https://x.com/i/flow/login',
   loginWallSelectors: ['[data-testid="sheetDialog"] [data-testid="loginButton"]', 'div[data-testid="login"]'],
+  dismissSelectors: [],
   loginPaths: [/^\/i\/flow\/login(\/|$)/i, /^\/login(\/|$)/i],
   blockedPaths: [],
   blockSelectors: [],

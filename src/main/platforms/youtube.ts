@@ -6,6 +6,7 @@ export const youtube: PlatformModule = {
   hosts: ['youtube.com', 'youtu.be'],
   loginUrl: 'https://accounts.google.com/ServiceLogin?service=youtube',
   loginWallSelectors: [],
+  dismissSelectors: [],
   // Google's sign-in, where YouTube sends a visitor it will not serve.
   loginPaths: [/^\/(ServiceLogin|v3\/signin|signin)(\/|$)/i],
   blockedPaths: [],
