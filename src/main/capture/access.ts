@@ -55,3 +55,18 @@ export function addressFailure(url: string, platformModule: PlatformModule): Cap
   if (platformModule.blockedPaths.some((p) => p.test(pathname))) return botCheck(platformModule);
   return null;
 }
+
+/** What stands between a reader and the channel, as page-helpers.ts `barrier` reports it. */
+export type Barrier = 'login' | 'closing' | 'blocked' | null;
+
+/** The platform's wall, bot-check and close-button selectors, as the arguments `barrier` takes after its roots. */
+export function barrierArguments(platformModule: PlatformModule): string {
+  return [platformModule.loginWallSelectors, platformModule.blockSelectors, platformModule.dismissSelectors].map((list) => JSON.stringify(list)).join(', ');
+}
+
+/** The failure a barrier means; a dialog still closing after the tries allowed is a wall. */
+export function barrierFailure(barrier: Barrier, platformModule: PlatformModule): CaptureError | null {
+  if (barrier === 'login' || barrier === 'closing') return loginRequired(platformModule);
+  if (barrier === 'blocked') return botCheck(platformModule);
+  return null;
+}

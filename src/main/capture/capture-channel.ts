@@ -5,7 +5,7 @@ import type { CaptureStage, CaptureWarning } from '../../shared/capture';
 import { captureWarning } from '../../shared/capture-warnings';
 import { PLATFORM_MODULES } from '../platforms';
 import { PLATFORM_NAMES } from '../record/title';
-import { MAX_RETRY_AFTER_MS, addressFailure, botCheck, loginRequired, retryAfterMs, statusFailure } from './access';
+import { MAX_RETRY_AFTER_MS, addressFailure, barrierArguments, barrierFailure, retryAfterMs, statusFailure, type Barrier } from './access';
 import { ConsentHandler, type ConsentOutcome } from './consent';
 import { CaptureError, toCaptureError } from './errors';
 import { guardNavigation } from './navigation-guard';
@@ -130,15 +130,15 @@ export async function captureChannel(session: CaptureSession, request: CaptureRe
     if (consentOutcome.optedOut === false) {
       warnings.push(captureWarning('consent_failed', { cmp: consentOutcome.cmp ?? '' }));
     }
-    const lists = [platformModule.loginWallSelectors, platformModule.blockSelectors, platformModule.dismissSelectors].map((list) => JSON.stringify(list)).join(', ');
-    let barrier = await page.evaluate(`window.__kanalarkiv.barrier(null, ${lists})`);
+    const lookForBarrier = () => page.evaluate<Barrier>(`window.__kanalarkiv.barrier(null, ${barrierArguments(platformModule)})`);
+    let barrier = await lookForBarrier();
     for (let tries = 0; barrier === 'closing' && tries < 3; tries++) {
       // A closable login dialog was closed: look again once the page has taken it away.
       await page.evaluate('window.__kanalarkiv.waitQuiet(200, 2000)');
-      barrier = await page.evaluate(`window.__kanalarkiv.barrier(null, ${lists})`);
+      barrier = await lookForBarrier();
     }
-    if (barrier === 'login' || barrier === 'closing') throw loginRequired(platformModule);
-    if (barrier === 'blocked') throw botCheck(platformModule);
+    const barred = barrierFailure(barrier, platformModule);
+    if (barred) throw barred;
     if (await page.evaluate('window.__kanalarkiv.isBlank()')) {
       throw new CaptureError('blank_page', 'The page loaded but shows nothing (no text and no images). Check the address, or capture again later.');
     }

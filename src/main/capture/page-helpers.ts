@@ -150,7 +150,12 @@ export const PAGE_HELPERS = String.raw`
       const b = band();
       const se = document.scrollingElement || document.documentElement;
       const maxScroll = scroller ? scroller.scrollHeight - scroller.clientHeight : se.scrollHeight - innerHeight;
-      return { offset: offset(), innerWidth, innerHeight, bandTop: b.top, bandBottom: b.bottom, contentHeight: Math.max(0, maxScroll) + b.bottom, loading: this.loadingShown() };
+      return { offset: offset(), innerWidth, innerHeight, bandTop: b.top, bandBottom: b.bottom, contentHeight: Math.max(0, maxScroll) + b.bottom };
+    },
+
+    /** At the end of the content: how high it is now, and whether a loading indicator says more is coming. */
+    growth() {
+      return { contentHeight: this.metrics().contentHeight, loading: this.loadingShown() };
     },
 
     /**

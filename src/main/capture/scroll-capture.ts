@@ -3,7 +3,7 @@ import sharp from 'sharp';
 import type { CaptureWarning } from '../../shared/capture';
 import { captureWarning } from '../../shared/capture-warnings';
 import type { PlatformModule } from '../platforms';
-import { botCheck, loginRequired } from './access';
+import { barrierArguments, barrierFailure, type Barrier } from './access';
 import { CaptureError } from './errors';
 import type { NetworkMonitor } from './network';
 import type { CoverageTracker } from './post-dates';
@@ -58,8 +58,6 @@ interface Metrics {
   bandBottom: number;
   /** The content's height in content coordinates (a row of the window plus the offset). */
   contentHeight: number;
-  /** Whether a loading indicator is in the window. */
-  loading: boolean;
 }
 
 interface Tile {
@@ -72,9 +70,6 @@ interface Tile {
 }
 
 type RawWord = [string, number, number, number, number];
-
-/** What stands between a reader and the channel (page-helpers.ts, barrier). */
-type Barrier = 'login' | 'closing' | 'blocked' | null;
 
 /** How the content moved under the capture: where to go on (`move` px from where it was) and how much added content lies above. */
 interface Shift {
@@ -141,7 +136,7 @@ export async function scrollAndCapture(page: Page, cdp: CDPSession, options: Scr
     inserted += shift.skipped;
   };
 
-  const barriers = [platformModule.loginWallSelectors, platformModule.blockSelectors, platformModule.dismissSelectors].map((list) => JSON.stringify(list)).join(', ');
+  const barriers = barrierArguments(platformModule);
   const prepare = (first: boolean) =>
     call<{ clicked: number; pushed: number; wall: Barrier; shift: Shift }>(
       `window.__kanalarkiv.prepareTile(${first}, ${captured}, ${JSON.stringify(platformModule.expandSelectors)}, ${expandTexts}, ${barriers})`,
@@ -172,8 +167,8 @@ export async function scrollAndCapture(page: Page, cdp: CDPSession, options: Scr
       await timings.time('wait', () => scrollAndSettle(call, target, network, signal));
       continue;
     }
-    if (wall === 'login' || wall === 'closing') throw loginRequired(platformModule);
-    if (wall === 'blocked') throw botCheck(platformModule);
+    const barred = barrierFailure(wall, platformModule);
+    if (barred) throw barred;
     if (shift.move !== 0) {
       moved(shift);
       if (moves++ < MAX_MOVES) continue;
@@ -288,7 +283,7 @@ async function waitForGrowth(
 ): Promise<boolean> {
   const start = Date.now();
   for (;;) {
-    const { contentHeight, loading } = await call<Metrics>('window.__kanalarkiv.metrics()');
+    const { contentHeight, loading } = await call<{ contentHeight: number; loading: boolean }>('window.__kanalarkiv.growth()');
     if (contentHeight > captured) return true;
     const waited = Date.now() - start;
     if (signal?.aborted || waited >= (loading ? LOADING_WAIT_MS : GROWTH_WAIT_MS)) return false;
