@@ -32,6 +32,10 @@ export const CAPTURE_WARNING_MESSAGES: Record<Language, Catalogue> = {
     },
     logged_out: 'Ögonblicksbilden togs utan inloggning. Utloggad visar {{platform}} bara en del av kanalen (de första inläggen, eller utvalda inlägg i stället för de senaste), så inlägg kan saknas. Logga in med ”{{command}}” för en fullständig ögonblicksbild.',
     no_posts: 'Inga inlägg hittades på sidan. Har kanalen inlägg har sidan ändrats eller visar inte flödet; titta på ögonblicksbilden.',
+    frames_picture_only: {
+      one: 'En inbäddad ram från en annan webbplats ({{urls}}) finns med i bilderna, men dess text finns inte i textlagret eller i page.txt.',
+      other: '{{count}} inbäddade ramar från andra webbplatser ({{urls}}) finns med i bilderna, men deras text finns inte i textlagret eller i page.txt.',
+    },
     mhtml_partial: 'MHTML-kopian innehåller {{inCopy}} av de {{posts}} inläggen i bilderna: webbplatsen tar bort inlägg ur sidan medan den rullas. Bilderna och texten har alla.',
   },
   en: {
@@ -55,6 +59,10 @@ export const CAPTURE_WARNING_MESSAGES: Record<Language, Catalogue> = {
     },
     logged_out: 'The snapshot was taken without a login. Logged out, {{platform}} shows only part of the channel (the first posts, or chosen posts instead of the latest), so posts may be missing. Log in with "{{command}}" for a complete snapshot.',
     no_posts: 'No posts were found on the page. If the channel has posts, the page has changed or does not show its feed; look at the snapshot.',
+    frames_picture_only: {
+      one: 'An embedded frame from another site ({{urls}}) is in the pictures, but its text is not in the text layer or in page.txt.',
+      other: '{{count}} embedded frames from other sites ({{urls}}) are in the pictures, but their text is not in the text layer or in page.txt.',
+    },
     mhtml_partial: 'The MHTML copy holds {{inCopy}} of the {{posts}} posts in the pictures: the site removes posts from the page as it is scrolled. The pictures and the text hold them all.',
   },
 };

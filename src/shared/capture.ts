@@ -38,6 +38,7 @@ export const CAPTURE_WARNING_CODES = [
   'navigation_stopped',
   'address_changed',
   'frames_unloaded',
+  'frames_picture_only',
   'mhtml_partial',
   'logged_out',
   'no_posts',

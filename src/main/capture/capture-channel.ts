@@ -165,10 +165,9 @@ export async function captureChannel(session: CaptureSession, request: CaptureRe
     }
     if (channel.platform !== 'web' && scrolling.posts === 0) warnings.push(captureWarning('no_posts'));
     for (const url of guard.stopped) warnings.push(captureWarning('navigation_stopped', { url: url.slice(0, 200) }));
-    const unloaded = await page.evaluate<string[]>('window.__kanalarkiv.unloadedFrames()');
-    if (unloaded.length > 0) {
-      const urls = unloaded.slice(0, 5).map((url) => url.slice(0, 200)).join(', ') + (unloaded.length > 5 ? ', …' : '');
-      warnings.push(captureWarning('frames_unloaded', { count: unloaded.length, urls }));
+    for (const [code, helper] of [['frames_unloaded', 'unloadedFrames'], ['frames_picture_only', 'crossSiteFrames']] as const) {
+      const frames = await page.evaluate<string[]>(`window.__kanalarkiv.${helper}()`);
+      if (frames.length > 0) warnings.push(captureWarning(code, { count: frames.length, urls: frameList(frames) }));
     }
     if (scrolling.cut === 'height') {
       warnings.push(captureWarning('cut_height', { px: CAPTURE_PROFILE.maxHeightPx }));
@@ -225,4 +224,9 @@ export async function captureChannel(session: CaptureSession, request: CaptureRe
     signal?.removeEventListener('abort', onAbort);
     await close().catch(() => undefined);
   }
+}
+
+/** Up to five frame addresses, each cut to 200 characters, for a warning. */
+function frameList(urls: string[]): string {
+  return urls.slice(0, 5).map((url) => url.slice(0, 200)).join(', ') + (urls.length > 5 ? ', …' : '');
 }

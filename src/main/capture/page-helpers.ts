@@ -390,6 +390,21 @@ export const PAGE_HELPERS = String.raw`
       return out;
     },
 
+    /**
+     * Frames of another site that show on the page: they are in the picture, but their document
+     * cannot be read from this one, so their text is not in the text layer.
+     */
+    crossSiteFrames() {
+      const out = [];
+      for (const { el } of deepAll(roots(), 'iframe, frame')) {
+        let doc = null;
+        try { doc = el.contentDocument; } catch (e) { doc = null; }
+        const r = el.getBoundingClientRect();
+        if (!doc && r.width >= 50 && r.height >= 50 && visible(el)) out.push(el.src);
+      }
+      return out;
+    },
+
     /** Resolves once the DOM has been still for quietMs, or after maxMs. */
     waitQuiet(quietMs, maxMs) {
       return new Promise((resolve) => {
