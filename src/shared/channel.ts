@@ -1,5 +1,5 @@
 /** The platforms Kanalarkiv knows how to capture; `web` is any other public page. */
-export const PLATFORMS = ['facebook', 'instagram', 'linkedin', 'x', 'youtube', 'tiktok', 'web'] as const;
+export const PLATFORMS = ['facebook', 'instagram', 'linkedin', 'x', 'youtube', 'tiktok', 'bluesky', 'mastodon', 'threads', 'web'] as const;
 export type Platform = (typeof PLATFORMS)[number];
 
 /** One entry in the channel register: an account the municipality runs. */

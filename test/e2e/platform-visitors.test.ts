@@ -5,7 +5,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { snapshotMetadataSchema } from '../../src/shared/snapshot';
 import { startFixtureSite, type FixtureSite } from '../fixtures/site/server';
-import { LOADING_FEED_PAGES } from '../fixtures/site/visitors';
+import { FACEBOOK_POSTS, INSTAGRAM_GRID, LINKEDIN_POSTS, LOADING_FEED_PAGES, SMALL_FEED } from '../fixtures/site/visitors';
 import { runCli } from '../helpers/cli';
 
 /**
@@ -28,6 +28,13 @@ const CHANNELS = [
   { id: 'loading-feed', platform: 'x', status: 'ok', code: null },
   { id: 'facebook-dialog', platform: 'facebook', status: 'ok', code: null },
   { id: 'linkedin-modal', platform: 'linkedin', status: 'ok', code: null },
+  { id: 'facebook-comments', platform: 'facebook', status: 'ok', code: null },
+  { id: 'instagram-late-grid', platform: 'instagram', status: 'ok', code: null },
+  { id: 'linkedin-guest', platform: 'linkedin', status: 'ok', code: null },
+  { id: 'bluesky-profile', platform: 'bluesky', status: 'ok', code: null },
+  { id: 'bluesky-signin', platform: 'bluesky', status: 'failed', code: 'login_required' },
+  { id: 'mastodon-profile', platform: 'mastodon', status: 'ok', code: null },
+  { id: 'threads-profile', platform: 'threads', status: 'ok', code: null },
 ];
 
 let site: FixtureSite;
@@ -88,6 +95,34 @@ describe('platforms as a logged-out or automated visitor meets them', () => {
     const linkedin = readFileSync(path.join(resultOf('linkedin-modal').record!, 'data', 'page.txt'), 'utf8');
     expect(linkedin).toContain('Uppdatering 6');
     expect(resultOf('instagram-wall').status).toBe('failed');
+  });
+
+  const metadataOf = (id: string) => snapshotMetadataSchema.parse(JSON.parse(readFileSync(path.join(resultOf(id).record!, 'data', 'metadata.json'), 'utf8')));
+  const textOf = (id: string) => readFileSync(path.join(resultOf(id).record!, 'data', 'page.txt'), 'utf8');
+
+  it('posts are counted as the platform marks them: not Facebook comments, not a post inside a post; LinkedIn guest cards', () => {
+    expect(metadataOf('facebook-comments').capture.posts).toBe(FACEBOOK_POSTS);
+    expect(textOf('facebook-comments')).toContain('Kommentar 2 till inlägg 6');
+    expect(metadataOf('linkedin-guest').capture.posts).toBe(LINKEDIN_POSTS);
+    expect(resultOf('linkedin-guest').warnings.map((w) => w.code)).toEqual(['logged_out']);
+  });
+
+  it("Instagram's grid, drawn seconds after the page, is waited for", () => {
+    expect(metadataOf('instagram-late-grid').capture.posts).toBe(INSTAGRAM_GRID);
+    expect(textOf('instagram-late-grid')).toContain(`Foto ${INSTAGRAM_GRID}\n`);
+    expect(resultOf('instagram-late-grid').warnings.map((w) => w.code)).toEqual(['logged_out']);
+  });
+
+  it('Bluesky, Mastodon and Threads are platforms: their posts counted, a logged-out view stated where it is partial', () => {
+    for (const id of ['bluesky-profile', 'mastodon-profile', 'threads-profile']) expect(metadataOf(id).capture.posts, id).toBe(SMALL_FEED);
+    expect(resultOf('bluesky-profile').warnings).toEqual([]);
+    expect(resultOf('mastodon-profile').warnings).toEqual([]);
+    expect(resultOf('threads-profile').warnings.map((w) => w.code)).toEqual(['logged_out']);
+    expect(textOf('mastodon-profile')).toContain(`Toot ${SMALL_FEED}\n`);
+  });
+
+  it("Bluesky's text-only \"Sign-in Required\" screen is a login wall", () => {
+    expect(resultOf('bluesky-signin').error!.message).toMatch(/kanalarkiv login bluesky/);
   });
 
   it('a redirect to a login page is judged by its path, on any host', () => {

@@ -59,9 +59,14 @@ export function addressFailure(url: string, platformModule: PlatformModule): Cap
 /** What stands between a reader and the channel, as page-helpers.ts `barrier` reports it. */
 export type Barrier = 'login' | 'closing' | 'blocked' | null;
 
-/** The platform's wall, bot-check and close-button selectors, as the arguments `barrier` takes after its roots. */
+/** The platform's wall, bot-check and close-button selectors and wall texts, as the argument `barrier` takes after its roots. */
 export function barrierArguments(platformModule: PlatformModule): string {
-  return [platformModule.loginWallSelectors, platformModule.blockSelectors, platformModule.dismissSelectors].map((list) => JSON.stringify(list)).join(', ');
+  return JSON.stringify({
+    login: platformModule.loginWallSelectors,
+    block: platformModule.blockSelectors,
+    dismiss: platformModule.dismissSelectors,
+    texts: platformModule.loginWallTexts.map((re) => [re.source, re.flags]),
+  });
 }
 
 /** The failure a barrier means; a dialog still closing after the tries allowed is a wall. */

@@ -130,6 +130,9 @@ export async function captureChannel(session: CaptureSession, request: CaptureRe
     if (consentOutcome.optedOut === false) {
       warnings.push(captureWarning('consent_failed', { cmp: consentOutcome.cmp ?? '' }));
     }
+    if (platformModule.feedWaitMs > 0) {
+      await page.evaluate(`window.__kanalarkiv.firstPost(${JSON.stringify(platformModule.postSelector)}, ${barrierArguments(platformModule)}, ${platformModule.feedWaitMs})`);
+    }
     const lookForBarrier = () => page.evaluate<Barrier>(`window.__kanalarkiv.barrier(null, ${barrierArguments(platformModule)})`);
     let barrier = await lookForBarrier();
     for (let tries = 0; barrier === 'closing' && tries < 3; tries++) {

@@ -32,6 +32,8 @@ export const PAGE_HELPERS = String.raw`
   const unstuck = new Set();
   /** Buttons clicked to expand content. */
   const clicked = new Set();
+  /** A wall we hid ourselves, with the fixed elements of the first screen, still counts as shown. */
+  const hiddenByUs = (el) => [...hidden].some((h) => h.contains(el)) && el.checkVisibility({ opacityProperty: true });
   /** Elements at the last captured row, with their top in content coordinates, to see whether the page moved. */
   let anchors = [];
 
@@ -193,15 +195,15 @@ export const PAGE_HELPERS = String.raw`
      * coordinate 'captured', a login wall or a bot check, and how far the page has moved since the last picture.
      * 'pushed' counts the history entries the clicks added (a single-page app showing another view).
      */
-    prepareTile(first, captured, expandSelectors, expandTexts, loginSelectors, blockSelectors, dismissSelectors) {
+    prepareTile(first, captured, expandSelectors, expandTexts, way) {
       const rs = roots();
       // Walls appear after a few screens, often as fixed dialogs: look before anything is hidden.
-      const wall = this.barrier(rs, loginSelectors, blockSelectors, dismissSelectors);
+      const wall = this.barrier(rs, way);
       if (wall) return { clicked: 0, pushed: 0, wall, shift: { move: 0, skipped: 0 } };
       this.floating(rs, first);
       const entries = history.length;
       const n = this.expand(rs, expandSelectors, expandTexts, captured - offset());
-      return { clicked: n, pushed: history.length - entries, wall: this.barrier(rs, loginSelectors, blockSelectors, dismissSelectors), shift: this.anchorShift(captured) };
+      return { clicked: n, pushed: history.length - entries, wall: this.barrier(rs, way), shift: this.anchorShift(captured) };
     },
 
     /**
@@ -423,6 +425,24 @@ export const PAGE_HELPERS = String.raw`
       });
     },
 
+    /**
+     * Waits until the first post is in the page, or something that stands in the channel's way
+     * (a wall, a check) shows, at most maxMs. Social platforms draw their feed by script after the
+     * page has loaded and gone quiet: Instagram's grid comes well after its main element.
+     */
+    firstPost(postSelector, way, maxMs) {
+      return new Promise((resolve) => {
+        const start = performance.now();
+        const tick = () => {
+          const rs = roots();
+          const found = deepAll(rs, postSelector).length > 0 || this.shows(rs, [...way.login, ...way.block]) || this.wallText(rs, way.texts);
+          if (found || performance.now() - start >= maxMs) resolve(found);
+          else setTimeout(tick, 100);
+        };
+        tick();
+      });
+    },
+
     /** Visible words whose top lies in rows [fromRow, toRow) of the window: [text, x, y, width, height]. */
     collectWords(rs, fromRow, toRow) {
       const out = [];
@@ -505,24 +525,46 @@ export const PAGE_HELPERS = String.raw`
     },
 
     /**
-     * What stands between a reader and the channel: 'login' when a login-wall selector matches a
-     * visible element (or one only we have hidden), 'closing' when it could be closed and its close
-     * button was just clicked, 'blocked' when a bot-check selector matches, else null.
+     * What stands between a reader and the channel: 'login' when a login-wall selector or text
+     * matches a visible element (or one only we have hidden), 'closing' when it could be closed and
+     * its close button was just clicked, 'blocked' when a bot-check selector matches, else null.
+     * 'way' holds the platform's selectors (access.ts, barrierArguments).
      */
-    barrier(rs, loginSelectors, blockSelectors, dismissSelectors) {
+    barrier(rs, way) {
       const all = rs || roots();
-      const ours = (el) => [...hidden].some((h) => h.contains(el)) && el.checkVisibility({ opacityProperty: true });
-      const shown = (selectors) => selectors.some((s) => deepAll(all, s).some(({ el }) => visible(el) || ours(el)));
-      if (shown(loginSelectors)) {
+      if (this.shows(all, way.login) || this.wallText(all, way.texts)) {
         // A dialog a logged-out visitor may close is closed, once per close button; one that stays is a wall.
-        const close = dismissSelectors.length ? deepAll(all, dismissSelectors.join(',')).find(({ el }) => !clicked.has(el) && (visible(el) || ours(el))) : null;
+        const close = way.dismiss.length ? deepAll(all, way.dismiss.join(',')).find(({ el }) => !clicked.has(el) && (visible(el) || hiddenByUs(el))) : null;
         if (!close) return 'login';
         clicked.add(close.el);
         close.el.click();
         return 'closing';
       }
-      if (shown(blockSelectors)) return 'blocked';
+      if (this.shows(all, way.block)) return 'blocked';
       return null;
+    },
+
+    /** Whether one of the selectors matches an element that is visible, or that only we have hidden. */
+    shows(rs, selectors) {
+      return selectors.some((s) => deepAll(rs, s).some(({ el }) => visible(el) || hiddenByUs(el)));
+    },
+
+    /** Whether a visible text is, as a whole, one of the wall texts ([source, flags] pairs). */
+    wallText(rs, texts) {
+      if (texts.length === 0) return false;
+      const patterns = texts.map(([source, flags]) => new RegExp(source, flags));
+      for (const { root } of rs) {
+        const start = textRoot(root);
+        if (!start) continue;
+        const walker = (root.ownerDocument || root).createTreeWalker(start, NodeFilter.SHOW_TEXT);
+        for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+          const text = (node.nodeValue || '').trim();
+          if (text.length === 0 || text.length > 200) continue;
+          const parent = node.parentElement;
+          if (parent && patterns.some((p) => p.test(text)) && visible(parent)) return true;
+        }
+      }
+      return false;
     },
 
     /** True when nothing would show: no visible text and no visible image, video, canvas or svg, in any root. */

@@ -1,4 +1,4 @@
-import { EXPAND_TEXTS, type PlatformModule } from './platform';
+import { EXPAND_TEXTS, FEED_WAIT_MS, type PlatformModule } from './platform';
 
 /** Facebook pages. Logged out, Facebook shows a login form in a dialog over the page. */
 export const facebook: PlatformModule = {
@@ -6,6 +6,7 @@ export const facebook: PlatformModule = {
   hosts: ['facebook.com', 'fb.com', 'fb.me'],
   loginUrl: 'https://www.facebook.com/login',
   loginWallSelectors: ['form#login_popup_cta_form', '[data-testid="royal_login_form"]', 'form[action*="/login/"] input[name="pass"]'],
+  loginWallTexts: [],
   // The logged-out dialog over a page can be closed (platforms.md); its close button is labelled in the page's language.
   dismissSelectors: ['div[role="dialog"] [role="button"][aria-label="Stäng"]', 'div[role="dialog"] [role="button"][aria-label="Close"]'],
   loginPaths: [/^\/(login|checkpoint)(\/|\.php|$)/i],
@@ -13,7 +14,11 @@ export const facebook: PlatformModule = {
   blockSelectors: [],
   expandSelectors: [],
   expandTexts: EXPAND_TEXTS,
-  postSelector: '[role="article"]',
+  // Comments are [role=article] too, with an aria-label that posts lack (browsertrix-behaviors
+  // src/site/facebook.ts, articleList); a logged-in feed numbers its posts with aria-posinset
+  // (platforms.md). A shared post inside a post is part of it.
+  postSelector: ':is([role="article"]:not([aria-label]), [aria-posinset]):not([role="article"] *, [aria-posinset] *)',
+  feedWaitMs: FEED_WAIT_MS,
   loggedOutView: 'partial',
   loggedOutDateOrder: true,
 };

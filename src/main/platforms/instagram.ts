@@ -6,6 +6,7 @@ export const instagram: PlatformModule = {
   hosts: ['instagram.com', 'instagr.am'],
   loginUrl: 'https://www.instagram.com/accounts/login/',
   loginWallSelectors: ['form#loginForm', 'input[name="username"][aria-label]', 'div[role="dialog"] a[href*="/accounts/login"]'],
+  loginWallTexts: [],
   dismissSelectors: [],
   // Headless visitors are sent to /accounts/login/ (platforms.md); a suspected bot to /challenge/ (instaloader's "checkpoint required").
   loginPaths: [/^\/accounts\/login(\/|$)/i],
@@ -13,7 +14,11 @@ export const instagram: PlatformModule = {
   blockSelectors: [],
   expandSelectors: [],
   expandTexts: EXPAND_TEXTS,
-  postSelector: 'article, a[href*="/p/"], a[href*="/reel/"]',
+  // One link per post in the grid (browsertrix-behaviors src/site/instagram.ts follows the grid's
+  // links); an <article> can hold the whole grid, so it is not a post.
+  postSelector: 'a[href*="/p/"], a[href*="/reel/"]',
+  // The grid comes long after the page's main element; browsertrix waits up to about 18 s (platforms.md).
+  feedWaitMs: 18_000,
   loggedOutView: 'partial',
   loggedOutDateOrder: true,
 };

@@ -1,4 +1,4 @@
-import { EXPAND_TEXTS, type PlatformModule } from './platform';
+import { EXPAND_TEXTS, FEED_WAIT_MS, type PlatformModule } from './platform';
 
 /** LinkedIn company pages; guests may be sent to the authwall. */
 export const linkedin: PlatformModule = {
@@ -6,15 +6,18 @@ export const linkedin: PlatformModule = {
   hosts: ['linkedin.com', 'lnkd.in'],
   loginUrl: 'https://www.linkedin.com/login',
   loginWallSelectors: ['form.login__form', '.authwall-join-form', 'section.authwall', '#base-contextual-sign-in-modal'],
+  loginWallTexts: [],
   // The guest sign-in modal can be dismissed (platforms.md).
   dismissSelectors: ['#base-contextual-sign-in-modal button.modal__dismiss'],
   // Guests are sent to /authwall on any of LinkedIn's hosts (platforms.md).
   loginPaths: [/^\/(authwall|login|uas\/login|checkpoint)(\/|$)/i],
   blockedPaths: [],
   blockSelectors: [],
-  expandSelectors: ['button.see-more', 'button.feed-shared-inline-show-more-text__see-more-less-toggle', 'button.comments-comments-list__load-more-comments-button'],
+  expandSelectors: ['button.show-more-less-text__button--more', 'button.see-more', 'button.feed-shared-inline-show-more-text__see-more-less-toggle', 'button.comments-comments-list__load-more-comments-button'],
   expandTexts: EXPAND_TEXTS,
-  postSelector: '[data-urn*="activity"], .feed-shared-update-v2',
+  // Logged in, posts carry data-urn; a guest page has other markup, with data-id (platforms.md, "LinkedIn guest").
+  postSelector: ':is([data-urn*="urn:li:activity"], [data-id*="urn:li:activity"], .feed-shared-update-v2):not([data-urn*="urn:li:activity"] *, [data-id*="urn:li:activity"] *)',
+  feedWaitMs: FEED_WAIT_MS,
   loggedOutView: 'partial',
   loggedOutDateOrder: true,
 };

@@ -14,6 +14,8 @@ export interface PlatformModule {
   loginUrl: string;
   /** Visible elements that mean "you are looking at a login wall, not the channel". */
   loginWallSelectors: string[];
+  /** Whole texts of a visible element that mean a login wall, for walls with no stable selector (Bluesky's). */
+  loginWallTexts: RegExp[];
   /** Buttons that close a login dialog a logged-out visitor may close; a wall without one is final. */
   dismissSelectors: string[];
   /**
@@ -29,8 +31,10 @@ export interface PlatformModule {
   expandSelectors: string[];
   /** Button texts that expand content, for platforms whose markup has no stable selector. */
   expandTexts: RegExp[];
-  /** One element per post in the feed. */
+  /** One element per post in the feed; never a comment, never a post inside a post. */
   postSelector: string;
+  /** How long to wait after loading for the first post, which platforms draw by script (0: do not wait). */
+  feedWaitMs: number;
   /**
    * What a visitor without a login sees (platforms.md): 'partial' where the platform stops or
    * chooses (Facebook about ten posts, Instagram twelve, X ranked "top" posts, TikTok and LinkedIn
@@ -50,3 +54,10 @@ export const EXPAND_TEXTS = [
   /^(view|show) (more|all|\d+) (comments|replies)/i,
   /^… ?(mer|more)$/i,
 ];
+
+/**
+ * How long a social platform may take to draw its first post after the page has loaded. The
+ * maintained tools wait about this long for a feed before they give up (browsertrix-behaviors'
+ * awaitPageLoad: 10 s for Instagram's main element, and the grid comes later still, platforms.md).
+ */
+export const FEED_WAIT_MS = 10_000;

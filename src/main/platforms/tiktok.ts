@@ -1,4 +1,4 @@
-import { EXPAND_TEXTS, type PlatformModule } from './platform';
+import { EXPAND_TEXTS, FEED_WAIT_MS, type PlatformModule } from './platform';
 
 /** TikTok profiles: a grid of videos; logged out, a login modal may cover it. */
 export const tiktok: PlatformModule = {
@@ -6,6 +6,7 @@ export const tiktok: PlatformModule = {
   hosts: ['tiktok.com'],
   loginUrl: 'https://www.tiktok.com/login',
   loginWallSelectors: ['[data-e2e="login-modal"]', '#loginContainer'],
+  loginWallTexts: [],
   dismissSelectors: [],
   loginPaths: [/^\/login(\/|$)/i],
   blockedPaths: [],
@@ -14,6 +15,7 @@ export const tiktok: PlatformModule = {
   expandSelectors: [],
   expandTexts: EXPAND_TEXTS,
   postSelector: '[data-e2e="user-post-item"]',
+  feedWaitMs: FEED_WAIT_MS,
   loggedOutView: 'partial',
   loggedOutDateOrder: true,
 };

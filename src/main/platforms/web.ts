@@ -6,6 +6,7 @@ export const web: PlatformModule = {
   hosts: [],
   loginUrl: 'about:blank',
   loginWallSelectors: [],
+  loginWallTexts: [],
   dismissSelectors: [],
   loginPaths: [],
   blockedPaths: [],
@@ -13,6 +14,7 @@ export const web: PlatformModule = {
   expandSelectors: [],
   expandTexts: EXPAND_TEXTS,
   postSelector: 'article',
+  feedWaitMs: 0,
   loggedOutView: 'complete',
   loggedOutDateOrder: true,
 };

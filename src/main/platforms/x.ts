@@ -1,4 +1,4 @@
-import { EXPAND_TEXTS, type PlatformModule } from './platform';
+import { EXPAND_TEXTS, FEED_WAIT_MS, type PlatformModule } from './platform';
 
 /** X (Twitter) profiles: a virtualised timeline of tweets. */
 export const x: PlatformModule = {
@@ -6,6 +6,7 @@ export const x: PlatformModule = {
   hosts: ['x.com', 'twitter.com'],
   loginUrl: 'https://x.com/i/flow/login',
   loginWallSelectors: ['[data-testid="sheetDialog"] [data-testid="loginButton"]', 'div[data-testid="login"]'],
+  loginWallTexts: [],
   dismissSelectors: [],
   loginPaths: [/^\/i\/flow\/login(\/|$)/i, /^\/login(\/|$)/i],
   blockedPaths: [],
@@ -13,6 +14,7 @@ export const x: PlatformModule = {
   expandSelectors: ['button[data-testid="tweet-text-show-more-link"]'],
   expandTexts: EXPAND_TEXTS,
   postSelector: 'article[data-testid="tweet"], article',
+  feedWaitMs: FEED_WAIT_MS,
   loggedOutView: 'partial',
   loggedOutDateOrder: false,
 };

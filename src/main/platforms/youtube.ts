@@ -1,4 +1,4 @@
-import { EXPAND_TEXTS, type PlatformModule } from './platform';
+import { EXPAND_TEXTS, FEED_WAIT_MS, type PlatformModule } from './platform';
 
 /** YouTube channels: public without a login; videos and community posts in custom elements. */
 export const youtube: PlatformModule = {
@@ -6,6 +6,7 @@ export const youtube: PlatformModule = {
   hosts: ['youtube.com', 'youtu.be'],
   loginUrl: 'https://accounts.google.com/ServiceLogin?service=youtube',
   loginWallSelectors: [],
+  loginWallTexts: [],
   dismissSelectors: [],
   // Google's sign-in, where YouTube sends a visitor it will not serve.
   loginPaths: [/^\/(ServiceLogin|v3\/signin|signin)(\/|$)/i],
@@ -14,6 +15,7 @@ export const youtube: PlatformModule = {
   expandSelectors: ['tp-yt-paper-button#expand', 'ytd-text-inline-expander #expand'],
   expandTexts: EXPAND_TEXTS,
   postSelector: 'ytd-rich-item-renderer, ytd-video-renderer, ytd-grid-video-renderer, ytd-backstage-post-thread-renderer',
+  feedWaitMs: FEED_WAIT_MS,
   loggedOutView: 'complete',
   loggedOutDateOrder: true,
 };

@@ -1,7 +1,7 @@
 import type { SnapshotMetadata } from '../../shared/snapshot';
 
 export const PLATFORM_NAMES: Record<string, string> = {
-  facebook: 'Facebook', instagram: 'Instagram', linkedin: 'LinkedIn', x: 'X', youtube: 'YouTube', tiktok: 'TikTok', web: 'Webbplats',
+  facebook: 'Facebook', instagram: 'Instagram', linkedin: 'LinkedIn', x: 'X', youtube: 'YouTube', tiktok: 'TikTok', bluesky: 'Bluesky', mastodon: 'Mastodon', threads: 'Threads', web: 'Webbplats',
 };
 
 /** The record's title, e.g. "Ögonblicksbild Facebook Kultur Umeå 2026-04-14". */

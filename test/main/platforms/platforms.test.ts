@@ -22,6 +22,10 @@ describe('platform modules', () => {
     ['https://sv-se.facebook.com/umeakommun', 'facebook'],
     ['https://twitter.com/umea', 'x'],
     ['https://youtu.be/abc', 'youtube'],
+    ['https://bsky.app/profile/umea.se', 'bluesky'],
+    ['https://mastodon.nu/@umeakommun', 'mastodon'],
+    ['https://www.threads.com/@umeakommun', 'threads'],
+    ['https://www.threads.net/@umeakommun', 'threads'],
     ['https://notfacebook.com/', 'web'],
     ['https://www.umea.se/', 'web'],
   ])('knows %s as %s', (url, platform) => {

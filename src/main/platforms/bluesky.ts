@@ -1,0 +1,24 @@
+import { EXPAND_TEXTS, FEED_WAIT_MS, type PlatformModule } from './platform';
+
+/** Bluesky profiles on bsky.app: public, unless the account asks for signed-in readers only. */
+export const bluesky: PlatformModule = {
+  platform: 'bluesky',
+  hosts: ['bsky.app'],
+  loginUrl: 'https://bsky.app/',
+  loginWallSelectors: [],
+  // An account that hides itself from logged-out readers shows a screen with this title and no
+  // test id (bluesky-social/social-app, src/components/moderation/ScreenHider.tsx, "!no-unauthenticated").
+  loginWallTexts: [/^Sign-in Required$/i],
+  dismissSelectors: [],
+  loginPaths: [],
+  blockedPaths: [],
+  blockSelectors: [],
+  expandSelectors: [],
+  expandTexts: EXPAND_TEXTS,
+  // Each feed item is a link with the testID feedItem-by-<handle> (social-app, src/view/com/posts/PostFeedItem.tsx).
+  postSelector: '[data-testid^="feedItem-by-"]',
+  feedWaitMs: FEED_WAIT_MS,
+  // platforms.md: public to a logged-out reader, newest first.
+  loggedOutView: 'complete',
+  loggedOutDateOrder: true,
+};

@@ -1,0 +1,27 @@
+import { EXPAND_TEXTS, FEED_WAIT_MS, type PlatformModule } from './platform';
+
+/**
+ * Mastodon accounts. Every server is its own host: the best-known ones are listed, and a channel on
+ * any other server is marked `mastodon` in the channel list. Public to a logged-out reader.
+ */
+export const mastodon: PlatformModule = {
+  platform: 'mastodon',
+  hosts: ['mastodon.social', 'mastodon.online', 'mastodon.nu'],
+  loginUrl: 'https://mastodon.social/auth/sign_in',
+  loginWallSelectors: [],
+  loginWallTexts: [],
+  dismissSelectors: [],
+  // Mastodon's own sign-in page, on whichever server the channel is.
+  loginPaths: [/^\/auth\/sign_in(\/|$)/i],
+  blockedPaths: [],
+  blockSelectors: [],
+  // A content warning hides a toot's text behind a "Show more" button (matched by EXPAND_TEXTS).
+  expandSelectors: ['button.status__content__spoiler-link'],
+  expandTexts: EXPAND_TEXTS,
+  // Each toot in a timeline is an <article> with data-id and aria-posinset
+  // (mastodon/mastodon, app/javascript/mastodon/components/intersection_observer_article.jsx).
+  postSelector: 'article[data-id][aria-posinset]',
+  feedWaitMs: FEED_WAIT_MS,
+  loggedOutView: 'complete',
+  loggedOutDateOrder: true,
+};
