@@ -10,6 +10,7 @@ export const CAPTURE_ERROR_CODES = [
   'http_error',
   'login_required',
   'blocked',
+  'consent_required',
   'blank_page',
   'browser_missing',
   'in_progress',

@@ -1,5 +1,5 @@
 import { execFileSync, spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
@@ -49,6 +49,21 @@ describe('logged-in captures', () => {
     const meta = JSON.parse(readFileSync(path.join(loggedIn!.bag!, 'data', 'metadata.json'), 'utf8'));
     expect(meta.capture.loggedIn).toBe(true);
     expect(loggedIn!.warnings.map((w) => w.code)).not.toContain('logged_out');
+  });
+
+  it("keeps a consent answer in the platform's profile: YouTube's consent page is answered once, not on every capture", async () => {
+    const profiles = path.join(work, 'consent-profiles');
+    mkdirSync(profileDir(profiles, 'youtube'), { recursive: true });
+    const youtube: Channel = { ...channel(), id: 'umea-yt', platform: 'youtube', url: site.url('/visitor/youtube-consent') };
+    const run = () => runCapture({ channels: [youtube], archiveDir: path.join(work, 'arkiv-yt'), reason: 'Test', organisation: '', timeoutMs: 60_000, concurrency: 1, profilesRoot: profiles });
+    const consentOf = (bag: string) => JSON.parse(readFileSync(path.join(bag, 'data', 'metadata.json'), 'utf8')).capture.consent;
+    const [first] = await run();
+    expect(first!.status, JSON.stringify(first!.error)).toBe('ok');
+    expect(consentOf(first!.bag!).cmp).toBe('google-consent-standalone');
+    const [second] = await run();
+    expect(second!.status, JSON.stringify(second!.error)).toBe('ok');
+    expect(consentOf(second!.bag!).cmp).toBeNull();
+    expect(site.hits.get('/m')).toBe(1);
   });
 
   const hasXvfb = (() => {

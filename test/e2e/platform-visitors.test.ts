@@ -35,6 +35,10 @@ const CHANNELS = [
   { id: 'bluesky-signin', platform: 'bluesky', status: 'failed', code: 'login_required' },
   { id: 'mastodon-profile', platform: 'mastodon', status: 'ok', code: null },
   { id: 'threads-profile', platform: 'threads', status: 'ok', code: null },
+  { id: 'youtube-consent', platform: 'youtube', status: 'ok', code: null },
+  { id: 'youtube-consent-stuck', platform: 'youtube', status: 'failed', code: 'consent_required' },
+  { id: 'facebook-cookies', platform: 'facebook', status: 'ok', code: null },
+  { id: 'instagram-cookies', platform: 'instagram', status: 'ok', code: null },
 ];
 
 let site: FixtureSite;
@@ -123,6 +127,23 @@ describe('platforms as a logged-out or automated visitor meets them', () => {
 
   it("Bluesky's text-only \"Sign-in Required\" screen is a login wall", () => {
     expect(resultOf('bluesky-signin').error!.message).toMatch(/kanalarkiv login bluesky/);
+  });
+
+  it("YouTube's consent page on its own address is declined, and the snapshot is of the channel it goes back to", () => {
+    const meta = metadataOf('youtube-consent');
+    expect(meta.capture.consent).toEqual({ cmp: 'google-consent-standalone', optedOut: true });
+    expect(new URL(meta.capture.finalUrl).pathname).toBe('/visitor/youtube-consent');
+    expect(meta.capture.posts).toBe(SMALL_FEED);
+    expect(textOf('youtube-consent')).not.toContain('Innan du fortsätter');
+    expect(resultOf('youtube-consent').warnings).toEqual([]);
+    expect(resultOf('youtube-consent-stuck').error!.message).toMatch(/cookie consent page that could not be declined/);
+  });
+
+  it("Facebook's and Instagram's own cookie dialogs are declined by autoconsent's rules for them on any host of the channel", () => {
+    for (const [id, cmp] of [['facebook-cookies', 'facebook'], ['instagram-cookies', 'instagram']] as const) {
+      expect(metadataOf(id).capture.consent, id).toEqual({ cmp, optedOut: true });
+      expect(textOf(id), id).not.toMatch(/Tillåt (alla|användning)/);
+    }
   });
 
   it('a redirect to a login page is judged by its path, on any host', () => {

@@ -8,6 +8,18 @@ import { CaptureError } from './errors';
  * 429 and 503 are blocks and limits more often than missing pages.
  */
 
+/** Whether an address is a consent page the platform puts before its channels (YouTube's consent.youtube.com/m). */
+export function onConsentPage(url: string, platformModule: PlatformModule): boolean {
+  return platformModule.consentPaths.some((p) => p.test(new URL(url).pathname));
+}
+
+export function consentRequired(platformModule: PlatformModule): CaptureError {
+  return new CaptureError(
+    'consent_required',
+    `${where(platformModule)} showed a cookie consent page that could not be declined, so the channel did not show. Try again later, or open it with "kanalarkiv login ${platformModule.platform}", answer the question there, and capture again.`,
+  );
+}
+
 /** The longest Retry-After we wait for within one channel; a longer one ends the channel as blocked. */
 export const MAX_RETRY_AFTER_MS = 30_000;
 

@@ -5,7 +5,8 @@ import type { CaptureStage, CaptureWarning } from '../../shared/capture';
 import { captureWarning } from '../../shared/capture-warnings';
 import { PLATFORM_MODULES } from '../platforms';
 import { PLATFORM_NAMES } from '../record/title';
-import { MAX_RETRY_AFTER_MS, addressFailure, barrierArguments, barrierFailure, retryAfterMs, statusFailure, type Barrier } from './access';
+import type { Page, Response } from 'playwright-core';
+import { MAX_RETRY_AFTER_MS, addressFailure, barrierArguments, barrierFailure, consentRequired, onConsentPage, retryAfterMs, statusFailure, type Barrier } from './access';
 import { ConsentHandler, type ConsentOutcome } from './consent';
 import { CaptureError, toCaptureError } from './errors';
 import { guardNavigation } from './navigation-guard';
@@ -87,7 +88,16 @@ export async function captureChannel(session: CaptureSession, request: CaptureRe
 
   try {
     const network = new NetworkMonitor(page);
-    const consent = await ConsentHandler.attach(page);
+    const consent = await ConsentHandler.attach(page, { rulesUrl: platformModule.consentRulesUrl, hosts: [...platformModule.hosts, new URL(channel.url).hostname] });
+    // Navigations of the main frame, and the response that brought its current document.
+    let navigations = 0;
+    let mainResponse: Response | null = null;
+    page.on('framenavigated', (frame) => {
+      if (frame === page.mainFrame()) navigations++;
+    });
+    page.on('response', (r) => {
+      if (r.request().isNavigationRequest() && r.frame() === page.mainFrame()) mainResponse = r;
+    });
     const cdp = await page.context().newCDPSession(page);
     progress('loading', 5);
     const navigationTimeout = Math.max(5_000, request.timeoutMs * 0.4);
@@ -103,11 +113,11 @@ export async function captureChannel(session: CaptureSession, request: CaptureRe
         response = await open();
       }
     }
-    const finalUrl = page.url();
+    let finalUrl = page.url();
     if (!/^https?:/.test(finalUrl)) {
       throw new CaptureError('invalid_url', `The address led to "${finalUrl.slice(0, 80)}", which is not a web page. Check the channel's URL.`);
     }
-    const httpStatus = response?.status() ?? 0;
+    let httpStatus = response?.status() ?? 0;
     const turnedAway = statusFailure(httpStatus, response?.statusText() ?? '', platformModule, waitMs) ?? addressFailure(finalUrl, platformModule);
     if (turnedAway) throw turnedAway;
 
@@ -119,14 +129,28 @@ export async function captureChannel(session: CaptureSession, request: CaptureRe
     }
     timings.add('load', performance.now() - loadStart);
     const settleStart = performance.now();
-    await page.evaluate(PAGE_HELPERS);
-    await page.evaluate('window.__kanalarkiv.eagerImages()');
+    const install = () => installHelpers(page, navigationTimeout);
+    const settle = () => Promise.all([page.evaluate('window.__kanalarkiv.waitQuiet(300, 4000)').catch(() => undefined), network.quiet(250, 4_000, 2_000, signal)]);
+    await install();
+    const installedAt = navigations;
     progress('consent', 10);
-    const [consentOutcome] = await Promise.all([
-      consent.settle(6_000),
-      page.evaluate('window.__kanalarkiv.waitQuiet(300, 4000)'),
-      network.quiet(250, 4_000, 2_000, signal),
-    ]);
+    const [consentOutcome] = await Promise.all([consent.settle(6_000), settle()]);
+    if (onConsentPage(page.url(), platformModule)) {
+      // Declining on a consent page of its own (YouTube's consent.youtube.com) sends the browser back to the channel.
+      await page.waitForURL((url) => !onConsentPage(url.href, platformModule), { timeout: CONSENT_RETURN_MS, waitUntil: 'domcontentloaded' }).catch(() => undefined);
+      if (onConsentPage(page.url(), platformModule)) throw consentRequired(platformModule);
+    }
+    if (navigations > installedAt) {
+      // The consent answer loaded another document (the channel after a consent page, or a reload):
+      // the helpers went with the old one, and the address and status are the new page's.
+      await page.waitForLoadState('load', { timeout: Math.min(15_000, navigationTimeout) }).catch(() => undefined);
+      await install();
+      await settle();
+      finalUrl = page.url();
+      httpStatus = (mainResponse as Response | null)?.status() ?? httpStatus;
+      const after = statusFailure(httpStatus, '', platformModule) ?? addressFailure(finalUrl, platformModule);
+      if (after) throw after;
+    }
     if (consentOutcome.optedOut === false) {
       warnings.push(captureWarning('consent_failed', { cmp: consentOutcome.cmp ?? '' }));
     }
@@ -226,6 +250,26 @@ export async function captureChannel(session: CaptureSession, request: CaptureRe
     clearTimeout(timer);
     signal?.removeEventListener('abort', onAbort);
     await close().catch(() => undefined);
+  }
+}
+
+/** How long the browser may take to come back to the channel from a consent page once it has been answered. */
+const CONSENT_RETURN_MS = 10_000;
+
+/**
+ * Puts the page helpers into the current document. A document that is being replaced (a consent
+ * answer that reloads) cannot take them; they go into the one that follows.
+ */
+async function installHelpers(page: Page, timeoutMs: number): Promise<void> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      await page.evaluate(PAGE_HELPERS);
+      await page.evaluate('window.__kanalarkiv.eagerImages()');
+      return;
+    } catch (error) {
+      if (attempt >= 2) throw error;
+      await page.waitForLoadState('load', { timeout: Math.min(15_000, timeoutMs) }).catch(() => undefined);
+    }
   }
 }
 

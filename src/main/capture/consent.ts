@@ -25,6 +25,46 @@ interface AutoconsentMessage {
   state?: { lifecycle?: string; findCmpAttempts?: number; detectedCmps?: string[] };
 }
 
+/**
+ * Autoconsent's rules for a platform's own dialog (Facebook's, Instagram's) apply only on the host
+ * its pattern names, such as www.facebook.com; the same dialog on sv-se., web. or a channel's other
+ * host is declined only if those rules are given for that host too.
+ */
+export interface PlatformConsent {
+  /** An address on which autoconsent's rules for the platform apply (a www. page), or null when it has none. */
+  rulesUrl: string | null;
+  /** Hosts of the channel and its platform, where those rules are given as well. */
+  hosts: string[];
+}
+
+type CompactRuleset = ReturnType<typeof filterCompactRules>;
+
+/** The platform's rules, for a page on one of its hosts: autoconsent's own, with the pattern set to the page's origin. */
+function platformRules(platform: PlatformConsent, url: string): CompactRuleset | null {
+  if (!platform.rulesUrl) return null;
+  let origin: URL;
+  try {
+    origin = new URL(url);
+  } catch {
+    return null;
+  }
+  if (!platform.hosts.some((h) => origin.hostname === h || origin.hostname.endsWith(`.${h}`))) return null;
+  const ruleset = filterCompactRules(compactRules!, { url: platform.rulesUrl, mainFrame: true });
+  // A compact rule is a tuple; index 3 is its URL pattern (autoconsent lib/encoding.ts).
+  const own = ruleset.r.filter((rule) => typeof rule[3] === 'string' && rule[3] !== '' && new RegExp(rule[3]).test(platform.rulesUrl!));
+  const pattern = `^${origin.origin.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}/`;
+  return { ...ruleset, r: own.map((rule) => Object.assign([...rule], { 3: pattern }) as typeof rule) };
+}
+
+/** Both rulesets in one: the rule lists joined, and every string either one holds (they share one index). */
+function joinRules(a: CompactRuleset, b: CompactRuleset | null): CompactRuleset {
+  if (!b || b.r.length === 0) return a;
+  const names = new Set(a.r.map((rule) => rule[1]));
+  const length = Math.max(a.s.length, b.s.length);
+  const s = Array.from({ length }, (_, i) => a.s[i] || b.s[i] || '');
+  return { v: a.v, s, r: [...a.r, ...b.r.filter((rule) => !names.has(rule[1]))] };
+}
+
 export interface ConsentOutcome {
   /** The consent manager handled, or null when no banner was found. */
   cmp: string | null;
@@ -53,13 +93,16 @@ export class ConsentHandler {
   private noneTimer: NodeJS.Timeout | undefined;
   private waiters: Array<() => void> = [];
 
-  private constructor(private readonly page: Page) {}
+  private constructor(
+    private readonly page: Page,
+    private readonly platform: PlatformConsent,
+  ) {}
 
   /** Must be called before the page navigates, so the binding exists when the script runs. */
-  static async attach(page: Page): Promise<ConsentHandler> {
+  static async attach(page: Page, platform: PlatformConsent): Promise<ConsentHandler> {
     contentScript ??= readFileSync(path.join(packageDir, 'dist', 'autoconsent.playwright.js'), 'utf8');
     compactRules ??= require('@duckduckgo/autoconsent/rules/compact-rules.json');
-    const handler = new ConsentHandler(page);
+    const handler = new ConsentHandler(page, platform);
     await page.exposeBinding('autoconsentSendMessage', ({ frame }, message: AutoconsentMessage) => handler.onMessage(frame, message));
     page.on('framenavigated', (frame) => void handler.inject(frame));
     return handler;
@@ -101,7 +144,8 @@ export class ConsentHandler {
     try {
       switch (message.type) {
         case 'init': {
-          const rules = { compact: filterCompactRules(compactRules!, { url: frame.url(), mainFrame: isMain }) };
+          const own = filterCompactRules(compactRules!, { url: frame.url(), mainFrame: isMain });
+          const rules = { compact: isMain ? joinRules(own, platformRules(this.platform, frame.url())) : own };
           const config = {
             enabled: true,
             autoAction: 'optOut',

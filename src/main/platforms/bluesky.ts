@@ -13,6 +13,8 @@ export const bluesky: PlatformModule = {
   loginPaths: [],
   blockedPaths: [],
   blockSelectors: [],
+  consentRulesUrl: null,
+  consentPaths: [],
   expandSelectors: [],
   expandTexts: EXPAND_TEXTS,
   // Each feed item is a link with the testID feedItem-by-<handle> (social-app, src/view/com/posts/PostFeedItem.tsx).

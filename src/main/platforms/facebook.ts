@@ -12,6 +12,9 @@ export const facebook: PlatformModule = {
   loginPaths: [/^\/(login|checkpoint)(\/|\.php|$)/i],
   blockedPaths: [],
   blockSelectors: [],
+  // autoconsent's rule "facebook" (rules/autoconsent/facebook.json) names only www.facebook.com.
+  consentRulesUrl: 'https://www.facebook.com/',
+  consentPaths: [],
   expandSelectors: [],
   expandTexts: EXPAND_TEXTS,
   // Comments are [role=article] too, with an aria-label that posts lack (browsertrix-behaviors

@@ -12,6 +12,9 @@ export const instagram: PlatformModule = {
   loginPaths: [/^\/accounts\/login(\/|$)/i],
   blockedPaths: [/^\/challenge(\/|$)/i],
   blockSelectors: [],
+  // autoconsent's rule "instagram" ("Neka valfria cookies", rules/autoconsent/instagram.json) names only www.instagram.com.
+  consentRulesUrl: 'https://www.instagram.com/',
+  consentPaths: [],
   expandSelectors: [],
   expandTexts: EXPAND_TEXTS,
   // One link per post in the grid (browsertrix-behaviors src/site/instagram.ts follows the grid's

@@ -16,6 +16,8 @@ export const mastodon: PlatformModule = {
   blockedPaths: [],
   blockSelectors: [],
   // A content warning hides a toot's text behind a "Show more" button (matched by EXPAND_TEXTS).
+  consentRulesUrl: null,
+  consentPaths: [],
   expandSelectors: ['button.status__content__spoiler-link'],
   expandTexts: EXPAND_TEXTS,
   // Each toot in a timeline is an <article> with data-id and aria-posinset

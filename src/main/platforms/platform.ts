@@ -27,6 +27,16 @@ export interface PlatformModule {
   blockedPaths: RegExp[];
   /** Visible elements that mean a captcha or bot check covers the channel. */
   blockSelectors: string[];
+  /**
+   * An address on which autoconsent's rules for the platform's own cookie dialog apply (its www.
+   * page), so that they are given on every host of the platform and the channel; null when none.
+   */
+  consentRulesUrl: string | null;
+  /**
+   * Paths of a consent page the platform sends a visitor to before the channel, judged on any
+   * host; declining there sends the browser back to the channel.
+   */
+  consentPaths: RegExp[];
   /** Buttons (never links) that expand "see more" text and comments when clicked. */
   expandSelectors: string[];
   /** Button texts that expand content, for platforms whose markup has no stable selector. */

@@ -11,6 +11,8 @@ export const threads: PlatformModule = {
   loginPaths: [/^\/(login|accounts\/login)(\/|$)/i],
   blockedPaths: [/^\/challenge(\/|$)/i],
   blockSelectors: [],
+  consentRulesUrl: null,
+  consentPaths: [],
   expandSelectors: [],
   expandTexts: EXPAND_TEXTS,
   // Threads has no <article>: each post is a div[data-pressable-container="true"] (as the browser

@@ -11,6 +11,8 @@ export const web: PlatformModule = {
   loginPaths: [],
   blockedPaths: [],
   blockSelectors: [],
+  consentRulesUrl: null,
+  consentPaths: [],
   expandSelectors: [],
   expandTexts: EXPAND_TEXTS,
   postSelector: 'article',

@@ -11,6 +11,9 @@ export const x: PlatformModule = {
   loginPaths: [/^\/i\/flow\/login(\/|$)/i, /^\/login(\/|$)/i],
   blockedPaths: [],
   blockSelectors: [],
+  // autoconsent's rule "twitter" names x.com and twitter.com hosts (rules/autoconsent/twitter.json).
+  consentRulesUrl: 'https://x.com/',
+  consentPaths: [],
   expandSelectors: ['button[data-testid="tweet-text-show-more-link"]'],
   expandTexts: EXPAND_TEXTS,
   postSelector: 'article[data-testid="tweet"], article',

@@ -12,6 +12,10 @@ export const youtube: PlatformModule = {
   loginPaths: [/^\/(ServiceLogin|v3\/signin|signin)(\/|$)/i],
   blockedPaths: [],
   blockSelectors: [],
+  consentRulesUrl: null,
+  // In the EU, YouTube first sends a visitor to consent.youtube.com/m (and Google to consent.google.com/ml,
+  // platforms.md); autoconsent's "google-consent-standalone" declines there and the page goes back to the channel.
+  consentPaths: [/^\/(m|ml)$/],
   expandSelectors: ['tp-yt-paper-button#expand', 'ytd-text-inline-expander #expand'],
   expandTexts: EXPAND_TEXTS,
   postSelector: 'ytd-rich-item-renderer, ytd-video-renderer, ytd-grid-video-renderer, ytd-backstage-post-thread-renderer',
