@@ -2,6 +2,14 @@
 export const PLATFORMS = ['facebook', 'instagram', 'linkedin', 'x', 'youtube', 'tiktok', 'bluesky', 'mastodon', 'threads', 'web'] as const;
 export type Platform = (typeof PLATFORMS)[number];
 
+/** A platform's login, as the app shows it next to the platform and its channels. */
+export interface LoginState {
+  /** A login profile is saved for the platform. */
+  loggedIn: boolean;
+  /** Without a login the platform shows only part of a channel, so a complete snapshot needs one. */
+  needed: boolean;
+}
+
 /** One entry in the channel register: an account the municipality runs. */
 export interface Channel {
   id: string;

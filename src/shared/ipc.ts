@@ -1,6 +1,6 @@
 import type { ArchiveReport, Catalogue, Difference, SearchHit, SnapshotRef } from './archive';
 import type { CaptureJobState } from './capture';
-import type { Channel, Platform } from './channel';
+import type { Channel, LoginState, Platform } from './channel';
 import type { DeliveryResult, HandoverOverview, HandoverSettings, HandoverTarget, PlatinaSignIn } from './handover';
 import type { ChannelInput, ImportPreview, SaveChannelResult } from './register';
 import type { RoundOverview } from './rounds';
@@ -64,10 +64,10 @@ export interface KanalarkivApi {
   startCapture(request: { channelIds: string[]; reason: string }): Promise<CaptureJobState>;
   cancelCapture(jobId: string): Promise<void>;
   getCaptureJob(jobId: string): Promise<CaptureJobState | null>;
-  /** Which platforms have a saved login session. */
-  getLoginStatus(): Promise<Record<Platform, boolean>>;
+  /** Which platforms have a saved login session, and which need one for a complete snapshot. */
+  getLoginStatus(): Promise<Record<Platform, LoginState>>;
   /** Opens the platform's login window; resolves when the user has closed it. */
-  openLogin(platform: Platform): Promise<Record<Platform, boolean>>;
+  openLogin(platform: Platform): Promise<Record<Platform, LoginState>>;
   getSnapshot(ref: SnapshotRef): Promise<SnapshotMetadata>;
   /** Page `index` (0-based) of a snapshot's screenshot, as a data URL. */
   getPageImage(ref: SnapshotRef, index: number): Promise<string>;

@@ -86,11 +86,19 @@ describe('the desktop UI, in Chromium, against the real core', () => {
     expect(await page.getByRole('table', { name: '4 kanaler i registret' }).isVisible()).toBe(true);
   });
 
-  it('Kanaler: shows each channel\'s latest snapshot, and which platforms have a saved login', async () => {
+  it('Kanaler: shows each channel\'s latest snapshot, which platforms have a saved login, and which channels need one', async () => {
     const kultur = page.getByRole('row', { name: /Kultur Umeå.*127\.0\.0\.1/ });
     await kultur.getByRole('img').waitFor();
-    expect(await page.getByRole('row', { name: /Kultur på Facebook/ }).textContent()).toContain('Ingen ännu');
-    expect(await page.getByRole('group', { name: 'Inloggningar' }).textContent()).toContain('Facebook inte inloggad');
+    const facebook = page.getByRole('row', { name: /Kultur på Facebook/ });
+    expect(await facebook.textContent()).toContain('Ingen ännu');
+    // Facebook shows a logged-out visitor only part of a page; a website needs no login.
+    expect(await facebook.textContent()).toContain('kräver inloggning');
+    expect(await facebook.locator('.login-needed').getAttribute('title')).toContain('Utan inloggning visar Facebook bara en del av kanalen');
+    expect(await kultur.textContent()).not.toContain('kräver inloggning');
+    const logins = await page.getByRole('group', { name: 'Inloggningar' }).textContent();
+    expect(logins).toContain('Facebook kräver inloggning');
+    expect(logins).toContain('YouTube ingen inloggning behövs');
+    expect(logins).toContain('Mastodon ingen inloggning behövs');
     expect(await page.getByRole('button', { name: 'Logga in på Instagram' }).isEnabled()).toBe(true);
   });
 

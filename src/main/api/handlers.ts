@@ -1,7 +1,8 @@
 import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import { PLATFORMS, type Platform } from '../../shared/channel';
+import { PLATFORMS, type LoginState, type Platform } from '../../shared/channel';
+import { PLATFORM_MODULES } from '../platforms';
 import type { KanalarkivApi } from '../../shared/ipc';
 import { readCatalogue, readMetadata, searchArchive, snapshotPath, thumbnail } from '../archive/catalogue';
 import { difference, pageImage } from '../archive/compare';
@@ -64,7 +65,8 @@ export function createHandlers(context: HandlerContext): KanalarkivApi {
     await mkdir(dir, { recursive: true });
     return dir;
   };
-  const loginStatus = () => Object.fromEntries(PLATFORMS.map((p) => [p, existsSync(profileDir(profilesRoot, p))])) as Record<Platform, boolean>;
+  const loginStatus = () =>
+    Object.fromEntries(PLATFORMS.map((p) => [p, { loggedIn: existsSync(profileDir(profilesRoot, p)), needed: PLATFORM_MODULES[p].loggedOutView === 'partial' }])) as Record<Platform, LoginState>;
 
   return {
     ...createHandoverHandlers({ storage, secrets: context.secrets, archive, organisation: () => settings().organisation, openExternal: context.openExternal, saveFile: context.saveFile }),

@@ -1,11 +1,14 @@
 import { useTranslation } from 'react-i18next';
 import type { Catalogue } from '../../../../shared/archive';
-import type { Channel } from '../../../../shared/channel';
+import type { Channel, LoginState, Platform } from '../../../../shared/channel';
 import { formatDateTime } from '../../format';
 import { Thumbnail } from '../Thumbnail';
 
-/** The register: every channel with its owners, its latest snapshot and whether it is active. */
-export function ChannelTable({ channels, catalogue, onEdit }: { channels: Channel[]; catalogue: Catalogue | null; onEdit: (channel: Channel) => void }) {
+/**
+ * The register: every channel with its owners, its latest snapshot and whether it is active; a
+ * channel on a platform that shows only part of it without a login says so while there is none.
+ */
+export function ChannelTable({ channels, catalogue, logins, onEdit }: { channels: Channel[]; catalogue: Catalogue | null; logins: Record<Platform, LoginState> | null; onEdit: (channel: Channel) => void }) {
   const { t, i18n } = useTranslation();
   // The catalogue is newest first, so the first snapshot found per channel is its latest.
   const latest = (id: string) => catalogue?.snapshots.find((s) => s.channelId === id);
@@ -21,7 +24,12 @@ export function ChannelTable({ channels, catalogue, onEdit }: { channels: Channe
           const last = latest(c.id);
           return (
             <tr key={c.id}>
-              <td><span className={`platform platform-${c.platform}`}>{t(`platform.${c.platform}`)}</span></td>
+              <td>
+                <span className={`platform platform-${c.platform}`}>{t(`platform.${c.platform}`)}</span>
+                {logins?.[c.platform]?.needed && !logins[c.platform].loggedIn && (
+                  <span className="warning login-needed" title={t('channels.loginNeededHint', { platform: t(`platform.${c.platform}`) })}> {t('channels.loginNeeded')}</span>
+                )}
+              </td>
               <td>{c.name}</td>
               <td>{c.unit}</td>
               <td>

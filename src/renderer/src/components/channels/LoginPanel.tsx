@@ -1,26 +1,27 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Platform } from '../../../../shared/channel';
+import type { LoginState, Platform } from '../../../../shared/channel';
 import { api } from '../../api';
-import { useApi, useErrorText } from '../../hooks/useApi';
+import { useErrorText } from '../../hooks/useApi';
 
-/** Which platforms have a login session, and a login window for each; what went wrong is said here. */
-export function LoginPanel() {
+/**
+ * Which platforms have a login session and which need one for a complete snapshot, and a login
+ * window for each; what went wrong is said here. The state belongs to the screen, which also shows
+ * it next to the channels.
+ */
+export function LoginPanel({ logins, error, onChange }: { logins: Record<Platform, LoginState> | null; error: unknown; onChange: (logins: Record<Platform, LoginState>) => void }) {
   const { t } = useTranslation();
   const errorText = useErrorText();
-  const status = useApi(() => api.getLoginStatus(), []);
-  const [logins, setLogins] = useState<Record<Platform, boolean> | null>(null);
   const [busy, setBusy] = useState<Platform | null>(null);
   const [problem, setProblem] = useState('');
-  const shown = logins ?? status.value;
 
   async function logIn(platform: Platform) {
     setBusy(platform);
     setProblem('');
     try {
-      setLogins(await api.openLogin(platform));
-    } catch (error) {
-      setProblem(errorText(error));
+      onChange(await api.openLogin(platform));
+    } catch (failure) {
+      setProblem(errorText(failure));
     } finally {
       setBusy(null);
     }
@@ -30,12 +31,12 @@ export function LoginPanel() {
     <div className="logins" role="group" aria-labelledby="logins-heading">
       <h3 id="logins-heading">{t('channels.logins')}</h3>
       <p>{t('channels.loginsIntro')}</p>
-      {status.error && <p className="error" role="alert">{errorText(status.error)}</p>}
+      {error ? <p className="error" role="alert">{errorText(error)}</p> : null}
       <ul>
-        {shown && (Object.keys(shown) as Platform[]).filter((p) => p !== 'web').map((p) => (
+        {logins && (Object.keys(logins) as Platform[]).filter((p) => p !== 'web').map((p) => (
           <li key={p}>
             <span className={`platform platform-${p}`}>{t(`platform.${p}`)}</span>{' '}
-            {shown[p] ? t('channels.loggedIn') : t('channels.loggedOut')}{' '}
+            {logins[p].loggedIn ? t('channels.loggedIn') : logins[p].needed ? <span className="warning">{t('channels.loginNeeded')}</span> : t('channels.loginOptional')}{' '}
             <button type="button" className="secondary" disabled={busy !== null} onClick={() => void logIn(p)}>
               {busy === p ? t('channels.loginOpen') : t('channels.logIn', { platform: t(`platform.${p}`) })}
             </button>
