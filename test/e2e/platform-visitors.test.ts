@@ -19,6 +19,7 @@ const CHANNELS = [
   { id: 'authwall', platform: 'linkedin', status: 'failed', code: 'login_required' },
   { id: 'captcha', platform: 'tiktok', status: 'failed', code: 'blocked' },
   { id: 'captcha-later', platform: 'tiktok', status: 'failed', code: 'blocked' },
+  { id: 'youtube-bot-check', platform: 'youtube', status: 'failed', code: 'blocked' },
   { id: 'rate-limited', platform: 'web', status: 'ok', code: null },
   { id: 'rate-limited-long', platform: 'web', status: 'failed', code: 'blocked' },
   { id: 'forbidden', platform: 'web', status: 'failed', code: 'blocked' },
@@ -151,7 +152,7 @@ describe('platforms as a logged-out or automated visitor meets them', () => {
   });
 
   it('a captcha, at load or after scrolling, is "blocked" and says what to do', () => {
-    for (const id of ['captcha', 'captcha-later']) expect(resultOf(id).error!.message).toMatch(/bot check .*Try again later/);
+    for (const id of ['captcha', 'captcha-later', 'youtube-bot-check']) expect(resultOf(id).error!.message).toMatch(/bot check .*Try again later/);
   });
 
   it('HTTP 429 is waited out once as Retry-After asks; a longer wait, 403 and 503 say what they are', () => {

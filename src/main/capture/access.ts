@@ -78,6 +78,7 @@ export function barrierArguments(platformModule: PlatformModule): string {
     block: platformModule.blockSelectors,
     dismiss: platformModule.dismissSelectors,
     texts: platformModule.loginWallTexts.map((re) => [re.source, re.flags]),
+    blockTexts: platformModule.blockTexts.map((re) => [re.source, re.flags]),
   });
 }
 

@@ -435,7 +435,7 @@ export const PAGE_HELPERS = String.raw`
         const start = performance.now();
         const tick = () => {
           const rs = roots();
-          const found = deepAll(rs, postSelector).length > 0 || this.shows(rs, [...way.login, ...way.block]) || this.wallText(rs, way.texts);
+          const found = deepAll(rs, postSelector).length > 0 || this.shows(rs, [...way.login, ...way.block]) || this.wallText(rs, [...way.texts, ...way.blockTexts]);
           if (found || performance.now() - start >= maxMs) resolve(found);
           else setTimeout(tick, 100);
         };
@@ -540,7 +540,7 @@ export const PAGE_HELPERS = String.raw`
         close.el.click();
         return 'closing';
       }
-      if (this.shows(all, way.block)) return 'blocked';
+      if (this.shows(all, way.block) || this.wallText(all, way.blockTexts)) return 'blocked';
       return null;
     },
 

@@ -13,6 +13,7 @@ export const bluesky: PlatformModule = {
   loginPaths: [],
   blockedPaths: [],
   blockSelectors: [],
+  blockTexts: [],
   consentRulesUrl: null,
   consentPaths: [],
   expandSelectors: [],

@@ -12,6 +12,7 @@ export const facebook: PlatformModule = {
   loginPaths: [/^\/(login|checkpoint)(\/|\.php|$)/i],
   blockedPaths: [],
   blockSelectors: [],
+  blockTexts: [],
   // autoconsent's rule "facebook" (rules/autoconsent/facebook.json) names only www.facebook.com.
   consentRulesUrl: 'https://www.facebook.com/',
   consentPaths: [],

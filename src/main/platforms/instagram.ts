@@ -12,6 +12,7 @@ export const instagram: PlatformModule = {
   loginPaths: [/^\/accounts\/login(\/|$)/i],
   blockedPaths: [/^\/challenge(\/|$)/i],
   blockSelectors: [],
+  blockTexts: [],
   // autoconsent's rule "instagram" ("Neka valfria cookies", rules/autoconsent/instagram.json) names only www.instagram.com.
   consentRulesUrl: 'https://www.instagram.com/',
   consentPaths: [],

@@ -13,6 +13,7 @@ export const linkedin: PlatformModule = {
   loginPaths: [/^\/(authwall|login|uas\/login|checkpoint)(\/|$)/i],
   blockedPaths: [],
   blockSelectors: [],
+  blockTexts: [],
   consentRulesUrl: null,
   consentPaths: [],
   expandSelectors: ['button.show-more-less-text__button--more', 'button.see-more', 'button.feed-shared-inline-show-more-text__see-more-less-toggle', 'button.comments-comments-list__load-more-comments-button'],

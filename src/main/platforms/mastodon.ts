@@ -15,6 +15,7 @@ export const mastodon: PlatformModule = {
   loginPaths: [/^\/auth\/sign_in(\/|$)/i],
   blockedPaths: [],
   blockSelectors: [],
+  blockTexts: [],
   // A content warning hides a toot's text behind a "Show more" button (matched by EXPAND_TEXTS).
   consentRulesUrl: null,
   consentPaths: [],

@@ -27,6 +27,8 @@ export interface PlatformModule {
   blockedPaths: RegExp[];
   /** Visible elements that mean a captcha or bot check covers the channel. */
   blockSelectors: string[];
+  /** Whole texts of a visible element that mean a bot check, for checks with no stable selector (YouTube's). */
+  blockTexts: RegExp[];
   /**
    * An address on which autoconsent's rules for the platform's own cookie dialog apply (its www.
    * page), so that they are given on every host of the platform and the channel; null when none.

@@ -11,6 +11,7 @@ export const threads: PlatformModule = {
   loginPaths: [/^\/(login|accounts\/login)(\/|$)/i],
   blockedPaths: [/^\/challenge(\/|$)/i],
   blockSelectors: [],
+  blockTexts: [],
   consentRulesUrl: null,
   consentPaths: [],
   expandSelectors: [],

@@ -12,6 +12,7 @@ export const tiktok: PlatformModule = {
   blockedPaths: [],
   // The slider puzzle, as TikTok scrapers detect it (platforms.md; "captcha_verify_container" in their code).
   blockSelectors: ['.captcha_verify_container', '#captcha-verify-image', '.secsdk-captcha-drag-icon'],
+  blockTexts: [],
   consentRulesUrl: null,
   consentPaths: [],
   expandSelectors: [],

@@ -11,6 +11,7 @@ export const web: PlatformModule = {
   loginPaths: [],
   blockedPaths: [],
   blockSelectors: [],
+  blockTexts: [],
   consentRulesUrl: null,
   consentPaths: [],
   expandSelectors: [],

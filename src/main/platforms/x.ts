@@ -11,6 +11,7 @@ export const x: PlatformModule = {
   loginPaths: [/^\/i\/flow\/login(\/|$)/i, /^\/login(\/|$)/i],
   blockedPaths: [],
   blockSelectors: [],
+  blockTexts: [],
   // autoconsent's rule "twitter" names x.com and twitter.com hosts (rules/autoconsent/twitter.json).
   consentRulesUrl: 'https://x.com/',
   consentPaths: [],

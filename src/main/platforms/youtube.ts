@@ -12,6 +12,9 @@ export const youtube: PlatformModule = {
   loginPaths: [/^\/(ServiceLogin|v3\/signin|signin)(\/|$)/i],
   blockedPaths: [],
   blockSelectors: [],
+  // What YouTube shows a visitor it takes for a bot, in place of the video (yt-dlp/yt-dlp#15796 and many
+  // threads quoting it; the apostrophe is a typographic one).
+  blockTexts: [/^Sign in to confirm you[’']re not a bot/i],
   consentRulesUrl: null,
   // In the EU, YouTube first sends a visitor to consent.youtube.com/m (and Google to consent.google.com/ml,
   // platforms.md); autoconsent's "google-consent-standalone" declines there and the page goes back to the channel.
