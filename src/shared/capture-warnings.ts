@@ -31,6 +31,7 @@ export const CAPTURE_WARNING_MESSAGES: Record<Language, Catalogue> = {
       other: '{{count}} inbäddade ramar ({{urls}}) hade inte laddats när sidan togs; de är tomma i ögonblicksbilden.',
     },
     logged_out: 'Ögonblicksbilden togs utan inloggning. Utloggad visar {{platform}} bara en del av kanalen (de första inläggen, eller utvalda inlägg i stället för de senaste), så inlägg kan saknas. Logga in med ”{{command}}” för en fullständig ögonblicksbild.',
+    login_expired: 'Den sparade inloggningen på {{platform}} gäller inte längre: sidan visade sin inloggningsruta, så ögonblicksbilden är det en besökare utan inloggning ser, och inlägg kan saknas. Logga in igen med ”{{command}}” och ta en ny ögonblicksbild.',
     no_posts: 'Inga inlägg hittades på sidan. Har kanalen inlägg har sidan ändrats eller visar inte flödet; titta på ögonblicksbilden.',
     frames_picture_only: {
       one: 'En inbäddad ram från en annan webbplats ({{urls}}) finns med i bilderna, men dess text finns inte i textlagret eller i page.txt.',
@@ -58,6 +59,7 @@ export const CAPTURE_WARNING_MESSAGES: Record<Language, Catalogue> = {
       other: '{{count}} embedded frames ({{urls}}) had not loaded when the page was captured; they are empty in the snapshot.',
     },
     logged_out: 'The snapshot was taken without a login. Logged out, {{platform}} shows only part of the channel (the first posts, or chosen posts instead of the latest), so posts may be missing. Log in with "{{command}}" for a complete snapshot.',
+    login_expired: 'The saved login to {{platform}} no longer holds: the page showed its login dialog, so the snapshot is what a visitor without a login sees, and posts may be missing. Log in again with "{{command}}" and take a new snapshot.',
     no_posts: 'No posts were found on the page. If the channel has posts, the page has changed or does not show its feed; look at the snapshot.',
     frames_picture_only: {
       one: 'An embedded frame from another site ({{urls}}) is in the pictures, but its text is not in the text layer or in page.txt.',

@@ -42,6 +42,7 @@ export const CAPTURE_WARNING_CODES = [
   'frames_picture_only',
   'mhtml_partial',
   'logged_out',
+  'login_expired',
   'no_posts',
   // A warning in a record made before warnings had codes: its text, in English, is all there is.
   'legacy',

@@ -66,6 +66,17 @@ describe('logged-in captures', () => {
     expect(site.hits.get('/m')).toBe(1);
   });
 
+  it('a profile whose session has run out is not called logged in: the page showed its login dialog', async () => {
+    const profiles = path.join(work, 'expired-profiles');
+    mkdirSync(profileDir(profiles, 'facebook'), { recursive: true });
+    const page: Channel = { ...channel(), id: 'kultur-dialog', url: site.url('/visitor/facebook-dialog') };
+    const [result] = await runCapture({ channels: [page], archiveDir: path.join(work, 'arkiv-expired'), reason: 'Test', organisation: '', timeoutMs: 60_000, concurrency: 1, profilesRoot: profiles });
+    expect(result!.status, JSON.stringify(result!.error)).toBe('ok');
+    expect(result!.warnings.map((w) => w.code)).toEqual(['login_expired']);
+    expect(result!.warnings[0]!.text).toContain('kanalarkiv login facebook');
+    expect(JSON.parse(readFileSync(path.join(result!.bag!, 'data', 'metadata.json'), 'utf8')).capture.loggedIn).toBe(false);
+  });
+
   const hasXvfb = (() => {
     try {
       execFileSync('which', ['xvfb-run']);

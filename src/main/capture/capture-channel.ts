@@ -44,7 +44,7 @@ export interface CaptureFacts {
   viewport: { width: number; height: number };
   pageHeight: number;
   posts: number;
-  /** Whether the platform's login profile was used (never whose it is). */
+  /** Whether the page was seen logged in: the platform's login profile was used and its session held (never whose it is). */
   loggedIn: boolean;
   /** Posts the saved MHTML copy holds: fewer than `posts` when the site removes posts while it is scrolled. */
   mhtmlPosts: number;
@@ -187,9 +187,11 @@ export async function captureChannel(session: CaptureSession, request: CaptureRe
       onProgress: (fraction) => progress('scrolling', 15 + Math.round(fraction * 60)),
     }).finally(() => guard.release());
     warnings.push(...scrolling.warnings);
-    if (!loggedIn && platformModule.loggedOutView === 'partial') {
-      warnings.push(captureWarning('logged_out', { platform: PLATFORM_NAMES[channel.platform] ?? channel.platform, command: `kanalarkiv login ${channel.platform}` }));
-    }
+    const platformName = { platform: PLATFORM_NAMES[channel.platform] ?? channel.platform, command: `kanalarkiv login ${channel.platform}` };
+    // A page that shows its login dialog to a browser with the platform's profile is not logged in: the session has run out.
+    const sessionHeld = loggedIn && (await page.evaluate<number>('window.__kanalarkiv.loginDialogsClosed()')) === 0;
+    if (loggedIn && !sessionHeld) warnings.push(captureWarning('login_expired', platformName));
+    else if (!loggedIn && platformModule.loggedOutView === 'partial') warnings.push(captureWarning('logged_out', platformName));
     if (channel.platform !== 'web' && scrolling.posts === 0) warnings.push(captureWarning('no_posts'));
     for (const url of guard.stopped) warnings.push(captureWarning('navigation_stopped', { url: url.slice(0, 200) }));
     for (const [code, helper] of [['frames_unloaded', 'unloadedFrames'], ['frames_picture_only', 'crossSiteFrames']] as const) {
@@ -234,7 +236,7 @@ export async function captureChannel(session: CaptureSession, request: CaptureRe
         pageHeight: scrolling.pageHeight,
         posts: scrolling.posts,
         mhtmlPosts,
-        loggedIn,
+        loggedIn: sessionHeld,
         expanded: scrolling.expanded,
         consent: consentOutcome,
         cut: scrolling.cut,

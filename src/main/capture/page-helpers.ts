@@ -30,8 +30,10 @@ export const PAGE_HELPERS = String.raw`
   const hidden = new Set();
   /** Sticky elements made to scroll with the page. */
   const unstuck = new Set();
-  /** Buttons clicked to expand content. */
+  /** Buttons clicked to expand content or to close a login dialog. */
   const clicked = new Set();
+  /** Login dialogs closed: a page seen with a login profile that shows one is not logged in. */
+  let loginDialogs = 0;
   /** A wall we hid ourselves, with the fixed elements of the first screen, still counts as shown. */
   const hiddenByUs = (el) => [...hidden].some((h) => h.contains(el)) && el.checkVisibility({ opacityProperty: true });
   /** Elements at the last captured row, with their top in content coordinates, to see whether the page moved. */
@@ -538,10 +540,16 @@ export const PAGE_HELPERS = String.raw`
         if (!close) return 'login';
         clicked.add(close.el);
         close.el.click();
+        loginDialogs++;
         return 'closing';
       }
       if (this.shows(all, way.block) || this.wallText(all, way.blockTexts)) return 'blocked';
       return null;
+    },
+
+    /** How many login dialogs were closed in this document. */
+    loginDialogsClosed() {
+      return loginDialogs;
     },
 
     /** Whether one of the selectors matches an element that is visible, or that only we have hidden. */
