@@ -21,6 +21,8 @@ export interface SnapshotSummary {
   ref: SnapshotRef;
   /** The snapshot's identity (metadata.json). */
   snapshotId: string;
+  /** A snapshot of the channel, or a comment saved from it; rounds and coverage count only snapshots. */
+  kind: 'snapshot' | 'comment';
   channelId: string;
   channelName: string;
   platform: Platform;

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { CAPTURE_WARNING_CODES, type CaptureWarning } from './capture';
 import { PLATFORMS } from './channel';
+import { commentSchema } from './comment';
 
 /**
  * `data/metadata.json` of every snapshot bag, schema version 1 (documented in docs/metadata.md).
@@ -22,6 +23,8 @@ const payloadFile = z.object({
 export const snapshotMetadataSchema = z.object({
   schema: z.literal(SNAPSHOT_SCHEMA),
   snapshotId: z.string(),
+  /** A snapshot of a channel, or one comment or post saved before it is removed (absent in older records: a snapshot). */
+  kind: z.enum(['snapshot', 'comment']).default('snapshot'),
   channel: z.object({
     id: z.string(),
     name: z.string(),
@@ -64,6 +67,8 @@ export const snapshotMetadataSchema = z.object({
     /** The warnings' codes and values, in the order of `warnings`; absent in records made before warnings had codes. */
     warningCodes: z.array(z.object({ code: z.enum(CAPTURE_WARNING_CODES), values: z.record(z.string(), z.union([z.string(), z.number()])).default({}) })).default([]),
   }),
+  /** The comment a comment record holds; null for a snapshot. */
+  comment: commentSchema.nullable().default(null),
   /** The record's pages: one per screenshot piece, after the cover pages. */
   pages: z.array(z.object({ file: dataFileName, top: z.number(), width: z.number(), height: z.number() })),
   files: z.array(payloadFile),

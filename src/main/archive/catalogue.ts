@@ -23,6 +23,7 @@ export async function readCatalogue(archiveDir: string, channelId?: string): Pro
       snapshots.push({
         ref,
         snapshotId: meta.snapshotId,
+        kind: meta.kind,
         channelId: meta.channel.id,
         channelName: meta.channel.name,
         platform: meta.channel.platform,

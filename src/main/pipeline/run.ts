@@ -60,7 +60,7 @@ export async function runCapture(options: CaptureRunOptions): Promise<ChannelRes
   await resealBags(options.archiveDir, snapshots.map((s) => s.ref));
   // Each channel's latest snapshot (ids without regard to case): this one's capture should reach back to it.
   const since = new Map<string, string>();
-  for (const s of snapshots) if (!since.has(s.channelId.toLowerCase())) since.set(s.channelId.toLowerCase(), s.takenAt);
+  for (const s of snapshots) if (s.kind === 'snapshot' && !since.has(s.channelId.toLowerCase())) since.set(s.channelId.toLowerCase(), s.takenAt);
 
   const results = new Array<ChannelResult>(channels.length);
   let next = 0;

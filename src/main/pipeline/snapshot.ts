@@ -56,6 +56,7 @@ export async function archiveSnapshot(
   const metadata: SnapshotMetadata = {
     schema: SNAPSHOT_SCHEMA,
     snapshotId,
+    kind: 'snapshot',
     channel: {
       id: channel.id,
       name: channel.name,
@@ -91,6 +92,7 @@ export async function archiveSnapshot(
       warnings: facts.warnings.map((w) => w.text),
       warningCodes: facts.warnings.map(({ code, values }) => ({ code, values })),
     },
+    comment: null,
     pages: capture.segments.map(({ file, top, width, height }) => ({ file, top, width, height })),
     files,
   };

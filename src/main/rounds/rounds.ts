@@ -74,6 +74,8 @@ export interface TakenSnapshot {
   channelId: string;
   takenAt: string;
   round: string | null;
+  /** A comment saved from the channel is no snapshot of it: it counts for no round. Absent: a snapshot. */
+  kind?: 'snapshot' | 'comment';
 }
 
 /**
@@ -82,9 +84,10 @@ export interface TakenSnapshot {
  * its own interval, when its latest snapshot is older than that many months at `now`. Capturing them
  * and asking again never asks for the same channel twice.
  */
-export function dueChannels(channels: Channel[], snapshots: TakenSnapshot[], round: Round, now: Date = new Date()): Channel[] {
+export function dueChannels(channels: Channel[], taken: TakenSnapshot[], round: Round, now: Date = new Date()): Channel[] {
   // Channel ids are compared without regard to case, as Windows compares the folders they name.
   const key = (id: string) => id.toLowerCase();
+  const snapshots = taken.filter((s) => s.kind !== 'comment');
   const done = new Set(snapshots.filter((s) => s.round === round.name || (s.takenAt >= round.opens && s.takenAt < round.closes)).map((s) => key(s.channelId)));
   const latest = new Map<string, string>();
   for (const s of snapshots) if ((latest.get(key(s.channelId)) ?? '') < s.takenAt) latest.set(key(s.channelId), s.takenAt);

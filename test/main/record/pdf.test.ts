@@ -16,6 +16,8 @@ function metadata(pages: SnapshotMetadata['pages'], warnings: string[]): Snapsho
   return {
     schema: SNAPSHOT_SCHEMA,
     snapshotId: '5d7c1f8e-1111-4000-8000-000000000000',
+    kind: 'snapshot',
+    comment: null,
     channel: { id: 'kultur', name: 'Kultur Umeå 🎭', platform: 'facebook', url: 'https://www.facebook.com/kulturumea', unit: 'Kulturförvaltningen', owners: ['Anna Berg', 'Olof Lind'], pageOwner: 'Sara Ek' },
     reason: 'Regelbunden ögonblicksbild',
     round: '2026 april',

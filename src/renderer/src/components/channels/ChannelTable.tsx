@@ -11,7 +11,7 @@ import { Thumbnail } from '../Thumbnail';
 export function ChannelTable({ channels, catalogue, logins, onEdit }: { channels: Channel[]; catalogue: Catalogue | null; logins: Record<Platform, LoginState> | null; onEdit: (channel: Channel) => void }) {
   const { t, i18n } = useTranslation();
   // The catalogue is newest first, so the first snapshot found per channel is its latest.
-  const latest = (id: string) => catalogue?.snapshots.find((s) => s.channelId === id);
+  const latest = (id: string) => catalogue?.snapshots.find((s) => s.channelId === id && s.kind === 'snapshot');
   if (channels.length === 0) return <p>{t('channels.empty')}</p>;
   return (
     <table>
