@@ -23,6 +23,8 @@ export interface SnapshotSummary {
   snapshotId: string;
   /** A snapshot of the channel, or a comment saved from it; rounds and coverage count only snapshots. */
   kind: 'snapshot' | 'comment';
+  /** For a comment: saved before it is removed, or kept for registering. */
+  commentPurpose: 'removal' | 'register' | null;
   channelId: string;
   channelName: string;
   platform: Platform;

@@ -11,6 +11,8 @@ export const CAPTURE_ERROR_CODES = [
   'login_required',
   'blocked',
   'consent_required',
+  'not_a_comment',
+  'comment_not_found',
   'blank_page',
   'browser_missing',
   'in_progress',

@@ -26,6 +26,11 @@ export const platinaSettingsSchema = z.object({
   caseId: setting,
   /** Reference data for new cases and deeds (ids from the customer's /reference-data). */
   caseTypeId: setting, statusId: setting, businessCodeId: setting, deedTypeId: setting,
+  /**
+   * The personal-data level (pulLevel, from the customer's journalized-case-pul-levels) of a saved
+   * comment's deed: such records hold personal data about private persons. Empty: 1.
+   */
+  commentPulLevel: setting.default(''),
 });
 export type PlatinaSettings = z.infer<typeof platinaSettingsSchema>;
 
@@ -62,7 +67,7 @@ export const handoverSettingsSchema = z.object({
 export type HandoverSettings = z.infer<typeof handoverSettingsSchema>;
 
 export const DEFAULT_HANDOVER_SETTINGS: HandoverSettings = {
-  platina: { baseUrl: '', authority: '', clientId: '', scope: '', diaryId: '', caseMode: 'per-round', caseId: '', caseTypeId: '', statusId: '', businessCodeId: '', deedTypeId: '' },
+  platina: { baseUrl: '', authority: '', clientId: '', scope: '', diaryId: '', caseMode: 'per-round', caseId: '', caseTypeId: '', statusId: '', businessCodeId: '', deedTypeId: '', commentPulLevel: '' },
   organisationId: '',
   registrar: '',
   email: { mode: 'eml', host: '', port: 587, user: '', from: '', to: '', emlDir: '', caFile: '' },

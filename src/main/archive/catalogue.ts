@@ -24,6 +24,7 @@ export async function readCatalogue(archiveDir: string, channelId?: string): Pro
         ref,
         snapshotId: meta.snapshotId,
         kind: meta.kind,
+        commentPurpose: meta.comment?.purpose ?? null,
         channelId: meta.channel.id,
         channelName: meta.channel.name,
         platform: meta.channel.platform,

@@ -6,7 +6,7 @@ import { captureWarning } from '../../shared/capture-warnings';
 import { PLATFORM_MODULES } from '../platforms';
 import { PLATFORM_NAMES } from '../record/title';
 import type { ConsentOutcome } from './consent';
-import { CaptureError, toCaptureError } from './errors';
+import { withCapturePage } from './capture-page';
 import { guardNavigation } from './navigation-guard';
 import { openPage } from './open-page';
 import { CoverageTracker, type Coverage } from './post-dates';
@@ -70,20 +70,7 @@ export async function captureChannel(session: CaptureSession, request: CaptureRe
   const warnings: CaptureWarning[] = [];
   const timings = new Timings();
   progress('starting', 2);
-  const { page, close, loggedIn } = await timings.time('open', () => session.newPage(channel.platform));
-
-  // The hard deadline: whatever the page does, the channel ends in time.
-  let timedOut = false;
-  // Closing makes every pending browser call fail at once; those failures are handled where awaited.
-  const abandon = () => void close().catch(() => undefined);
-  const timer = setTimeout(() => {
-    timedOut = true;
-    abandon();
-  }, request.timeoutMs);
-  const onAbort = abandon;
-  signal?.addEventListener('abort', onAbort);
-
-  try {
+  return withCapturePage(session, channel.platform, { timeoutMs: request.timeoutMs, signal, timings, what: 'channel' }, async ({ page, loggedIn }) => {
     const opened = await openPage(page, channel.url, {
       platformModule,
       timeoutMs: request.timeoutMs,
@@ -169,15 +156,7 @@ export async function captureChannel(session: CaptureSession, request: CaptureRe
         warnings,
       },
     };
-  } catch (error) {
-    if (signal?.aborted) throw new CaptureError('cancelled', 'The capture was cancelled.');
-    if (timedOut) throw new CaptureError('timeout', `The channel did not finish within ${Math.round(request.timeoutMs / 1000)} s. Try again later, or raise the timeout.`);
-    throw toCaptureError(error);
-  } finally {
-    clearTimeout(timer);
-    signal?.removeEventListener('abort', onAbort);
-    await close().catch(() => undefined);
-  }
+  });
 }
 
 /** Up to five frame addresses, each cut to 200 characters, for a warning. */

@@ -34,6 +34,9 @@ export const PAGE_HELPERS = String.raw`
   const clicked = new Set();
   /** Login dialogs closed: a page seen with a login profile that shows one is not logged in. */
   let loginDialogs = 0;
+  /** The comment or post a saved comment is of (chooseTarget), and the post around it, if any. */
+  let chosen = null;
+  let chosenContext = null;
   /** A wall we hid ourselves, with the fixed elements of the first screen, still counts as shown. */
   const hiddenByUs = (el) => [...hidden].some((h) => h.contains(el)) && el.checkVisibility({ opacityProperty: true });
   /** Elements at the last captured row, with their top in content coordinates, to see whether the page moved. */
@@ -509,6 +512,100 @@ export const PAGE_HELPERS = String.raw`
         n++;
       }
       return n;
+    },
+
+    /**
+     * Finds the comment or post a link points at (a platform's CommentTarget, or a selector): with
+     * a link selector, the closest element around the first matching link; else the first element.
+     * The post around it (postSelector) is its context. Returns whether one was found.
+     */
+    chooseTarget(target, postSelector) {
+      const rs = roots();
+      chosen = null;
+      if (target.link) {
+        for (const { el } of deepAll(rs, target.link)) {
+          const around = el.closest(target.element);
+          if (around) { chosen = around; break; }
+        }
+      } else chosen = deepAll(rs, target.element).map((m) => m.el).find((el) => visible(el)) || null;
+      chosenContext = chosen && chosen.parentElement ? chosen.parentElement.closest(postSelector) : null;
+      if (chosen) chosen.scrollIntoView({ block: 'center', behavior: 'instant' });
+      return chosen !== null;
+    },
+
+    /** Clicks the "see more" buttons inside the chosen comment and its post. */
+    expandChosen(selectors, texts) {
+      const within = [chosen, chosenContext].filter(Boolean).map((root) => ({ root, dx: 0, dy: 0, clip: null }));
+      return this.expand(within, selectors, texts, -Infinity);
+    },
+
+    /**
+     * What the chosen comment shows: its text, its author's name and link (authorSelector, or its
+     * first link with words), the time as shown and the exact time where the page has one, and the
+     * text of the post around it.
+     */
+    describeChosen(authorSelector) {
+      const el = chosen;
+      const text = (el.innerText || '').trim();
+      const links = [...el.querySelectorAll('a[href]')];
+      const named = (a) => (a.innerText || '').trim().length > 0 && !a.querySelector('time') && !/^\d/.test((a.innerText || '').trim());
+      const author = (authorSelector && el.querySelector(authorSelector)) || links.find(named) || null;
+      const time = el.querySelector('time');
+      const utime = el.querySelector('abbr[data-utime]');
+      let exactTime = time ? time.getAttribute('datetime') : null;
+      if (!exactTime && utime) exactTime = new Date(Number(utime.getAttribute('data-utime')) * 1000).toISOString();
+      const timeLink = links.find((a) => /^\d{1,3}\s?[a-zåäö]{1,6}\.?$/i.test((a.innerText || '').trim()));
+      const shown = time ? (time.innerText || time.textContent || '').trim() : utime ? (utime.innerText || '').trim() : timeLink ? timeLink.innerText.trim() : null;
+      return {
+        text,
+        author: { name: author ? (author.innerText || '').trim().split('\n')[0] : null, profileUrl: author ? author.href : null },
+        shownTime: shown || null,
+        exactTime: exactTime || null,
+        contextText: chosenContext ? (chosenContext.innerText || '').trim() : null,
+      };
+    },
+
+    /** The chosen comment ('comment') or the post around it ('context'), for a picture of it. */
+    chosenElement(which) {
+      return which === 'context' ? chosenContext : chosen;
+    },
+
+    /** The visible words inside an element, placed relative to its top left corner: [text, x, y, width, height]. */
+    wordsIn(el) {
+      const box = el.getBoundingClientRect();
+      const out = [];
+      const word = /\S+/g;
+      const walker = el.ownerDocument.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+      const range = el.ownerDocument.createRange();
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const s = node.nodeValue;
+        const parent = node.parentElement;
+        if (!s || !/\S/.test(s) || !parent || SKIP_TAGS.has(parent.tagName) || !visible(parent)) continue;
+        word.lastIndex = 0;
+        for (let m = word.exec(s); m; m = word.exec(s)) {
+          range.setStart(node, m.index);
+          range.setEnd(node, m.index + m[0].length);
+          const r = range.getClientRects()[0];
+          if (!r || r.width < 0.5 || r.height < 0.5) continue;
+          out.push([m[0], round(r.left - box.left), round(r.top - box.top), round(r.width), round(r.height)]);
+        }
+      }
+      return out;
+    },
+
+    /**
+     * Outlines the chosen comment in red over the post around it, for the picture of the post, in a
+     * layer of its own that changes nothing of the page's layout; off again when asked.
+     */
+    outlineChosen(on) {
+      const id = '__kanalarkiv-outline';
+      document.getElementById(id)?.remove();
+      if (!on || !chosen) return;
+      const r = chosen.getBoundingClientRect();
+      const mark = document.createElement('div');
+      mark.id = id;
+      Object.assign(mark.style, { position: 'absolute', left: (r.left + scrollX - 3) + 'px', top: (r.top + scrollY - 3) + 'px', width: (r.width + 6) + 'px', height: (r.height + 6) + 'px', border: '3px solid #d00', boxSizing: 'border-box', pointerEvents: 'none', zIndex: '2147483647' });
+      document.body.append(mark);
     },
 
     /** Posts whose top lies in rows [fromRow, toRow). */

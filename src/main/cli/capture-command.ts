@@ -60,14 +60,8 @@ export async function captureCommand(args: string[], io: Io, signal?: AbortSigna
   }
   if (channels.length === 0) return usage('no active channels to capture in the channel file.');
 
-  try {
-    await mkdir(values.archive, { recursive: true });
-    if (!(await stat(values.archive)).isDirectory()) throw new Error('not a folder');
-  } catch (error) {
-    return usage(`cannot use "${values.archive}" as the archive folder: ${fsProblem(error, values.archive)?.message ?? (error as Error).message}`);
-  }
-  const unwritable = await probeWritable(values.archive);
-  if (unwritable) return usage(`cannot write to the archive folder: ${unwritable.message}`);
+  const archiveProblem = await useArchive(values.archive);
+  if (archiveProblem) return usage(archiveProblem);
 
   const now = new Date();
   const { snapshots } = await readCatalogue(values.archive);
@@ -102,6 +96,11 @@ export async function captureCommand(args: string[], io: Io, signal?: AbortSigna
     onProgress: progressPrinter(io),
   });
 
+  return report(results, io, json, signal);
+}
+
+/** Prints the results (one JSON object with --json) and gives the exit status. */
+export function report(results: ChannelResult[], io: Io, json: boolean, signal?: AbortSignal): number {
   if (json) {
     // "record" is the snapshot's bag folder, under the name scripts know (README, "Command line").
     const plain = results.map(({ channel, status, bag, error, warnings }) => ({ channel, status, record: bag, error, warnings }));
@@ -113,7 +112,19 @@ export async function captureCommand(args: string[], io: Io, signal?: AbortSigna
   return results.every((r) => r.status === 'ok') ? EXIT.ok : EXIT.someFailed;
 }
 
-function positiveInteger(text: string, name: string, min: number, max: number): number | string {
+/** Makes the archive folder if it is missing; what is wrong with it, or null when snapshots can be written there. */
+export async function useArchive(dir: string): Promise<string | null> {
+  try {
+    await mkdir(dir, { recursive: true });
+    if (!(await stat(dir)).isDirectory()) throw new Error('not a folder');
+  } catch (error) {
+    return `cannot use "${dir}" as the archive folder: ${fsProblem(error, dir)?.message ?? (error as Error).message}`;
+  }
+  const unwritable = await probeWritable(dir);
+  return unwritable ? `cannot write to the archive folder: ${unwritable.message}` : null;
+}
+
+export function positiveInteger(text: string, name: string, min: number, max: number): number | string {
   // Digits only: Number() would take "0x20" as 32 and " 1e2 " as 100.
   const n = /^\d{1,9}$/.test(text) ? Number(text) : NaN;
   if (!Number.isInteger(n) || n < min || n > max) return `${name} must be a whole number from ${min} to ${max} (got "${text}").`;
@@ -121,7 +132,7 @@ function positiveInteger(text: string, name: string, min: number, max: number): 
 }
 
 /** One stderr line per stage change of a channel: enough to follow, not a flood. */
-function progressPrinter(io: Io): (p: CaptureProgress) => void {
+export function progressPrinter(io: Io): (p: CaptureProgress) => void {
   const last = new Map<string, string>();
   return (p) => {
     if (p.stage === 'queued' || last.get(p.channelId) === p.stage) return;

@@ -40,6 +40,7 @@ const OPTIONS = {
   status: { type: 'string' },
   'business-code': { type: 'string' },
   'deed-type': { type: 'string' },
+  'comment-pul-level': { type: 'string' },
 } as const;
 
 /** `kanalarkiv handover`: hands the records not yet delivered to a place over to it, and logs it in the archive. */
@@ -175,6 +176,7 @@ function settingsFromFlags(target: HandoverTarget, values: Flags): HandoverSetti
       statusId: values.status ?? '',
       businessCodeId: values['business-code'] ?? '',
       deedTypeId: values['deed-type'] ?? '',
+      commentPulLevel: values['comment-pul-level'] ?? '',
     },
   };
 }

@@ -13,6 +13,17 @@ FILE is a JSON array of {id, name, platform, url, unit, owners} or a CSV file wi
 SPEC lists the rounds, default "april:04-01..04-30,september:09-01..09-30" (or KANALARKIV_ROUNDS).
 With --json, stdout is exactly one JSON object: {"results":[{channel,status,record,error}]}.
 Exit status: 0 all archived, 2 some channels failed, 1 invalid arguments, 130 cancelled.`,
+  'save-comment': `kanalarkiv save-comment URL --archive DIR --channels FILE --channel ID --reason CODE
+                        [--note TEXT] [--selector CSS] [--by NAME] [--timeout SECONDS]
+                        [--browser PATH] [--profiles DIR] [--organisation NAME] [--json]
+kanalarkiv save-comment --reasons [--json]
+
+Saves the comment or post URL points at, of channel ID in FILE, as a record under DIR before it
+is removed (or, with --reason synpunkt, to register it): the comment, the post around it with the
+comment outlined, its text, the author and the time as shown, and who saved it and why.
+The comment is found from the link as each platform marks it (README, "Saving a comment"), from
+the link's #fragment on any page, or with --selector. --reasons lists the reason codes.
+Results and exit status as for capture.`,
   due: `kanalarkiv due --channels FILE --archive DIR [--rounds SPEC] [--at TIME] [--json]
 
 Lists the active channels still due in the current round: the open one, or the last one if it
@@ -26,13 +37,14 @@ Exit status: 0 every bag intact, 2 some bags damaged, 1 invalid arguments.`,
 
 Opens a browser window with the platform's own profile: log in there, then close the window.
 Later captures of that platform reuse the session. Kanalarkiv never sees the password.
-PLATFORM is one of facebook, instagram, linkedin, x, youtube, tiktok, web.`,
+PLATFORM is one of facebook, instagram, linkedin, x, youtube, tiktok, bluesky, mastodon, threads.`,
   handover: `kanalarkiv handover --archive DIR --to platina|email|folder|eark|file-archive
                     [--round NAME | --snapshots REF,…] [--list] [--by NAME] [--json]
                     [--organisation NAME] [--dest DIR] [--org-id NUMBER]
                     [--smtp HOST:PORT --user NAME --from ADDR --to-address ADDR --ca FILE]
                     [--platina URL --diary ID [--case ID] --authority URL --client-id ID
-                     --scope SCOPE --case-type ID --status ID --business-code ID --deed-type ID]
+                     --scope SCOPE --case-type ID --status ID --business-code ID --deed-type ID
+                     --comment-pul-level N]
 
 Sends the records not yet delivered to the place (all, or --round's) and logs each in the
 archive's handover-log.jsonl; a re-run sends only what is missing. REF is a snapshot as --list

@@ -90,7 +90,7 @@ export async function listHandoverRecords(archiveDir: string, entries: LogEntry[
     unit: s.unit,
     round: s.round,
     takenAt: s.takenAt,
-    title: titleFor(s.platform, s.channelName, s.takenAt),
+    title: titleFor(s.kind === 'comment' ? (s.commentPurpose ?? 'removal') : 'snapshot', s.platform, s.channelName, s.takenAt),
     delivered: bySnapshot.get(s.snapshotId) ?? [],
   }));
 }

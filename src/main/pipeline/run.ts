@@ -9,6 +9,8 @@ import { readCatalogue } from '../archive/catalogue';
 import { archiveSnapshot } from './snapshot';
 import { findBrowser } from '../capture/browser';
 import { captureChannel } from '../capture/capture-channel';
+import { captureComment, type ShownComment } from '../capture/capture-comment';
+import { commentReason, type CommentFacts } from '../../shared/comment';
 import { CaptureError, TRANSIENT_CODES, toCaptureError } from '../capture/errors';
 import { CaptureSession } from '../capture/session';
 
@@ -33,6 +35,17 @@ export interface CaptureRunOptions {
   snapshots?: SnapshotSummary[];
   signal?: AbortSignal;
   onProgress?: (progress: CaptureProgress) => void;
+  /** Save this comment or post of the (one) channel instead of a snapshot of it. */
+  comment?: CommentOrder;
+}
+
+/** What the page owner asks to save, and why. */
+export interface CommentOrder {
+  url: string;
+  selector: string | null;
+  reason: { code: string; label: string };
+  note: string;
+  savedBy: string;
 }
 
 /**
@@ -87,7 +100,9 @@ export async function runCapture(options: CaptureRunOptions): Promise<ChannelRes
  */
 async function captureAlone(channel: Channel, options: CaptureRunOptions, capture: () => Promise<ChannelResult>): Promise<ChannelResult> {
   try {
-    return await withArchiveLock(options.archiveDir, `capture-${channel.id.toLowerCase()}`, 0, async () => {
+    // A comment is saved beside a running snapshot of its channel, never in its way.
+    const lock = `${options.comment ? 'comment' : 'capture'}-${channel.id.toLowerCase()}`;
+    return await withArchiveLock(options.archiveDir, lock, 0, async () => {
       if (options.stillNeeded && !(await options.stillNeeded(channel))) {
         return failed(channel, 'in_progress', 'Another Kanalarkiv run has just captured this channel; it was not captured again.');
       }
@@ -111,14 +126,15 @@ async function captureOne(
     let draft: DraftBag | null = null;
     try {
       draft = await startBag(options.archiveDir);
-      const capture = await captureChannel(session, {
-        channel,
-        dir: draft.data,
-        timeoutMs: options.timeoutMs,
-        since,
-        signal: options.signal,
-        onProgress: (stage, percent) => report(channel.id, stage, percent, attempt),
-      });
+      const onProgress = (stage: CaptureStage, percent: number) => report(channel.id, stage, percent, attempt);
+      const order = options.comment;
+      let comment: CommentFacts | null = null;
+      const capture = order
+        ? await captureComment(session, { channel, url: order.url, selector: order.selector, dir: draft.data, timeoutMs: options.timeoutMs, signal: options.signal, onProgress }).then((saved) => {
+            comment = commentFacts(order, saved.shown);
+            return saved;
+          })
+        : await captureChannel(session, { channel, dir: draft.data, timeoutMs: options.timeoutMs, since, signal: options.signal, onProgress });
       if (options.signal?.aborted) throw new CaptureError('cancelled', 'The capture was cancelled.');
       // The record and the bag get the channel's timeout again, so that no page can hold the run up for longer.
       const deadline = AbortSignal.timeout(options.timeoutMs);
@@ -126,7 +142,7 @@ async function captureOne(
       const bag = await archiveSnapshot(
         draft,
         capture,
-        { channel, reason: options.reason, round: options.roundOf?.(channel) ?? null, organisation: options.organisation, archiveDir: options.archiveDir, signal },
+        { channel, reason: options.reason, round: comment ? null : (options.roundOf?.(channel) ?? null), organisation: options.organisation, archiveDir: options.archiveDir, signal, comment },
         (stage) => report(channel.id, stage, stage === 'record' ? 82 : 94, attempt),
       ).catch((error: unknown) => {
         if (deadline.aborted && !options.signal?.aborted) throw new CaptureError('timeout', `Making the record took longer than the channel's timeout (${options.timeoutMs / 1000} s); nothing was archived. Try again, or raise --timeout.`);
@@ -145,6 +161,20 @@ async function captureOne(
       return failed(channel, code, message);
     }
   }
+}
+
+/** The comment record's facts: what the page showed, and what the page owner said of it. */
+function commentFacts(order: CommentOrder, shown: ShownComment): CommentFacts {
+  const reason = commentReason(order.reason.code);
+  return {
+    ...shown,
+    reason: order.reason,
+    note: order.note,
+    savedBy: order.savedBy,
+    purpose: reason && 'register' in reason ? 'register' : 'removal',
+    personalData: true,
+    secrecyReview: Boolean(reason && 'secrecyReview' in reason),
+  };
 }
 
 function failed(channel: Channel, code: CaptureError['code'], message: string): ChannelResult {

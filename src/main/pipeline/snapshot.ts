@@ -3,6 +3,7 @@ import { writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import type { Channel } from '../../shared/channel';
+import type { CommentFacts } from '../../shared/comment';
 import { SNAPSHOT_SCHEMA, type PayloadFile, type SnapshotMetadata } from '../../shared/snapshot';
 import type { Capture } from '../capture/capture-channel';
 import { CAPTURE_PROFILE } from '../capture/profile';
@@ -23,6 +24,8 @@ export interface SnapshotContext {
   archiveDir: string;
   /** Ends the record and the bag: the channel's deadline, or the user cancelling. */
   signal?: AbortSignal;
+  /** A saved comment's facts: the record is of the comment, not a snapshot of the channel. */
+  comment?: CommentFacts | null;
 }
 
 /**
@@ -56,7 +59,7 @@ export async function archiveSnapshot(
   const metadata: SnapshotMetadata = {
     schema: SNAPSHOT_SCHEMA,
     snapshotId,
-    kind: 'snapshot',
+    kind: context.comment ? 'comment' : 'snapshot',
     channel: {
       id: channel.id,
       name: channel.name,
@@ -92,7 +95,7 @@ export async function archiveSnapshot(
       warnings: facts.warnings.map((w) => w.text),
       warningCodes: facts.warnings.map(({ code, values }) => ({ code, values })),
     },
-    comment: null,
+    comment: context.comment ?? null,
     pages: capture.segments.map(({ file, top, width, height }) => ({ file, top, width, height })),
     files,
   };

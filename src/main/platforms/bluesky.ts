@@ -1,4 +1,4 @@
-import { EXPAND_TEXTS, FEED_WAIT_MS, type PlatformModule } from './platform';
+import { EXPAND_TEXTS, FEED_WAIT_MS, cssValue, pathId, type PlatformModule } from './platform';
 
 /** Bluesky profiles on bsky.app: public, unless the account asks for signed-in readers only. */
 export const bluesky: PlatformModule = {
@@ -23,5 +23,12 @@ export const bluesky: PlatformModule = {
   feedWaitMs: FEED_WAIT_MS,
   // platforms.md: public to a logged-out reader, newest first.
   loggedOutView: 'complete',
+  // A post link is /profile/<handle>/post/<id>; in the thread each post has the testID
+  // postThreadItem-by-<handle> (social-app), and the post links to itself.
+  commentTarget: (url) => {
+    const id = pathId(url, 'post');
+    return id ? { element: '[data-testid^="postThreadItem-by-"]', link: `a[href*="/post/${cssValue(id)}"]` } : null;
+  },
+  authorSelector: '',
   loggedOutDateOrder: true,
 };

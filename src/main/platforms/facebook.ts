@@ -1,4 +1,4 @@
-import { EXPAND_TEXTS, FEED_WAIT_MS, type PlatformModule } from './platform';
+import { EXPAND_TEXTS, FEED_WAIT_MS, cssValue, type PlatformModule } from './platform';
 
 /** Facebook pages. Logged out, Facebook shows a login form in a dialog over the page. */
 export const facebook: PlatformModule = {
@@ -24,5 +24,15 @@ export const facebook: PlatformModule = {
   postSelector: ':is([role="article"]:not([aria-label]), [aria-posinset]):not([role="article"] *, [aria-posinset] *)',
   feedWaitMs: FEED_WAIT_MS,
   loggedOutView: 'partial',
+  // A comment link carries ?comment_id= (and &reply_comment_id= for a reply); the comment is the
+  // [role=article] with an aria-label (browsertrix-behaviors src/site/facebook.ts) around the time link that
+  // repeats that id. A post link (/posts/…) shows the post first.
+  commentTarget: (url) => {
+    const id = url.searchParams.get('reply_comment_id') ?? url.searchParams.get('comment_id');
+    const reply = url.searchParams.has('reply_comment_id');
+    if (id) return { element: '[role="article"][aria-label]', link: reply ? `a[href*="reply_comment_id=${cssValue(id)}"]` : `a[href*="comment_id=${cssValue(id)}"]:not([href*="reply_comment_id="])` };
+    return /\/(posts|permalink|videos|photos)[/.]/.test(url.pathname) || url.searchParams.has('story_fbid') ? { element: '[role="article"]:not([aria-label])' } : null;
+  },
+  authorSelector: '',
   loggedOutDateOrder: true,
 };

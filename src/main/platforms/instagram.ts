@@ -1,4 +1,4 @@
-import { EXPAND_TEXTS, type PlatformModule } from './platform';
+import { EXPAND_TEXTS, cssValue, pathId, type PlatformModule } from './platform';
 
 /** Instagram profiles: a grid of posts; logged out, a login dialog or the login page. */
 export const instagram: PlatformModule = {
@@ -24,5 +24,13 @@ export const instagram: PlatformModule = {
   // The grid comes long after the page's main element; browsertrix waits up to about 18 s (platforms.md).
   feedWaitMs: 18_000,
   loggedOutView: 'partial',
+  // A comment link is /p/<post>/c/<comment>/; the comment is the list item that links to itself.
+  // A post link (/p/…, /reel/…) shows the post.
+  commentTarget: (url) => {
+    const id = pathId(url, 'c');
+    if (id) return { element: 'li', link: `a[href*="/c/${cssValue(id)}"]` };
+    return pathId(url, 'p') || pathId(url, 'reel') ? { element: 'article, main' } : null;
+  },
+  authorSelector: '',
   loggedOutDateOrder: true,
 };

@@ -1,4 +1,4 @@
-import { EXPAND_TEXTS, FEED_WAIT_MS, type PlatformModule } from './platform';
+import { EXPAND_TEXTS, FEED_WAIT_MS, cssValue, type PlatformModule } from './platform';
 
 /** LinkedIn company pages; guests may be sent to the authwall. */
 export const linkedin: PlatformModule = {
@@ -22,5 +22,12 @@ export const linkedin: PlatformModule = {
   postSelector: ':is([data-urn*="urn:li:activity"], [data-id*="urn:li:activity"], .feed-shared-update-v2):not([data-urn*="urn:li:activity"] *, [data-id*="urn:li:activity"] *)',
   feedWaitMs: FEED_WAIT_MS,
   loggedOutView: 'partial',
+  // A comment link carries ?commentUrn=urn:li:comment:(activity:…,<id>); the comment carries that urn in data-id.
+  commentTarget: (url) => {
+    const urn = url.searchParams.get('commentUrn') ?? url.searchParams.get('replyUrn');
+    if (urn) return { element: `[data-id="${cssValue(urn)}"]` };
+    return url.pathname.includes('/feed/update/') || url.pathname.includes('/posts/') ? { element: '[data-urn*="urn:li:activity"], [data-id*="urn:li:activity"]' } : null;
+  },
+  authorSelector: '',
   loggedOutDateOrder: true,
 };

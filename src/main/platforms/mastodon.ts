@@ -26,5 +26,11 @@ export const mastodon: PlatformModule = {
   postSelector: 'article[data-id][aria-posinset]',
   feedWaitMs: FEED_WAIT_MS,
   loggedOutView: 'complete',
+  // A toot's link is /@<account>/<id>; the toot carries its id in data-id (intersection_observer_article.jsx).
+  commentTarget: (url) => {
+    const match = /^\/@[^/]+\/(\d+)\/?$/.exec(url.pathname);
+    return match ? { element: `article[data-id="${match[1]}"]` } : null;
+  },
+  authorSelector: '',
   loggedOutDateOrder: true,
 };

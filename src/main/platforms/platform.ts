@@ -53,8 +53,25 @@ export interface PlatformModule {
    * guest views), 'complete' where the public page is the channel (YouTube, a website).
    */
   loggedOutView: 'complete' | 'partial';
+  /**
+   * The element a link to one comment or post points at, from what the link names (a comment id,
+   * a status id); null when it names nothing the platform marks. See CommentTarget.
+   */
+  commentTarget: (url: URL) => CommentTarget | null;
+  /** Inside a comment or post, the link that holds its author's name, where the platform marks one ('' : the first link). */
+  authorSelector: string;
   /** Whether a logged-out visitor's feed is newest first; X's is not, so its coverage cannot be judged by dates. */
   loggedOutDateOrder: boolean;
+}
+
+/**
+ * How to find one comment or post: with `link`, the closest `element` around the first link that
+ * matches it (the comment's own time link names its id; a reply's thread holds its parent's links
+ * too, so the link decides); without, the first `element`.
+ */
+export interface CommentTarget {
+  element: string;
+  link?: string;
 }
 
 /** Wording of "see more" and "more comments" buttons, in Swedish and English, on every platform. */
@@ -73,3 +90,13 @@ export const EXPAND_TEXTS = [
  * awaitPageLoad: 10 s for Instagram's main element, and the grid comes later still, platforms.md).
  */
 export const FEED_WAIT_MS = 10_000;
+
+/** A value inside a quoted CSS attribute selector: quotes and backslashes escaped. */
+export const cssValue = (value: string) => value.replace(/["\\]/g, '\\$&');
+
+/** The last path segment after `marker` ("/status/123" gives "123"), or null. */
+export function pathId(url: URL, marker: string): string | null {
+  const parts = url.pathname.split('/').filter(Boolean);
+  const at = parts.indexOf(marker);
+  return at >= 0 && parts[at + 1] ? decodeURIComponent(parts[at + 1]!) : null;
+}

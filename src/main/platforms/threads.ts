@@ -1,4 +1,4 @@
-import { EXPAND_TEXTS, FEED_WAIT_MS, type PlatformModule } from './platform';
+import { EXPAND_TEXTS, FEED_WAIT_MS, cssValue, pathId, type PlatformModule } from './platform';
 
 /** Threads profiles (Meta), on threads.net and threads.com. */
 export const threads: PlatformModule = {
@@ -23,5 +23,11 @@ export const threads: PlatformModule = {
   // No maintained tool documents what Threads shows a logged-out reader; like Instagram, its owner
   // Meta limits it, so the record says it may be partial rather than claim it is complete.
   loggedOutView: 'partial',
+  // A post link is /@<account>/post/<code>; the post is the pressable container that links to it.
+  commentTarget: (url) => {
+    const id = pathId(url, 'post');
+    return id ? { element: 'div[data-pressable-container="true"]', link: `a[href*="/post/${cssValue(id)}"]` } : null;
+  },
+  authorSelector: '',
   loggedOutDateOrder: true,
 };

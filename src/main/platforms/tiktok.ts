@@ -20,5 +20,8 @@ export const tiktok: PlatformModule = {
   postSelector: '[data-e2e="user-post-item"]',
   feedWaitMs: FEED_WAIT_MS,
   loggedOutView: 'partial',
+  // TikTok's comments have no links of their own: choose one on the page, or give a selector.
+  commentTarget: () => null,
+  authorSelector: '',
   loggedOutDateOrder: true,
 };

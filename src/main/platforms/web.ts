@@ -19,5 +19,8 @@ export const web: PlatformModule = {
   postSelector: 'article',
   feedWaitMs: 0,
   loggedOutView: 'complete',
+  // A page's own comments are linked by #fragment, which every platform's links may carry too (capture-comment.ts).
+  commentTarget: () => null,
+  authorSelector: '',
   loggedOutDateOrder: true,
 };

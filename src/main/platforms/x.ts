@@ -1,4 +1,4 @@
-import { EXPAND_TEXTS, FEED_WAIT_MS, type PlatformModule } from './platform';
+import { EXPAND_TEXTS, FEED_WAIT_MS, cssValue, pathId, type PlatformModule } from './platform';
 
 /** X (Twitter) profiles: a virtualised timeline of tweets. */
 export const x: PlatformModule = {
@@ -20,5 +20,12 @@ export const x: PlatformModule = {
   postSelector: 'article[data-testid="tweet"], article',
   feedWaitMs: FEED_WAIT_MS,
   loggedOutView: 'partial',
+  // A post link is /<user>/status/<id>; the post is the tweet whose time links to that status
+  // (article[data-testid=tweet], browsertrix-behaviors src/site/twitter.ts).
+  commentTarget: (url) => {
+    const id = pathId(url, 'status');
+    return id ? { element: 'article[data-testid="tweet"]', link: `a[href$="/status/${cssValue(id)}"]` } : null;
+  },
+  authorSelector: '[data-testid="User-Name"] a',
   loggedOutDateOrder: false,
 };

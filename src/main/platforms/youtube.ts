@@ -1,4 +1,4 @@
-import { EXPAND_TEXTS, FEED_WAIT_MS, type PlatformModule } from './platform';
+import { EXPAND_TEXTS, FEED_WAIT_MS, cssValue, type PlatformModule } from './platform';
 
 /** YouTube channels: public without a login; videos and community posts in custom elements. */
 export const youtube: PlatformModule = {
@@ -24,5 +24,12 @@ export const youtube: PlatformModule = {
   postSelector: 'ytd-rich-item-renderer, ytd-video-renderer, ytd-grid-video-renderer, ytd-backstage-post-thread-renderer',
   feedWaitMs: FEED_WAIT_MS,
   loggedOutView: 'complete',
+  // A comment link is a video link with &lc=<comment id>; YouTube shows that comment first, and its
+  // time links back with the same lc.
+  commentTarget: (url) => {
+    const id = url.searchParams.get('lc');
+    return id ? { element: 'ytd-comment-view-model, ytd-comment-renderer', link: `a[href*="lc=${cssValue(id)}"]` } : null;
+  },
+  authorSelector: '#author-text',
   loggedOutDateOrder: true,
 };

@@ -1,4 +1,5 @@
 import type { PDFDocument, PDFFont } from 'pdf-lib';
+import type { CommentFacts } from '../../shared/comment';
 import type { SnapshotMetadata } from '../../shared/snapshot';
 import { PLATFORM_NAMES, recordTitle } from './title';
 import { PageWriter } from './writer';
@@ -10,8 +11,22 @@ const localTime = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm
  * payload files, so a printed record can be checked against the archive. Flows onto more pages if needed.
  */
 export function drawCover(doc: PDFDocument, fonts: { regular: PDFFont; bold: PDFFont }, metadata: SnapshotMetadata): void {
-  const { channel, capture } = metadata;
   const writer = new PageWriter(doc, fonts);
+  if (metadata.comment) commentRows(writer, metadata, metadata.comment);
+  else snapshotRows(writer, metadata);
+  writer.gap(8);
+
+  writer.subheading('Varningar');
+  if (metadata.capture.warnings.length === 0) writer.note('Inga.');
+  for (const warning of metadata.capture.warnings) writer.note(`• ${warning}`);
+  writer.gap(8);
+
+  writer.subheading('Kontrollsummor (SHA-256)');
+  for (const file of metadata.files) writer.checksum(file.path, file.sha256);
+}
+
+function snapshotRows(writer: PageWriter, metadata: SnapshotMetadata): void {
+  const { channel, capture } = metadata;
 
   writer.heading(recordTitle(metadata));
   writer.note('Officiell ögonblicksbild av en kanal i sociala medier, tagen med Kanalarkiv. Följande sidor visar kanalen som den såg ut vid tidpunkten för uttaget.');
@@ -34,22 +49,59 @@ export function drawCover(doc: PDFDocument, fonts: { regular: PDFFont; bold: PDF
   writer.row('Inlägg i bilden', String(capture.posts));
   if (capture.mhtmlPosts !== null) writer.row('Inlägg i MHTML-kopian', mhtmlText(capture.mhtmlPosts, capture.posts));
   writer.row('Period som täcks', coverageText(capture.coverage));
+  howRows(writer, metadata, 'rullas och sätts samman');
+}
+
+/** The cover of a saved comment: whose, when, where, why and by whom, then its text and the post's. */
+function commentRows(writer: PageWriter, metadata: SnapshotMetadata, comment: CommentFacts): void {
+  const { channel, capture } = metadata;
+  writer.heading(recordTitle(metadata));
+  writer.note(
+    comment.purpose === 'register'
+      ? 'En kommentar eller ett inlägg i sociala medier, sparat med Kanalarkiv för att registreras. Följande sidor visar det som det såg ut, och sedan inlägget det hör till med kommentaren inramad i rött.'
+      : 'En kommentar eller ett inlägg i sociala medier, sparat med Kanalarkiv innan det togs bort. Följande sidor visar det som det såg ut, och sedan inlägget det hör till med kommentaren inramad i rött.',
+  );
+  writer.gap(10);
+  writer.row('Kanal', channel.name);
+  writer.row('Plattform', PLATFORM_NAMES[channel.platform] ?? channel.platform);
+  writer.row('Enhet', channel.unit);
+  writer.row('Författare', comment.author.name ? `${comment.author.name} (som namnet visades)` : 'Visades inte');
+  if (comment.author.profileUrl) writer.row('Författarens profil', capped(comment.author.profileUrl, 300));
+  writer.row('Tid som visades', comment.shownTime ?? 'Visades inte');
+  writer.row('Exakt tid (svensk tid)', comment.exactTime && !Number.isNaN(Date.parse(comment.exactTime)) ? localTime.format(new Date(comment.exactTime)) : 'Sidan angav ingen');
+  writer.row('Länk', capped(comment.url, 500));
+  if (capture.finalUrl !== capture.requestedUrl) writer.row('Slutlig adress', capped(capture.finalUrl, 500));
+  writer.row('Anledning', comment.reason.label);
+  writer.row('Förklaring', comment.note || '–');
+  writer.row('Sparad av', comment.savedBy || 'Inte angivet');
+  writer.row('Sparad (svensk tid)', localTime.format(new Date(capture.startedAt)));
+  writer.row('Personuppgifter', 'Innehåller personuppgifter om en privatperson: författaren och det hen skrev.');
+  writer.row('Sekretessprövning', comment.secrecyReview ? `Ja: pröva sekretess innan handlingen lämnas ut (${comment.reason.label.toLowerCase()}).` : 'Inte markerad');
+  writer.row('Hittades', { link: 'genom länken, som plattformen märker kommentarer', fragment: 'genom länkens #-ankare', selector: 'genom en angiven CSS-väljare' }[comment.foundBy]);
+  howRows(writer, metadata, 'kommentaren och inlägget fotograferas var för sig');
+  writer.gap(8);
+  writer.subheading('Kommentarens text');
+  writer.note(oneParagraph(capped(comment.text, 4000)) || '(ingen text)');
+  if (comment.contextText) {
+    writer.gap(4);
+    writer.subheading('Inlägget den hör till');
+    writer.note(oneParagraph(capped(comment.contextText, 3000)));
+  }
+}
+
+/** A page's lines (name, text, time) as one paragraph, each line kept apart. */
+const oneParagraph = (text: string) => text.split(/\s*\n\s*/).filter(Boolean).join(' · ');
+
+/** How the record was made: login, cookie banner, browser, profile, tool, identity. */
+function howRows(writer: PageWriter, metadata: SnapshotMetadata, method: string): void {
+  const { channel, capture } = metadata;
   if (channel.platform !== 'web' && capture.loggedIn !== null) writer.row('Inloggad', capture.loggedIn ? 'Ja, med plattformens inloggningsprofil' : 'Nej: det en besökare utan inloggning ser');
   writer.row('Cookie-banner', capture.consent.cmp === null ? 'Ingen hittades' : capture.consent.optedOut ? `Avvisad (${capture.consent.cmp})` : `Kunde inte avvisas (${capture.consent.cmp})`);
   writer.row('Webbläsare', `${capture.browser.name} ${capture.browser.version}`);
   if (capture.browser.userAgent) writer.row('Användaragent', capture.browser.userAgent);
-  writer.row('Uttagsprofil', `version ${capture.profileVersion}: ${capture.viewport.width} × ${capture.viewport.height} px, skala 1, sv-SE, Europe/Stockholm, reducerad rörelse, rullas och sätts samman`);
+  writer.row('Uttagsprofil', `version ${capture.profileVersion}: ${capture.viewport.width} × ${capture.viewport.height} px, skala 1, sv-SE, Europe/Stockholm, reducerad rörelse, ${method}`);
   writer.row('Verktyg', `${capture.tool.name} ${capture.tool.version} på ${capture.os.platform} ${capture.os.release} (${capture.os.arch})`);
   writer.row('Identitet', metadata.snapshotId);
-  writer.gap(8);
-
-  writer.subheading('Varningar');
-  if (capture.warnings.length === 0) writer.note('Inga.');
-  for (const warning of capture.warnings) writer.note(`• ${warning}`);
-  writer.gap(8);
-
-  writer.subheading('Kontrollsummor (SHA-256)');
-  for (const file of metadata.files) writer.checksum(file.path, file.sha256);
 }
 
 /** How many of the pictured posts the MHTML copy holds; a virtualised feed keeps only the last ones in the page. */

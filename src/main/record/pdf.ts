@@ -78,8 +78,10 @@ export async function buildRecordPdf(input: RecordInput): Promise<Uint8Array> {
   return finishPdfA(doc, {
     title: recordTitle(metadata),
     author: metadata.channel.unit,
-    subject: `Ögonblicksbild av ${metadata.channel.url} tagen ${metadata.capture.startedAt}. Anledning: ${metadata.reason}`,
-    keywords: ['ögonblicksbild', metadata.channel.platform, metadata.channel.id],
+    subject: metadata.comment
+      ? `Kommentar på ${metadata.comment.url} sparad ${metadata.capture.startedAt}. Anledning: ${metadata.comment.reason.label}`
+      : `Ögonblicksbild av ${metadata.channel.url} tagen ${metadata.capture.startedAt}. Anledning: ${metadata.reason}`,
+    keywords: [metadata.comment ? 'kommentar' : 'ögonblicksbild', metadata.channel.platform, metadata.channel.id],
     creator: `${metadata.capture.tool.name} ${metadata.capture.tool.version}`,
     producer: `${metadata.capture.tool.name} ${metadata.capture.tool.version} (pdf-lib)`,
     created,

@@ -4,12 +4,26 @@ export const PLATFORM_NAMES: Record<string, string> = {
   facebook: 'Facebook', instagram: 'Instagram', linkedin: 'LinkedIn', x: 'X', youtube: 'YouTube', tiktok: 'TikTok', bluesky: 'Bluesky', mastodon: 'Mastodon', threads: 'Threads', web: 'Webbplats',
 };
 
-/** The record's title, e.g. "Ögonblicksbild Facebook Kultur Umeå 2026-04-14". */
-export function recordTitle(metadata: Pick<SnapshotMetadata, 'channel' | 'capture'>): string {
-  return titleFor(metadata.channel.platform, metadata.channel.name, metadata.capture.startedAt);
+/** What a record is of: a snapshot of the channel, or a comment saved before removal or for registering. */
+export type RecordSubject = 'snapshot' | 'removal' | 'register';
+
+const SUBJECT_WORDS: Record<RecordSubject, string> = {
+  snapshot: 'Ögonblicksbild',
+  removal: 'Kommentar sparad före borttagning',
+  register: 'Kommentar att registrera',
+};
+
+/** What a record's metadata says it is of. */
+export function subjectOf(metadata: Pick<SnapshotMetadata, 'kind' | 'comment'>): RecordSubject {
+  return metadata.kind === 'comment' ? (metadata.comment?.purpose ?? 'removal') : 'snapshot';
 }
 
-export function titleFor(platform: string, channelName: string, takenAt: string): string {
+/** The record's title, e.g. "Ögonblicksbild Facebook Kultur Umeå 2026-04-14". */
+export function recordTitle(metadata: Pick<SnapshotMetadata, 'channel' | 'capture' | 'kind' | 'comment'>): string {
+  return titleFor(subjectOf(metadata), metadata.channel.platform, metadata.channel.name, metadata.capture.startedAt);
+}
+
+export function titleFor(subject: RecordSubject, platform: string, channelName: string, takenAt: string): string {
   const day = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm', dateStyle: 'short' }).format(new Date(takenAt));
-  return `Ögonblicksbild ${PLATFORM_NAMES[platform] ?? platform} ${channelName} ${day}`;
+  return `${SUBJECT_WORDS[subject]} ${PLATFORM_NAMES[platform] ?? platform} ${channelName} ${day}`;
 }

@@ -11,6 +11,11 @@ import { MemoryStorage } from '../../../src/main/storage';
 import type { PlatinaSettings } from '../../../src/shared/handover';
 import { startPlatinaServer, type PlatinaServer } from '../../fixtures/platina/server';
 import { makeArchive, type TestArchive } from '../../helpers/archive';
+import { startFixtureSite } from '../../fixtures/site/server';
+import { readCatalogue } from '../../../src/main/archive/catalogue';
+import { runCapture } from '../../../src/main/pipeline/run';
+import type { SnapshotRef } from '../../../src/shared/archive';
+import type { Channel } from '../../../src/shared/channel';
 import { testCipher } from '../../helpers/shell';
 
 let archive: TestArchive;
@@ -20,7 +25,7 @@ let session: PlatinaSession;
 let clock = Date.now();
 
 const settings = (overrides: Partial<PlatinaSettings> = {}): PlatinaSettings => ({
-  baseUrl: platina.apiUrl, authority: platina.authority, clientId: platina.clientId, scope: platina.scope, diaryId: '1', caseMode: 'per-round', caseId: '', caseTypeId: '7', statusId: '3', businessCodeId: '2.1', deedTypeId: '5', ...overrides,
+  baseUrl: platina.apiUrl, authority: platina.authority, clientId: platina.clientId, scope: platina.scope, diaryId: '1', caseMode: 'per-round', caseId: '', caseTypeId: '7', statusId: '3', businessCodeId: '2.1', deedTypeId: '5', commentPulLevel: '2', ...overrides,
 });
 const adapter = (overrides: Partial<PlatinaSettings> = {}) => platinaAdapter(settings(overrides), new PlatinaClient(platina.apiUrl, () => session.accessToken()));
 const sha256 = (data: Buffer) => createHash('sha256').update(data).digest('hex');
@@ -127,6 +132,36 @@ describe('handover to Platina through the Standard API', () => {
     expect(result.items[0]!.remoteId).toBe(`${existing.id} / ${deeds.find((d) => d.title === result.items[0]!.title)!.id}`);
     expect(platina.calls.slice(before).filter((c) => c.method === 'POST')).toEqual([]);
     expect(() => platinaAdapter(settings({ caseMode: 'existing', caseId: '' }), new PlatinaClient('', async () => ''))).toThrow(/existing case/);
+  });
+});
+
+describe('saved comments in Platina', () => {
+  it('files a comment as a deed with the personal-data level set, in a case of the year\'s removed comments, marked for secrecy review', async () => {
+    const site = await startFixtureSite();
+    let ref: SnapshotRef;
+    try {
+      const channel: Channel = { id: 'kultur-fb', name: 'Kultur på Facebook', platform: 'facebook', url: site.url('/comment/facebook/kulturumea'), unit: 'Kulturförvaltningen', owners: ['Anna Berg', 'Olof Lind'], pageOwner: '', notes: '', active: true };
+      const [saved] = await runCapture({
+        channels: [channel], archiveDir: archive.dir, reason: 'Sekretessbelagd information', organisation: 'Umeå kommun', timeoutMs: 60_000, concurrency: 1, profilesRoot: null,
+        comment: { url: site.url('/comment/facebook/kulturumea/posts/42?comment_id=444'), selector: null, reason: { code: 'sekretess', label: 'Sekretessbelagd information' }, note: 'Namnger en elev', savedBy: 'Sara Ek' },
+      });
+      expect(saved!.status, JSON.stringify(saved!.error)).toBe('ok');
+      ref = (await readCatalogue(archive.dir)).snapshots.find((s) => s.kind === 'comment')!.ref;
+    } finally {
+      await site.close();
+    }
+    const result = await handOver({ archiveDir: archive.dir, adapter: adapter(), refs: [ref], by: 'Rut' });
+    expect(result.items.map((i) => i.status)).toEqual(['delivered']);
+    const filed = platina.cases.find((c) => c.title.startsWith('Borttagna kommentarer'))!;
+    expect(filed.title).toBe(`Borttagna kommentarer i sociala medier ${new Date().getFullYear()}`);
+    const deed = platina.deeds.find((d) => d.caseId === filed.id)!;
+    expect(deed.title).toMatch(/^Kommentar sparad före borttagning Facebook Kultur på Facebook /);
+    expect(deed.body).toMatchObject({ pulLevel: 2, secrecyLevel: 0 });
+    expect(deed.description).toContain('Kommentar av Sara Ek på Kultur på Facebook');
+    expect(deed.description).toContain('Innehåller personuppgifter om en privatperson.');
+    expect(deed.description).toContain('Pröva sekretess innan handlingen lämnas ut.');
+    // A snapshot's deed says nothing of personal data.
+    expect(platina.deeds.find((d) => d.title.startsWith('Ögonblicksbild'))!.body).toMatchObject({ pulLevel: 0 });
   });
 });
 

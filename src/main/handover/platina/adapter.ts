@@ -18,8 +18,16 @@ const DESCRIPTION_MAX = 4_000;
 
 /** A deed's description: the marker first, so that no cut to Platina's limit can lose it. */
 export function deedDescription(item: HandoverItem): string {
-  const { channel, reason, round } = item.metadata;
-  const text = [marker(item), `${channel.name} (${channel.url}), ${channel.unit}.`, `Anledning: ${reason}.`, round ? `Omgång: ${round}.` : '', `SHA-256: ${item.sha256}.`].filter(Boolean).join('\n');
+  const { channel, reason, round, comment } = item.metadata;
+  const about = comment
+    ? [
+        `Kommentar av ${comment.author.name ?? 'okänd'} på ${channel.name} (${comment.url}), ${channel.unit}.`,
+        `Anledning: ${comment.reason.label}.${comment.note ? ` ${comment.note}` : ''}`,
+        'Innehåller personuppgifter om en privatperson.',
+        comment.secrecyReview ? 'Pröva sekretess innan handlingen lämnas ut.' : '',
+      ]
+    : [`${channel.name} (${channel.url}), ${channel.unit}.`, `Anledning: ${reason}.`, round ? `Omgång: ${round}.` : ''];
+  const text = [marker(item), ...about, `SHA-256: ${item.sha256}.`].filter(Boolean).join('\n');
   return [...text].slice(0, DESCRIPTION_MAX).join('');
 }
 
@@ -60,8 +68,22 @@ export function platinaAdapter(settings: PlatinaSettings, client: PlatinaClient,
   };
 }
 
-/** Stockholm files a year's snapshots in one case; a snapshot outside the rounds goes to its year's "extra" case. */
-const roundOf = (item: HandoverItem) => item.metadata.round ?? `${day(item.metadata.capture.startedAt).slice(0, 4)} (extra ögonblicksbilder)`;
+/**
+ * Stockholm files a year's snapshots in one case; a snapshot outside the rounds goes to its year's
+ * "extra" case, and saved comments to a case of the year's comments.
+ */
+function roundOf(item: HandoverItem): string {
+  const year = day(item.metadata.capture.startedAt).slice(0, 4);
+  if (item.metadata.comment) return `${year} (${item.metadata.comment.purpose === 'register' ? 'synpunkter' : 'borttagna kommentarer'})`;
+  return item.metadata.round ?? `${year} (extra ögonblicksbilder)`;
+}
+
+/** The title of a new collection case for a round, or for a year's saved comments. */
+function caseTitle(round: string): string {
+  const comments = /^(\d{4}) \((borttagna kommentarer|synpunkter)\)$/.exec(round);
+  if (!comments) return `Ögonblicksbilder av sociala medier ${round}`;
+  return comments[2] === 'synpunkter' ? `Synpunkter från sociala medier ${comments[1]}` : `Borttagna kommentarer i sociala medier ${comments[1]}`;
+}
 
 async function caseFor(round: string, settings: PlatinaSettings, client: PlatinaClient, context: DeliveryContext, destination: string, now: () => Date): Promise<{ id: string; label: string }> {
   if (settings.caseMode === 'existing') return { id: settings.caseId, label: settings.caseId };
@@ -72,7 +94,7 @@ async function caseFor(round: string, settings: PlatinaSettings, client: Platina
     return { id: id!, label: label.join(' ') || id! };
   }
   const made = await client.createCase(settings.diaryId, {
-    title: `Ögonblicksbilder av sociala medier ${round}`,
+    title: caseTitle(round),
     description: `Samlingsärende för ögonblicksbilder av kommunens kanaler i sociala medier, omgång ${round}. Skapat av Kanalarkiv.`,
     registrationDate: now().toISOString(),
     caseTypeId: settings.caseTypeId,
@@ -98,6 +120,7 @@ async function deedFor(item: HandoverItem, caseId: string, existing: Array<{ id:
     deedTypeId: settings.deedTypeId,
     statusId: settings.statusId,
     businessCodeId: settings.businessCodeId,
+    pulLevel: item.metadata.comment ? Number(settings.commentPulLevel) || 1 : 0,
   });
   await context.started(item, deedId);
   return { deedId, isNew: true };

@@ -35,6 +35,8 @@ export interface NewDeed {
   statusId: string;
   /** Classification, as on the case. */
   businessCodeId: string;
+  /** Personal-data level: 0 for a snapshot of the municipality's own channel. */
+  pulLevel: number;
 }
 
 export class PlatinaClient {
@@ -86,7 +88,7 @@ export class PlatinaClient {
       deedTypeId: input.deedTypeId || null,
       statusId: input.statusId || null,
       businessCodeId: input.businessCodeId || null,
-      pulLevel: 0,
+      pulLevel: input.pulLevel,
       secrecyLevel: 0,
     };
     return created.parse(await this.call('POST', `journalized-cases/${encodeURIComponent(caseId)}/deeds`, body)).id;

@@ -11,7 +11,7 @@ const FIELDS: Record<HandoverTarget, (s: HandoverSettings) => Field[]> = {
   platina: (s) => [
     { path: 'platina.baseUrl' }, { path: 'platina.diaryId' }, { path: 'platina.authority' }, { path: 'platina.clientId' }, { path: 'platina.scope' },
     ...(s.platina.caseMode === 'existing' ? [{ path: 'platina.caseId' }] : []),
-    { path: 'platina.caseTypeId' }, { path: 'platina.statusId' }, { path: 'platina.businessCodeId' }, { path: 'platina.deedTypeId' },
+    { path: 'platina.caseTypeId' }, { path: 'platina.statusId' }, { path: 'platina.businessCodeId' }, { path: 'platina.deedTypeId' }, { path: 'platina.commentPulLevel' },
   ],
   email: (s) => [
     { path: 'email.to' }, { path: 'email.from' },

@@ -1,0 +1,140 @@
+import { readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { ElementHandle } from 'playwright-core';
+import type { Channel } from '../../shared/channel';
+import type { CaptureStage } from '../../shared/capture';
+import type { CommentFacts } from '../../shared/comment';
+import { MHTML_FILE, screenshotFile } from '../archive/layout';
+import { PLATFORM_MODULES } from '../platforms';
+import { cssValue, type CommentTarget } from '../platforms/platform';
+import { readPng } from '../record/png';
+import type { Capture } from './capture-channel';
+import { withCapturePage } from './capture-page';
+import { CaptureError } from './errors';
+import { openPage } from './open-page';
+import { CAPTURE_PROFILE } from './profile';
+import type { Word } from './scroll-capture';
+import type { CaptureSession } from './session';
+import type { Segment } from './stitcher';
+import { Timings } from './timings';
+
+export interface CommentRequest {
+  channel: Channel;
+  /** The link to the comment or post. */
+  url: string;
+  /** A CSS selector that picks the element instead of the link. */
+  selector: string | null;
+  dir: string;
+  timeoutMs: number;
+  signal?: AbortSignal;
+  onProgress?: (stage: CaptureStage, percent: number) => void;
+}
+
+/** What the page showed of the comment; the page owner adds the reason, the note and their name. */
+export type ShownComment = Pick<CommentFacts, 'url' | 'foundBy' | 'selector' | 'author' | 'shownTime' | 'exactTime' | 'text' | 'contextText'>;
+
+/** The element to save, and how it was found: a selector given, the link as the platform marks it, or its #fragment. */
+export function commentTargetOf(channel: Channel, link: URL, selector: string | null): { target: CommentTarget; foundBy: CommentFacts['foundBy'] } {
+  if (selector) return { target: { element: selector }, foundBy: 'selector' };
+  const marked = PLATFORM_MODULES[channel.platform].commentTarget(link);
+  if (marked) return { target: marked, foundBy: 'link' };
+  const fragment = decodeURIComponent(link.hash.slice(1));
+  if (fragment) return { target: { element: `[id="${cssValue(fragment)}"], a[name="${cssValue(fragment)}"]` }, foundBy: 'fragment' };
+  throw new CaptureError(
+    'not_a_comment',
+    `The link ${link.href.slice(0, 200)} does not point at one comment or post. Copy the comment's own link (its time, "2 v" or "1 h", is a link to it), or give --selector.`,
+  );
+}
+
+/**
+ * Saves one comment or post as it is shown: the element alone, then the post around it with the
+ * element outlined, each with its words for the text layer, the page's MHTML copy, and what the
+ * page shows of the author and the time.
+ */
+export async function captureComment(session: CaptureSession, request: CommentRequest): Promise<Capture & { shown: ShownComment }> {
+  const { channel, signal } = request;
+  const link = new URL(request.url);
+  const { target, foundBy } = commentTargetOf(channel, link, request.selector);
+  const platformModule = PLATFORM_MODULES[channel.platform];
+  const progress = request.onProgress ?? (() => undefined);
+  const timings = new Timings();
+  const startedAt = new Date();
+  progress('starting', 2);
+  return withCapturePage(session, channel.platform, { timeoutMs: request.timeoutMs, signal, timings, what: 'comment' }, async ({ page, loggedIn }) => {
+    const opened = await openPage(page, link.href, {
+      platformModule,
+      timeoutMs: request.timeoutMs,
+      timings,
+      signal,
+      waitFor: target.link ?? target.element,
+      onStage: (stage) => progress(stage, stage === 'loading' ? 5 : 10),
+    });
+    progress('scrolling', 30);
+    const choose = () => page.evaluate<boolean>(`window.__kanalarkiv.chooseTarget(${JSON.stringify(target)}, ${JSON.stringify(platformModule.postSelector)})`);
+    if (!(await choose())) {
+      throw new CaptureError('comment_not_found', 'The page does not show the comment or post the link points at: it may already be removed, or be visible only when logged in. Check the link in a browser.');
+    }
+    const expandTexts = JSON.stringify(platformModule.expandTexts.map((re) => [re.source, re.flags]));
+    const expanded = await page.evaluate<number>(`window.__kanalarkiv.expandChosen(${JSON.stringify(platformModule.expandSelectors)}, ${expandTexts})`);
+    if (expanded > 0) {
+      await page.evaluate('window.__kanalarkiv.waitQuiet(300, 3000)');
+      // Expanding may draw the thread anew: look for the comment again.
+      if (!(await choose())) throw new CaptureError('comment_not_found', 'The comment went away while it was being opened. Check the link in a browser and try again.');
+    }
+    const described = await page.evaluate<Omit<ShownComment, 'url' | 'foundBy' | 'selector'>>(`window.__kanalarkiv.describeChosen(${JSON.stringify(platformModule.authorSelector)})`);
+
+    const segments: Segment[] = [];
+    const words: Word[] = [];
+    const picture = async (which: 'comment' | 'context') => {
+      const handle = (await page.evaluateHandle(`window.__kanalarkiv.chosenElement(${JSON.stringify(which)})`)).asElement() as ElementHandle<Element> | null;
+      if (!handle) return;
+      if (which === 'context') await page.evaluate('window.__kanalarkiv.outlineChosen(true)');
+      const raw = await page.evaluate<Array<[string, number, number, number, number]>>(`window.__kanalarkiv.wordsIn(window.__kanalarkiv.chosenElement(${JSON.stringify(which)}))`);
+      const file = screenshotFile(segments.length + 1);
+      await handle.screenshot({ path: path.join(request.dir, file), animations: 'disabled', timeout: Math.max(5_000, request.timeoutMs * 0.2) });
+      if (which === 'context') await page.evaluate('window.__kanalarkiv.outlineChosen(false)');
+      const png = readPng(await readFile(path.join(request.dir, file)));
+      const top = segments.reduce((sum, s) => sum + s.height, 0);
+      segments.push({ file, width: png.width, height: png.height, top });
+      for (const [text, x, y, width, height] of raw) if (y + height <= png.height) words.push({ text, x, y: y + top, width, height });
+    };
+    await timings.time('tiles', async () => {
+      await picture('comment');
+      await picture('context');
+    });
+    progress('saving', 78);
+    const cdp = await page.context().newCDPSession(page);
+    await timings.time('mhtml', async () => {
+      const { data } = await cdp.send('Page.captureSnapshot', { format: 'mhtml' });
+      await writeFile(path.join(request.dir, MHTML_FILE), data);
+    });
+    const version = await cdp.send('Browser.getVersion');
+    const sessionHeld = loggedIn && (await page.evaluate<number>('window.__kanalarkiv.loginDialogsClosed()')) === 0;
+    return {
+      segments,
+      words,
+      mhtml: MHTML_FILE,
+      timings,
+      shown: { url: link.href, foundBy, selector: target.link ? `${target.element} ⟵ ${target.link}` : target.element, ...described },
+      facts: {
+        requestedUrl: link.href,
+        finalUrl: opened.finalUrl,
+        httpStatus: opened.httpStatus,
+        title: await page.title(),
+        startedAt: startedAt.toISOString(),
+        finishedAt: new Date().toISOString(),
+        browser: { name: session.browser.kind, version: version.product.replace(/^[^/]*\//, ''), userAgent: await page.evaluate<string>('navigator.userAgent') },
+        viewport: { ...CAPTURE_PROFILE.viewport },
+        pageHeight: segments.reduce((sum, s) => sum + s.height, 0),
+        posts: 1,
+        mhtmlPosts: 1,
+        loggedIn: sessionHeld,
+        expanded,
+        consent: opened.consent,
+        cut: null,
+        coverage: { since: null, oldestPost: null, newestPost: null, complete: null },
+        warnings: opened.warnings,
+      },
+    };
+  });
+}

@@ -1,0 +1,121 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { snapshotMetadataSchema } from '../../src/shared/snapshot';
+import { startFixtureSite, type FixtureSite } from '../fixtures/site/server';
+import { runCli } from '../helpers/cli';
+
+/**
+ * Saving one comment or post before it is removed (issue 15), through the CLI as a page owner's
+ * script would: found from the link as each platform marks it, or from the #fragment; its record
+ * a bag like a snapshot's, of kind "comment", with a Swedish cover.
+ */
+let site: FixtureSite;
+let work: string;
+let channels: string;
+beforeAll(async () => {
+  site = await startFixtureSite();
+  work = mkdtempSync(path.join(os.tmpdir(), 'kanalarkiv-comment-'));
+  channels = path.join(work, 'kanaler.json');
+  const channel = (id: string, platform: string, url: string) => ({ id, name: `Kanal ${id}`, platform, url: site.url(url), unit: 'Kulturförvaltningen', owners: ['Anna Berg', 'Olof Lind'] });
+  writeFileSync(channels, JSON.stringify([channel('kultur-fb', 'facebook', '/comment/facebook/kulturumea'), channel('umea-x', 'x', '/comment/x/umeakommun'), channel('cykel', 'web', '/comment/web')]));
+}, 60_000);
+afterAll(() => site?.close());
+
+const save = async (url: string, channel: string, reason: string, extra: string[] = []) => {
+  const run = await runCli(['save-comment', site.url(url), '--archive', path.join(work, 'arkiv'), '--channels', channels, '--channel', channel, '--reason', reason, '--json', '--timeout', '40', ...extra], { KANALARKIV_HOME: path.join(work, 'home') });
+  const [result] = JSON.parse(run.stdout).results as Array<{ status: string; record: string | null; error: { code: string; message: string } | null; warnings: Array<{ code: string }> }>;
+  return { run, result: result! };
+};
+const metadataOf = (record: string) => snapshotMetadataSchema.parse(JSON.parse(readFileSync(path.join(record, 'data', 'metadata.json'), 'utf8')));
+const coverOf = (record: string) => execFileSync('pdftotext', ['-f', '1', '-l', '2', path.join(record, 'data', 'record.pdf'), '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+
+describe('kanalarkiv save-comment', () => {
+  it('saves a Facebook comment from its link: the comment alone, then its post with it outlined, its author and time, who and why', async () => {
+    const { run, result } = await save('/comment/facebook/kulturumea/posts/42?comment_id=111', 'kultur-fb', 'hot', ['--note', 'Hot mot en anställd', '--by', 'Sara Ek']);
+    expect(result.status, JSON.stringify(result.error) + run.stderr).toBe('ok');
+    const meta = metadataOf(result.record!);
+    expect(meta.kind).toBe('comment');
+    expect(meta.round).toBeNull();
+    const comment = meta.comment!;
+    expect(comment.text).toContain('Jag vet var du bor');
+    // The reply inside the comment's thread is part of what is shown, but its author is not the comment's.
+    expect(comment.author).toEqual({ name: 'Anna Berg', profileUrl: site.url('/anna.berg') });
+    expect(comment.shownTime).toBe('2 v');
+    expect(comment.contextText).toContain('Välkommen på kulturnatten');
+    expect(comment).toMatchObject({ reason: { code: 'hot', label: 'Hot' }, note: 'Hot mot en anställd', savedBy: 'Sara Ek', purpose: 'removal', foundBy: 'link', personalData: true, secrecyReview: false });
+    expect(meta.pages).toHaveLength(2);
+    expect(meta.pages[1]!.height).toBeGreaterThan(meta.pages[0]!.height);
+    const cover = coverOf(result.record!);
+    expect(cover).toContain('Kommentar sparad före borttagning Facebook Kanal kultur-fb');
+    expect(cover).toContain('Författare Anna Berg (som namnet visades)');
+    expect(cover).toContain('Anna Berg · Jag vet var du bor');
+    expect(cover).toContain('Anledning Hot');
+    expect(cover).toContain('Sparad av Sara Ek');
+    expect(cover).toContain('Innehåller personuppgifter om en privatperson');
+    // The text layer makes the comment searchable in the PDF.
+    const all = execFileSync('pdftotext', [path.join(result.record!, 'data', 'record.pdf'), '-'], { encoding: 'utf8' });
+    expect(all.split('Jag vet var du bor').length).toBeGreaterThan(3);
+  });
+
+  it('takes a reply by its own id, expands "Visa mer", and marks sensitive data for a secrecy review', async () => {
+    const reply = await save('/comment/facebook/kulturumea/posts/42?comment_id=111&reply_comment_id=222', 'kultur-fb', 'kansliga-personuppgifter');
+    expect(reply.result.status, JSON.stringify(reply.result.error)).toBe('ok');
+    const replied = metadataOf(reply.result.record!).comment!;
+    expect(replied.author.name).toBe('Olof Lind');
+    expect(replied.text).not.toContain('Jag vet var du bor');
+    expect(replied.secrecyReview).toBe(true);
+    expect(coverOf(reply.result.record!)).toContain('Sekretessprövning Ja');
+
+    const spam = await save('/comment/facebook/kulturumea/posts/42?comment_id=333', 'kultur-fb', 'spam');
+    expect(metadataOf(spam.result.record!).comment!.text).toContain('bästa priset i stan');
+  });
+
+  it('saves an X post by its status link, with the exact time the page gives', async () => {
+    const { result } = await save('/comment/x/kallestrom/status/1001', 'umea-x', 'personangrepp');
+    expect(result.status, JSON.stringify(result.error)).toBe('ok');
+    const comment = metadataOf(result.record!).comment!;
+    expect(comment.text).toContain('Ni är helt värdelösa');
+    expect(comment.author.name).toBe('Kalle Ström');
+    expect(comment).toMatchObject({ shownTime: '30 nov.', exactTime: '2026-11-30T07:02:00.000Z' });
+  });
+
+  it('saves a comment on any web page by the link\'s #anchor, and an opinion to register is "Kommentar att registrera"', async () => {
+    const { result } = await save('/comment/web#kommentar-2', 'cykel', 'synpunkt');
+    expect(result.status, JSON.stringify(result.error)).toBe('ok');
+    const meta = metadataOf(result.record!);
+    expect(meta.comment).toMatchObject({ foundBy: 'fragment', purpose: 'register' });
+    expect(meta.comment!.text).toContain('Kan ni bygga en bro');
+    expect(meta.comment!.text).not.toContain('belysningen');
+    expect(coverOf(result.record!)).toContain('Kommentar att registrera Webbplats Kanal cykel');
+  });
+
+  it('says what is wrong with a bad link: not a comment, a comment that is gone, a login wall, an unknown reason', async () => {
+    const none = await save('/comment/web', 'cykel', 'spam');
+    expect([none.result.status, none.result.error?.code]).toEqual(['failed', 'not_a_comment']);
+    const gone = await save('/comment/facebook/kulturumea/posts/42?comment_id=999999', 'kultur-fb', 'spam');
+    expect([gone.result.status, gone.result.error?.code]).toEqual(['failed', 'comment_not_found']);
+    expect(gone.result.error!.message).toMatch(/already be removed/);
+    const wall = await save('/comment/facebook-wall?comment_id=1', 'kultur-fb', 'spam');
+    expect(wall.result.error?.code).toBe('login_required');
+    const unknown = await save('/comment/web#kommentar-1', 'cykel', 'otrevligt');
+    expect(unknown.run.code).toBe(1);
+    expect(unknown.run.stderr).toContain('--reasons');
+  });
+
+  it('the comment records do not count as snapshots of their channel, and the handover sends them like any record', async () => {
+    // A round open now, in which the comments were saved: they take no channel out of it.
+    const now = new Date();
+    const day = (d: Date) => `${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+    const window = `nu:${day(new Date(now.getTime() - 86_400_000))}..${day(new Date(now.getTime() + 86_400_000))}`;
+    const due = await runCli(['due', '--channels', channels, '--archive', path.join(work, 'arkiv'), '--rounds', window, '--json']);
+    expect(JSON.parse(due.stdout).due.sort(), due.stderr).toEqual(['cykel', 'kultur-fb', 'umea-x']);
+    const dest = path.join(work, 'registrator');
+    const handover = await runCli(['handover', '--archive', path.join(work, 'arkiv'), '--to', 'folder', '--dest', dest, '--by', 'Sara Ek', '--json']);
+    expect(handover.code, handover.stderr).toBe(0);
+    const sent = JSON.parse(handover.stdout);
+    expect(JSON.stringify(sent)).toContain('Kommentar sparad före borttagning Facebook Kanal kultur-fb');
+  });
+});
