@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { snapshotRefSchema } from './archive';
 import { PLATFORMS } from './channel';
+import { saveCommentRequestSchema } from './comment';
 import { HANDOVER_TARGETS, handoverSettingsSchema } from './handover';
 import type { KanalarkivApi } from './ipc';
 import { channelInputSchema } from './register';
@@ -27,6 +28,7 @@ export const ARGUMENTS = {
   searchArchive: z.tuple([z.string().max(500)]),
   verifyArchive: z.tuple([]),
   startCapture: z.tuple([z.object({ channelIds: z.array(z.string().max(200)).min(1).max(1_000), reason: z.string().min(1).max(2_000) })]),
+  saveComment: z.tuple([saveCommentRequestSchema]),
   cancelCapture: z.tuple([z.uuid()]),
   getCaptureJob: z.tuple([z.uuid()]),
   getLoginStatus: z.tuple([]),
@@ -50,7 +52,7 @@ type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 /** Compile-time: every schema's output is exactly its call's parameters. */
 export const ARGUMENTS_MATCH_API: { [K in keyof KanalarkivApi]: Same<z.output<(typeof ARGUMENTS)[K]>, Parameters<KanalarkivApi[K]>> } = {
   getAppInfo: true, getSettings: true, saveSettings: true, listChannels: true, saveChannel: true, previewImport: true,
-  importChannels: true, listSnapshots: true, getThumbnail: true, searchArchive: true, verifyArchive: true, startCapture: true,
+  importChannels: true, listSnapshots: true, getThumbnail: true, searchArchive: true, verifyArchive: true, startCapture: true, saveComment: true,
   cancelCapture: true, getCaptureJob: true, getLoginStatus: true, openLogin: true, getSnapshot: true, getPageImage: true,
   compareSnapshots: true, openRecordPdf: true, getRoundOverview: true, getHandoverSettings: true, saveHandoverSettings: true,
   getHandoverOverview: true, startHandover: true, signInPlatina: true, signOutPlatina: true, setSmtpPassword: true, saveReceipt: true,

@@ -55,6 +55,17 @@ export const commentSchema = z.object({
 
 export type CommentFacts = z.infer<typeof commentSchema>;
 
+/** What the app asks the core to save. */
+export const saveCommentRequestSchema = z.object({
+  channelId: z.string().max(200),
+  url: z.string().trim().min(1).max(4_000),
+  reason: z.enum(COMMENT_REASONS.map((r) => r.code) as [CommentReasonCode, ...CommentReasonCode[]]),
+  note: z.string().max(4_000),
+  savedBy: z.string().trim().max(200),
+  selector: z.string().trim().max(2_000).optional(),
+});
+export type SaveCommentRequest = z.infer<typeof saveCommentRequestSchema>;
+
 /** The reason with `code`, or undefined. */
 export function commentReason(code: string) {
   return COMMENT_REASONS.find((r) => r.code === code);

@@ -199,6 +199,32 @@ describe('the desktop UI, in Chromium, against the real core', () => {
     expect(snapshots[0]).toMatchObject({ channelId: 'kultur', reason: 'Kontot avslutas' });
   });
 
+  it('Spara kommentar: saves a comment from its link with a reason, explains a bad link in Swedish, and the archive lists it apart', async () => {
+    await page.getByRole('button', { name: 'Spara kommentar' }).click();
+    await page.getByRole('heading', { name: 'Spara kommentar eller inlägg' }).waitFor();
+    await page.getByLabel('Kanal', { exact: true }).selectOption({ label: 'Kultur på Facebook (Facebook)' });
+    const link = page.getByLabel('Länk till kommentaren eller inlägget');
+    await link.fill(site.url('/comment/facebook/kulturumea/posts/42?comment_id=111'));
+    await page.getByLabel('Anledning').selectOption({ label: 'Hot' });
+    await page.getByLabel('Förklaring').fill('Hot mot en anställd');
+    await page.getByLabel('Sparad av').fill('Sara Ek');
+    expect(await accessibilityProblems(page)).toEqual([]);
+    await page.getByRole('button', { name: 'Spara kommentaren' }).click();
+    await page.getByText('Kommentaren är sparad i arkivet.').waitFor({ timeout: 90_000 });
+    await page.getByRole('img', { name: 'Den sparade kommentaren från Kultur på Facebook' }).waitFor();
+    await page.screenshot({ path: path.join(SHOTS, 'spara-kommentar.png'), fullPage: true });
+
+    await link.fill(site.url('/comment/facebook/kulturumea/posts/42?comment_id=999999'));
+    await page.getByRole('button', { name: 'Spara kommentaren' }).click();
+    await page.getByText('Sidan visar inte kommentaren som länken pekar på.').waitFor({ timeout: 90_000 });
+
+    await page.getByRole('button', { name: 'Arkiv' }).click();
+    const comments = page.getByRole('list', { name: '1 sparad kommentar' });
+    await comments.waitFor();
+    expect(await comments.textContent()).toContain('Sparad före borttagning: Hot');
+    expect(await page.getByRole('list', { name: 'Ögonblicksbilder av Kultur Umeå' }).count()).toBe(1);
+  });
+
   it('Inställningar: shows the capture profile read-only, and switches to English', async () => {
     await page.getByRole('button', { name: 'Inställningar' }).click();
     await page.getByText('Rullas en skärm i taget och sätts samman').waitFor();

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { PLATFORMS, type LoginState, type Platform } from '../../shared/channel';
 import { PLATFORM_MODULES } from '../platforms';
 import type { KanalarkivApi } from '../../shared/ipc';
+import { commentReason } from '../../shared/comment';
 import { readCatalogue, readMetadata, searchArchive, snapshotPath, thumbnail } from '../archive/catalogue';
 import { difference, pageImage } from '../archive/compare';
 import { DATA_DIR, RECORD_FILE } from '../archive/layout';
@@ -133,6 +134,21 @@ export function createHandlers(context: HandlerContext): KanalarkivApi {
         profilesRoot,
         timeoutMs: context.timeoutMs ?? 120_000,
         concurrency: context.concurrency ?? 2,
+      });
+    },
+    async saveComment({ channelId, url, reason, note, savedBy, selector }) {
+      const channel = register.list().find((c) => c.id === channelId);
+      if (!channel) throw new Error(`not in the register: ${channelId}`);
+      const chosen = commentReason(reason)!;
+      const { organisation, browserPath } = settings();
+      return jobs.start([channel], chosen.sv, {
+        archiveDir: await archive(),
+        organisation,
+        browserPath: browserPath || undefined,
+        profilesRoot,
+        timeoutMs: context.timeoutMs ?? 120_000,
+        concurrency: 1,
+        comment: { url, selector: selector || null, reason: { code: chosen.code, label: chosen.sv }, note: note.trim(), savedBy },
       });
     },
     async cancelCapture(jobId) {

@@ -4,10 +4,11 @@ import { Archive } from './screens/Archive';
 import { Capture } from './screens/Capture';
 import { Channels } from './screens/Channels';
 import { Handover } from './screens/Handover';
+import { SaveComment } from './screens/SaveComment';
 import { Settings } from './screens/Settings';
 import { api } from './api';
 
-const SCREENS = { channels: Channels, capture: Capture, archive: Archive, handover: Handover, settings: Settings } as const;
+const SCREENS = { channels: Channels, capture: Capture, comment: SaveComment, archive: Archive, handover: Handover, settings: Settings } as const;
 type Screen = keyof typeof SCREENS;
 
 export function App() {

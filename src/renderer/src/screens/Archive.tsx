@@ -48,7 +48,7 @@ export function Archive() {
   if (view && 'a' in view) return <Compare a={view.a} b={view.b} onBack={() => setView({ record: view.a })} />;
   if (view && 'record' in view) {
     const shown = catalogue?.snapshots.find((s) => s.ref === view.record);
-    const others = (catalogue?.snapshots ?? []).filter((s) => s.channelId === shown?.channelId && s.ref !== view.record);
+    const others = (catalogue?.snapshots ?? []).filter((s) => s.channelId === shown?.channelId && s.ref !== view.record && s.kind === shown?.kind);
     return <RecordView snapshot={view.record} others={others} onCompare={(b) => setView({ a: view.record, b })} onBack={() => setView(null)} />;
   }
 
@@ -101,24 +101,33 @@ export function Archive() {
       ) : catalogue.snapshots.length === 0 ? (
         <p>{t('archive.empty')}</p>
       ) : (
-        [...byChannel].map(([channelId, snapshots]) => (
-          <section key={channelId} aria-labelledby={`timeline-${channelId}`} className="timeline">
-            <h3 id={`timeline-${channelId}`}>{snapshots[0]!.channelName} <small>{t(`platform.${snapshots[0]!.platform}`)} · {snapshots[0]!.unit}</small></h3>
-            <ol>
-              {snapshots.map((s) => (
-                <li key={s.ref} className="snapshot">
-                  <Thumbnail snapshot={s.ref} alt={t('archive.thumbAlt', { name: s.channelName, date: formatDateTime(s.takenAt, i18n.language) })} />
-                  <div>
-                    <time dateTime={s.takenAt}>{formatDateTime(s.takenAt, i18n.language)}</time>
-                    <p>{s.reason}</p>
-                    <p className="muted">{t('archive.pages', { count: s.pages })}{s.warnings.length > 0 && ` · ${t('archive.warnings', { count: s.warnings.length })}`}</p>
-                    <button type="button" className="secondary" onClick={() => setView({ record: s.ref })} aria-label={t('archive.openLabel', { name: s.channelName, date: formatDateTime(s.takenAt, i18n.language) })}>{t('archive.open')}</button>
-                  </div>
-                </li>
-              ))}
-            </ol>
-          </section>
-        ))
+        [...byChannel].map(([channelId, records]) => {
+          const snapshots = records.filter((s) => s.kind === 'snapshot');
+          const comments = records.filter((s) => s.kind === 'comment');
+          const item = (s: (typeof records)[number]) => (
+            <li key={s.ref} className="snapshot">
+              <Thumbnail snapshot={s.ref} alt={t('archive.thumbAlt', { name: s.channelName, date: formatDateTime(s.takenAt, i18n.language) })} />
+              <div>
+                <time dateTime={s.takenAt}>{formatDateTime(s.takenAt, i18n.language)}</time>
+                <p>{s.kind === 'comment' ? `${t(s.commentPurpose === 'register' ? 'archive.commentToRegister' : 'archive.commentRemoved')}: ${s.reason}` : s.reason}</p>
+                <p className="muted">{t('archive.pages', { count: s.pages })}{s.warnings.length > 0 && ` · ${t('archive.warnings', { count: s.warnings.length })}`}</p>
+                <button type="button" className="secondary" onClick={() => setView({ record: s.ref })} aria-label={t('archive.openLabel', { name: s.channelName, date: formatDateTime(s.takenAt, i18n.language) })}>{t('archive.open')}</button>
+              </div>
+            </li>
+          );
+          return (
+            <section key={channelId} aria-labelledby={`timeline-${channelId}`} className="timeline">
+              <h3 id={`timeline-${channelId}`}>{records[0]!.channelName} <small>{t(`platform.${records[0]!.platform}`)} · {records[0]!.unit}</small></h3>
+              {snapshots.length > 0 && <ol aria-label={t('archive.snapshotsOf', { name: records[0]!.channelName })}>{snapshots.map(item)}</ol>}
+              {comments.length > 0 && (
+                <>
+                  <h4 id={`comments-${channelId}`}>{t('archive.comments', { count: comments.length })}</h4>
+                  <ol aria-labelledby={`comments-${channelId}`}>{comments.map(item)}</ol>
+                </>
+              )}
+            </section>
+          );
+        })
       )}
     </section>
   );
