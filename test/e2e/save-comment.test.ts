@@ -20,7 +20,7 @@ beforeAll(async () => {
   work = mkdtempSync(path.join(os.tmpdir(), 'kanalarkiv-comment-'));
   channels = path.join(work, 'kanaler.json');
   const channel = (id: string, platform: string, url: string) => ({ id, name: `Kanal ${id}`, platform, url: site.url(url), unit: 'Kulturförvaltningen', owners: ['Anna Berg', 'Olof Lind'] });
-  writeFileSync(channels, JSON.stringify([channel('kultur-fb', 'facebook', '/comment/facebook/kulturumea'), channel('umea-x', 'x', '/comment/x/umeakommun'), channel('cykel', 'web', '/comment/web')]));
+  writeFileSync(channels, JSON.stringify([channel('kultur-fb', 'facebook', '/comment/facebook/kulturumea'), channel('umea-x', 'x', '/comment/x/umeakommun'), channel('umea-ig', 'instagram', '/comment/instagram/umea_kommun'), channel('cykel', 'web', '/comment/web')]));
 }, 60_000);
 afterAll(() => site?.close());
 
@@ -82,6 +82,15 @@ describe('kanalarkiv save-comment', () => {
     expect(comment).toMatchObject({ shownTime: '30 nov.', exactTime: '2026-11-30T07:02:00.000Z' });
   });
 
+  it('saves an Instagram comment by its /c/ link', async () => {
+    const { result } = await save('/comment/instagram/p/DAbc123/c/181/', 'umea-ig', 'spam');
+    expect(result.status, JSON.stringify(result.error)).toBe('ok');
+    const comment = metadataOf(result.record!).comment!;
+    expect(comment.text).toContain('gratis iPhones');
+    expect(comment.text).not.toContain('Var är det');
+    expect(comment).toMatchObject({ author: { name: 'troll_1234' }, shownTime: '2 d', exactTime: '2026-11-29T12:00:00.000Z' });
+  });
+
   it('saves a comment on any web page by the link\'s #anchor, and an opinion to register is "Kommentar att registrera"', async () => {
     const { result } = await save('/comment/web#kommentar-2', 'cykel', 'synpunkt');
     expect(result.status, JSON.stringify(result.error)).toBe('ok');
@@ -111,7 +120,7 @@ describe('kanalarkiv save-comment', () => {
     const day = (d: Date) => `${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
     const window = `nu:${day(new Date(now.getTime() - 86_400_000))}..${day(new Date(now.getTime() + 86_400_000))}`;
     const due = await runCli(['due', '--channels', channels, '--archive', path.join(work, 'arkiv'), '--rounds', window, '--json']);
-    expect(JSON.parse(due.stdout).due.sort(), due.stderr).toEqual(['cykel', 'kultur-fb', 'umea-x']);
+    expect(JSON.parse(due.stdout).due.sort(), due.stderr).toEqual(['cykel', 'kultur-fb', 'umea-ig', 'umea-x']);
     const dest = path.join(work, 'registrator');
     const handover = await runCli(['handover', '--archive', path.join(work, 'arkiv'), '--to', 'folder', '--dest', dest, '--by', 'Sara Ek', '--json']);
     expect(handover.code, handover.stderr).toBe(0);
