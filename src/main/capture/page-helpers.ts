@@ -37,6 +37,17 @@ export const PAGE_HELPERS = String.raw`
   /** The comment or post a saved comment is of (chooseTarget), and the post around it, if any. */
   let chosen = null;
   let chosenContext = null;
+  /** Each word of a text node with its box in the window (skipping empty boxes), through one reused Range. */
+  const wordBoxes = (node, range, take) => {
+    const word = /\S+/g;
+    const s = node.nodeValue;
+    for (let m = word.exec(s); m; m = word.exec(s)) {
+      range.setStart(node, m.index);
+      range.setEnd(node, m.index + m[0].length);
+      const r = range.getClientRects()[0];
+      if (r && r.width >= 0.5 && r.height >= 0.5) take(m[0], r);
+    }
+  };
   /** A wall we hid ourselves, with the fixed elements of the first screen, still counts as shown. */
   const hiddenByUs = (el) => [...hidden].some((h) => h.contains(el)) && el.checkVisibility({ opacityProperty: true });
   /** Elements at the last captured row, with their top in content coordinates, to see whether the page moved. */
@@ -451,7 +462,6 @@ export const PAGE_HELPERS = String.raw`
     /** Visible words whose top lies in rows [fromRow, toRow) of the window: [text, x, y, width, height]. */
     collectWords(rs, fromRow, toRow) {
       const out = [];
-      const word = /\S+/g;
       for (const { root, dx, dy, clip } of rs) {
         const start = textRoot(root);
         const top = clip ? Math.max(fromRow, clip.top) : fromRow;
@@ -470,17 +480,12 @@ export const PAGE_HELPERS = String.raw`
           const pr = parent.getBoundingClientRect();
           if (pr.bottom + dy <= top || pr.top + dy >= bottom) continue;
           if (!visible(parent)) continue;
-          word.lastIndex = 0;
-          for (let m = word.exec(s); m; m = word.exec(s)) {
-            range.setStart(node, m.index);
-            range.setEnd(node, m.index + m[0].length);
-            const r = range.getClientRects()[0];
-            if (!r || r.width < 0.5 || r.height < 0.5) continue;
+          wordBoxes(node, range, (text, r) => {
             const y = r.top + dy;
             const x = r.left + dx;
-            if (y < top || y >= bottom || x + r.width < left || x > right) continue;
-            out.push([m[0], round(x), round(y), round(r.width), round(r.height)]);
-          }
+            if (y < top || y >= bottom || x + r.width < left || x > right) return;
+            out.push([text, round(x), round(y), round(r.width), round(r.height)]);
+          });
         }
       }
       return out;
@@ -574,21 +579,13 @@ export const PAGE_HELPERS = String.raw`
     wordsIn(el) {
       const box = el.getBoundingClientRect();
       const out = [];
-      const word = /\S+/g;
       const walker = el.ownerDocument.createTreeWalker(el, NodeFilter.SHOW_TEXT);
       const range = el.ownerDocument.createRange();
       for (let node = walker.nextNode(); node; node = walker.nextNode()) {
         const s = node.nodeValue;
         const parent = node.parentElement;
         if (!s || !/\S/.test(s) || !parent || SKIP_TAGS.has(parent.tagName) || !visible(parent)) continue;
-        word.lastIndex = 0;
-        for (let m = word.exec(s); m; m = word.exec(s)) {
-          range.setStart(node, m.index);
-          range.setEnd(node, m.index + m[0].length);
-          const r = range.getClientRects()[0];
-          if (!r || r.width < 0.5 || r.height < 0.5) continue;
-          out.push([m[0], round(r.left - box.left), round(r.top - box.top), round(r.width), round(r.height)]);
-        }
+        wordBoxes(node, range, (text, r) => out.push([text, round(r.left - box.left), round(r.top - box.top), round(r.width), round(r.height)]));
       }
       return out;
     },
