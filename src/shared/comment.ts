@@ -47,6 +47,11 @@ export const commentSchema = z.object({
   text: z.string(),
   /** The text of the post the comment belongs to, when the page shows one around it. */
   contextText: z.string().nullable(),
+  /** The answer given to it (a suggestion is registered with its answer), as shown in its thread; null when none was saved. */
+  answer: z
+    .object({ url: z.string(), author: z.object({ name: z.string().nullable(), profileUrl: z.string().nullable() }), shownTime: z.string().nullable(), exactTime: z.string().nullable(), text: z.string() })
+    .nullable()
+    .default(null),
   /** The record holds personal data about a private person (the author, and what they wrote). */
   personalData: z.literal(true),
   /** Marked for the registrar's secrecy review (sensitive personal data, confidential information). */
@@ -65,6 +70,17 @@ export const saveCommentRequestSchema = z.object({
   selector: z.string().trim().max(2_000).optional(),
 });
 export type SaveCommentRequest = z.infer<typeof saveCommentRequestSchema>;
+
+/** One saved comment's link opened again: whether the comment is gone. */
+export interface RemovalCheck {
+  /** The comment record (a SnapshotRef). */
+  ref: string;
+  url: string;
+  /** true: gone; false: the page still shows it; null: the page could not be read (see error). */
+  gone: boolean | null;
+  error: string | null;
+  at: string;
+}
 
 /** The reason with `code`, or undefined. */
 export function commentReason(code: string) {

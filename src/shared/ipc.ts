@@ -2,7 +2,7 @@ import type { ArchiveReport, Catalogue, Difference, SearchHit, SnapshotRef } fro
 import type { CaptureJobState } from './capture';
 import type { Channel, LoginState, Platform } from './channel';
 import type { DeliveryResult, HandoverOverview, HandoverSettings, HandoverTarget, PlatinaSignIn } from './handover';
-import type { SaveCommentRequest } from './comment';
+import type { RemovalCheck, SaveCommentRequest } from './comment';
 import type { ChannelInput, ImportPreview, SaveChannelResult } from './register';
 import type { RoundOverview } from './rounds';
 import type { AppInfo, Settings } from './settings';
@@ -26,6 +26,7 @@ export const IPC_CHANNELS = {
   verifyArchive: 'kanalarkiv:verify-archive',
   startCapture: 'kanalarkiv:start-capture',
   saveComment: 'kanalarkiv:save-comment',
+  checkRemoval: 'kanalarkiv:check-removal',
   cancelCapture: 'kanalarkiv:cancel-capture',
   getCaptureJob: 'kanalarkiv:get-capture-job',
   getLoginStatus: 'kanalarkiv:get-login-status',
@@ -66,6 +67,8 @@ export interface KanalarkivApi {
   startCapture(request: { channelIds: string[]; reason: string }): Promise<CaptureJobState>;
   /** Saves one comment or post as a record; progress arrives through onCaptureUpdate, as a capture's. */
   saveComment(request: SaveCommentRequest): Promise<CaptureJobState>;
+  /** Opens saved comments' links again and logs whether each is gone. */
+  checkRemoval(request: { refs: SnapshotRef[]; by: string }): Promise<RemovalCheck[]>;
   cancelCapture(jobId: string): Promise<void>;
   getCaptureJob(jobId: string): Promise<CaptureJobState | null>;
   /** Which platforms have a saved login session, and which need one for a complete snapshot. */

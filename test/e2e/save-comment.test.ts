@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { snapshotMetadataSchema } from '../../src/shared/snapshot';
+import { REMOVED_COMMENTS } from '../fixtures/site/comments';
 import { startFixtureSite, type FixtureSite } from '../fixtures/site/server';
 import { runCli } from '../helpers/cli';
 
@@ -73,6 +74,18 @@ describe('kanalarkiv save-comment', () => {
     expect(metadataOf(spam.result.record!).comment!.text).toContain('bästa priset i stan');
   });
 
+  it('registers a suggestion with the answer given to it, from the answer\'s link in the same thread', async () => {
+    const { result } = await save('/comment/facebook/kulturumea/posts/42?comment_id=444', 'kultur-fb', 'synpunkt', ['--answer', site.url('/comment/facebook/kulturumea/posts/42?comment_id=444&reply_comment_id=555')]);
+    expect(result.status, JSON.stringify(result.error)).toBe('ok');
+    const meta = metadataOf(result.record!);
+    expect(meta.comment).toMatchObject({ purpose: 'register', author: { name: 'Sara Ek' }, answer: { author: { name: 'Kultur Umeå' }, shownTime: '3 tim' } });
+    expect(meta.comment!.answer!.text).toContain('Vi tar med det till kulturnämnden');
+    expect(meta.pages).toHaveLength(3);
+    const cover = coverOf(result.record!);
+    expect(cover).toContain('Kommentar att registrera');
+    expect(cover).toContain('Svaret Svar av Kultur Umeå');
+  });
+
   it('saves an X post by its status link, with the exact time the page gives', async () => {
     const { result } = await save('/comment/x/kallestrom/status/1001', 'umea-x', 'personangrepp');
     expect(result.status, JSON.stringify(result.error)).toBe('ok');
@@ -112,6 +125,24 @@ describe('kanalarkiv save-comment', () => {
     const unknown = await save('/comment/web#kommentar-1', 'cykel', 'otrevligt');
     expect(unknown.run.code).toBe(1);
     expect(unknown.run.stderr).toContain('--reasons');
+  });
+
+  it('check-removal opens each saved comment again and logs whether it is gone, changing no record', async () => {
+    REMOVED_COMMENTS.add('333');
+    const arkiv = path.join(work, 'arkiv');
+    const run = await runCli(['check-removal', '--archive', arkiv, '--by', 'Rut Registrator', '--json', '--timeout', '40'], { KANALARKIV_HOME: path.join(work, 'home') });
+    expect(run.code, run.stderr).toBe(0);
+    const checks = JSON.parse(run.stdout).checks as Array<{ url: string; gone: boolean | null }>;
+    const of = (part: string) => checks.filter((c) => c.url.includes(part)).map((c) => c.gone);
+    expect(of('comment_id=333')).toEqual([true]);
+    expect(of('comment_id=111&')).toEqual([false]);
+    expect(of('#kommentar-2')).toEqual([false]);
+    const log = readFileSync(path.join(arkiv, 'handover-log.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+    const logged = log.filter((e) => e.event === 'removal-checked');
+    expect(logged).toHaveLength(checks.length);
+    expect(logged.find((e) => e.destination.includes('comment_id=333'))).toMatchObject({ gone: true, by: 'Rut Registrator', target: null });
+    const verify = await runCli(['verify', '--archive', arkiv]);
+    expect(verify.code, verify.stdout).toBe(0);
   });
 
   it('the comment records do not count as snapshots of their channel, and the handover sends them like any record', async () => {

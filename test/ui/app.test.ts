@@ -223,6 +223,13 @@ describe('the desktop UI, in Chromium, against the real core', () => {
     await comments.waitFor();
     expect(await comments.textContent()).toContain('Sparad före borttagning: Hot');
     expect(await page.getByRole('list', { name: 'Ögonblicksbilder av Kultur Umeå' }).count()).toBe(1);
+
+    // The registrar checks later that the comment is gone; here the page still shows it.
+    const check = page.getByRole('form', { name: 'Kontrollera att kommentarerna är borttagna' });
+    await check.getByLabel('Ditt namn').fill('Rut Registrator');
+    await check.getByRole('button', { name: 'Kontrollera borttagning' }).click();
+    await check.getByText('Visas fortfarande på sidan').waitFor({ timeout: 90_000 });
+    expect(await accessibilityProblems(page)).toEqual([]);
   });
 
   it('Inställningar: shows the capture profile read-only, and switches to English', async () => {

@@ -5,6 +5,7 @@ import { PLATFORMS, type LoginState, type Platform } from '../../shared/channel'
 import { PLATFORM_MODULES } from '../platforms';
 import type { KanalarkivApi } from '../../shared/ipc';
 import { commentReason } from '../../shared/comment';
+import { checkRemovals } from '../pipeline/removal';
 import { readCatalogue, readMetadata, searchArchive, snapshotPath, thumbnail } from '../archive/catalogue';
 import { difference, pageImage } from '../archive/compare';
 import { DATA_DIR, RECORD_FILE } from '../archive/layout';
@@ -150,6 +151,10 @@ export function createHandlers(context: HandlerContext): KanalarkivApi {
         concurrency: 1,
         comment: { url, selector: selector || null, reason: { code: chosen.code, label: chosen.sv }, note: note.trim(), savedBy },
       });
+    },
+    async checkRemoval({ refs, by }) {
+      const { browserPath } = settings();
+      return checkRemovals({ archiveDir: await archive(), refs, by, browserPath: browserPath || undefined, profilesRoot, timeoutMs: context.timeoutMs ?? 60_000 });
     },
     async cancelCapture(jobId) {
       jobs.cancel(jobId);

@@ -24,6 +24,8 @@ export interface CommentRequest {
   url: string;
   /** A CSS selector that picks the element instead of the link. */
   selector: string | null;
+  /** The link to the answer given to it, shown in the same thread (a reply): saved with it. */
+  answer: string | null;
   dir: string;
   timeoutMs: number;
   signal?: AbortSignal;
@@ -31,7 +33,7 @@ export interface CommentRequest {
 }
 
 /** What the page showed of the comment; the page owner adds the reason, the note and their name. */
-export type ShownComment = Pick<CommentFacts, 'url' | 'foundBy' | 'selector' | 'author' | 'shownTime' | 'exactTime' | 'text' | 'contextText'>;
+export type ShownComment = Pick<CommentFacts, 'url' | 'foundBy' | 'selector' | 'author' | 'shownTime' | 'exactTime' | 'text' | 'contextText' | 'answer'>;
 
 /** The element to save, and how it was found: a selector given, the link as the platform marks it, or its #fragment. */
 export function commentTargetOf(channel: Channel, link: URL, selector: string | null): { target: CommentTarget; foundBy: CommentFacts['foundBy'] } {
@@ -81,7 +83,8 @@ export async function captureComment(session: CaptureSession, request: CommentRe
       // Expanding may draw the thread anew: look for the comment again.
       if (!(await choose())) throw new CaptureError('comment_not_found', 'The comment went away while it was being opened. Check the link in a browser and try again.');
     }
-    const described = await page.evaluate<Omit<ShownComment, 'url' | 'foundBy' | 'selector'>>(`window.__kanalarkiv.describeChosen(${JSON.stringify(platformModule.authorSelector)})`);
+    const describe = () => page.evaluate<Omit<ShownComment, 'url' | 'foundBy' | 'selector' | 'answer'>>(`window.__kanalarkiv.describeChosen(${JSON.stringify(platformModule.authorSelector)})`);
+    const described = await describe();
 
     const segments: Segment[] = [];
     const words: Word[] = [];
@@ -98,9 +101,20 @@ export async function captureComment(session: CaptureSession, request: CommentRe
       segments.push({ file, width: png.width, height: png.height, top });
       for (const [text, x, y, width, height] of raw) if (y + height <= png.height) words.push({ text, x, y: y + top, width, height });
     };
+    let answer: ShownComment['answer'] = null;
     await timings.time('tiles', async () => {
       await picture('comment');
       await picture('context');
+      if (!request.answer) return;
+      // The answer is a reply in the comment's thread, on the page already open.
+      const answerUrl = new URL(request.answer);
+      const answerTarget = commentTargetOf(channel, answerUrl, null).target;
+      if (!(await page.evaluate<boolean>(`window.__kanalarkiv.chooseTarget(${JSON.stringify(answerTarget)}, ${JSON.stringify(platformModule.postSelector)})`))) {
+        throw new CaptureError('comment_not_found', 'The answer the --answer link points at is not shown on the comment\'s page. Give the link of the reply in the comment\'s thread.');
+      }
+      const { author, shownTime, exactTime, text } = await describe();
+      answer = { url: answerUrl.href, author, shownTime, exactTime, text };
+      await picture('comment');
     });
     progress('saving', 78);
     const cdp = await page.context().newCDPSession(page);
@@ -115,7 +129,7 @@ export async function captureComment(session: CaptureSession, request: CommentRe
       words,
       mhtml: MHTML_FILE,
       timings,
-      shown: { url: link.href, foundBy, selector: target.link ? `${target.element} ⟵ ${target.link}` : target.element, ...described },
+      shown: { url: link.href, foundBy, selector: target.link ? `${target.element} ⟵ ${target.link}` : target.element, ...described, answer },
       facts: {
         requestedUrl: link.href,
         finalUrl: opened.finalUrl,

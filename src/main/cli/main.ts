@@ -11,6 +11,7 @@ type Command = (args: string[], io: Io, signal?: AbortSignal) => Promise<number>
 const COMMANDS: Record<CommandName, () => Promise<Command>> = {
   capture: () => import('./capture-command').then((m) => m.captureCommand),
   'save-comment': () => import('./save-comment-command').then((m) => m.saveCommentCommand),
+  'check-removal': () => import('./check-removal-command').then((m) => m.checkRemovalCommand),
   due: () => import('./due-command').then((m) => m.dueCommand),
   verify: () => import('./verify-command').then((m) => m.verifyCommand),
   login: () => import('./login-command').then((m) => m.loginCommand),

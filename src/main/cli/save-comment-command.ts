@@ -18,6 +18,7 @@ export async function saveCommentCommand(args: string[], io: Io, signal?: AbortS
     reason: { type: 'string' },
     note: { type: 'string' },
     selector: { type: 'string' },
+    answer: { type: 'string' },
     by: { type: 'string' },
     timeout: { type: 'string' },
     browser: { type: 'string' },
@@ -51,6 +52,7 @@ export async function saveCommentCommand(args: string[], io: Io, signal?: AbortS
   if (!values.channel) return usage('--channel ID is required: the channel the comment was written on.');
   const reason = commentReason(values.reason ?? '');
   if (!reason) return usage(`--reason must be one of the codes "kanalarkiv save-comment --reasons" lists (got "${values.reason ?? ''}").`);
+  if (values.answer !== undefined && !URL.canParse(values.answer)) return usage(`--answer must be the link to the answer (a reply in the comment's thread), not "${values.answer.slice(0, 200)}".`);
   const timeout = positiveInteger(values.timeout ?? '90', '--timeout', 10, 3600);
   if (typeof timeout === 'string') return usage(timeout);
 
@@ -73,7 +75,7 @@ export async function saveCommentCommand(args: string[], io: Io, signal?: AbortS
     profilesRoot: values.profiles ?? defaultProfilesRoot(),
     signal,
     onProgress: progressPrinter(io),
-    comment: { url: url.href, selector: values.selector?.trim() || null, reason: { code: reason.code, label: reason.sv }, note: (values.note ?? '').trim(), savedBy: (values.by ?? '').trim() },
+    comment: { url: url.href, selector: values.selector?.trim() || null, answer: values.answer ?? null, reason: { code: reason.code, label: reason.sv }, note: (values.note ?? '').trim(), savedBy: (values.by ?? '').trim() },
   });
   return report(results, io, json, signal);
 }

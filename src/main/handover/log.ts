@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { open, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
-import { HANDOVER_TARGETS } from '../../shared/handover';
+import { HANDOVER_TARGETS, type HandoverTarget } from '../../shared/handover';
 import type { LogProblem } from '../../shared/archive';
 
 /** The handover log lives in the archive itself, beside the bags, so it travels with them. */
@@ -18,13 +18,15 @@ const entrySchema = z.object({
   at: z.string(),
   by: z.string(),
   deliveryId: z.string(),
-  target: z.enum(HANDOVER_TARGETS),
+  /** Where the records went; null for a removal check, which hands nothing over. */
+  target: z.enum(HANDOVER_TARGETS).nullable(),
   destination: z.string(),
   /**
    * started: about to hand a record over (written first, so an interruption is known);
-   * delivered / failed: its outcome; case-created: Platina made a collection case for a round.
+   * delivered / failed: its outcome; case-created: Platina made a collection case for a round;
+   * removal-checked: a saved comment's link was opened again, and `gone` says whether it was still there.
    */
-  event: z.enum(['started', 'delivered', 'failed', 'case-created']),
+  event: z.enum(['started', 'delivered', 'failed', 'case-created', 'removal-checked']),
   /** The snapshot's identity (the UUID in its metadata.json), which stays when its bag is moved. */
   snapshotId: z.string().nullable(),
   /**
@@ -38,10 +40,12 @@ const entrySchema = z.object({
   round: z.string().nullable(),
   remoteId: z.string().nullable(),
   error: z.string().nullable(),
+  /** For a removal check: true when the comment was gone, false when the page still showed it, null when the page could not be read. */
+  gone: z.boolean().nullable().optional(),
 });
 
 export type LogEntry = z.infer<typeof entrySchema>;
-type Optional = 'snapshotId' | 'ref' | 'title' | 'sha256' | 'bytes' | 'round' | 'remoteId' | 'error';
+type Optional = 'snapshotId' | 'ref' | 'title' | 'sha256' | 'bytes' | 'round' | 'remoteId' | 'error' | 'gone';
 export type NewLogEntry = Omit<LogEntry, 'seq' | 'prev' | Optional> & Partial<Pick<LogEntry, Optional>>;
 
 export interface LogReading {
@@ -172,10 +176,11 @@ function parseJson(line: string): unknown {
 }
 
 /** Where each snapshot has been delivered: the latest `delivered` entry per snapshot (by identity), target and destination. */
-export function deliveries(entries: LogEntry[]): Map<string, LogEntry> {
-  const delivered = new Map<string, LogEntry>();
+export function deliveries(entries: LogEntry[]): Map<string, LogEntry & { target: HandoverTarget }> {
+  const delivered = new Map<string, LogEntry & { target: HandoverTarget }>();
   for (const entry of entries) {
-    if (entry.event === 'delivered' && entry.snapshotId) delivered.set(deliveryKey(entry.snapshotId, entry.target, entry.destination), entry);
+    const { target } = entry;
+    if (entry.event === 'delivered' && entry.snapshotId && target) delivered.set(deliveryKey(entry.snapshotId, target, entry.destination), { ...entry, target });
   }
   return delivered;
 }

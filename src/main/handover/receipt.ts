@@ -27,7 +27,8 @@ export function deliveriesInLog({ entries, lines }: Pick<LogReading, 'entries' |
     const first = group.entries[0]!;
     const outcomes = new Map<string, LogEntry>();
     for (const entry of group.entries) if ((entry.ref ?? entry.snapshotId) && (entry.event === 'delivered' || entry.event === 'failed')) outcomes.set(entry.ref ?? entry.snapshotId!, entry);
-    if (outcomes.size === 0) continue;
+    // A removal check hands nothing over: it has no target and no receipt.
+    if (outcomes.size === 0 || !first.target) continue;
     result.push({
       deliveryId,
       at: first.at,

@@ -43,6 +43,8 @@ export interface CaptureRunOptions {
 export interface CommentOrder {
   url: string;
   selector: string | null;
+  /** The link to the answer given to it, saved with it. */
+  answer?: string | null;
   reason: { code: string; label: string };
   note: string;
   savedBy: string;
@@ -130,7 +132,7 @@ async function captureOne(
       const order = options.comment;
       let comment: CommentFacts | null = null;
       const capture = order
-        ? await captureComment(session, { channel, url: order.url, selector: order.selector, dir: draft.data, timeoutMs: options.timeoutMs, signal: options.signal, onProgress }).then((saved) => {
+        ? await captureComment(session, { channel, url: order.url, selector: order.selector, answer: order.answer ?? null, dir: draft.data, timeoutMs: options.timeoutMs, signal: options.signal, onProgress }).then((saved) => {
             comment = commentFacts(order, saved.shown);
             return saved;
           })

@@ -82,6 +82,14 @@ function commentRows(writer: PageWriter, metadata: SnapshotMetadata, comment: Co
   writer.gap(8);
   writer.subheading('Kommentarens text');
   writer.note(oneParagraph(capped(comment.text, 4000)) || '(ingen text)');
+  if (comment.answer) {
+    writer.gap(4);
+    writer.subheading('Svaret');
+    writer.row('Svar av', comment.answer.author.name ?? 'Visades inte');
+    writer.row('Tid som visades', comment.answer.shownTime ?? 'Visades inte');
+    writer.row('Länk', capped(comment.answer.url, 500));
+    writer.note(oneParagraph(capped(comment.answer.text, 3000)) || '(ingen text)');
+  }
   if (comment.contextText) {
     writer.gap(4);
     writer.subheading('Inlägget den hör till');

@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Compare } from '../components/Compare';
 import { RecordView } from '../components/RecordView';
+import { RemovalCheck } from '../components/RemovalCheck';
 import { Thumbnail } from '../components/Thumbnail';
 import { formatDateTime } from '../format';
 import type { ArchiveReport, SearchHit, SnapshotRef } from '../../../shared/archive';
@@ -123,6 +124,7 @@ export function Archive() {
                 <>
                   <h4 id={`comments-${channelId}`}>{t('archive.comments', { count: comments.length })}</h4>
                   <ol aria-labelledby={`comments-${channelId}`}>{comments.map(item)}</ol>
+                  <RemovalCheck refs={comments.map((s) => s.ref)} channelId={channelId} />
                 </>
               )}
             </section>
