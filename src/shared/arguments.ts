@@ -29,6 +29,8 @@ export const ARGUMENTS = {
   verifyArchive: z.tuple([]),
   startCapture: z.tuple([z.object({ channelIds: z.array(z.string().max(200)).min(1).max(1_000), reason: z.string().min(1).max(2_000) })]),
   saveComment: z.tuple([saveCommentRequestSchema]),
+  listCommentReasons: z.tuple([]),
+  saveCommentReasons: z.tuple([z.array(z.object({ code: z.string().max(100), label: z.string().max(500) })).max(200)]),
   checkRemoval: z.tuple([z.object({ refs: z.array(snapshot).min(1).max(1_000), by: z.string().trim().min(1).max(200) })]),
   cancelCapture: z.tuple([z.uuid()]),
   getCaptureJob: z.tuple([z.uuid()]),
@@ -53,7 +55,7 @@ type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 /** Compile-time: every schema's output is exactly its call's parameters. */
 export const ARGUMENTS_MATCH_API: { [K in keyof KanalarkivApi]: Same<z.output<(typeof ARGUMENTS)[K]>, Parameters<KanalarkivApi[K]>> } = {
   getAppInfo: true, getSettings: true, saveSettings: true, listChannels: true, saveChannel: true, previewImport: true,
-  importChannels: true, listSnapshots: true, getThumbnail: true, searchArchive: true, verifyArchive: true, startCapture: true, saveComment: true, checkRemoval: true,
+  importChannels: true, listSnapshots: true, getThumbnail: true, searchArchive: true, verifyArchive: true, startCapture: true, saveComment: true, checkRemoval: true, listCommentReasons: true, saveCommentReasons: true,
   cancelCapture: true, getCaptureJob: true, getLoginStatus: true, openLogin: true, getSnapshot: true, getPageImage: true,
   compareSnapshots: true, openRecordPdf: true, getRoundOverview: true, getHandoverSettings: true, saveHandoverSettings: true,
   getHandoverOverview: true, startHandover: true, signInPlatina: true, signOutPlatina: true, setSmtpPassword: true, saveReceipt: true,

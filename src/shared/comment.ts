@@ -26,6 +26,14 @@ export const COMMENT_REASONS = [
 
 export type CommentReasonCode = (typeof COMMENT_REASONS)[number]['code'];
 
+/** A reason as the app and the CLI offer it: the guidelines' ones, and the municipality's own (own: true). */
+export interface CommentReasonChoice {
+  code: string;
+  sv: string;
+  en: string;
+  own: boolean;
+}
+
 /** What a comment record states about the comment, as metadata.json's `comment` (docs/metadata.md). */
 export const commentSchema = z.object({
   /** The link the comment was saved from. */
@@ -64,7 +72,7 @@ export type CommentFacts = z.infer<typeof commentSchema>;
 export const saveCommentRequestSchema = z.object({
   channelId: z.string().max(200),
   url: z.string().trim().min(1).max(4_000),
-  reason: z.enum(COMMENT_REASONS.map((r) => r.code) as [CommentReasonCode, ...CommentReasonCode[]]),
+  reason: z.string().regex(/^[a-z0-9][a-z0-9-]{1,39}$/),
   note: z.string().max(4_000),
   savedBy: z.string().trim().max(200),
   selector: z.string().trim().max(2_000).optional(),

@@ -2,7 +2,7 @@ import type { ArchiveReport, Catalogue, Difference, SearchHit, SnapshotRef } fro
 import type { CaptureJobState } from './capture';
 import type { Channel, LoginState, Platform } from './channel';
 import type { DeliveryResult, HandoverOverview, HandoverSettings, HandoverTarget, PlatinaSignIn } from './handover';
-import type { RemovalCheck, SaveCommentRequest } from './comment';
+import type { CommentReasonChoice, RemovalCheck, SaveCommentRequest } from './comment';
 import type { ChannelInput, ImportPreview, SaveChannelResult } from './register';
 import type { RoundOverview } from './rounds';
 import type { AppInfo, Settings } from './settings';
@@ -27,6 +27,8 @@ export const IPC_CHANNELS = {
   startCapture: 'kanalarkiv:start-capture',
   saveComment: 'kanalarkiv:save-comment',
   checkRemoval: 'kanalarkiv:check-removal',
+  listCommentReasons: 'kanalarkiv:list-comment-reasons',
+  saveCommentReasons: 'kanalarkiv:save-comment-reasons',
   cancelCapture: 'kanalarkiv:cancel-capture',
   getCaptureJob: 'kanalarkiv:get-capture-job',
   getLoginStatus: 'kanalarkiv:get-login-status',
@@ -69,6 +71,10 @@ export interface KanalarkivApi {
   saveComment(request: SaveCommentRequest): Promise<CaptureJobState>;
   /** Opens saved comments' links again and logs whether each is gone. */
   checkRemoval(request: { refs: SnapshotRef[]; by: string }): Promise<RemovalCheck[]>;
+  /** The reasons a comment may be saved for: the guidelines' list and the archive's own. */
+  listCommentReasons(): Promise<CommentReasonChoice[]>;
+  /** Replaces the archive's own reasons. */
+  saveCommentReasons(own: Array<{ code: string; label: string }>): Promise<CommentReasonChoice[]>;
   cancelCapture(jobId: string): Promise<void>;
   getCaptureJob(jobId: string): Promise<CaptureJobState | null>;
   /** Which platforms have a saved login session, and which need one for a complete snapshot. */

@@ -86,6 +86,17 @@ describe('kanalarkiv save-comment', () => {
     expect(cover).toContain('Svaret Svar av Kultur Umeå');
   });
 
+  it("offers the archive's own reasons beside the guidelines'", async () => {
+    const arkiv = path.join(work, 'arkiv');
+    writeFileSync(path.join(arkiv, 'comment-reasons.json'), JSON.stringify([{ code: 'foretagsreklam', label: 'Reklam för eget företag' }]));
+    const listed = await runCli(['save-comment', '--reasons', '--archive', arkiv]);
+    expect(listed.stdout).toMatch(/^hot +Hot$/m);
+    expect(listed.stdout).toMatch(/^foretagsreklam +Reklam för eget företag$/m);
+    const { result } = await save('/comment/facebook/kulturumea/posts/42?comment_id=333', 'kultur-fb', 'foretagsreklam');
+    expect(result.status, JSON.stringify(result.error)).toBe('ok');
+    expect(metadataOf(result.record!).comment).toMatchObject({ reason: { code: 'foretagsreklam', label: 'Reklam för eget företag' }, purpose: 'removal', secrecyReview: false });
+  });
+
   it('saves an X post by its status link, with the exact time the page gives', async () => {
     const { result } = await save('/comment/x/kallestrom/status/1001', 'umea-x', 'personangrepp');
     expect(result.status, JSON.stringify(result.error)).toBe('ok');
@@ -134,7 +145,8 @@ describe('kanalarkiv save-comment', () => {
     expect(run.code, run.stderr).toBe(0);
     const checks = JSON.parse(run.stdout).checks as Array<{ url: string; gone: boolean | null }>;
     const of = (part: string) => checks.filter((c) => c.url.includes(part)).map((c) => c.gone);
-    expect(of('comment_id=333')).toEqual([true]);
+    // Two records hold comment 333 (saved for two reasons): both find it gone.
+    expect(of('comment_id=333')).toEqual([true, true]);
     expect(of('comment_id=111&')).toEqual([false]);
     expect(of('#kommentar-2')).toEqual([false]);
     const log = readFileSync(path.join(arkiv, 'handover-log.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l));

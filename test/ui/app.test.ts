@@ -232,6 +232,21 @@ describe('the desktop UI, in Chromium, against the real core', () => {
     expect(await accessibilityProblems(page)).toEqual([]);
   });
 
+  it("Inställningar: the municipality's own reasons for saved comments, each bad line named in Swedish, then offered when saving", async () => {
+    await page.getByRole('button', { name: 'Inställningar' }).click();
+    const own = page.getByLabel('En anledning per rad: kod: text');
+    await own.fill('Företag: Reklam\nhot: Ett annat hot');
+    await page.getByRole('button', { name: 'Spara anledningarna' }).click();
+    const problems = page.getByRole('form', { name: 'Egna anledningar för sparade kommentarer' }).getByRole('alert');
+    expect(await problems.textContent()).toContain('Rad 1: koden får bara ha små bokstäver a–z, siffror och -');
+    expect(await problems.textContent()).toContain('Rad 2: koden ”hot” finns redan.');
+    await own.fill('foretagsreklam: Reklam för eget företag');
+    await page.getByRole('button', { name: 'Spara anledningarna' }).click();
+    await page.getByText('1 egen anledning är sparad.').waitFor();
+    await page.getByRole('button', { name: 'Spara kommentar' }).click();
+    await page.getByLabel('Anledning').selectOption({ label: 'Reklam för eget företag' });
+  });
+
   it('Inställningar: shows the capture profile read-only, and switches to English', async () => {
     await page.getByRole('button', { name: 'Inställningar' }).click();
     await page.getByText('Rullas en skärm i taget och sätts samman').waitFor();

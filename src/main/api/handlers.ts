@@ -4,7 +4,7 @@ import path from 'node:path';
 import { PLATFORMS, type LoginState, type Platform } from '../../shared/channel';
 import { PLATFORM_MODULES } from '../platforms';
 import type { KanalarkivApi } from '../../shared/ipc';
-import { commentReason } from '../../shared/comment';
+import { commentReasons, writeOwnReasons } from '../archive/comment-reasons';
 import { checkRemovals } from '../pipeline/removal';
 import { readCatalogue, readMetadata, searchArchive, snapshotPath, thumbnail } from '../archive/catalogue';
 import { difference, pageImage } from '../archive/compare';
@@ -137,13 +137,23 @@ export function createHandlers(context: HandlerContext): KanalarkivApi {
         concurrency: context.concurrency ?? 2,
       });
     },
+    async listCommentReasons() {
+      return commentReasons(await archive());
+    },
+    async saveCommentReasons(own) {
+      const dir = await archive();
+      await writeOwnReasons(dir, own);
+      return commentReasons(dir);
+    },
     async saveComment({ channelId, url, reason, note, savedBy, selector }) {
       const channel = register.list().find((c) => c.id === channelId);
       if (!channel) throw new Error(`not in the register: ${channelId}`);
-      const chosen = commentReason(reason)!;
+      const archiveDir = await archive();
+      const chosen = (await commentReasons(archiveDir)).find((r) => r.code === reason);
+      if (!chosen) throw new Error(`no such reason: ${reason}`);
       const { organisation, browserPath } = settings();
       return jobs.start([channel], chosen.sv, {
-        archiveDir: await archive(),
+        archiveDir,
         organisation,
         browserPath: browserPath || undefined,
         profilesRoot,

@@ -1,5 +1,6 @@
 import path from 'node:path';
-import { COMMENT_REASONS, commentReason } from '../../shared/comment';
+import { existsSync } from 'node:fs';
+import { commentReasons } from '../archive/comment-reasons';
 import { runCapture } from '../pipeline/run';
 import { defaultProfilesRoot } from '../paths';
 import { positiveInteger, progressPrinter, report, useArchive } from './capture-command';
@@ -28,7 +29,9 @@ export async function saveCommentCommand(args: string[], io: Io, signal?: AbortS
     json: { type: 'boolean', default: false },
   }, true);
   if (values.reasons) {
-    io.out(values.json ? `${JSON.stringify({ reasons: COMMENT_REASONS })}\n` : `${COMMENT_REASONS.map((r) => `${r.code.padEnd(26)}${r.sv}`).join('\n')}\n`);
+    // With --archive, the archive's own reasons too.
+    const reasons = values.archive && existsSync(values.archive) ? await commentReasons(values.archive) : await commentReasons(null);
+    io.out(values.json ? `${JSON.stringify({ reasons })}\n` : `${reasons.map((r) => `${r.code.padEnd(26)}${r.sv}`).join('\n')}\n`);
     return EXIT.ok;
   }
   const json = values.json;
@@ -50,8 +53,6 @@ export async function saveCommentCommand(args: string[], io: Io, signal?: AbortS
   if (!values.archive) return usage('--archive DIR is required: the folder where records are kept.');
   if (!values.channels) return usage('--channels FILE is required: the channel list the comment\'s channel is in.');
   if (!values.channel) return usage('--channel ID is required: the channel the comment was written on.');
-  const reason = commentReason(values.reason ?? '');
-  if (!reason) return usage(`--reason must be one of the codes "kanalarkiv save-comment --reasons" lists (got "${values.reason ?? ''}").`);
   if (values.answer !== undefined && !URL.canParse(values.answer)) return usage(`--answer must be the link to the answer (a reply in the comment's thread), not "${values.answer.slice(0, 200)}".`);
   const timeout = positiveInteger(values.timeout ?? '90', '--timeout', 10, 3600);
   if (typeof timeout === 'string') return usage(timeout);
@@ -62,6 +63,8 @@ export async function saveCommentCommand(args: string[], io: Io, signal?: AbortS
   if (!channel) return usage(`--channel "${values.channel}" is not in the channel file.`);
   const archiveProblem = await useArchive(values.archive);
   if (archiveProblem) return usage(archiveProblem);
+  const reason = (await commentReasons(values.archive)).find((r) => r.code === values.reason);
+  if (!reason) return usage(`--reason must be one of the codes "kanalarkiv save-comment --reasons --archive DIR" lists (got "${values.reason ?? ''}").`);
 
   io.err(`Saving the comment at ${url.href} of ${channel.id} into ${path.resolve(values.archive)}\n`);
   const results = await runCapture({

@@ -56,11 +56,9 @@ function snapshotRows(writer: PageWriter, metadata: SnapshotMetadata): void {
 function commentRows(writer: PageWriter, metadata: SnapshotMetadata, comment: CommentFacts): void {
   const { channel, capture } = metadata;
   writer.heading(recordTitle(metadata));
-  writer.note(
-    comment.purpose === 'register'
-      ? 'En kommentar eller ett inlägg i sociala medier, sparat med Kanalarkiv för att registreras. Följande sidor visar det som det såg ut, och sedan inlägget det hör till med kommentaren inramad i rött.'
-      : 'En kommentar eller ett inlägg i sociala medier, sparat med Kanalarkiv innan det togs bort. Följande sidor visar det som det såg ut, och sedan inlägget det hör till med kommentaren inramad i rött.',
-  );
+  const why = comment.purpose === 'register' ? 'för att registreras' : 'innan det togs bort';
+  const answered = comment.answer ? ', och sist svaret på det' : '';
+  writer.note(`En kommentar eller ett inlägg i sociala medier, sparat med Kanalarkiv ${why}. Följande sidor visar det som det såg ut, och sedan inlägget det hör till med kommentaren inramad i rött${answered}.`);
   writer.gap(10);
   writer.row('Kanal', channel.name);
   writer.row('Plattform', PLATFORM_NAMES[channel.platform] ?? channel.platform);

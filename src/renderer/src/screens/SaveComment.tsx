@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CaptureJobState } from '../../../shared/capture';
-import { COMMENT_REASONS, type CommentReasonCode } from '../../../shared/comment';
+import { COMMENT_REASONS } from '../../../shared/comment';
 import { api } from '../api';
 import { Thumbnail } from '../components/Thumbnail';
 import { formatWarning } from '../format';
@@ -16,10 +16,11 @@ export function SaveComment() {
   const { t, i18n } = useTranslation();
   const errorText = useErrorText();
   const register = useApi(() => api.listChannels(), []);
+  const reasons = useApi(() => api.listCommentReasons(), []);
   const channels = register.value ?? [];
   const [channelId, setChannelId] = useState('');
   const [url, setUrl] = useState('');
-  const [reason, setReason] = useState<CommentReasonCode>('hot');
+  const [reason, setReason] = useState('hot');
   const [note, setNote] = useState('');
   const [savedBy, setSavedBy] = useState('');
   const [selector, setSelector] = useState('');
@@ -64,8 +65,8 @@ export function SaveComment() {
             </div>
             <div className="field">
               <label htmlFor="comment-reason">{t('comment.reason')}</label>
-              <select id="comment-reason" value={reason} onChange={(e) => setReason(e.target.value as CommentReasonCode)}>
-                {COMMENT_REASONS.map((r) => <option key={r.code} value={r.code}>{english ? r.en : r.sv}</option>)}
+              <select id="comment-reason" value={reason} onChange={(e) => setReason(e.target.value)}>
+                {(reasons.value ?? COMMENT_REASONS.map((r) => ({ ...r, own: false }))).map((r) => <option key={r.code} value={r.code}>{english ? r.en : r.sv}</option>)}
               </select>
             </div>
             <div className="field">

@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AppInfo, Settings as SettingsValues } from '../../../shared/settings';
 import { api } from '../api';
+import { CommentReasonsForm } from '../components/CommentReasonsForm';
 import { useApi, useErrorText } from '../hooks/useApi';
 
 export function Settings() {
@@ -61,6 +62,7 @@ export function Settings() {
         {saved && <p role="status">{t('settings.saved')}</p>}
         {problem && <p role="alert" className="error">{t('settings.invalid', { problem })}</p>}
       </form>
+      <CommentReasonsForm />
       <h3 id="profile">{t('profile.heading')}</h3>
       <p>{t('profile.intro')}</p>
       <dl>

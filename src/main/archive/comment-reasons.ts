@@ -1,0 +1,56 @@
+import { readFile, rename, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { z } from 'zod';
+import { COMMENT_REASONS, type CommentReasonChoice } from '../../shared/comment';
+import { KanalarkivError } from '../../shared/errors';
+
+/**
+ * The municipality's own reasons for saving a comment, beside the guidelines' list: kept in the
+ * archive itself, so the app and the command line of everyone using the archive offer the same ones.
+ */
+export const OWN_REASONS_FILE = 'comment-reasons.json';
+
+export const ownReasonsSchema = z
+  .array(z.object({ code: z.string().regex(/^[a-z0-9][a-z0-9-]{1,39}$/, 'a code is 2–40 small letters a–z, digits and -'), label: z.string().trim().min(1).max(200) }))
+  .max(100)
+  .superRefine((reasons, ctx) => {
+    const seen = new Set<string>(COMMENT_REASONS.map((r) => r.code));
+    for (const [i, r] of reasons.entries()) {
+      if (seen.has(r.code)) ctx.addIssue({ code: 'custom', path: [i, 'code'], message: `the code "${r.code}" is already taken` });
+      seen.add(r.code);
+    }
+  });
+export type OwnReason = z.infer<typeof ownReasonsSchema>[number];
+
+/** The archive's own reasons; none when the file is missing. */
+export async function readOwnReasons(archiveDir: string): Promise<OwnReason[]> {
+  let text: string;
+  try {
+    text = await readFile(path.join(archiveDir, OWN_REASONS_FILE), 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
+    throw error;
+  }
+  const parsed = ownReasonsSchema.safeParse(JSON.parse(text));
+  if (!parsed.success) throw new Error(`${OWN_REASONS_FILE} in the archive is not a list of {code, label}: ${parsed.error.issues[0]?.message}. Correct it in the app's settings.`);
+  return parsed.data;
+}
+
+/** Replaces the archive's own reasons (validated first); the file is swapped in whole. */
+export async function writeOwnReasons(archiveDir: string, reasons: OwnReason[]): Promise<void> {
+  const parsed = ownReasonsSchema.safeParse(reasons);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    throw new KanalarkivError('invalid_arguments', `reason ${Number(issue.path[0]) + 1}: ${issue.message}`);
+  }
+  const valid = parsed.data;
+  const file = path.join(archiveDir, OWN_REASONS_FILE);
+  await writeFile(`${file}.tmp`, `${JSON.stringify(valid, null, 2)}\n`);
+  await rename(`${file}.tmp`, file);
+}
+
+/** Every reason a comment may be saved for: the guidelines' list, then the archive's own (none without an archive). */
+export async function commentReasons(archiveDir: string | null): Promise<CommentReasonChoice[]> {
+  const own = archiveDir ? await readOwnReasons(archiveDir) : [];
+  return [...COMMENT_REASONS.map((r) => ({ code: r.code, sv: r.sv, en: r.en, own: false })), ...own.map((r) => ({ code: r.code, sv: r.label, en: r.label, own: true }))];
+}
