@@ -33,6 +33,7 @@ beforeAll(async () => {
   const storage = new MemoryStorage();
   storage.set('settings', { organisation: 'Umeå kommun', archiveDir: archive, browserPath: '', language: 'sv', rounds: thisMonth('test'), autoCapture: false });
   storage.set('channels', registered);
+  storage.set('handover', { folderDir: path.join(archive, '..', `${path.basename(archive)}-registrator`) });
   bridge = await startBridge((publishCapture) => createHandlers({ storage, defaultArchiveDir: archive, profilesRoot: path.join(archive, '..', 'ui-profiles'), publishCapture, showPdf: async (file) => void shownPdfs.push(file), ...noShell() }));
   ({ browser, page } = await openApp(bridge));
 }, 300_000);
@@ -212,6 +213,10 @@ describe('the desktop UI, in Chromium, against the real core', () => {
     await page.getByRole('button', { name: 'Spara kommentaren' }).click();
     await page.getByText('Kommentaren är sparad i arkivet.').waitFor({ timeout: 90_000 });
     await page.getByRole('img', { name: 'Den sparade kommentaren från Kultur på Facebook' }).waitFor();
+    // Offered to the registrar at once: here through the upload folder.
+    await page.getByLabel('Lämna till', { exact: true }).selectOption({ label: 'Uppladdningsmapp' });
+    await page.getByRole('button', { name: 'Lämna till registratorn nu' }).click();
+    await page.getByText('Uppladdningsmapp: överlämnad').waitFor();
     await page.screenshot({ path: path.join(SHOTS, 'spara-kommentar.png'), fullPage: true });
 
     await link.fill(site.url('/comment/facebook/kulturumea/posts/42?comment_id=999999'));

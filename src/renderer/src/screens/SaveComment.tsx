@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { CaptureJobState } from '../../../shared/capture';
 import { COMMENT_REASONS } from '../../../shared/comment';
 import { api } from '../api';
+import { HandOverNow } from '../components/HandOverNow';
 import { Thumbnail } from '../components/Thumbnail';
 import { formatWarning } from '../format';
 import { useApi, useErrorText } from '../hooks/useApi';
@@ -98,6 +99,7 @@ export function SaveComment() {
               {result.result.warnings.length > 0 && <ul className="warnings">{result.result.warnings.map((w) => <li key={w.text}>{formatWarning(w, i18n.language)}</li>)}</ul>}
             </div>
           )}
+          {result.result?.status === 'ok' && result.ref && <HandOverNow record={result.ref} by={savedBy} />}
           {result.result?.status === 'failed' && result.result.error && (
             <p className="error" role="alert">{t(`captureError.${result.result.error.code}`, { platform: t(`platform.${result.platform}`) })}</p>
           )}
