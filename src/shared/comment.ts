@@ -45,8 +45,8 @@ export const commentSchema = z.object({
   savedBy: z.string(),
   /** 'removal': saved before it is removed; 'register': an opinion or suggestion kept for registering. */
   purpose: z.enum(['removal', 'register']),
-  /** How the element was found: from the link as the platform marks it, a #fragment, or a selector given. */
-  foundBy: z.enum(['link', 'fragment', 'selector']),
+  /** How the element was found: from the link as the platform marks it, a #fragment, a selector given, or chosen on the page with the pointer. */
+  foundBy: z.enum(['link', 'fragment', 'selector', 'picked']),
   selector: z.string(),
   author: z.object({ name: z.string().nullable(), profileUrl: z.string().nullable() }),
   /** The time as the page shows it ("2 v"), and the exact time where the page gives one. */
@@ -76,6 +76,8 @@ export const saveCommentRequestSchema = z.object({
   note: z.string().max(4_000),
   savedBy: z.string().trim().max(200),
   selector: z.string().trim().max(2_000).optional(),
+  /** Choose the comment with the pointer in a window that opens on the page at `url`. */
+  pick: z.boolean().optional(),
 });
 export type SaveCommentRequest = z.infer<typeof saveCommentRequestSchema>;
 

@@ -26,11 +26,18 @@ export interface CommentRequest {
   selector: string | null;
   /** The link to the answer given to it, shown in the same thread (a reply): saved with it. */
   answer: string | null;
+  /** The page owner chooses the comment with the pointer in a visible window (the session is visible). */
+  pick?: boolean;
   dir: string;
   timeoutMs: number;
   signal?: AbortSignal;
   onProgress?: (stage: CaptureStage, percent: number) => void;
 }
+
+/** How long the page owner may take to choose the comment on the page. */
+const PICK_WAIT_MS = 10 * 60_000;
+/** The hint over the page while choosing (removed before any picture). */
+const PICK_HINT = 'Kanalarkiv: klicka på kommentaren eller inlägget som ska sparas.';
 
 /** What the page showed of the comment; the page owner adds the reason, the note and their name. */
 export type ShownComment = Pick<CommentFacts, 'url' | 'foundBy' | 'selector' | 'author' | 'shownTime' | 'exactTime' | 'text' | 'contextText' | 'answer'>;
@@ -56,13 +63,15 @@ export function commentTargetOf(channel: Channel, link: URL, selector: string | 
 export async function captureComment(session: CaptureSession, request: CommentRequest): Promise<Capture & { shown: ShownComment }> {
   const { channel, signal } = request;
   const link = new URL(request.url);
-  const { target, foundBy } = commentTargetOf(channel, link, request.selector);
+  const { target, foundBy } = request.pick ? { target: { element: PLATFORM_MODULES[channel.platform].commentSelector }, foundBy: 'picked' as const } : commentTargetOf(channel, link, request.selector);
   const platformModule = PLATFORM_MODULES[channel.platform];
   const progress = request.onProgress ?? (() => undefined);
   const timings = new Timings();
   const startedAt = new Date();
   progress('starting', 2);
-  return withCapturePage(session, channel.platform, { timeoutMs: request.timeoutMs, signal, timings, what: 'comment' }, async ({ page, loggedIn }) => {
+  // Choosing takes the page owner's own time, on top of the capture's.
+  const deadline = request.timeoutMs + (request.pick ? PICK_WAIT_MS : 0);
+  return withCapturePage(session, channel.platform, { timeoutMs: deadline, signal, timings, what: 'comment' }, async ({ page, loggedIn }) => {
     const opened = await openPage(page, link.href, {
       platformModule,
       timeoutMs: request.timeoutMs,
@@ -72,7 +81,11 @@ export async function captureComment(session: CaptureSession, request: CommentRe
       onStage: (stage) => progress(stage, stage === 'loading' ? 5 : 10),
     });
     progress('scrolling', 30);
-    const choose = () => page.evaluate<boolean>(`window.__kanalarkiv.chooseTarget(${JSON.stringify(target)}, ${JSON.stringify(platformModule.postSelector)})`);
+    if (request.pick) {
+      await page.bringToFront();
+      await page.evaluate(`window.__kanalarkiv.pickTarget(${JSON.stringify(target.element)}, ${JSON.stringify(platformModule.postSelector)}, ${JSON.stringify(PICK_HINT)})`);
+    }
+    const choose = async () => (request.pick ? page.evaluate<boolean>('!!window.__kanalarkiv.chosenElement("comment")?.isConnected') : page.evaluate<boolean>(`window.__kanalarkiv.chooseTarget(${JSON.stringify(target)}, ${JSON.stringify(platformModule.postSelector)})`));
     if (!(await choose())) {
       throw new CaptureError('comment_not_found', 'The page does not show the comment or post the link points at: it may already be removed, or be visible only when logged in. Check the link in a browser.');
     }
@@ -129,7 +142,7 @@ export async function captureComment(session: CaptureSession, request: CommentRe
       words,
       mhtml: MHTML_FILE,
       timings,
-      shown: { url: link.href, foundBy, selector: target.link ? `${target.element} ⟵ ${target.link}` : target.element, ...described, answer },
+      shown: { url: request.pick ? page.url() : link.href, foundBy, selector: target.link ? `${target.element} ⟵ ${target.link}` : target.element, ...described, answer },
       facts: {
         requestedUrl: link.href,
         finalUrl: opened.finalUrl,

@@ -538,6 +538,43 @@ export const PAGE_HELPERS = String.raw`
       return chosen !== null;
     },
 
+    /**
+     * "Välj på sidan": the page owner points at the comment. Hovering outlines the comment or post
+     * under the pointer (the closest of the candidates, else the element itself); a click chooses it
+     * and does nothing else on the page. The outline and the hint are gone before any picture.
+     */
+    pickTarget(candidates, postSelector, hint) {
+      return new Promise((resolve) => {
+        const box = document.createElement('div');
+        Object.assign(box.style, { position: 'fixed', pointerEvents: 'none', border: '3px solid #d00', background: 'rgba(221,0,0,.08)', zIndex: '2147483647', display: 'none' });
+        const banner = document.createElement('div');
+        banner.textContent = hint;
+        Object.assign(banner.style, { position: 'fixed', top: '0', left: '0', right: '0', padding: '10px 16px', background: '#0b3d6e', color: '#fff', font: '16px sans-serif', zIndex: '2147483647', pointerEvents: 'none' });
+        document.body.append(box, banner);
+        const candidate = (el) => (el && el.closest && (el.closest(candidates) || el)) || null;
+        const move = (event) => {
+          const el = candidate(event.target);
+          if (!el || el === document.body || el === document.documentElement) { box.style.display = 'none'; return; }
+          const r = el.getBoundingClientRect();
+          Object.assign(box.style, { display: 'block', left: (r.left - 3) + 'px', top: (r.top - 3) + 'px', width: (r.width + 6) + 'px', height: (r.height + 6) + 'px' });
+        };
+        const swallow = (event) => { event.preventDefault(); event.stopPropagation(); };
+        const click = (event) => {
+          swallow(event);
+          const el = candidate(event.target);
+          if (!el || el === document.body || el === document.documentElement) return;
+          for (const [type, fn] of listeners) removeEventListener(type, fn, true);
+          box.remove();
+          banner.remove();
+          chosen = el;
+          chosenContext = el.parentElement ? el.parentElement.closest(postSelector) : null;
+          resolve(true);
+        };
+        const listeners = [['mousemove', move], ['mouseover', move], ['click', click], ['mousedown', swallow], ['mouseup', swallow], ['pointerdown', swallow], ['pointerup', swallow]];
+        for (const [type, fn] of listeners) addEventListener(type, fn, true);
+      });
+    },
+
     /** Clicks the "see more" buttons inside the chosen comment and its post. */
     expandChosen(selectors, texts) {
       const within = [chosen, chosenContext].filter(Boolean).map((root) => ({ root, dx: 0, dy: 0, clip: null }));

@@ -58,6 +58,8 @@ export class CaptureSession {
   constructor(
     readonly browser: BrowserChoice,
     private readonly profilesRoot: string | null,
+    /** A window the user sees and points in ("Välj på sidan"), instead of headless. */
+    private readonly visible = false,
   ) {}
 
   async newPage(platform: Platform): Promise<CapturePage> {
@@ -66,7 +68,7 @@ export class CaptureSession {
     if (dir && existsSync(dir)) {
       let context = this.persistent.get(platform);
       if (!context) {
-        context = launch(() => chromium.launchPersistentContext(dir, { ...CONTEXT_OPTIONS, ...LAUNCH_OPTIONS, userAgent, executablePath: this.browser.executablePath }));
+        context = launch(() => chromium.launchPersistentContext(dir, { ...CONTEXT_OPTIONS, ...LAUNCH_OPTIONS, headless: !this.visible, userAgent, executablePath: this.browser.executablePath }));
         this.persistent.set(platform, context);
       }
       const page = await (await context).newPage();
@@ -93,7 +95,7 @@ export class CaptureSession {
   }
 
   private sharedBrowser(): Promise<Browser> {
-    this.shared ??= launch(() => chromium.launch({ ...LAUNCH_OPTIONS, executablePath: this.browser.executablePath }));
+    this.shared ??= launch(() => chromium.launch({ ...LAUNCH_OPTIONS, headless: !this.visible, executablePath: this.browser.executablePath }));
     return this.shared;
   }
 

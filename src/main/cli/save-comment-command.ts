@@ -20,6 +20,7 @@ export async function saveCommentCommand(args: string[], io: Io, signal?: AbortS
     note: { type: 'string' },
     selector: { type: 'string' },
     answer: { type: 'string' },
+    pick: { type: 'boolean', default: false },
     by: { type: 'string' },
     timeout: { type: 'string' },
     browser: { type: 'string' },
@@ -78,7 +79,7 @@ export async function saveCommentCommand(args: string[], io: Io, signal?: AbortS
     profilesRoot: values.profiles ?? defaultProfilesRoot(),
     signal,
     onProgress: progressPrinter(io),
-    comment: { url: url.href, selector: values.selector?.trim() || null, answer: values.answer ?? null, reason: { code: reason.code, label: reason.sv }, note: (values.note ?? '').trim(), savedBy: (values.by ?? '').trim() },
+    comment: { url: url.href, selector: values.selector?.trim() || null, answer: values.answer ?? null, pick: values.pick, reason: { code: reason.code, label: reason.sv }, note: (values.note ?? '').trim(), savedBy: (values.by ?? '').trim() },
   });
   return report(results, io, json, signal);
 }

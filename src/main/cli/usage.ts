@@ -14,7 +14,7 @@ SPEC lists the rounds, default "april:04-01..04-30,september:09-01..09-30" (or K
 With --json, stdout is exactly one JSON object: {"results":[{channel,status,record,error}]}.
 Exit status: 0 all archived, 2 some channels failed, 1 invalid arguments, 130 cancelled.`,
   'save-comment': `kanalarkiv save-comment URL --archive DIR --channels FILE --channel ID --reason CODE
-                        [--note TEXT] [--selector CSS] [--answer URL] [--by NAME] [--timeout SECONDS]
+                        [--note TEXT] [--selector CSS | --pick] [--answer URL] [--by NAME] [--timeout SECONDS]
                         [--browser PATH] [--profiles DIR] [--organisation NAME] [--json]
 kanalarkiv save-comment --reasons [--json]
 
@@ -22,7 +22,8 @@ Saves the comment or post URL points at, of channel ID in FILE, as a record unde
 is removed (or, with --reason synpunkt, to register it): the comment, the post around it with the
 comment outlined, its text, the author and the time as shown, and who saved it and why.
 The comment is found from the link as each platform marks it (README, "Saving a comment"), from
-the link's #fragment on any page, or with --selector. --answer saves the reply given to it (its
+the link's #fragment on any page, or with --selector; with --pick a window opens on the page at URL
+and you click the comment in it. --answer saves the reply given to it (its
 link, in the same thread) with it. --reasons lists the reason codes.
 Results and exit status as for capture.`,
   'check-removal': `kanalarkiv check-removal --archive DIR [--only REF,…] [--by NAME] [--timeout SECONDS]

@@ -45,6 +45,8 @@ export interface CommentOrder {
   selector: string | null;
   /** The link to the answer given to it, saved with it. */
   answer?: string | null;
+  /** Chosen by the page owner with the pointer, in a visible window, on the page at `url`. */
+  pick?: boolean;
   reason: { code: string; label: string };
   note: string;
   savedBy: string;
@@ -63,7 +65,7 @@ export async function runCapture(options: CaptureRunOptions): Promise<ChannelRes
 
   let session: CaptureSession;
   try {
-    session = new CaptureSession(findBrowser(options.browserPath), options.profilesRoot);
+    session = new CaptureSession(findBrowser(options.browserPath), options.profilesRoot, options.comment?.pick === true);
   } catch (error) {
     const { code, message } = toCaptureError(error);
     return channels.map((c) => failed(c, code, message));
@@ -132,7 +134,7 @@ async function captureOne(
       const order = options.comment;
       let comment: CommentFacts | null = null;
       const capture = order
-        ? await captureComment(session, { channel, url: order.url, selector: order.selector, answer: order.answer ?? null, dir: draft.data, timeoutMs: options.timeoutMs, signal: options.signal, onProgress }).then((saved) => {
+        ? await captureComment(session, { channel, url: order.url, selector: order.selector, answer: order.answer ?? null, pick: order.pick, dir: draft.data, timeoutMs: options.timeoutMs, signal: options.signal, onProgress }).then((saved) => {
             comment = commentFacts(order, saved.shown);
             return saved;
           })

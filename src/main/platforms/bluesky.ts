@@ -29,6 +29,7 @@ export const bluesky: PlatformModule = {
     const id = pathId(url, 'post');
     return id ? { element: '[data-testid^="postThreadItem-by-"]', link: `a[href*="/post/${cssValue(id)}"]` } : null;
   },
+  commentSelector: '[data-testid^="postThreadItem-by-"], [data-testid^="feedItem-by-"]',
   authorSelector: '',
   loggedOutDateOrder: true,
 };

@@ -33,6 +33,7 @@ export const facebook: PlatformModule = {
     if (id) return { element: '[role="article"][aria-label]', link: reply ? `a[href*="reply_comment_id=${cssValue(id)}"]` : `a[href*="comment_id=${cssValue(id)}"]:not([href*="reply_comment_id="])` };
     return /\/(posts|permalink|videos|photos)[/.]/.test(url.pathname) || url.searchParams.has('story_fbid') ? { element: '[role="article"]:not([aria-label])' } : null;
   },
+  commentSelector: '[role="article"]',
   authorSelector: '',
   loggedOutDateOrder: true,
 };

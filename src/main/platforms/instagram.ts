@@ -31,6 +31,7 @@ export const instagram: PlatformModule = {
     if (id) return { element: 'li', link: `a[href*="/c/${cssValue(id)}"]` };
     return pathId(url, 'p') || pathId(url, 'reel') ? { element: 'article, main' } : null;
   },
+  commentSelector: 'ul li, article',
   authorSelector: '',
   loggedOutDateOrder: true,
 };

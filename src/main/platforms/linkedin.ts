@@ -28,6 +28,7 @@ export const linkedin: PlatformModule = {
     if (urn) return { element: `[data-id="${cssValue(urn)}"]` };
     return url.pathname.includes('/feed/update/') || url.pathname.includes('/posts/') ? { element: '[data-urn*="urn:li:activity"], [data-id*="urn:li:activity"]' } : null;
   },
+  commentSelector: '[data-id*="urn:li:comment"], [data-urn*="urn:li:activity"], [data-id*="urn:li:activity"]',
   authorSelector: '',
   loggedOutDateOrder: true,
 };

@@ -31,6 +31,7 @@ export const mastodon: PlatformModule = {
     const match = /^\/@[^/]+\/(\d+)\/?$/.exec(url.pathname);
     return match ? { element: `article[data-id="${match[1]}"]` } : null;
   },
+  commentSelector: 'article[data-id]',
   authorSelector: '',
   loggedOutDateOrder: true,
 };

@@ -58,6 +58,8 @@ export interface PlatformModule {
    * a status id); null when it names nothing the platform marks. See CommentTarget.
    */
   commentTarget: (url: URL) => CommentTarget | null;
+  /** What one comment or post is on the page, for choosing one with the pointer ("Välj på sidan"). */
+  commentSelector: string;
   /** Inside a comment or post, the link that holds its author's name, where the platform marks one ('' : the first link). */
   authorSelector: string;
   /** Whether a logged-out visitor's feed is newest first; X's is not, so its coverage cannot be judged by dates. */

@@ -28,6 +28,7 @@ export const threads: PlatformModule = {
     const id = pathId(url, 'post');
     return id ? { element: 'div[data-pressable-container="true"]', link: `a[href*="/post/${cssValue(id)}"]` } : null;
   },
+  commentSelector: 'div[data-pressable-container="true"]',
   authorSelector: '',
   loggedOutDateOrder: true,
 };

@@ -22,6 +22,8 @@ export const tiktok: PlatformModule = {
   loggedOutView: 'partial',
   // TikTok's comments have no links of their own: choose one on the page, or give a selector.
   commentTarget: () => null,
+  // Comments are div[class*=CommentItemContainer] (browsertrix-behaviors src/site/tiktok.ts).
+  commentSelector: '[class*="CommentItemContainer"], [data-e2e="user-post-item"]',
   authorSelector: '',
   loggedOutDateOrder: true,
 };

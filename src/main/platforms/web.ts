@@ -21,6 +21,7 @@ export const web: PlatformModule = {
   loggedOutView: 'complete',
   // A page's own comments are linked by #fragment, which every platform's links may carry too (capture-comment.ts).
   commentTarget: () => null,
+  commentSelector: 'article, li, [id*="comment"], [class*="comment"]',
   authorSelector: '',
   loggedOutDateOrder: true,
 };

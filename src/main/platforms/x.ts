@@ -26,6 +26,7 @@ export const x: PlatformModule = {
     const id = pathId(url, 'status');
     return id ? { element: 'article[data-testid="tweet"]', link: `a[href$="/status/${cssValue(id)}"]` } : null;
   },
+  commentSelector: 'article[data-testid="tweet"]',
   authorSelector: '[data-testid="User-Name"] a',
   loggedOutDateOrder: false,
 };

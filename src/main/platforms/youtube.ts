@@ -30,6 +30,7 @@ export const youtube: PlatformModule = {
     const id = url.searchParams.get('lc');
     return id ? { element: 'ytd-comment-view-model, ytd-comment-renderer', link: `a[href*="lc=${cssValue(id)}"]` } : null;
   },
+  commentSelector: 'ytd-comment-view-model, ytd-comment-renderer, ytd-rich-item-renderer, ytd-backstage-post-thread-renderer',
   authorSelector: '#author-text',
   loggedOutDateOrder: true,
 };

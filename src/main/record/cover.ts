@@ -75,7 +75,7 @@ function commentRows(writer: PageWriter, metadata: SnapshotMetadata, comment: Co
   writer.row('Sparad (svensk tid)', localTime.format(new Date(capture.startedAt)));
   writer.row('Personuppgifter', 'Innehåller personuppgifter om en privatperson: författaren och det hen skrev.');
   writer.row('Sekretessprövning', comment.secrecyReview ? `Ja: pröva sekretess innan handlingen lämnas ut (${comment.reason.label.toLowerCase()}).` : 'Inte markerad');
-  writer.row('Hittades', { link: 'genom länken, som plattformen märker kommentarer', fragment: 'genom länkens #-ankare', selector: 'genom en angiven CSS-väljare' }[comment.foundBy]);
+  writer.row('Hittades', { link: 'genom länken, som plattformen märker kommentarer', fragment: 'genom länkens #-ankare', selector: 'genom en angiven CSS-väljare', picked: 'genom att väljas på sidan med muspekaren' }[comment.foundBy]);
   howRows(writer, metadata, 'kommentaren och inlägget fotograferas var för sig');
   writer.gap(8);
   writer.subheading('Kommentarens text');

@@ -31,11 +31,11 @@ export function SaveComment() {
   const chosen = channelId || channels[0]?.id || '';
   const english = i18n.language.startsWith('en');
 
-  async function submit(event: FormEvent) {
+  async function submit(event: FormEvent, pick = false) {
     event.preventDefault();
     setProblem('');
     try {
-      setStarted(await api.saveComment({ channelId: chosen, url: url.trim(), reason, note, savedBy, selector: selector.trim() || undefined }));
+      setStarted(await api.saveComment({ channelId: chosen, url: url.trim(), reason, note, savedBy, selector: selector.trim() || undefined, pick }));
     } catch (error) {
       setProblem(errorText(error));
     }
@@ -84,7 +84,9 @@ export function SaveComment() {
               <small id="comment-selector-hint">{t('comment.selectorHint')}</small>
             </div>
           </div>
-          <button type="submit" disabled={running}>{running ? t('comment.saving') : t('comment.save')}</button>
+          <button type="submit" disabled={running}>{running ? t('comment.saving') : t('comment.save')}</button>{' '}
+          <button type="button" className="secondary" disabled={running} onClick={(e) => void submit(e, true)} aria-describedby="comment-pick-hint">{t('comment.pick')}</button>
+          <small id="comment-pick-hint"> {t('comment.pickHint')}</small>
           {problem && <p className="error" role="alert">{problem}</p>}
         </form>
       )}
