@@ -78,6 +78,8 @@ export const saveCommentRequestSchema = z.object({
   selector: z.string().trim().max(2_000).optional(),
   /** Choose the comment with the pointer in a window that opens on the page at `url`. */
   pick: z.boolean().optional(),
+  /** The link to the answer given to it (a reply in its thread), saved with it. */
+  answer: z.string().trim().max(4_000).optional(),
 });
 export type SaveCommentRequest = z.infer<typeof saveCommentRequestSchema>;
 

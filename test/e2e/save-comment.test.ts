@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -169,5 +169,14 @@ describe('kanalarkiv save-comment', () => {
     expect(handover.code, handover.stderr).toBe(0);
     const sent = JSON.parse(handover.stdout);
     expect(JSON.stringify(sent)).toContain('Kommentar sparad före borttagning Facebook Kanal kultur-fb');
+    // To the registrar's mailbox, as a message with the record attached (.eml files, dropped into the mailbox).
+    const mailbox = path.join(work, 'brevlada');
+    const mail = await runCli(['handover', '--archive', path.join(work, 'arkiv'), '--to', 'email', '--dest', mailbox, '--to-address', 'registrator@umea.se', '--from', 'kanalarkiv@umea.se', '--by', 'Sara Ek', '--json']);
+    expect(mail.code, mail.stderr).toBe(0);
+    const messages = readdirSync(mailbox).filter((f) => f.endsWith('.eml'));
+    const threat = messages.find((f) => f.startsWith('Kommentar sparad före borttagning'))!;
+    const eml = readFileSync(path.join(mailbox, threat), 'utf8');
+    expect(eml).toMatch(/^To: registrator@umea\.se$/m);
+    expect(eml).toMatch(/Content-Type: application\/pdf/);
   });
 });

@@ -250,6 +250,10 @@ describe('the desktop UI, in Chromium, against the real core', () => {
     await page.getByText('1 egen anledning är sparad.').waitFor();
     await page.getByRole('button', { name: 'Spara kommentar' }).click();
     await page.getByLabel('Anledning').selectOption({ label: 'Reklam för eget företag' });
+    expect(await page.getByLabel('Länk till svaret (valfritt)').count()).toBe(0);
+    // A suggestion is registered with its answer: the field for the answer's link appears.
+    await page.getByLabel('Anledning').selectOption({ label: 'Synpunkt eller förslag att registrera' });
+    await page.getByLabel('Länk till svaret (valfritt)').waitFor();
   });
 
   it('Inställningar: shows the capture profile read-only, and switches to English', async () => {

@@ -145,7 +145,7 @@ export function createHandlers(context: HandlerContext): KanalarkivApi {
       await writeOwnReasons(dir, own);
       return commentReasons(dir);
     },
-    async saveComment({ channelId, url, reason, note, savedBy, selector, pick }) {
+    async saveComment({ channelId, url, reason, note, savedBy, selector, pick, answer }) {
       const channel = register.list().find((c) => c.id === channelId);
       if (!channel) throw new Error(`not in the register: ${channelId}`);
       const archiveDir = await archive();
@@ -159,7 +159,7 @@ export function createHandlers(context: HandlerContext): KanalarkivApi {
         profilesRoot,
         timeoutMs: context.timeoutMs ?? 120_000,
         concurrency: 1,
-        comment: { url, selector: selector || null, pick, reason: { code: chosen.code, label: chosen.sv }, note: note.trim(), savedBy },
+        comment: { url, selector: selector || null, pick, answer: answer || null, reason: { code: chosen.code, label: chosen.sv }, note: note.trim(), savedBy },
       });
     },
     async checkRemoval({ refs, by }) {

@@ -25,6 +25,7 @@ export function SaveComment() {
   const [note, setNote] = useState('');
   const [savedBy, setSavedBy] = useState('');
   const [selector, setSelector] = useState('');
+  const [answer, setAnswer] = useState('');
   const [started, setStarted] = useState<CaptureJobState | null>(null);
   const job = useCaptureJob(started);
   const [problem, setProblem] = useState('');
@@ -35,7 +36,7 @@ export function SaveComment() {
     event.preventDefault();
     setProblem('');
     try {
-      setStarted(await api.saveComment({ channelId: chosen, url: url.trim(), reason, note, savedBy, selector: selector.trim() || undefined, pick }));
+      setStarted(await api.saveComment({ channelId: chosen, url: url.trim(), reason, note, savedBy, selector: selector.trim() || undefined, answer: answer.trim() || undefined, pick }));
     } catch (error) {
       setProblem(errorText(error));
     }
@@ -74,6 +75,13 @@ export function SaveComment() {
               <label htmlFor="comment-note">{t('comment.note')}</label>
               <textarea id="comment-note" value={note} onChange={(e) => setNote(e.target.value)} rows={3} />
             </div>
+            {reason === 'synpunkt' && (
+              <div className="field">
+                <label htmlFor="comment-answer">{t('comment.answer')}</label>
+                <input id="comment-answer" type="url" value={answer} onChange={(e) => setAnswer(e.target.value)} aria-describedby="comment-answer-hint" />
+                <small id="comment-answer-hint">{t('comment.answerHint')}</small>
+              </div>
+            )}
             <div className="field">
               <label htmlFor="comment-by">{t('comment.savedBy')}</label>
               <input id="comment-by" value={savedBy} onChange={(e) => setSavedBy(e.target.value)} required autoComplete="name" />
