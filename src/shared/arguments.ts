@@ -10,6 +10,8 @@ import { settingsSchema } from './settings';
 const text = z.string().max(100_000);
 const snapshot = snapshotRefSchema;
 const page = z.number().int().min(0).max(1_000);
+/** A file's bytes, base64: a channel list of at most about 5 MB. */
+const bytes = z.string().max(7_000_000).regex(/^[A-Za-z0-9+/]*={0,2}$/);
 
 /**
  * Each call's arguments, checked by dispatch() before any handler sees them. The checks below make
@@ -21,8 +23,8 @@ export const ARGUMENTS = {
   saveSettings: z.tuple([settingsSchema]),
   listChannels: z.tuple([]),
   saveChannel: z.tuple([channelInputSchema, z.string().max(200).optional()]),
-  previewImport: z.tuple([z.string().max(5_000_000), text]),
-  importChannels: z.tuple([z.string().max(5_000_000), text]),
+  previewImport: z.tuple([bytes, text]),
+  importChannels: z.tuple([bytes, text]),
   listSnapshots: z.tuple([]),
   getThumbnail: z.tuple([snapshot]),
   searchArchive: z.tuple([z.string().max(500)]),

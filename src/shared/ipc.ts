@@ -59,8 +59,9 @@ export interface KanalarkivApi {
   saveSettings(settings: Settings): Promise<Settings>;
   listChannels(): Promise<Channel[]>;
   saveChannel(input: ChannelInput, replacing?: string): Promise<SaveChannelResult>;
-  previewImport(content: string, fileName: string): Promise<ImportPreview>;
-  importChannels(content: string, fileName: string): Promise<number>;
+  /** `base64` is the file's bytes: the core finds their encoding (UTF-8, UTF-16, Windows-1252). */
+  previewImport(base64: string, fileName: string): Promise<ImportPreview>;
+  importChannels(base64: string, fileName: string): Promise<number>;
   listSnapshots(): Promise<Catalogue>;
   getThumbnail(ref: SnapshotRef): Promise<string>;
   searchArchive(query: string): Promise<SearchHit[]>;

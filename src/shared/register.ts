@@ -40,4 +40,6 @@ export interface ImportPreview {
   rows: Array<{ entry: string; channel: Partial<Channel>; issues: RegisterIssue[]; warnings: RegisterIssue[] }>;
   /** How many rows would be added. */
   importable: number;
+  /** The encoding the file's characters were read in. */
+  encoding: string;
 }

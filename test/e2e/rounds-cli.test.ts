@@ -85,7 +85,7 @@ describe('unattended rounds from the command line', () => {
     const storage = new MemoryStorage();
     const api = createHandlers({ storage, defaultArchiveDir: appArchive, profilesRoot: path.join(work, 'profiles'), publishCapture: (s) => s.finishedAt && finished(s), showPdf: async () => undefined, ...noShell() });
     await api.saveSettings({ ...(await api.getSettings()), rounds });
-    await api.importChannels(readFileSync(channels, 'utf8'), 'kanaler.json');
+    await api.importChannels(readFileSync(channels).toString('base64'), 'kanaler.json');
     await api.startCapture({ channelIds: ['plain', 'seemore'], reason: 'Test' });
     expect((await done).channels.map((c) => c.result?.status)).toEqual(['ok', 'ok']);
 

@@ -73,13 +73,17 @@ describe('the desktop UI, in Chromium, against the real core', () => {
     expect(await page.getByRole('heading', { name: 'Lägg till kanal' }).isVisible()).toBe(true);
   });
 
-  it('Kanaler: previews a CSV import with the problem of each row, then imports the good rows', async () => {
-    const csv = 'id;namn;adress;enhet;ägare\nfritid-ig;Fritid;https://www.instagram.com/fritid;Fritid;Sara Ek, Per Holm\ndubblett;Dubblett;https://www.facebook.com/kulturskolan;Kultur;A, B\n';
-    await page.getByLabel('Välj en CSV- eller JSON-fil').setInputFiles({ name: 'kanaler.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+  it('Kanaler: previews a CSV import saved by Excel (Windows-1252) with each row\'s owners and problems, then imports the good rows', async () => {
+    const csv = 'id;namn;adress;enhet;ägare\nfritid-ig;Fritid på Instagram;https://www.instagram.com/fritid;Fritid;Sara Ek, Per Holm\ndubblett;Dubblett;https://www.facebook.com/kulturskolan;Kultur;A, B\n';
+    await page.getByLabel('Välj en CSV- eller JSON-fil').setInputFiles({ name: 'kanaler.csv', mimeType: 'text/csv', buffer: Buffer.from(csv, 'latin1') });
     const preview = page.getByRole('table', { name: 'Förhandsvisning av kanaler.csv' });
     await preview.waitFor();
     expect(await preview.getByRole('row', { name: /Dubblett/ }).textContent()).toContain('Adressen finns redan i registret.');
     expect(await preview.getByRole('row', { name: /Fritid/ }).textContent()).toContain('Kan importeras');
+    // Read as Excel saved it: "på" and the "ägare" column arrive whole.
+    expect(await preview.getByRole('row', { name: /Fritid/ }).textContent()).toContain('Fritid på Instagram');
+    expect(await preview.getByRole('row', { name: /Fritid/ }).textContent()).toContain('Sara Ek, Per Holm');
+    await page.getByText('Tecknen lästes som windows-1252.').waitFor();
     expect(await accessibilityProblems(page)).toEqual([]);
     await page.screenshot({ path: path.join(SHOTS, 'kanaler.png'), fullPage: true });
     await page.getByRole('button', { name: 'Importera 1 kanal' }).click();

@@ -14,6 +14,7 @@ import { findBrowser } from '../capture/browser';
 import { openLoginWindow } from '../capture/login';
 import { CAPTURE_PROFILE } from '../capture/profile';
 import { profileDir } from '../capture/session';
+import { decodeText } from '../register/encoding';
 import { ChannelRegister } from '../register/register';
 import { recordAttempts, roundOverview } from '../rounds/overview';
 import { DEFAULT_ROUNDS, parseRounds, roundsForCapture } from '../rounds/rounds';
@@ -90,11 +91,12 @@ export function createHandlers(context: HandlerContext): KanalarkivApi {
     async saveChannel(input, replacing) {
       return register.save(input, replacing);
     },
-    async previewImport(content, fileName) {
-      return register.previewImport(content, fileName);
+    async previewImport(base64, fileName) {
+      const { text, encoding } = decodeText(Buffer.from(base64, 'base64'));
+      return { ...register.previewImport(text, fileName), encoding };
     },
-    async importChannels(content, fileName) {
-      return register.importRows(content, fileName);
+    async importChannels(base64, fileName) {
+      return register.importRows(decodeText(Buffer.from(base64, 'base64')).text, fileName);
     },
     async listSnapshots() {
       return readCatalogue(await archive());

@@ -1,20 +1,23 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { KanalarkivError } from '../../shared/errors';
 import { ChannelListError, parseChannelList, type ChannelList } from '../register/channels';
+import { decodeText } from '../register/encoding';
 import { DEFAULT_ROUNDS, parseRounds } from '../rounds/rounds';
 import type { RoundDefinition } from '../../shared/rounds';
 
 /** Reads a channel file for a command; a string is what is wrong with it, for the user. */
 export async function loadChannelFile(file: string): Promise<ChannelList | string> {
-  let content: string;
+  let bytes: Buffer;
   try {
-    content = await readFile(file, 'utf8');
+    bytes = await readFile(file);
   } catch (error) {
     return `cannot read the channel file "${file}" (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}).`;
   }
   try {
-    return parseChannelList(content, path.basename(file));
+    return parseChannelList(decodeText(bytes).text, path.basename(file));
   } catch (error) {
+    if (error instanceof KanalarkivError) return `the channel file "${file}": ${error.message}`;
     if (!(error instanceof ChannelListError)) throw error;
     const lines = error.issues.map((i) => `  ${i.entry}, field "${i.field}": ${i.message}`);
     return `the channel file "${file}" has errors; fix them and run again:\n${lines.join('\n')}`;

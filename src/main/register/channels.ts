@@ -113,8 +113,9 @@ function readJsonEntries(body: string, fileName: string): RawEntry[] {
 
 function readCsvEntries(body: string, fileName: string): RawEntry[] {
   const firstLine = body.split(/\r?\n/, 1)[0] ?? '';
-  // Excel with Swedish settings saves CSV with semicolons.
-  const delimiter = (firstLine.match(/;/g)?.length ?? 0) > (firstLine.match(/,/g)?.length ?? 0) ? ';' : ',';
+  // Excel with Swedish settings saves CSV with semicolons, and "Unicode text" with tabs.
+  const count = (sep: string) => firstLine.split(sep).length - 1;
+  const delimiter = [';', '\t'].reduce((best, sep) => (count(sep) > count(best) ? sep : best), ',');
   let rows: string[][];
   try {
     rows = parseCsv(body, { delimiter, skip_empty_lines: true, relax_column_count: true, trim: true });

@@ -36,7 +36,7 @@ export class ChannelRegister {
   }
 
   /** What importing a JSON or CSV channel list would do, row by row; nothing is changed. */
-  previewImport(content: string, fileName: string): ImportPreview {
+  previewImport(content: string, fileName: string): Omit<ImportPreview, 'encoding'> {
     const raw = readEntries(content, fileName);
     const existing = this.list().map((c) => ({ label: `registered ${c.id}`, value: c }));
     const result = checkEntries([...existing, ...raw]);
