@@ -8,7 +8,7 @@ import { PLATFORM_NAMES } from '../record/title';
 import type { ConsentOutcome } from './consent';
 import { withCapturePage } from './capture-page';
 import { guardNavigation } from './navigation-guard';
-import { openPage } from './open-page';
+import { openPage, sessionHeld } from './open-page';
 import { CoverageTracker, type Coverage } from './post-dates';
 import { CAPTURE_PROFILE } from './profile';
 import { scrollAndCapture, type Word } from './scroll-capture';
@@ -101,8 +101,8 @@ export async function captureChannel(session: CaptureSession, request: CaptureRe
     warnings.push(...scrolling.warnings);
     const platformName = { platform: PLATFORM_NAMES[channel.platform] ?? channel.platform, command: `kanalarkiv login ${channel.platform}` };
     // A page that shows its login dialog to a browser with the platform's profile is not logged in: the session has run out.
-    const sessionHeld = loggedIn && (await page.evaluate<number>('window.__kanalarkiv.loginDialogsClosed()')) === 0;
-    if (loggedIn && !sessionHeld) warnings.push(captureWarning('login_expired', platformName));
+    const held = await sessionHeld(page, loggedIn);
+    if (loggedIn && !held) warnings.push(captureWarning('login_expired', platformName));
     else if (!loggedIn && platformModule.loggedOutView === 'partial') warnings.push(captureWarning('logged_out', platformName));
     if (channel.platform !== 'web' && scrolling.posts === 0) warnings.push(captureWarning('no_posts'));
     for (const url of guard.stopped) warnings.push(captureWarning('navigation_stopped', { url: url.slice(0, 200) }));
@@ -148,7 +148,7 @@ export async function captureChannel(session: CaptureSession, request: CaptureRe
         pageHeight: scrolling.pageHeight,
         posts: scrolling.posts,
         mhtmlPosts,
-        loggedIn: sessionHeld,
+        loggedIn: held,
         expanded: scrolling.expanded,
         consent: consentOutcome,
         cut: scrolling.cut,

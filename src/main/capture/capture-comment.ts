@@ -11,7 +11,7 @@ import { readPng } from '../record/png';
 import type { Capture } from './capture-channel';
 import { withCapturePage } from './capture-page';
 import { CaptureError } from './errors';
-import { openPage } from './open-page';
+import { openPage, sessionHeld } from './open-page';
 import { CAPTURE_PROFILE } from './profile';
 import type { Word } from './scroll-capture';
 import type { CaptureSession } from './session';
@@ -136,7 +136,7 @@ export async function captureComment(session: CaptureSession, request: CommentRe
       await writeFile(path.join(request.dir, MHTML_FILE), data);
     });
     const version = await cdp.send('Browser.getVersion');
-    const sessionHeld = loggedIn && (await page.evaluate<number>('window.__kanalarkiv.loginDialogsClosed()')) === 0;
+    const held = await sessionHeld(page, loggedIn);
     return {
       segments,
       words,
@@ -155,7 +155,7 @@ export async function captureComment(session: CaptureSession, request: CommentRe
         pageHeight: segments.reduce((sum, s) => sum + s.height, 0),
         posts: 1,
         mhtmlPosts: 1,
-        loggedIn: sessionHeld,
+        loggedIn: held,
         expanded,
         consent: opened.consent,
         cut: null,

@@ -107,6 +107,20 @@ export async function openPage(page: Page, url: string, options: OpenOptions): P
   if (platformModule.feedWaitMs > 0) {
     await page.evaluate(`window.__kanalarkiv.firstPost(${JSON.stringify(options.waitFor)}, ${barrierArguments(platformModule)}, ${platformModule.feedWaitMs})`);
   }
+  await passBarrier(page, platformModule);
+  if (await page.evaluate('window.__kanalarkiv.isBlank()')) {
+    throw new CaptureError('blank_page', 'The page loaded but shows nothing (no text and no images). Check the address, or capture again later.');
+  }
+
+  timings.add('settle', performance.now() - settleStart);
+  return { network, finalUrl, httpStatus, consent: consentOutcome, warnings };
+}
+
+/**
+ * Throws the failure a wall or a bot check in the page means; a closable login dialog is closed
+ * (a few times at most) and the page looked at again.
+ */
+export async function passBarrier(page: Page, platformModule: PlatformModule): Promise<void> {
   const lookForBarrier = () => page.evaluate<Barrier>(`window.__kanalarkiv.barrier(null, ${barrierArguments(platformModule)})`);
   let barrier = await lookForBarrier();
   for (let tries = 0; barrier === 'closing' && tries < 3; tries++) {
@@ -116,12 +130,11 @@ export async function openPage(page: Page, url: string, options: OpenOptions): P
   }
   const barred = barrierFailure(barrier, platformModule);
   if (barred) throw barred;
-  if (await page.evaluate('window.__kanalarkiv.isBlank()')) {
-    throw new CaptureError('blank_page', 'The page loaded but shows nothing (no text and no images). Check the address, or capture again later.');
-  }
+}
 
-  timings.add('settle', performance.now() - settleStart);
-  return { network, finalUrl, httpStatus, consent: consentOutcome, warnings };
+/** Whether a page opened with the platform's login profile was seen logged in: it never showed its login dialog. */
+export async function sessionHeld(page: Page, loggedIn: boolean): Promise<boolean> {
+  return loggedIn && (await page.evaluate<number>('window.__kanalarkiv.loginDialogsClosed()')) === 0;
 }
 
 /** How long the browser may take to come back to the channel from a consent page once it has been answered. */
