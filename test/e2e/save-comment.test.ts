@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -21,7 +21,7 @@ beforeAll(async () => {
   work = mkdtempSync(path.join(os.tmpdir(), 'kanalarkiv-comment-'));
   channels = path.join(work, 'kanaler.json');
   const channel = (id: string, platform: string, url: string) => ({ id, name: `Kanal ${id}`, platform, url: site.url(url), unit: 'Kulturförvaltningen', owners: ['Anna Berg', 'Olof Lind'] });
-  writeFileSync(channels, JSON.stringify([channel('kultur-fb', 'facebook', '/comment/facebook/kulturumea'), channel('umea-x', 'x', '/comment/x/umeakommun'), channel('umea-ig', 'instagram', '/comment/instagram/umea_kommun'), channel('cykel', 'web', '/comment/web')]));
+  writeFileSync(channels, JSON.stringify([channel('kultur-fb', 'facebook', '/comment/facebook/kulturumea'), channel('umea-x', 'x', '/comment/x/umeakommun'), channel('umea-ig', 'instagram', '/comment/instagram/umea_kommun'), channel('kultur-dialog', 'facebook', '/visitor/facebook-dialog'), channel('ig-wall', 'instagram', '/visitor/instagram-wall'), channel('cykel', 'web', '/comment/web')]));
 }, 60_000);
 afterAll(() => site?.close());
 
@@ -138,6 +138,21 @@ describe('kanalarkiv save-comment', () => {
     expect(unknown.run.stderr).toContain('--reasons');
   });
 
+  it('a wall that appears when the page is scrolled to the comment is passed or reported, never photographed over it', async () => {
+    // Instagram's wall comes after some scrolling and cannot be closed.
+    const walled = await save('/visitor/instagram-wall', 'ig-wall', 'spam', ['--selector', 'article:nth-of-type(20)']);
+    expect([walled.result.status, walled.result.error?.code]).toEqual(['failed', 'login_required']);
+    // Facebook's dialog can be closed; with a login profile, showing it means the session has run out.
+    const profiles = path.join(work, 'profiler');
+    mkdirSync(path.join(profiles, 'facebook'), { recursive: true });
+    const closed = await save('/visitor/facebook-dialog', 'kultur-dialog', 'spam', ['--selector', 'div[role="article"]:nth-of-type(20)', '--profiles', profiles]);
+    expect(closed.result.status, JSON.stringify(closed.result.error)).toBe('ok');
+    expect(closed.result.warnings.map((w) => w.code)).toEqual(['login_expired']);
+    const meta = metadataOf(closed.result.record!);
+    expect(meta.capture.loggedIn).toBe(false);
+    expect(meta.comment!.text).toBe('Inlägg 20');
+  });
+
   it('check-removal opens each saved comment again and logs whether it is gone, changing no record', async () => {
     REMOVED_COMMENTS.add('333');
     const arkiv = path.join(work, 'arkiv');
@@ -163,7 +178,7 @@ describe('kanalarkiv save-comment', () => {
     const day = (d: Date) => `${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
     const window = `nu:${day(new Date(now.getTime() - 86_400_000))}..${day(new Date(now.getTime() + 86_400_000))}`;
     const due = await runCli(['due', '--channels', channels, '--archive', path.join(work, 'arkiv'), '--rounds', window, '--json']);
-    expect(JSON.parse(due.stdout).due.sort(), due.stderr).toEqual(['cykel', 'kultur-fb', 'umea-ig', 'umea-x']);
+    expect(JSON.parse(due.stdout).due.sort(), due.stderr).toEqual(['cykel', 'ig-wall', 'kultur-dialog', 'kultur-fb', 'umea-ig', 'umea-x']);
     const dest = path.join(work, 'registrator');
     const handover = await runCli(['handover', '--archive', path.join(work, 'arkiv'), '--to', 'folder', '--dest', dest, '--by', 'Sara Ek', '--json']);
     expect(handover.code, handover.stderr).toBe(0);

@@ -4,11 +4,10 @@ import type { Channel } from '../../shared/channel';
 import type { CaptureStage, CaptureWarning } from '../../shared/capture';
 import { captureWarning } from '../../shared/capture-warnings';
 import { PLATFORM_MODULES } from '../platforms';
-import { PLATFORM_NAMES } from '../record/title';
 import type { ConsentOutcome } from './consent';
 import { withCapturePage } from './capture-page';
 import { guardNavigation } from './navigation-guard';
-import { openPage, sessionHeld } from './open-page';
+import { loginWarning, openPage, sessionHeld } from './open-page';
 import { CoverageTracker, type Coverage } from './post-dates';
 import { CAPTURE_PROFILE } from './profile';
 import { scrollAndCapture, type Word } from './scroll-capture';
@@ -99,11 +98,10 @@ export async function captureChannel(session: CaptureSession, request: CaptureRe
       onProgress: (fraction) => progress('scrolling', 15 + Math.round(fraction * 60)),
     }).finally(() => guard.release());
     warnings.push(...scrolling.warnings);
-    const platformName = { platform: PLATFORM_NAMES[channel.platform] ?? channel.platform, command: `kanalarkiv login ${channel.platform}` };
     // A page that shows its login dialog to a browser with the platform's profile is not logged in: the session has run out.
     const held = await sessionHeld(page, loggedIn);
-    if (loggedIn && !held) warnings.push(captureWarning('login_expired', platformName));
-    else if (!loggedIn && platformModule.loggedOutView === 'partial') warnings.push(captureWarning('logged_out', platformName));
+    if (loggedIn && !held) warnings.push(loginWarning('login_expired', channel.platform));
+    else if (!loggedIn && platformModule.loggedOutView === 'partial') warnings.push(loginWarning('logged_out', channel.platform));
     if (channel.platform !== 'web' && scrolling.posts === 0) warnings.push(captureWarning('no_posts'));
     for (const url of guard.stopped) warnings.push(captureWarning('navigation_stopped', { url: url.slice(0, 200) }));
     for (const [code, helper] of [['frames_unloaded', 'unloadedFrames'], ['frames_picture_only', 'crossSiteFrames']] as const) {

@@ -11,7 +11,7 @@ import { readPng } from '../record/png';
 import type { Capture } from './capture-channel';
 import { withCapturePage } from './capture-page';
 import { CaptureError } from './errors';
-import { openPage, sessionHeld } from './open-page';
+import { loginWarning, openPage, passBarrier, sessionHeld } from './open-page';
 import { CAPTURE_PROFILE } from './profile';
 import type { Word } from './scroll-capture';
 import type { CaptureSession } from './session';
@@ -91,11 +91,11 @@ export async function captureComment(session: CaptureSession, request: CommentRe
     }
     const expandTexts = JSON.stringify(platformModule.expandTexts.map((re) => [re.source, re.flags]));
     const expanded = await page.evaluate<number>(`window.__kanalarkiv.expandChosen(${JSON.stringify(platformModule.expandSelectors)}, ${expandTexts})`);
-    if (expanded > 0) {
-      await page.evaluate('window.__kanalarkiv.waitQuiet(300, 3000)');
-      // Expanding may draw the thread anew: look for the comment again.
-      if (!(await choose())) throw new CaptureError('comment_not_found', 'The comment went away while it was being opened. Check the link in a browser and try again.');
-    }
+    // Scrolling to the comment and opening it is when a wall appears (Instagram's, Facebook's dialog).
+    await page.evaluate('window.__kanalarkiv.waitQuiet(300, 3000)');
+    await passBarrier(page, platformModule);
+    // Expanding, or a dialog closed, may draw the thread anew: look for the comment again.
+    if (!(await choose())) throw new CaptureError('comment_not_found', 'The comment went away while it was being opened. Check the link in a browser and try again.');
     const describe = () => page.evaluate<Omit<ShownComment, 'url' | 'foundBy' | 'selector' | 'answer'>>(`window.__kanalarkiv.describeChosen(${JSON.stringify(platformModule.authorSelector)})`);
     const described = await describe();
 
@@ -137,6 +137,8 @@ export async function captureComment(session: CaptureSession, request: CommentRe
     });
     const version = await cdp.send('Browser.getVersion');
     const held = await sessionHeld(page, loggedIn);
+    const warnings = [...opened.warnings];
+    if (loggedIn && !held) warnings.push(loginWarning('login_expired', channel.platform));
     return {
       segments,
       words,
@@ -160,7 +162,7 @@ export async function captureComment(session: CaptureSession, request: CommentRe
         consent: opened.consent,
         cut: null,
         coverage: { since: null, oldestPost: null, newestPost: null, complete: null },
-        warnings: opened.warnings,
+        warnings,
       },
     };
   });

@@ -1,7 +1,9 @@
 import type { Page, Response } from 'playwright-core';
 import type { CaptureWarning } from '../../shared/capture';
 import { captureWarning } from '../../shared/capture-warnings';
+import type { Platform } from '../../shared/channel';
 import type { PlatformModule } from '../platforms';
+import { PLATFORM_NAMES } from '../record/title';
 import { MAX_RETRY_AFTER_MS, addressFailure, barrierArguments, barrierFailure, consentRequired, onConsentPage, retryAfterMs, statusFailure, type Barrier } from './access';
 import { ConsentHandler, type ConsentOutcome } from './consent';
 import { CaptureError } from './errors';
@@ -135,6 +137,11 @@ export async function passBarrier(page: Page, platformModule: PlatformModule): P
 /** Whether a page opened with the platform's login profile was seen logged in: it never showed its login dialog. */
 export async function sessionHeld(page: Page, loggedIn: boolean): Promise<boolean> {
   return loggedIn && (await page.evaluate<number>('window.__kanalarkiv.loginDialogsClosed()')) === 0;
+}
+
+/** The warning that a page was seen without a login (`logged_out`) or with one that has run out, naming the command that logs in. */
+export function loginWarning(code: 'logged_out' | 'login_expired', platform: Platform): CaptureWarning {
+  return captureWarning(code, { platform: PLATFORM_NAMES[platform] ?? platform, command: `kanalarkiv login ${platform}` });
 }
 
 /** How long the browser may take to come back to the channel from a consent page once it has been answered. */
