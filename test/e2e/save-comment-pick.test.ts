@@ -9,7 +9,7 @@ import { browserArgs, findBrowser } from '../../src/main/capture/browser';
 import { CONTEXT_OPTIONS } from '../../src/main/capture/session';
 import { snapshotMetadataSchema } from '../../src/shared/snapshot';
 import { startFixtureSite, type FixtureSite } from '../fixtures/site/server';
-import { BIN } from '../helpers/cli';
+import { BIN, runCli } from '../helpers/cli';
 
 const has = (tool: string) => {
   try {
@@ -89,5 +89,9 @@ describe('kanalarkiv save-comment --pick ("Välj på sidan")', () => {
     expect(meta.comment!.text).not.toContain('Jag vet var du bor');
     const text = readFileSync(path.join(result.record, 'data', 'page.txt'), 'utf8');
     expect(text).not.toContain('klicka på kommentaren');
+
+    // A comment chosen by pointer has no link to find it by again: the removal check says a person must look, not "still shown".
+    const check = await runCli(['check-removal', '--archive', path.join(work, 'arkiv'), '--json'], { KANALARKIV_HOME: path.join(work, 'home') });
+    expect(JSON.parse(check.stdout).checks).toEqual([expect.objectContaining({ gone: null, error: expect.stringContaining('chosen on the page') })]);
   }, 120_000);
 });

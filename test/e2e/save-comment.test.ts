@@ -168,6 +168,10 @@ describe('kanalarkiv save-comment', () => {
     const logged = log.filter((e) => e.event === 'removal-checked');
     expect(logged).toHaveLength(checks.length);
     expect(logged.find((e) => e.destination.includes('comment_id=333'))).toMatchObject({ gone: true, by: 'Rut Registrator', target: null });
+    const wrong = await runCli(['check-removal', '--archive', arkiv, '--only', 'kultur-fb/2026-01-01T000000Z-deadbeef']);
+    expect(wrong.code).toBe(1);
+    expect(wrong.stderr).toContain('kultur-fb/2026-01-01T000000Z-deadbeef is not a saved comment in the archive');
+    expect(wrong.stderr).not.toMatch(/\bat .*\.js:\d+/);
     const verify = await runCli(['verify', '--archive', arkiv]);
     expect(verify.code, verify.stdout).toBe(0);
   });

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { snapshotRefSchema, type SnapshotRef } from '../../shared/archive';
 import { defaultProfilesRoot } from '../paths';
+import { CaptureError } from '../capture/errors';
 import { checkRemovals } from '../pipeline/removal';
 import { positiveInteger } from './capture-command';
 import { EXIT, parseOptions, requireArchive, UsageError, type Io } from './options';
@@ -26,7 +27,11 @@ export async function checkRemovalCommand(args: string[], io: Io): Promise<numbe
     const bad = refs.find((r) => !snapshotRefSchema.safeParse(r).success);
     if (bad) throw new UsageError(`--only takes records as the archive names them (channel/time-id), not "${bad}".`);
   }
-  const checks = await checkRemovals({ archiveDir: path.resolve(values.archive), refs, by: values.by ?? '', browserPath: values.browser, profilesRoot: values.profiles ?? defaultProfilesRoot(), timeoutMs: timeout * 1000 });
+  const checks = await checkRemovals({ archiveDir: path.resolve(values.archive), refs, by: values.by ?? '', browserPath: values.browser, profilesRoot: values.profiles ?? defaultProfilesRoot(), timeoutMs: timeout * 1000 }).catch((error: unknown) => {
+    // A ref that is no saved comment, or no browser: say so, as for any bad argument.
+    if (error instanceof CaptureError) throw new UsageError(error.message);
+    throw error;
+  });
   if (values.json) io.out(`${JSON.stringify({ checks })}\n`);
   else {
     for (const c of checks) io.out(`${c.gone === true ? 'gone        ' : c.gone === false ? 'still shown ' : 'unknown     '}${c.ref}  ${c.url}${c.error ? `\n            ${c.error}` : ''}\n`);

@@ -33,21 +33,26 @@ export interface RemovalOptions {
 export async function checkRemovals(options: RemovalOptions): Promise<RemovalCheck[]> {
   const { archiveDir } = options;
   const refs = options.refs ?? (await readCatalogue(archiveDir)).snapshots.filter((s) => s.kind === 'comment').map((s) => s.ref);
+  // Every record is read before any page is opened: a wrong ref stops the check before it logs anything.
+  const records = new Map<SnapshotRef, SnapshotMetadata>();
+  for (const ref of refs) {
+    const metadata = await readMetadata(snapshotPath(archiveDir, ref)).catch(() => null);
+    if (!metadata?.comment) throw new CaptureError('not_a_comment', `${ref} is not a saved comment in the archive ${archiveDir}; only saved comments are checked for removal.`);
+    records.set(ref, metadata);
+  }
   const session = new CaptureSession(findBrowser(options.browserPath), options.profilesRoot);
   const log = new HandoverLog(archiveDir);
   const checkId = randomUUID();
   const checks: RemovalCheck[] = [];
   try {
-    for (const ref of refs) {
-      const metadata = await readMetadata(snapshotPath(archiveDir, ref));
-      if (!metadata.comment) throw new CaptureError('not_a_comment', `${ref} is a snapshot of a channel, not a saved comment; only comments are checked for removal.`);
+    for (const [ref, metadata] of records) {
       const { gone, error } = await stillShown(session, metadata, options.timeoutMs).then(
         (shown) => ({ gone: !shown, error: null }),
         (failure: unknown) => ({ gone: null, error: toCaptureError(failure).message }),
       );
       const at = new Date().toISOString();
-      await log.append({ at, by: options.by, deliveryId: checkId, target: null, destination: metadata.comment.url, event: 'removal-checked', snapshotId: metadata.snapshotId, ref, title: recordTitle(metadata), gone, error });
-      checks.push({ ref, url: metadata.comment.url, gone, error, at });
+      await log.append({ at, by: options.by, deliveryId: checkId, target: null, destination: metadata.comment!.url, event: 'removal-checked', snapshotId: metadata.snapshotId, ref, title: recordTitle(metadata), gone, error });
+      checks.push({ ref, url: metadata.comment!.url, gone, error, at });
     }
   } finally {
     await session.close();
@@ -58,6 +63,8 @@ export async function checkRemovals(options: RemovalOptions): Promise<RemovalChe
 /** Whether the page at the comment's link still shows it; a link that now answers 404 or 410 shows nothing. */
 async function stillShown(session: CaptureSession, metadata: SnapshotMetadata, timeoutMs: number): Promise<boolean> {
   const comment = metadata.comment!;
+  // A comment chosen with the pointer has no link of its own to find it by again: a person must look.
+  if (comment.foundBy === 'picked') throw new CaptureError('comment_not_found', `The comment was chosen on the page, not found from its link, so whether it is gone cannot be told; open ${comment.url} and look.`);
   const channel = { ...metadata.channel, notes: '', active: true } satisfies Channel;
   const link = new URL(comment.url);
   const { target } = commentTargetOf(channel, link, comment.foundBy === 'selector' ? comment.selector : null);
