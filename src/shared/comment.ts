@@ -24,8 +24,6 @@ export const COMMENT_REASONS = [
   { code: 'synpunkt', sv: 'Synpunkt eller förslag att registrera', en: 'Opinion or suggestion to register', register: true },
 ] as const satisfies ReadonlyArray<{ code: string; sv: string; en: string; secrecyReview?: boolean; register?: boolean }>;
 
-export type CommentReasonCode = (typeof COMMENT_REASONS)[number]['code'];
-
 /** A reason as the app and the CLI offer it: the guidelines' ones, and the municipality's own (own: true). */
 export interface CommentReasonChoice {
   code: string;

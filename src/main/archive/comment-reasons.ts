@@ -10,7 +10,7 @@ import { KanalarkivError } from '../../shared/errors';
  */
 export const OWN_REASONS_FILE = 'comment-reasons.json';
 
-export const ownReasonsSchema = z
+const ownReasonsSchema = z
   .array(z.object({ code: z.string().regex(/^[a-z0-9][a-z0-9-]{1,39}$/, 'a code is 2–40 small letters a–z, digits and -'), label: z.string().trim().min(1).max(200) }))
   .max(100)
   .superRefine((reasons, ctx) => {
