@@ -36,6 +36,8 @@ export interface SnapshotSummary {
   pages: number;
   pageHeight: number;
   warnings: CaptureWarning[];
+  /** The newest post date the capture read on the page; null when it read none. */
+  newestPost: string | null;
 }
 
 export interface Catalogue {

@@ -4,7 +4,7 @@ import { PLATFORMS } from './channel';
 import { saveCommentRequestSchema } from './comment';
 import { HANDOVER_TARGETS, handoverSettingsSchema } from './handover';
 import type { KanalarkivApi } from './ipc';
-import { channelInputSchema } from './register';
+import { channelEditSchema, channelInputSchema } from './register';
 import { settingsSchema } from './settings';
 
 const text = z.string().max(100_000);
@@ -22,7 +22,10 @@ export const ARGUMENTS = {
   getSettings: z.tuple([]),
   saveSettings: z.tuple([settingsSchema]),
   listChannels: z.tuple([]),
-  saveChannel: z.tuple([channelInputSchema, z.string().max(200).optional()]),
+  saveChannel: z.tuple([channelInputSchema, channelEditSchema.optional()]),
+  removeChannel: z.tuple([channelEditSchema]),
+  getChannelHistory: z.tuple([z.string().max(200)]),
+  getRegisterInfo: z.tuple([]),
   previewImport: z.tuple([bytes, text]),
   importChannels: z.tuple([bytes, text]),
   listSnapshots: z.tuple([]),
@@ -56,7 +59,7 @@ export const ARGUMENTS = {
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 /** Compile-time: every schema's output is exactly its call's parameters. */
 export const ARGUMENTS_MATCH_API: { [K in keyof KanalarkivApi]: Same<z.output<(typeof ARGUMENTS)[K]>, Parameters<KanalarkivApi[K]>> } = {
-  getAppInfo: true, getSettings: true, saveSettings: true, listChannels: true, saveChannel: true, previewImport: true,
+  getAppInfo: true, getSettings: true, saveSettings: true, listChannels: true, saveChannel: true, removeChannel: true, getChannelHistory: true, getRegisterInfo: true, previewImport: true,
   importChannels: true, listSnapshots: true, getThumbnail: true, searchArchive: true, verifyArchive: true, startCapture: true, saveComment: true, checkRemoval: true, listCommentReasons: true, saveCommentReasons: true,
   cancelCapture: true, getCaptureJob: true, getLoginStatus: true, openLogin: true, getSnapshot: true, getPageImage: true,
   compareSnapshots: true, openRecordPdf: true, getRoundOverview: true, getHandoverSettings: true, saveHandoverSettings: true,

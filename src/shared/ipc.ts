@@ -1,9 +1,9 @@
 import type { ArchiveReport, Catalogue, Difference, SearchHit, SnapshotRef } from './archive';
 import type { CaptureJobState } from './capture';
-import type { Channel, LoginState, Platform } from './channel';
+import type { LoginState, Platform } from './channel';
 import type { DeliveryResult, HandoverOverview, HandoverSettings, HandoverTarget, PlatinaSignIn } from './handover';
 import type { CommentReasonChoice, RemovalCheck, SaveCommentRequest } from './comment';
-import type { ChannelInput, ImportPreview, SaveChannelResult } from './register';
+import type { ChannelEdit, ChannelInput, ImportPreview, RegisteredChannel, RegisterEvent, RegisterInfo, SaveChannelResult } from './register';
 import type { RoundOverview } from './rounds';
 import type { AppInfo, Settings } from './settings';
 import type { SnapshotMetadata } from './snapshot';
@@ -18,6 +18,9 @@ export const IPC_CHANNELS = {
   saveSettings: 'kanalarkiv:save-settings',
   listChannels: 'kanalarkiv:list-channels',
   saveChannel: 'kanalarkiv:save-channel',
+  removeChannel: 'kanalarkiv:remove-channel',
+  getChannelHistory: 'kanalarkiv:get-channel-history',
+  getRegisterInfo: 'kanalarkiv:get-register-info',
   previewImport: 'kanalarkiv:preview-import',
   importChannels: 'kanalarkiv:import-channels',
   listSnapshots: 'kanalarkiv:list-snapshots',
@@ -57,8 +60,16 @@ export interface KanalarkivApi {
   getAppInfo(): Promise<AppInfo>;
   getSettings(): Promise<Settings>;
   saveSettings(settings: Settings): Promise<Settings>;
-  listChannels(): Promise<Channel[]>;
-  saveChannel(input: ChannelInput, replacing?: string): Promise<SaveChannelResult>;
+  /** The archive's register, shared by everyone using the archive. */
+  listChannels(): Promise<RegisteredChannel[]>;
+  /** Adds a channel, or changes the one `edit` names if nobody has changed it since it was read. */
+  saveChannel(input: ChannelInput, edit?: ChannelEdit): Promise<SaveChannelResult>;
+  /** Removes a channel from the register (its snapshots stay), if nobody has changed it since it was read. */
+  removeChannel(edit: ChannelEdit): Promise<void>;
+  /** Every change to one channel in the register, oldest first. */
+  getChannelHistory(channelId: string): Promise<RegisterEvent[]>;
+  /** Where the register is, and whether this user's own register was just moved into it. */
+  getRegisterInfo(): Promise<RegisterInfo>;
   /** `base64` is the file's bytes: the core finds their encoding (UTF-8, UTF-16, Windows-1252). */
   previewImport(base64: string, fileName: string): Promise<ImportPreview>;
   importChannels(base64: string, fileName: string): Promise<number>;

@@ -43,3 +43,46 @@ export interface ImportPreview {
   /** The encoding the file's characters were read in. */
   encoding: string;
 }
+
+/**
+ * A channel whose newest post is older than this has gone quiet: the guidelines say an account no
+ * longer used is to be closed, so the app points to the closing snapshot.
+ */
+export const QUIET_MONTHS = 6;
+
+/** A channel as the archive's register holds it: with its version, so an edit made from stale data is refused. */
+export interface RegisteredChannel extends Channel {
+  /** 1 when added; one more with every change. */
+  version: number;
+  changedAt: string;
+  changedBy: string;
+}
+
+/** What a change to the register did, as its history says it. */
+export const REGISTER_ACTIONS = ['added', 'changed', 'deactivated', 'reactivated', 'removed', 'imported', 'moved'] as const;
+export type RegisterAction = (typeof REGISTER_ACTIONS)[number];
+
+/** One line of the register's history: who did what to which channel, and when. */
+export interface RegisterEvent {
+  seq: number;
+  at: string;
+  by: string;
+  action: RegisterAction;
+  channelId: string;
+  /** The channel's name at the time, so the history reads without the register. */
+  name: string;
+  /** For a change: each field that changed, from what to what. */
+  changes: Array<{ field: string; from: unknown; to: unknown }>;
+}
+
+/** Where the register is, and what happened when this user's own register was moved into it. */
+export interface RegisterInfo {
+  file: string;
+  channels: number;
+  /** Set once, after the channels kept in this user's app were moved into the archive's register. */
+  moved: { added: string[]; alreadyThere: string[] } | null;
+}
+
+/** An edit of a registered channel: the version the form was filled from, so a change made meanwhile is not overwritten. */
+export const channelEditSchema = z.object({ id: z.string().max(200), version: z.number().int().min(1) });
+export type ChannelEdit = z.infer<typeof channelEditSchema>;

@@ -38,6 +38,8 @@ export interface RoundOverview {
   open: boolean;
   next: Round;
   units: Array<{ unit: string; captured: RoundChannel[]; due: RoundChannel[]; failed: RoundChannel[] }>;
+  /** Active channels whose newest post, as the snapshots read them, is older than QUIET_MONTHS: candidates for closing. */
+  quiet: Array<RoundChannel & { newestPost: string }>;
   /** Reminders not given before; asking for the overview counts as giving them. */
   reminders: Reminder[];
 }

@@ -15,7 +15,13 @@ import { openLoginWindow } from '../capture/login';
 import { CAPTURE_PROFILE } from '../capture/profile';
 import { profileDir } from '../capture/session';
 import { decodeText } from '../register/encoding';
-import { ChannelRegister } from '../register/register';
+import { ChannelRegister, currentUser } from '../register/register';
+import { registerFile } from '../register/register-file';
+import { readSharedSettings, updateSharedSettings, withoutRegistrar, type SharedSettings } from '../archive/shared-settings';
+import { moveIntoArchive } from './move-to-archive';
+import { KanalarkivError } from '../../shared/errors';
+import { DEFAULT_HANDOVER_SETTINGS, type HandoverSettings } from '../../shared/handover';
+import type { RegisterInfo } from '../../shared/register';
 import { recordAttempts, roundOverview } from '../rounds/overview';
 import { DEFAULT_ROUNDS, parseRounds, roundsForCapture } from '../rounds/rounds';
 import { tool } from '../resources';
@@ -51,28 +57,47 @@ export interface HandlerContext {
 /** What the main process answers to the UI; plain Node, so it is tested without Electron. */
 export function createHandlers(context: HandlerContext): KanalarkivApi {
   const { storage, defaultArchiveDir, profilesRoot } = context;
-  const register = new ChannelRegister(storage);
   const now = context.now ?? (() => new Date());
   const attempts = () => storage.get('attempts') ?? {};
   const jobs = new CaptureJobs((state) => {
     if (state.finishedAt) storage.set('attempts', recordAttempts(attempts(), state));
     context.publishCapture(state);
   });
-  const settings = (): Settings => ({
-    organisation: '', archiveDir: defaultArchiveDir, browserPath: '', language: 'sv', rounds: '', autoCapture: false,
-    ...storage.get('settings'),
-  });
-  const rounds = () => (settings().rounds ? parseRounds(settings().rounds) : DEFAULT_ROUNDS);
+  const personal = () => ({ archiveDir: defaultArchiveDir, browserPath: '', language: 'sv' as const, autoCapture: false, ...storage.get('settings') });
+  // Each archive's move of this user's own register and settings into it, done once per run.
+  const moves = new Map<string, Promise<RegisterInfo['moved']>>();
   const archive = async () => {
-    const dir = settings().archiveDir;
+    const dir = personal().archiveDir;
     await mkdir(dir, { recursive: true });
+    if (!moves.has(dir)) moves.set(dir, moveIntoArchive(storage, dir, new ChannelRegister(dir, currentUser, now)).catch((error) => {
+      moves.delete(dir);
+      throw error;
+    }));
+    await moves.get(dir);
     return dir;
+  };
+  const register = async () => new ChannelRegister(await archive(), currentUser, now);
+  const shared = async (): Promise<SharedSettings> => (await readSharedSettings(await archive())) ?? { organisation: '', rounds: '', handover: withoutRegistrar(DEFAULT_HANDOVER_SETTINGS) };
+  const settings = async (): Promise<Settings> => {
+    const { organisation, rounds } = await shared();
+    const { archiveDir, browserPath, language, autoCapture } = personal();
+    return { organisation, archiveDir, browserPath, language, rounds, autoCapture };
+  };
+  const rounds = async () => {
+    const spec = (await shared()).rounds;
+    return spec ? parseRounds(spec) : DEFAULT_ROUNDS;
   };
   const loginStatus = () =>
     Object.fromEntries(PLATFORMS.map((p) => [p, { loggedIn: existsSync(profileDir(profilesRoot, p)), needed: PLATFORM_MODULES[p].loggedOutView === 'partial' }])) as Record<Platform, LoginState>;
+  const handoverSettings = async (): Promise<HandoverSettings> => ({ ...(await shared()).handover, registrar: storage.get('handover')?.registrar ?? '' });
+  const saveHandoverSettings = async (next: HandoverSettings) => {
+    storage.set('handover', { registrar: next.registrar });
+    const dir = await archive();
+    if (JSON.stringify(withoutRegistrar(next)) !== JSON.stringify((await shared()).handover)) await updateSharedSettings(dir, (current) => ({ ...current, handover: withoutRegistrar(next) }));
+  };
 
   return {
-    ...createHandoverHandlers({ storage, secrets: context.secrets, archive, organisation: () => settings().organisation, openExternal: context.openExternal, saveFile: context.saveFile }),
+    ...createHandoverHandlers({ settings: handoverSettings, save: saveHandoverSettings, secrets: context.secrets, archive, organisation: async () => (await shared()).organisation, openExternal: context.openExternal, saveFile: context.saveFile }),
     async getAppInfo(): Promise<AppInfo> {
       const { version, viewport, locale, timezoneId, method } = CAPTURE_PROFILE;
       return { version: tool().version, captureProfile: { version, viewport: { ...viewport }, locale, timezoneId, method } };
@@ -82,21 +107,38 @@ export function createHandlers(context: HandlerContext): KanalarkivApi {
     },
     async saveSettings(next) {
       if (next.rounds) parseRounds(next.rounds);
-      storage.set('settings', next);
+      const moving = next.archiveDir !== personal().archiveDir;
+      const { archiveDir, browserPath, language, autoCapture } = next;
+      storage.set('settings', { archiveDir, browserPath, language, autoCapture });
+      const current = await shared();
+      // Another archive has settings of its own, which its other users share: only empty ones are filled in.
+      const organisation = moving && current.organisation ? current.organisation : next.organisation;
+      const spec = moving && current.rounds ? current.rounds : next.rounds;
+      if (organisation !== current.organisation || spec !== current.rounds) await updateSharedSettings(await archive(), (latest) => ({ ...latest, organisation, rounds: spec }));
       return settings();
     },
     async listChannels() {
-      return register.list();
+      return (await register()).list();
     },
-    async saveChannel(input, replacing) {
-      return register.save(input, replacing);
+    async saveChannel(input, edit) {
+      return (await register()).save(input, edit);
+    },
+    async removeChannel(edit) {
+      await (await register()).remove(edit);
+    },
+    async getChannelHistory(channelId) {
+      return (await register()).history(channelId);
+    },
+    async getRegisterInfo() {
+      const dir = await archive();
+      return { file: registerFile(dir), channels: (await (await register()).list()).length, moved: (await moves.get(dir)) ?? null };
     },
     async previewImport(base64, fileName) {
       const { text, encoding } = decodeText(Buffer.from(base64, 'base64'));
-      return { ...register.previewImport(text, fileName), encoding };
+      return { ...(await (await register()).previewImport(text, fileName)), encoding };
     },
     async importChannels(base64, fileName) {
-      return register.importRows(decodeText(Buffer.from(base64, 'base64')).text, fileName);
+      return (await (await register()).importRows(decodeText(Buffer.from(base64, 'base64')).text, fileName)).length;
     },
     async listSnapshots() {
       return readCatalogue(await archive());
@@ -113,18 +155,18 @@ export function createHandlers(context: HandlerContext): KanalarkivApi {
     async getRoundOverview() {
       const shown = new Set(storage.get('remindersShown') ?? []);
       const { snapshots } = await readCatalogue(await archive());
-      const { overview, given } = roundOverview({ definitions: rounds(), at: now(), channels: register.list(), snapshots, attempts: attempts(), shown });
+      const { overview, given } = roundOverview({ definitions: await rounds(), at: now(), channels: await (await register()).list(), snapshots, attempts: attempts(), shown });
       storage.set('remindersShown', [...shown, ...given]);
       return overview;
     },
     async startCapture({ channelIds, reason }) {
-      const channels = register.list().filter((c) => channelIds.includes(c.id));
+      const channels = (await (await register()).list()).filter((c) => channelIds.includes(c.id));
       const unknown = channelIds.filter((id) => !channels.some((c) => c.id === id));
-      if (unknown.length > 0) throw new Error(`not in the register: ${unknown.join(', ')}`);
-      const { organisation, browserPath } = settings();
+      if (unknown.length > 0) throw new KanalarkivError('not_registered', `not in the register: ${unknown.join(', ')}`);
+      const { organisation, browserPath } = await settings();
       // One reading of the clock and the rounds, so every decision below is about the same moment.
       const at = now();
-      const definitions = rounds();
+      const definitions = await rounds();
       const archiveDir = await archive();
       const { snapshots } = await readCatalogue(archiveDir);
       const roundOf = roundsForCapture(definitions, at, channels, snapshots);
@@ -148,12 +190,12 @@ export function createHandlers(context: HandlerContext): KanalarkivApi {
       return commentReasons(dir);
     },
     async saveComment({ channelId, url, reason, note, savedBy, selector, pick, answer }) {
-      const channel = register.list().find((c) => c.id === channelId);
-      if (!channel) throw new Error(`not in the register: ${channelId}`);
+      const channel = (await (await register()).list()).find((c) => c.id === channelId);
+      if (!channel) throw new KanalarkivError('not_registered', `not in the register: ${channelId}`);
       const archiveDir = await archive();
       const chosen = (await commentReasons(archiveDir)).find((r) => r.code === reason);
       if (!chosen) throw new Error(`no such reason: ${reason}`);
-      const { organisation, browserPath } = settings();
+      const { organisation, browserPath } = await settings();
       return jobs.start([channel], chosen.sv, {
         archiveDir,
         organisation,
@@ -165,7 +207,7 @@ export function createHandlers(context: HandlerContext): KanalarkivApi {
       });
     },
     async checkRemoval({ refs, by }) {
-      const { browserPath } = settings();
+      const { browserPath } = personal();
       return checkRemovals({ archiveDir: await archive(), refs, by, browserPath: browserPath || undefined, profilesRoot, timeoutMs: context.timeoutMs ?? 60_000 });
     },
     async cancelCapture(jobId) {
@@ -178,7 +220,7 @@ export function createHandlers(context: HandlerContext): KanalarkivApi {
       return loginStatus();
     },
     async openLogin(platform) {
-      await openLoginWindow(platform, findBrowser(settings().browserPath || undefined), profilesRoot);
+      await openLoginWindow(platform, findBrowser(personal().browserPath || undefined), profilesRoot);
       return loginStatus();
     },
     async getSnapshot(ref) {

@@ -10,14 +10,15 @@ import { PlatinaSession } from '../handover/platina/session';
 import { deliveriesInLog, receiptPdf, TARGET_NAMES } from '../handover/receipt';
 import { adapterFor } from '../handover/targets';
 import type { SecretStore } from '../secrets';
-import type { Storage } from '../storage';
 
 export interface HandoverContext {
-  storage: Storage;
+  /** The handover settings: the archive's shared ones, with this user's name as registrar. */
+  settings: () => Promise<HandoverSettings>;
+  save: (settings: HandoverSettings) => Promise<void>;
   secrets: SecretStore;
   /** The archive folder (created if missing). */
   archive: () => Promise<string>;
-  organisation: () => string;
+  organisation: () => Promise<string>;
   /** Opens a web address in the system browser (Platina sign-in). */
   openExternal: (url: string) => Promise<void>;
   /** Asks the user where to save a file and saves it; null when they cancel. */
@@ -31,24 +32,25 @@ const SMTP_PASSWORD = 'smtp-password';
 
 /** The registrar's calls: settings, what is where, handing over, Platina sign-in and receipts. */
 export function createHandoverHandlers(context: HandoverContext): HandoverApi {
-  const { storage, secrets } = context;
-  const settings = (): HandoverSettings => {
-    const saved = storage.get('handover') ?? {};
-    return { ...DEFAULT_HANDOVER_SETTINGS, ...saved, platina: { ...DEFAULT_HANDOVER_SETTINGS.platina, ...saved.platina }, email: { ...DEFAULT_HANDOVER_SETTINGS.email, ...saved.email } };
-  };
-  const session = new PlatinaSession(() => settings().platina, {
+  const { secrets } = context;
+  // The settings as last read: the Platina session reads its sign-in settings without waiting.
+  let latest: HandoverSettings = DEFAULT_HANDOVER_SETTINGS;
+  const settings = async () => (latest = await context.settings());
+  const session = new PlatinaSession(() => latest.platina, {
     load: () => JSON.parse(secrets.get(TOKENS) ?? 'null'),
     save: (tokens) => void secrets.set(TOKENS, tokens && JSON.stringify(tokens)),
   });
-  const adapter = (target: Parameters<HandoverApi['getHandoverOverview']>[0], by = settings().registrar) =>
-    adapterFor(target, settings(), { organisation: context.organisation(), by, platinaToken: () => session.accessToken(), smtpPassword: secrets.get(SMTP_PASSWORD) });
+  const adapter = async (target: Parameters<HandoverApi['getHandoverOverview']>[0], by?: string) => {
+    const current = await settings();
+    return adapterFor(target, current, { organisation: await context.organisation(), by: by ?? current.registrar, platinaToken: () => session.accessToken(), smtpPassword: secrets.get(SMTP_PASSWORD) });
+  };
 
   return {
     async getHandoverSettings() {
       return settings();
     },
     async saveHandoverSettings(next) {
-      storage.set('handover', next);
+      await context.save(next);
       return settings();
     },
     async getHandoverOverview(target): Promise<HandoverOverview> {
@@ -73,10 +75,11 @@ export function createHandoverHandlers(context: HandoverContext): HandoverApi {
       };
     },
     async startHandover({ target, refs, by }) {
-      storage.set('handover', { ...settings(), registrar: by });
+      await context.save({ ...(await settings()), registrar: by });
       return handOver({ archiveDir: await context.archive(), adapter: await adapter(target, by), refs, by });
     },
     async signInPlatina() {
+      await settings();
       return session.signIn(context.openExternal);
     },
     async signOutPlatina() {
@@ -94,7 +97,7 @@ export function createHandoverHandlers(context: HandoverContext): HandoverApi {
       const delivery = deliveriesInLog(reading).find((d) => d.deliveryId === deliveryId);
       if (!delivery) throw new HandoverError('not_found', `There is no delivery ${deliveryId} in the handover log.`);
       const day = delivery.at.slice(0, 10);
-      return context.saveFile(`Kvitto ${day} ${TARGET_NAMES[delivery.target]}.pdf`.replace(/[/\\:]/g, '-'), await receiptPdf(delivery, context.organisation()));
+      return context.saveFile(`Kvitto ${day} ${TARGET_NAMES[delivery.target]}.pdf`.replace(/[/\\:]/g, '-'), await receiptPdf(delivery, await context.organisation()));
     },
   };
 }

@@ -36,6 +36,7 @@ export async function readCatalogue(archiveDir: string, channelId?: string): Pro
         pages: meta.pages.length,
         pageHeight: meta.capture.pageHeight,
         warnings: warningsOf(meta.capture),
+        newestPost: meta.capture.coverage?.newestPost ?? null,
       });
     } catch {
       unreadable.push(ref);

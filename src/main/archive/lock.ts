@@ -26,7 +26,7 @@ export async function withArchiveLock<T>(archiveDir: string, name: string, waitM
   const options = {
     realpath: false,
     stale: STALE_MS,
-    retries: waitMs > 0 ? { retries: Math.ceil(waitMs / 500), minTimeout: 500, maxTimeout: 500, factor: 1 } : 0,
+    retries: retriesFor(waitMs),
     onCompromised: (error: Error) => void (compromised = error),
   };
   let release: () => Promise<void>;
@@ -53,6 +53,18 @@ export async function withArchiveLock<T>(archiveDir: string, name: string, waitM
     await rm(owner(target), { force: true });
     await release().catch(() => undefined);
   }
+}
+
+/**
+ * Retries that wait at least `waitMs` in all: short at first, since most holders (a register edit, a
+ * log line) are done in milliseconds, then up to half a second; randomised, so that waiting
+ * processes do not all try again at the same moment.
+ */
+function retriesFor(waitMs: number) {
+  if (waitMs <= 0) return 0;
+  let retries = 0;
+  for (let total = 0, wait = 20; total < waitMs; retries++, wait = Math.min(wait * 1.5, 500)) total += wait;
+  return { retries, minTimeout: 20, maxTimeout: 500, factor: 1.5, randomize: true };
 }
 
 /** Whether the lock's holder was a process on this machine that no longer runs (killed, crashed). */

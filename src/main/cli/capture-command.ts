@@ -1,15 +1,13 @@
-import { mkdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { CaptureProgress, ChannelResult } from '../../shared/capture';
 import { warningText } from '../../shared/capture-warnings';
 import type { Channel } from '../../shared/channel';
 import { readCatalogue } from '../archive/catalogue';
-import { fsProblem, probeWritable } from '../archive/fs-problems';
 import { runCapture } from '../pipeline/run';
 import { defaultProfilesRoot } from '../paths';
 import { currentRound, dueChannels, roundsForCapture } from '../rounds/rounds';
-import { loadChannelFile, loadRounds } from './channel-file';
-import { EXIT, parseOptions, type Io } from './options';
+import { loadChannels, loadRounds, loadSharedSettings } from './channel-file';
+import { EXIT, parseOptions, useArchive, type Io } from './options';
 
 const DEFAULT_REASON = 'Regelbunden ögonblicksbild';
 
@@ -35,7 +33,6 @@ export async function captureCommand(args: string[], io: Io, signal?: AbortSigna
     return EXIT.usage;
   };
 
-  if (!values.channels) return usage('--channels FILE is required: the list of channels to capture (JSON or CSV).');
   if (!values.archive) return usage('--archive DIR is required: the folder where snapshots are kept.');
   const timeout = positiveInteger(values.timeout ?? '120', '--timeout', 10, 3600);
   const concurrency = positiveInteger(values.concurrency ?? '2', '--concurrency', 1, 16);
@@ -44,9 +41,11 @@ export async function captureCommand(args: string[], io: Io, signal?: AbortSigna
   const reason = (values.reason ?? DEFAULT_REASON).trim();
   if (!reason) return usage('--reason must not be empty.');
 
-  const list = await loadChannelFile(values.channels);
+  const list = await loadChannels(values.channels, values.archive);
   if (typeof list === 'string') return usage(list);
-  const rounds = loadRounds(values.rounds);
+  const shared = await loadSharedSettings(values.archive);
+  if (typeof shared === 'string') return usage(shared);
+  const rounds = loadRounds(values.rounds, shared);
   if (typeof rounds === 'string') return usage(rounds);
   for (const w of list.warnings) io.err(`warning: ${w.entry}, field "${w.field}": ${w.message}\n`);
 
@@ -54,11 +53,11 @@ export async function captureCommand(args: string[], io: Io, signal?: AbortSigna
   if (values.only) {
     const wanted = values.only.split(',').map((s) => s.trim()).filter(Boolean);
     const unknown = wanted.filter((id) => !list.channels.some((c) => c.id === id));
-    if (unknown.length > 0) return usage(`--only names ${unknown.map((u) => `"${u}"`).join(', ')}, not in the channel file.`);
+    if (unknown.length > 0) return usage(`--only names ${unknown.map((u) => `"${u}"`).join(', ')}, not in the ${values.channels ? 'channel file' : 'register'}.`);
     // Naming a channel explicitly captures it even when inactive: a closing capture needs that.
     channels = list.channels.filter((c) => wanted.includes(c.id));
   }
-  if (channels.length === 0) return usage('no active channels to capture in the channel file.');
+  if (channels.length === 0) return usage(`no active channels to capture in the ${values.channels ? 'channel file' : 'register'}.`);
 
   const archiveProblem = await useArchive(values.archive);
   if (archiveProblem) return usage(archiveProblem);
@@ -87,7 +86,7 @@ export async function captureCommand(args: string[], io: Io, signal?: AbortSigna
     roundOf: (channel) => roundOf.get(channel.id) ?? null,
     stillNeeded: values.due ? stillDue : undefined,
     snapshots,
-    organisation: values.organisation ?? '',
+    organisation: values.organisation ?? shared?.organisation ?? '',
     timeoutMs: timeout * 1000,
     concurrency,
     browserPath: values.browser,
@@ -110,18 +109,6 @@ export function report(results: ChannelResult[], io: Io, json: boolean, signal?:
   }
   if (signal?.aborted) return EXIT.cancelled;
   return results.every((r) => r.status === 'ok') ? EXIT.ok : EXIT.someFailed;
-}
-
-/** Makes the archive folder if it is missing; what is wrong with it, or null when snapshots can be written there. */
-export async function useArchive(dir: string): Promise<string | null> {
-  try {
-    await mkdir(dir, { recursive: true });
-    if (!(await stat(dir)).isDirectory()) throw new Error('not a folder');
-  } catch (error) {
-    return `cannot use "${dir}" as the archive folder: ${fsProblem(error, dir)?.message ?? (error as Error).message}`;
-  }
-  const unwritable = await probeWritable(dir);
-  return unwritable ? `cannot write to the archive folder: ${unwritable.message}` : null;
 }
 
 export function positiveInteger(text: string, name: string, min: number, max: number): number | string {

@@ -1,7 +1,7 @@
 import { stat } from 'node:fs/promises';
 import { readCatalogue } from '../archive/catalogue';
 import { currentRound, dueChannels, openRound } from '../rounds/rounds';
-import { loadChannelFile, loadRounds } from './channel-file';
+import { loadChannels, loadRounds, loadSharedSettings } from './channel-file';
 import { EXIT, parseOptions, requireArchive, UsageError, type Io } from './options';
 
 const day = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm', dateStyle: 'long' });
@@ -15,10 +15,12 @@ export async function dueCommand(args: string[], io: Io): Promise<number> {
     at: { type: 'string' },
     json: { type: 'boolean', default: false },
   });
-  if (!values.channels || !values.archive) throw new UsageError('due needs --channels FILE and --archive DIR.');
-  const list = await loadChannelFile(values.channels);
+  if (!values.archive) throw new UsageError('due needs --archive DIR (and --channels FILE when the archive has no register).');
+  const list = await loadChannels(values.channels, values.archive);
   if (typeof list === 'string') throw new UsageError(list);
-  const rounds = loadRounds(values.rounds);
+  const shared = await loadSharedSettings(values.archive);
+  if (typeof shared === 'string') throw new UsageError(shared);
+  const rounds = loadRounds(values.rounds, shared);
   if (typeof rounds === 'string') throw new UsageError(rounds);
   const now = values.at ? new Date(values.at) : new Date();
   if (Number.isNaN(now.getTime())) throw new UsageError(`--at "${values.at}" is not a date and time; write it as 2026-04-14T10:00:00+02:00.`);

@@ -13,6 +13,7 @@ const COMMANDS: Record<CommandName, () => Promise<Command>> = {
   'save-comment': () => import('./save-comment-command').then((m) => m.saveCommentCommand),
   'check-removal': () => import('./check-removal-command').then((m) => m.checkRemovalCommand),
   due: () => import('./due-command').then((m) => m.dueCommand),
+  channels: () => import('./channels-command').then((m) => m.channelsCommand),
   verify: () => import('./verify-command').then((m) => m.verifyCommand),
   login: () => import('./login-command').then((m) => m.loginCommand),
   handover: () => import('./handover-command').then((m) => m.handoverCommand),

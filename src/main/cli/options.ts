@@ -1,7 +1,7 @@
-import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { fsProblem } from '../archive/fs-problems';
+import { mkdir, stat } from 'node:fs/promises';
+import { fsProblem, probeWritable } from '../archive/fs-problems';
 
 /** Where a command writes: stdout for results, stderr for progress and messages. */
 export interface Io {
@@ -34,4 +34,16 @@ export async function requireArchive(dir: string): Promise<void> {
   } catch (error) {
     throw new UsageError(`cannot read the archive "${dir}": ${fsProblem(error, dir)?.message ?? (error as Error).message}`);
   }
+}
+
+/** Makes the archive folder if it is missing; what is wrong with it, or null when snapshots can be written there. */
+export async function useArchive(dir: string): Promise<string | null> {
+  try {
+    await mkdir(dir, { recursive: true });
+    if (!(await stat(dir)).isDirectory()) throw new Error('not a folder');
+  } catch (error) {
+    return `cannot use "${dir}" as the archive folder: ${fsProblem(error, dir)?.message ?? (error as Error).message}`;
+  }
+  const unwritable = await probeWritable(dir);
+  return unwritable ? `cannot write to the archive folder: ${unwritable.message}` : null;
 }

@@ -3,9 +3,9 @@ import { existsSync } from 'node:fs';
 import { commentReasons } from '../archive/comment-reasons';
 import { runCapture } from '../pipeline/run';
 import { defaultProfilesRoot } from '../paths';
-import { positiveInteger, progressPrinter, report, useArchive } from './capture-command';
-import { loadChannelFile } from './channel-file';
-import { EXIT, parseOptions, type Io } from './options';
+import { positiveInteger, progressPrinter, report } from './capture-command';
+import { loadChannels, loadSharedSettings } from './channel-file';
+import { EXIT, parseOptions, useArchive, type Io } from './options';
 
 /**
  * `kanalarkiv save-comment`: saves one comment or post of a channel, with why, as a record in the
@@ -52,16 +52,17 @@ export async function saveCommentCommand(args: string[], io: Io, signal?: AbortS
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:') return usage(`"${link.slice(0, 200)}" is not a web page address (http or https).`);
   if (!values.archive) return usage('--archive DIR is required: the folder where records are kept.');
-  if (!values.channels) return usage('--channels FILE is required: the channel list the comment\'s channel is in.');
   if (!values.channel) return usage('--channel ID is required: the channel the comment was written on.');
   if (values.answer !== undefined && !URL.canParse(values.answer)) return usage(`--answer must be the link to the answer (a reply in the comment's thread), not "${values.answer.slice(0, 200)}".`);
   const timeout = positiveInteger(values.timeout ?? '90', '--timeout', 10, 3600);
   if (typeof timeout === 'string') return usage(timeout);
 
-  const list = await loadChannelFile(values.channels);
+  const list = await loadChannels(values.channels, values.archive);
   if (typeof list === 'string') return usage(list);
+  const shared = await loadSharedSettings(values.archive);
+  if (typeof shared === 'string') return usage(shared);
   const channel = list.channels.find((c) => c.id === values.channel);
-  if (!channel) return usage(`--channel "${values.channel}" is not in the channel file.`);
+  if (!channel) return usage(`--channel "${values.channel}" is not in the ${values.channels ? 'channel file' : 'register'}.`);
   const archiveProblem = await useArchive(values.archive);
   if (archiveProblem) return usage(archiveProblem);
   const reason = (await commentReasons(values.archive)).find((r) => r.code === values.reason);
@@ -72,7 +73,7 @@ export async function saveCommentCommand(args: string[], io: Io, signal?: AbortS
     channels: [channel],
     archiveDir: path.resolve(values.archive),
     reason: reason.sv,
-    organisation: values.organisation ?? '',
+    organisation: values.organisation ?? shared?.organisation ?? '',
     timeoutMs: timeout * 1000,
     concurrency: 1,
     browserPath: values.browser,

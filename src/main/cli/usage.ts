@@ -1,19 +1,20 @@
 /** Each command's usage, printed by `kanalarkiv help COMMAND`, `kanalarkiv COMMAND --help` and after a usage error. */
 export const COMMAND_USAGE = {
-  capture: `kanalarkiv capture --channels FILE --archive DIR [--only ID,…] [--reason TEXT]
+  capture: `kanalarkiv capture --archive DIR [--channels FILE] [--only ID,…] [--reason TEXT]
                    [--timeout SECONDS] [--concurrency N] [--browser PATH] [--json]
                    [--organisation NAME] [--profiles DIR] [--due] [--rounds SPEC]
 
-Captures every active channel in FILE (or those named with --only, even inactive ones, for a
-closing capture) and archives each snapshot as a bag under DIR.
+Captures every active channel of the archive's register (or of FILE; or those named with --only,
+even inactive ones, for a closing capture) and archives each snapshot as a bag under DIR.
 FILE is a JSON array of {id, name, platform, url, unit, owners} or a CSV file with those columns.
+The organisation and the rounds are the archive's shared settings unless given here.
 --timeout is per channel (default 120), --concurrency how many channels at once (default 2),
 --reason is written into every record (default "Regelbunden ögonblicksbild").
 --due captures only the channels without a snapshot in the current round (open, or overdue).
 SPEC lists the rounds, default "april:04-01..04-30,september:09-01..09-30" (or KANALARKIV_ROUNDS).
 With --json, stdout is exactly one JSON object: {"results":[{channel,status,record,error}]}.
 Exit status: 0 all archived, 2 some channels failed, 1 invalid arguments, 130 cancelled.`,
-  'save-comment': `kanalarkiv save-comment URL --archive DIR --channels FILE --channel ID --reason CODE
+  'save-comment': `kanalarkiv save-comment URL --archive DIR [--channels FILE] --channel ID --reason CODE
                         [--note TEXT] [--selector CSS | --pick] [--answer URL] [--by NAME] [--timeout SECONDS]
                         [--browser PATH] [--profiles DIR] [--organisation NAME] [--json]
 kanalarkiv save-comment --reasons [--json]
@@ -32,11 +33,26 @@ Results and exit status as for capture.`,
 Opens each saved comment's link again (all, or --only's) and appends to the archive's
 handover-log.jsonl whether it is gone, and when; the records are never changed.
 Exit status: 0 every comment could be checked, 2 some pages could not be read, 1 invalid arguments.`,
-  due: `kanalarkiv due --channels FILE --archive DIR [--rounds SPEC] [--at TIME] [--json]
+  due: `kanalarkiv due --archive DIR [--channels FILE] [--rounds SPEC] [--at TIME] [--json]
 
-Lists the active channels still due in the current round: the open one, or the last one if it
+Lists the active channels (of the archive's register, or of FILE) still due in the current round: the open one, or the last one if it
 closed before every channel was captured (overdue). --at asks as of another time
 (e.g. 2026-04-14T10:00:00+02:00).`,
+  channels: `kanalarkiv channels list|add|edit ID|deactivate ID|remove ID|import FILE|export|history [ID]
+                    --archive DIR [--by NAME] [--json] [--all]
+                    [--id ID --name NAME --url URL --unit UNIT --owners "A, B" --platform P
+                     --page-owner NAME --notes TEXT --interval MONTHS --active yes|no]
+                    [--format csv|json|html] [--public] [--out FILE] [--dry-run]
+
+The archive's channel register (kanalregister.json), the one the app and every user of the archive
+share. add takes the fields; edit changes the ones given; deactivate marks a closed account;
+remove takes it out of the register (its snapshots stay). Every change is written to the
+register's history with who (--by, else your login name) and when. import adds the rows of a CSV
+or JSON channel list that have no problems (--dry-run only says what it would do). export writes
+the active channels (--all: inactive too) as CSV (--public: only what the website shows), JSON,
+or html: the public list of accounts as a fragment for the municipality's website.
+Exit status: 0 done, 2 not done (a problem in the register, or some import rows left out),
+1 invalid arguments.`,
   verify: `kanalarkiv verify --archive DIR [--json]
 
 Checks every snapshot (bag) under DIR: changed, missing or extra files, broken manifests.

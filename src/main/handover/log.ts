@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { open, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
+import { withArchiveLock } from '../archive/lock';
 import { HANDOVER_TARGETS, type HandoverTarget } from '../../shared/handover';
 import type { LogProblem } from '../../shared/archive';
 
@@ -9,6 +10,9 @@ import type { LogProblem } from '../../shared/archive';
 export const HANDOVER_LOG = 'handover-log.jsonl';
 
 const GENESIS = '0'.repeat(64);
+const LOG_LOCK = 'handover-log';
+/** An append takes milliseconds; a writer that holds the lock longer has stopped, and its lock goes stale. */
+const LOCK_WAIT_MS = 60_000;
 const TAIL_BYTES = 64 * 1024;
 
 const entrySchema = z.object({
@@ -68,7 +72,7 @@ export class HandoverLog {
   readonly file: string;
   private queue: Promise<unknown> = Promise.resolve();
 
-  constructor(archiveDir: string) {
+  constructor(private readonly archiveDir: string) {
     this.file = path.join(archiveDir, HANDOVER_LOG);
   }
 
@@ -102,9 +106,13 @@ export class HandoverLog {
     return { entries, lines, lineNumbers, problems };
   }
 
-  /** Appends one entry and flushes it to disk before returning. Appends from this process queue up. */
+  /**
+   * Appends one entry and flushes it to disk before returning. Appends from this process queue up;
+   * those of other processes and machines (a handover, a removal check, the scheduled task) wait for
+   * the archive's log lock, so each entry chains to the one really before it.
+   */
   append(entry: NewLogEntry): Promise<LogEntry> {
-    const next = this.queue.then(() => this.write(entry));
+    const next = this.queue.then(() => withArchiveLock(this.archiveDir, LOG_LOCK, LOCK_WAIT_MS, () => this.write(entry)));
     this.queue = next.catch(() => undefined);
     return next;
   }

@@ -1,5 +1,6 @@
 import type { Channel } from '../../shared/channel';
 import type { CaptureJobState } from '../../shared/capture';
+import { QUIET_MONTHS } from '../../shared/register';
 import type { Reminder, RoundDefinition, RoundOverview } from '../../shared/rounds';
 import { reminderKey, remindersDue } from './reminders';
 import { currentRound, dueChannels, nextRound, openRound, type TakenSnapshot } from './rounds';
@@ -43,8 +44,18 @@ export function roundOverview({ definitions, at, channels, snapshots, attempts, 
     return { unit, captured: pick((id) => !due.has(id)), due: pick((id) => due.has(id)), failed: pick((id) => due.has(id) && failedNow(id)) };
   });
   const reminders: Reminder[] = remindersDue(definitions, at, due.size, shown);
-  const overview = { round, open: openRound(definitions, at)?.name === round.name, next: nextRound(definitions, at), units, reminders };
+  const overview = { round, open: openRound(definitions, at)?.name === round.name, next: nextRound(definitions, at), units, quiet: quietChannels(active, snapshots, at), reminders };
   return { overview, given: reminders.map((r) => reminderKey(r.kind, r.round)) };
+}
+
+/** The channels whose newest post seen in any snapshot is older than QUIET_MONTHS before `at`; a channel with no dated post is not judged. */
+export function quietChannels(channels: Channel[], snapshots: TakenSnapshot[], at: Date): RoundOverview['quiet'] {
+  const limit = new Date(at);
+  limit.setMonth(limit.getMonth() - QUIET_MONTHS);
+  return channels.flatMap(({ id, name }) => {
+    const newestPost = snapshots.filter((s) => s.channelId === id && s.kind !== 'comment' && s.newestPost).map((s) => s.newestPost!).sort().at(-1);
+    return newestPost && new Date(newestPost) < limit ? [{ id, name, newestPost }] : [];
+  });
 }
 
 /**

@@ -76,6 +76,8 @@ export interface TakenSnapshot {
   round: string | null;
   /** A comment saved from the channel is no snapshot of it: it counts for no round. Absent: a snapshot. */
   kind?: 'snapshot' | 'comment';
+  /** The newest post date the capture read, if any. */
+  newestPost?: string | null;
 }
 
 /**

@@ -1,11 +1,13 @@
 import { useTranslation } from 'react-i18next';
 import { api } from '../api';
 import { useApi, useErrorText } from '../hooks/useApi';
+import { formatDate } from '../format';
+import { QUIET_MONTHS } from '../../../shared/register';
 
 const day = (iso: string, language: string) => new Intl.DateTimeFormat(language === 'en' ? 'en-GB' : 'sv-SE', { timeZone: 'Europe/Stockholm', day: 'numeric', month: 'long' }).format(new Date(iso));
 
 /** The current round per unit: captured, still due, and failed at the last try; with a way to pick what remains. */
-export function RoundOverview({ refresh, onPickDue }: { refresh: unknown; onPickDue: (ids: string[]) => void }) {
+export function RoundOverview({ refresh, onPickDue, onPickClosing }: { refresh: unknown; onPickDue: (ids: string[]) => void; onPickClosing: (id: string) => void }) {
   const { t, i18n } = useTranslation();
   const errorText = useErrorText();
   const { value: overview, error } = useApi(() => api.getRoundOverview(), [refresh]);
@@ -39,6 +41,20 @@ export function RoundOverview({ refresh, onPickDue }: { refresh: unknown; onPick
           </table>
           <button type="button" className="secondary" onClick={() => onPickDue(due.map((c) => c.id))}>{t('round.pickDue', { count: due.length })}</button>
         </>
+      )}
+      {overview.quiet.length > 0 && (
+        <div className="quiet-channels">
+          <h4>{t('round.quietHeading', { months: QUIET_MONTHS })}</h4>
+          <p>{t('round.quietText')}</p>
+          <ul>
+            {overview.quiet.map((c) => (
+              <li key={c.id}>
+                {t('round.quietSince', { name: c.name, date: formatDate(c.newestPost, i18n.language) })}{' '}
+                <button type="button" className="secondary" onClick={() => onPickClosing(c.id)} aria-label={`${t('round.pickClosing')}: ${c.name}`}>{t('round.pickClosing')}</button>
+              </li>
+            ))}
+          </ul>
+        </div>
       )}
     </section>
   );

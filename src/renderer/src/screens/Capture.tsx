@@ -7,6 +7,8 @@ import { Thumbnail } from '../components/Thumbnail';
 import { useApi, useErrorText } from '../hooks/useApi';
 import { formatWarning } from '../format';
 import { useCaptureJob } from '../hooks/useCaptureJob';
+import { isMine, useMyName } from '../hooks/useMyName';
+import { MineFilter } from '../components/channels/MineFilter';
 
 /** The reasons the guidelines name for a snapshot; "regular" is the twice-yearly round. */
 const REASONS = ['regular', 'change', 'event', 'closing', 'other'] as const;
@@ -19,10 +21,14 @@ export function Capture() {
   const { t, i18n } = useTranslation();
   const errorText = useErrorText();
   const register = useApi(() => api.listChannels(), []);
-  const channels = (register.value ?? []).filter((c) => c.active);
+  const [onlyMine, setOnlyMine] = useState(false);
+  const [myName, setMyName] = useMyName();
+  const channels = (register.value ?? []).filter((c) => c.active && (!onlyMine || isMine(c, myName)));
   const [picked, setSelected] = useState<Set<string> | null>(null);
   // Every active channel until the user chooses.
   const selected = picked ?? new Set(channels.map((c) => c.id));
+  // Only what is shown: a channel hidden by "Bara mina kanaler" is not captured unseen.
+  const chosen = [...selected].filter((id) => channels.some((c) => c.id === id));
   const [reason, setReason] = useState<(typeof REASONS)[number]>('regular');
   const [detail, setDetail] = useState('');
   const [started, setStarted] = useState<CaptureJobState | null>(null);
@@ -42,7 +48,7 @@ export function Capture() {
 
   function submit(event: FormEvent) {
     event.preventDefault();
-    void start([...selected]);
+    void start(chosen);
   }
 
   const toggle = (id: string) => {
@@ -59,12 +65,13 @@ export function Capture() {
   return (
     <section aria-labelledby="capture-heading">
       <h2 id="capture-heading">{t('capture.heading')}</h2>
-      <RoundOverview refresh={job?.finishedAt} onPickDue={(ids) => setSelected(new Set(ids))} />
+      <RoundOverview refresh={job?.finishedAt} onPickDue={(ids) => setSelected(new Set(ids))} onPickClosing={(id) => { setOnlyMine(false); setSelected(new Set([id])); setReason('closing'); }} />
       {register.error && <p className="error" role="alert">{errorText(register.error)}</p>}
       {!running && (
         <form onSubmit={submit}>
           <fieldset>
             <legend>{t('capture.channels')}</legend>
+            <MineFilter id="capture-mine" only={onlyMine} onOnly={(only) => { setOnlyMine(only); setSelected(null); }} name={myName} onName={setMyName} />
             {channels.length === 0 && <p>{t('capture.noChannels')}</p>}
             {channels.length > 0 && (
               <p>
@@ -93,7 +100,7 @@ export function Capture() {
               <input id="capture-detail" value={detail} onChange={(e) => setDetail(e.target.value)} />
             </div>
           </div>
-          <button type="submit" disabled={selected.size === 0}>{t('capture.start', { count: selected.size })}</button>
+          <button type="submit" disabled={chosen.length === 0}>{t('capture.start', { count: chosen.length })}</button>
           {problem && <p className="error" role="alert">{problem}</p>}
         </form>
       )}

@@ -2,10 +2,12 @@ import { useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CaptureJobState } from '../../../../shared/capture';
 import { PLATFORMS, type Channel } from '../../../../shared/channel';
-import type { RegisterIssue } from '../../../../shared/register';
+import type { RegisteredChannel, RegisterIssue } from '../../../../shared/register';
 import { api } from '../../api';
+import { formatDateTime } from '../../format';
 import { useErrorText } from '../../hooks/useApi';
 import { useCaptureJob } from '../../hooks/useCaptureJob';
+import { ChannelHistory } from './ChannelHistory';
 import { useIssueText } from './issues';
 
 const EMPTY = { id: '', name: '', platform: '', url: '', unit: '', owners: '', pageOwner: '', intervalMonths: '', active: true };
@@ -16,27 +18,39 @@ const toForm = (c: Channel): FormValues => ({ id: c.id, name: c.name, platform: 
 
 interface Props {
   /** The channel being edited, or null to add one. */
-  editing: Channel | null;
+  editing: RegisteredChannel | null;
+  /** Opened to close the account: the form starts with the channel deactivated. */
+  closing?: boolean;
   /** After a save: what to tell the user. */
   onSaved: (notice: string) => void;
   onCancel: () => void;
   /** A closing snapshot was archived. */
   onSnapshot: () => void;
+  /** The register changed under the form (someone else edited or removed the channel): read it again. */
+  onStale: () => void;
 }
 
 /**
  * Add or edit a channel, with every problem shown at its field. Deactivating a channel means the
  * account is being closed: the guidelines want a snapshot first, so the form offers one.
  */
-export function ChannelForm({ editing, onSaved, onCancel, onSnapshot }: Props) {
-  const { t } = useTranslation();
+export function ChannelForm({ editing, closing: toClose = false, onSaved, onCancel, onSnapshot, onStale }: Props) {
+  const { t, i18n } = useTranslation();
   const errorText = useErrorText();
   const issueText = useIssueText();
-  const [form, setForm] = useState<FormValues>(editing ? toForm(editing) : EMPTY);
+  const [form, setForm] = useState<FormValues>(editing ? { ...toForm(editing), active: editing.active && !toClose } : EMPTY);
   const [issues, setIssues] = useState<RegisterIssue[]>([]);
   const [problem, setProblem] = useState('');
   const [closing, setClosing] = useState<CaptureJobState | null>(null);
   const closingDialog = useRef<HTMLDialogElement>(null);
+  const removeDialog = useRef<HTMLDialogElement>(null);
+  const edit = editing ? { id: editing.id, version: editing.version } : undefined;
+
+  const failed = (error: unknown) => {
+    setProblem(errorText(error));
+    const { code } = error as { code?: string };
+    if (code === 'register_changed' || code === 'not_registered') onStale();
+  };
 
   async function persist(values: FormValues): Promise<boolean> {
     const input = {
@@ -46,7 +60,7 @@ export function ChannelForm({ editing, onSaved, onCancel, onSnapshot }: Props) {
       intervalMonths: values.intervalMonths.trim() ? Number(values.intervalMonths) : undefined,
     };
     try {
-      const result = await api.saveChannel(input, editing?.id);
+      const result = await api.saveChannel(input, edit);
       if ('issues' in result) {
         setIssues(result.issues);
         return false;
@@ -56,8 +70,19 @@ export function ChannelForm({ editing, onSaved, onCancel, onSnapshot }: Props) {
       onSaved(t('channels.saved', { name: result.channel.name }) + result.warnings.map((w) => ` ${issueText(w)}`).join(''));
       return true;
     } catch (error) {
-      setProblem(errorText(error));
+      failed(error);
       return false;
+    }
+  }
+
+  async function remove() {
+    removeDialog.current?.close();
+    if (!edit) return;
+    try {
+      await api.removeChannel(edit);
+      onSaved(t('channels.removed', { name: editing!.name }));
+    } catch (error) {
+      failed(error);
     }
   }
 
@@ -109,6 +134,7 @@ export function ChannelForm({ editing, onSaved, onCancel, onSnapshot }: Props) {
     <>
       <form onSubmit={(e) => void submit(e)} aria-labelledby="add-heading" noValidate>
         <h3 id="add-heading">{editing ? t('channels.editing', { id: editing.id }) : t('channels.add')}</h3>
+        {editing && <p className="muted">{t('channels.changedBy', { at: formatDateTime(editing.changedAt, i18n.language), by: editing.changedBy || t('history.someone') })}</p>}
         {job && !job.finishedAt && <p role="status" className="notice">{t('channels.closingStarted', { name: form.name })}</p>}
         <div className="grid">
           {field('id', { hint: t('channel.idHint') })}
@@ -135,10 +161,22 @@ export function ChannelForm({ editing, onSaved, onCancel, onSnapshot }: Props) {
           <>
             {' '}
             <button type="button" className="secondary" onClick={onCancel}>{t('channels.cancelEdit')}</button>
+            {' '}
+            <button type="button" className="secondary danger" onClick={() => removeDialog.current?.showModal()}>{t('channels.remove')}</button>
           </>
         )}
         {problem && <p className="error" role="alert">{problem}</p>}
+        {editing && <ChannelHistory channelId={editing.id} version={editing.version} />}
       </form>
+
+      <dialog ref={removeDialog} aria-labelledby="remove-title">
+        <h3 id="remove-title">{t('channels.removeTitle', { name: editing?.name ?? '' })}</h3>
+        <p>{t('channels.removeText')}</p>
+        <div className="buttons">
+          <button type="button" className="danger" onClick={() => void remove()}>{t('channels.removeConfirm')}</button>
+          <button type="button" className="secondary" onClick={() => removeDialog.current?.close()}>{t('channels.closingCancel')}</button>
+        </div>
+      </dialog>
 
       <dialog ref={closingDialog} aria-labelledby="closing-title">
         <h3 id="closing-title">{t('channels.closingTitle')}</h3>

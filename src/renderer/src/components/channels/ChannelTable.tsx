@@ -1,17 +1,25 @@
 import { useTranslation } from 'react-i18next';
 import type { Catalogue } from '../../../../shared/archive';
-import type { Channel, LoginState, Platform } from '../../../../shared/channel';
-import { formatDateTime } from '../../format';
+import type { LoginState, Platform } from '../../../../shared/channel';
+import { QUIET_MONTHS, type RegisteredChannel } from '../../../../shared/register';
+import { formatDate, formatDateTime } from '../../format';
 import { Thumbnail } from '../Thumbnail';
 
 /**
  * The register: every channel with its owners, its latest snapshot and whether it is active; a
  * channel on a platform that shows only part of it without a login says so while there is none.
  */
-export function ChannelTable({ channels, catalogue, logins, onEdit }: { channels: Channel[]; catalogue: Catalogue | null; logins: Record<Platform, LoginState> | null; onEdit: (channel: Channel) => void }) {
+export function ChannelTable({ channels, catalogue, logins, onEdit }: { channels: RegisteredChannel[]; catalogue: Catalogue | null; logins: Record<Platform, LoginState> | null; onEdit: (channel: RegisteredChannel, closing?: boolean) => void }) {
   const { t, i18n } = useTranslation();
   // The catalogue is newest first, so the first snapshot found per channel is its latest.
   const latest = (id: string) => catalogue?.snapshots.find((s) => s.channelId === id && s.kind === 'snapshot');
+  const quietLimit = new Date();
+  quietLimit.setMonth(quietLimit.getMonth() - QUIET_MONTHS);
+  /** The newest post any snapshot of the channel read, when it is older than QUIET_MONTHS. */
+  const quietSince = (id: string) => {
+    const newest = catalogue?.snapshots.filter((s) => s.channelId === id && s.kind === 'snapshot' && s.newestPost).map((s) => s.newestPost!).sort().at(-1);
+    return newest && new Date(newest) < quietLimit ? newest : null;
+  };
   if (channels.length === 0) return <p>{t('channels.empty')}</p>;
   return (
     <table>
@@ -22,6 +30,7 @@ export function ChannelTable({ channels, catalogue, logins, onEdit }: { channels
       <tbody>
         {channels.map((c) => {
           const last = latest(c.id);
+          const quiet = c.active ? quietSince(c.id) : null;
           return (
             <tr key={c.id}>
               <td>
@@ -47,8 +56,14 @@ export function ChannelTable({ channels, catalogue, logins, onEdit }: { channels
                   <span className="warning">{t('channels.never')}</span>
                 )}
               </td>
-              <td>{c.active ? t('channels.active') : t('channels.inactive')}</td>
-              <td><button type="button" className="secondary" onClick={() => onEdit(c)} aria-label={t('channels.editLabel', { name: c.name })}>{t('channels.edit')}</button></td>
+              <td>
+                {c.active ? t('channels.active') : t('channels.inactive')}
+                {quiet && <span className="warning quiet" title={t('channels.quietHint')}>{t('channels.quiet', { date: formatDate(quiet, i18n.language) })}</span>}
+              </td>
+              <td>
+                <button type="button" className="secondary" onClick={() => onEdit(c)} aria-label={t('channels.editLabel', { name: c.name })}>{t('channels.edit')}</button>
+                {quiet && <button type="button" className="secondary" onClick={() => onEdit(c, true)}>{t('channels.closeAccount', { name: c.name })}</button>}
+              </td>
             </tr>
           );
         })}

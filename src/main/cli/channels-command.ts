@@ -1,0 +1,166 @@
+import { readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { KanalarkivError } from '../../shared/errors';
+import type { RegisteredChannel, RegisterIssue } from '../../shared/register';
+import { decodeText } from '../register/encoding';
+import { channelsCsv, channelsHtml, channelsJson } from '../register/export';
+import { ChannelListError } from '../register/channels';
+import { ChannelRegister, currentUser } from '../register/register';
+import { loadSharedSettings } from './channel-file';
+import { EXIT, parseOptions, requireArchive, useArchive, UsageError, type Io } from './options';
+
+const FIELDS = {
+  id: { type: 'string' },
+  name: { type: 'string' },
+  platform: { type: 'string' },
+  url: { type: 'string' },
+  unit: { type: 'string' },
+  owners: { type: 'string' },
+  'page-owner': { type: 'string' },
+  notes: { type: 'string' },
+  interval: { type: 'string' },
+  active: { type: 'string' },
+} as const;
+
+type Values = Partial<Record<keyof typeof FIELDS, string>>;
+
+/** The channel fields given as options, as the register's input (owners "A, B"; active yes/no). */
+function fieldsOf(values: Values): Record<string, unknown> {
+  const input: Record<string, unknown> = {};
+  for (const key of ['id', 'name', 'platform', 'url', 'unit', 'notes'] as const) if (values[key] !== undefined) input[key] = values[key];
+  if (values.owners !== undefined) input.owners = values.owners.split(/[,;]/).map((o) => o.trim()).filter(Boolean);
+  if (values['page-owner'] !== undefined) input.pageOwner = values['page-owner'];
+  if (values.interval !== undefined) input.intervalMonths = values.interval === '' ? undefined : Number(values.interval);
+  if (values.active !== undefined) {
+    if (!/^(yes|no|ja|nej)$/i.test(values.active)) throw new UsageError(`--active must be yes or no (got "${values.active}").`);
+    input.active = /^(yes|ja)$/i.test(values.active);
+  }
+  return input;
+}
+
+const issueLines = (issues: RegisterIssue[]) => issues.map((i) => `  ${i.entry === 'new' ? '' : `${i.entry}, `}field "${i.field}": ${i.message}`).join('\n');
+
+/**
+ * `kanalarkiv channels list|add|edit|deactivate|remove|import|export|history`: the archive's channel
+ * register, the same one the app shows, changed under its lock and written to its history.
+ */
+export async function channelsCommand(args: string[], io: Io): Promise<number> {
+  const [action, ...rest] = args;
+  const { values, positionals } = parseOptions(rest, {
+    archive: { type: 'string' },
+    by: { type: 'string' },
+    json: { type: 'boolean', default: false },
+    all: { type: 'boolean', default: false },
+    format: { type: 'string' },
+    public: { type: 'boolean', default: false },
+    out: { type: 'string' },
+    'dry-run': { type: 'boolean', default: false },
+    ...FIELDS,
+  }, true);
+  if (!values.archive) throw new UsageError('--archive DIR is required: the archive folder whose register to use.');
+  if (['list', 'export', 'history'].includes(action ?? '')) await requireArchive(values.archive);
+  else {
+    const problem = await useArchive(values.archive);
+    if (problem) throw new UsageError(problem);
+  }
+  const by = values.by?.trim() || currentUser();
+  const register = new ChannelRegister(path.resolve(values.archive), () => by);
+  const only = (count: number) => {
+    if (positionals.length !== count) throw new UsageError(count === 0 ? `channels ${action} takes no further arguments (got "${positionals.join(' ')}").` : `channels ${action} needs ${count === 1 ? 'one argument' : `${count} arguments`}.`);
+  };
+  const find = async (id: string): Promise<RegisteredChannel> => {
+    const channel = (await register.list()).find((c) => c.id === id);
+    if (!channel) throw new UsageError(`there is no channel "${id}" in the register; "kanalarkiv channels list --archive ${values.archive}" lists them.`);
+    return channel;
+  };
+
+  try {
+    switch (action) {
+      case 'list': {
+        only(0);
+        const channels = (await register.list()).filter((c) => values.all || c.active);
+        if (values.json) io.out(`${JSON.stringify({ channels })}\n`);
+        else if (channels.length === 0) io.out('The register has no channels.\n');
+        else io.out(`${channels.map((c) => `${c.id}\t${c.name}\t${c.platform}\t${c.unit}\t${c.owners.join(', ')}${c.active ? '' : '\t(inactive)'}`).join('\n')}\n`);
+        return EXIT.ok;
+      }
+      case 'add': {
+        only(0);
+        return report(io, await register.save(fieldsOf(values)), 'added');
+      }
+      case 'edit':
+      case 'deactivate': {
+        only(1);
+        const current = await find(positionals[0]!);
+        const changes = action === 'deactivate' ? { active: false } : fieldsOf(values);
+        if ('id' in changes && changes.id !== current.id) throw new UsageError('a channel\'s id cannot be changed: its snapshots are filed under it.');
+        return report(io, await register.save({ ...current, ...changes }, current), action === 'deactivate' ? 'deactivated' : 'changed');
+      }
+      case 'remove': {
+        only(1);
+        const current = await find(positionals[0]!);
+        await register.remove(current);
+        io.err(`Removed "${current.name}" (${current.id}) from the register; its snapshots stay in the archive, and the register's history keeps what it was.\n`);
+        return EXIT.ok;
+      }
+      case 'import': {
+        only(1);
+        const file = positionals[0]!;
+        const text = decodeText(await readFile(file)).text;
+        const preview = await register.previewImport(text, path.basename(file));
+        for (const row of preview.rows) {
+          if (row.issues.length > 0) io.err(`left out, ${row.entry}:\n${issueLines(row.issues)}\n`);
+          for (const w of row.warnings) io.err(`warning, ${row.entry}, field "${w.field}": ${w.message}\n`);
+        }
+        if (values['dry-run']) {
+          io.out(`${preview.importable} of ${preview.rows.length} rows would be added; nothing was changed.\n`);
+          return EXIT.ok;
+        }
+        const added = await register.importRows(text, path.basename(file));
+        io.out(`Added ${added.length} of ${preview.rows.length} rows to the register${added.length ? `: ${added.join(', ')}` : ''}.\n`);
+        return added.length === preview.rows.length ? EXIT.ok : EXIT.someFailed;
+      }
+      case 'export': {
+        only(0);
+        const format = values.format ?? 'csv';
+        if (!['csv', 'json', 'html'].includes(format)) throw new UsageError(`--format must be csv, json or html (got "${format}").`);
+        const channels = (await register.list()).filter((c) => (values.all && format !== 'html') || c.active);
+        const shared = await loadSharedSettings(values.archive);
+        const text = format === 'html'
+          ? channelsHtml(channels, typeof shared === 'object' ? shared?.organisation ?? '' : '', new Date())
+          : format === 'json' ? channelsJson(channels) : channelsCsv(channels, values.public ? 'public' : 'register');
+        if (values.out) {
+          await writeFile(values.out, text);
+          io.err(`Wrote ${channels.length} channel(s) to ${values.out}.\n`);
+        } else {
+          io.out(text);
+        }
+        return EXIT.ok;
+      }
+      case 'history': {
+        if (positionals.length > 1) only(1);
+        const events = await register.history(positionals[0]);
+        if (values.json) io.out(`${JSON.stringify({ events })}\n`);
+        else io.out(events.map((e) => `${e.at}\t${e.by}\t${e.action}\t${e.channelId}\t${e.name}${e.action === 'changed' ? `\t${e.changes.map((c) => c.field).join(', ')}` : ''}\n`).join(''));
+        return EXIT.ok;
+      }
+      default:
+        throw new UsageError(action === undefined ? 'say what to do: list, add, edit, deactivate, remove, import, export or history.' : `"${action}" is not something channels does; it does list, add, edit, deactivate, remove, import, export and history.`);
+    }
+  } catch (error) {
+    if (error instanceof ChannelListError) throw new UsageError(`${error.source}:\n${issueLines(error.issues)}`);
+    if (!(error instanceof KanalarkivError)) throw error;
+    io.err(`kanalarkiv channels ${action}: ${error.message}\n`);
+    return EXIT.someFailed;
+  }
+}
+
+function report(io: Io, result: Awaited<ReturnType<ChannelRegister['save']>>, done: string): number {
+  if ('issues' in result) {
+    io.err(`the channel was not saved:\n${issueLines(result.issues)}\n`);
+    return EXIT.usage;
+  }
+  for (const w of result.warnings) io.err(`warning, field "${w.field}": ${w.message}\n`);
+  io.out(`${result.channel.id}\t${done}\n`);
+  return EXIT.ok;
+}
