@@ -14,7 +14,7 @@ export function ChannelHistory({ channelId, version }: { channelId: string; vers
     <section aria-labelledby="history-heading" className="history">
       <h4 id="history-heading">{t('history.heading')}</h4>
       {history.value.length === 0 ? <p>{t('history.none')}</p> : (
-        <ol>
+        <ul>
           {[...history.value].reverse().map((e) => (
             <li key={e.seq}>
               <time dateTime={e.at}>{formatDateTime(e.at, i18n.language)}</time>{' '}
@@ -22,7 +22,7 @@ export function ChannelHistory({ channelId, version }: { channelId: string; vers
               {e.action === 'changed' && `: ${e.changes.map((c) => t([`channel.${c.field}`, c.field]).toLocaleLowerCase(i18n.language)).join(', ')}`}
             </li>
           ))}
-        </ol>
+        </ul>
       )}
     </section>
   );
