@@ -4,7 +4,7 @@ import { PLATFORMS } from './channel';
 import { saveCommentRequestSchema } from './comment';
 import { HANDOVER_TARGETS, handoverSettingsSchema } from './handover';
 import type { KanalarkivApi } from './ipc';
-import { channelEditSchema, channelInputSchema } from './register';
+import { channelEditSchema, channelInputSchema, websiteImportSchema } from './register';
 import { settingsSchema } from './settings';
 
 const text = z.string().max(100_000);
@@ -28,6 +28,8 @@ export const ARGUMENTS = {
   getRegisterInfo: z.tuple([]),
   previewImport: z.tuple([bytes, text]),
   importChannels: z.tuple([bytes, text]),
+  previewWebsiteImport: z.tuple([websiteImportSchema]),
+  importFromWebsite: z.tuple([websiteImportSchema]),
   listSnapshots: z.tuple([]),
   getThumbnail: z.tuple([snapshot]),
   searchArchive: z.tuple([z.string().max(500)]),
@@ -60,7 +62,7 @@ type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 /** Compile-time: every schema's output is exactly its call's parameters. */
 export const ARGUMENTS_MATCH_API: { [K in keyof KanalarkivApi]: Same<z.output<(typeof ARGUMENTS)[K]>, Parameters<KanalarkivApi[K]>> } = {
   getAppInfo: true, getSettings: true, saveSettings: true, listChannels: true, saveChannel: true, removeChannel: true, getChannelHistory: true, getRegisterInfo: true, previewImport: true,
-  importChannels: true, listSnapshots: true, getThumbnail: true, searchArchive: true, verifyArchive: true, startCapture: true, saveComment: true, checkRemoval: true, listCommentReasons: true, saveCommentReasons: true,
+  importChannels: true, previewWebsiteImport: true, importFromWebsite: true, listSnapshots: true, getThumbnail: true, searchArchive: true, verifyArchive: true, startCapture: true, saveComment: true, checkRemoval: true, listCommentReasons: true, saveCommentReasons: true,
   cancelCapture: true, getCaptureJob: true, getLoginStatus: true, openLogin: true, getSnapshot: true, getPageImage: true,
   compareSnapshots: true, openRecordPdf: true, getRoundOverview: true, getHandoverSettings: true, saveHandoverSettings: true,
   getHandoverOverview: true, startHandover: true, signInPlatina: true, signOutPlatina: true, setSmtpPassword: true, saveReceipt: true,

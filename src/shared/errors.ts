@@ -6,9 +6,10 @@ export type HandoverErrorCode = (typeof HANDOVER_ERROR_CODES)[number];
 
 /**
  * Why the archive's shared channel register or settings could not be read or changed: someone else
- * changed the channel first, the file is damaged or from a newer Kanalarkiv, another writer holds it.
+ * changed the channel first, the file is damaged or from a newer Kanalarkiv, another writer holds it;
+ * or the municipality's list page could not be fetched.
  */
-export const REGISTER_ERROR_CODES = ['register_changed', 'register_unreadable', 'register_too_new', 'register_busy', 'not_registered', 'settings_unreadable'] as const;
+export const REGISTER_ERROR_CODES = ['register_changed', 'register_unreadable', 'register_too_new', 'register_busy', 'not_registered', 'settings_unreadable', 'website_unreachable'] as const;
 export type RegisterErrorCode = (typeof REGISTER_ERROR_CODES)[number];
 
 /** Why a call from the UI was not answered: refused sender, bad arguments, or a failure with no code of its own. */

@@ -3,7 +3,7 @@ import type { CaptureJobState } from './capture';
 import type { LoginState, Platform } from './channel';
 import type { DeliveryResult, HandoverOverview, HandoverSettings, HandoverTarget, PlatinaSignIn } from './handover';
 import type { CommentReasonChoice, RemovalCheck, SaveCommentRequest } from './comment';
-import type { ChannelEdit, ChannelInput, ImportPreview, RegisteredChannel, RegisterEvent, RegisterInfo, SaveChannelResult } from './register';
+import type { ChannelEdit, ChannelInput, ImportPreview, RegisteredChannel, RegisterEvent, RegisterInfo, SaveChannelResult, WebsiteImport } from './register';
 import type { RoundOverview } from './rounds';
 import type { AppInfo, Settings } from './settings';
 import type { SnapshotMetadata } from './snapshot';
@@ -23,6 +23,8 @@ export const IPC_CHANNELS = {
   getRegisterInfo: 'kanalarkiv:get-register-info',
   previewImport: 'kanalarkiv:preview-import',
   importChannels: 'kanalarkiv:import-channels',
+  previewWebsiteImport: 'kanalarkiv:preview-website-import',
+  importFromWebsite: 'kanalarkiv:import-from-website',
   listSnapshots: 'kanalarkiv:list-snapshots',
   getThumbnail: 'kanalarkiv:get-thumbnail',
   searchArchive: 'kanalarkiv:search-archive',
@@ -73,6 +75,9 @@ export interface KanalarkivApi {
   /** `base64` is the file's bytes: the core finds their encoding (UTF-8, UTF-16, Windows-1252). */
   previewImport(base64: string, fileName: string): Promise<ImportPreview>;
   importChannels(base64: string, fileName: string): Promise<number>;
+  /** The channels the municipality's own list page (e.g. www.kommun.se/socialamedier) links to, as import rows for `unit`. */
+  previewWebsiteImport(request: WebsiteImport): Promise<ImportPreview>;
+  importFromWebsite(request: WebsiteImport): Promise<number>;
   listSnapshots(): Promise<Catalogue>;
   getThumbnail(ref: SnapshotRef): Promise<string>;
   searchArchive(query: string): Promise<SearchHit[]>;

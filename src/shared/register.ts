@@ -86,3 +86,7 @@ export interface RegisterInfo {
 /** An edit of a registered channel: the version the form was filled from, so a change made meanwhile is not overwritten. */
 export const channelEditSchema = z.object({ id: z.string().max(200), version: z.number().int().min(1) });
 export type ChannelEdit = z.infer<typeof channelEditSchema>;
+
+/** Where the municipality lists its accounts, and the unit the channels found there are registered under. */
+export const websiteImportSchema = z.object({ address: z.string().trim().min(1).max(2_000), unit: z.string().trim().max(200) });
+export type WebsiteImport = z.infer<typeof websiteImportSchema>;

@@ -130,4 +130,27 @@ describe('one register for the whole archive, in two app windows and the command
     expect(await accessibilityProblems(two)).toEqual([]);
     await two.screenshot({ path: path.join(SHOTS, 'tyst-kanal.png'), fullPage: true });
   });
+
+  it('"Importera från webbplatsen" proposes the accounts the municipality\'s own list page links to, and imports them after the preview', async () => {
+    const one = desks[0]!.page;
+    await one.getByRole('button', { name: 'Kanaler', exact: true }).click();
+    await one.getByLabel('Sidans adress').fill(site.url('/socialamedier'));
+    await one.getByLabel('Enhet för kanalerna').fill('Kommunikationsenheten');
+    await one.getByRole('button', { name: 'Hämta kanalerna' }).click();
+    const preview = one.getByRole('table', { name: `Förhandsvisning av ${site.url('/socialamedier')}` });
+    await preview.waitFor();
+    expect(await preview.getByRole('row').count()).toBe(1 + 6);
+    expect(await preview.textContent()).toContain('https://www.linkedin.com/company/umea-kommun/');
+    expect(await preview.textContent()).not.toContain('sharer');
+    expect(await accessibilityProblems(one)).toEqual([]);
+    await one.screenshot({ path: path.join(SHOTS, 'import-webbplats.png'), fullPage: true });
+    await one.getByRole('button', { name: 'Importera 6 kanaler' }).click();
+    await one.getByText('6 kanaler importerades.').waitFor();
+    await row(one, 'Umeå på Bluesky').waitFor();
+    expect((await runCli(['channels', 'history', 'bluesky-umea-se', '--archive', archive])).stdout).toContain('\timported\t');
+
+    await one.getByLabel('Sidans adress').fill('http://127.0.0.1:1/finns-inte');
+    await one.getByRole('button', { name: 'Hämta kanalerna' }).click();
+    await one.getByText('Sidan gick inte att hämta. Kontrollera adressen').waitFor();
+  });
 });

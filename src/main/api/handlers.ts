@@ -17,6 +17,7 @@ import { profileDir } from '../capture/session';
 import { decodeText } from '../register/encoding';
 import { ChannelRegister, currentUser } from '../register/register';
 import { registerFile } from '../register/register-file';
+import { channelsOnPage, fetchListPage } from '../register/website';
 import { readSharedSettings, updateSharedSettings, withoutRegistrar, type SharedSettings } from '../archive/shared-settings';
 import { moveIntoArchive } from './move-to-archive';
 import { KanalarkivError } from '../../shared/errors';
@@ -139,6 +140,14 @@ export function createHandlers(context: HandlerContext): KanalarkivApi {
     },
     async importChannels(base64, fileName) {
       return (await (await register()).importRows(decodeText(Buffer.from(base64, 'base64')).text, fileName)).length;
+    },
+    async previewWebsiteImport({ address, unit }) {
+      const { html, page } = await fetchListPage(address);
+      return { ...(await (await register()).preview(channelsOnPage(html, page, unit))), encoding: 'UTF-8' };
+    },
+    async importFromWebsite({ address, unit }) {
+      const { html, page } = await fetchListPage(address);
+      return (await (await register()).addAll(channelsOnPage(html, page, unit), 'imported')).length;
     },
     async listSnapshots() {
       return readCatalogue(await archive());

@@ -78,8 +78,12 @@ export class ChannelRegister {
   }
 
   /** What importing a JSON or CSV channel list would do, row by row; nothing is changed. */
-  async previewImport(content: string, fileName: string): Promise<Omit<ImportPreview, 'encoding'>> {
-    const raw = readEntries(content, fileName);
+  previewImport(content: string, fileName: string): Promise<Omit<ImportPreview, 'encoding'>> {
+    return this.preview(readEntries(content, fileName));
+  }
+
+  /** What adding `raw` would do, row by row; nothing is changed. */
+  async preview(raw: RawEntry[]): Promise<Omit<ImportPreview, 'encoding'>> {
     const result = checkEntries([...registered(await this.list()), ...raw]);
     const rows = raw.map(({ label, value }) => ({
       entry: label,
