@@ -1,8 +1,12 @@
-import { mkdtempSync, readdirSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { cpSync, mkdtempSync, readdirSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createHandlers } from '../../src/main/api/handlers';
 import { HandoverLog } from '../../src/main/handover/log';
+import { MemoryStorage } from '../../src/main/storage';
+import { noShell } from '../helpers/shell';
 import { signIn } from '../../src/main/handover/platina/oauth';
 import { startPlatinaServer, type PlatinaServer } from '../fixtures/platina/server';
 import { makeArchive, type TestArchive } from '../helpers/archive';
@@ -52,6 +56,31 @@ describe('kanalarkiv handover', () => {
     const noRound = await runCli(['handover', '--archive', archive.dir, '--to', 'eark', '--dest', temp('x'), '--round', '2031 april']);
     expect(noRound.code).toBe(1);
     expect(noRound.stderr).toMatch(/no snapshots of the round "2031 april".*rounds there: 2026 april/);
+  });
+
+  it('takes the handover targets and the organisation the app keeps in the archive\'s shared settings, with a flag in place of its setting', async () => {
+    const copy = temp('cli-shared');
+    cpSync(archive.dir, copy, { recursive: true });
+    const dest = temp('cli-shared-folder');
+    const storage = new MemoryStorage();
+    storage.set('settings', { archiveDir: copy });
+    const app = createHandlers({ storage, defaultArchiveDir: copy, profilesRoot: copy, publishCapture: () => undefined, showPdf: async () => undefined, ...noShell() });
+    await app.saveHandoverSettings({ ...(await app.getHandoverSettings()), folderDir: dest, registrar: 'Rut' });
+    await app.saveSettings({ ...(await app.getSettings()), organisation: 'Nordmalings kommun' });
+
+    const list = await runCli(['handover', '--archive', copy, '--to', 'folder', '--list']);
+    expect(list.code).toBe(0);
+    expect(list.stdout).toMatch(/^3 record\(s\) not yet delivered/);
+    const run = await runCli(['handover', '--archive', copy, '--to', 'folder', '--round', '2026 april']);
+    expect(run.code).toBe(0);
+    expect(readdirSync(path.join(dest, '2026 april')).filter((f) => f.endsWith('.pdf'))).toHaveLength(3);
+    const receipt = path.join(temp('cli-shared-receipt'), 'kvitto.pdf');
+    expect((await runCli(['receipt', '--archive', copy, '--out', receipt])).code).toBe(0);
+    expect(execFileSync('pdftotext', [receipt, '-']).toString()).toContain('Nordmalings kommun');
+
+    const elsewhere = temp('cli-shared-other');
+    const flagged = await runCli(['handover', '--archive', copy, '--to', 'folder', '--dest', elsewhere, '--list']);
+    expect(flagged.stdout).toContain(elsewhere);
   });
 
   it('resumes a Platina delivery killed mid-way without filing anything twice', async () => {

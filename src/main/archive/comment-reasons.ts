@@ -1,8 +1,9 @@
-import { readFile, rename, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
 import { COMMENT_REASONS, type CommentReasonChoice } from '../../shared/comment';
 import { KanalarkivError } from '../../shared/errors';
+import { writeJsonFile } from './shared-file';
 
 /**
  * The municipality's own reasons for saving a comment, beside the guidelines' list: kept in the
@@ -43,10 +44,7 @@ export async function writeOwnReasons(archiveDir: string, reasons: OwnReason[]):
     const issue = parsed.error.issues[0]!;
     throw new KanalarkivError('invalid_arguments', `reason ${Number(issue.path[0]) + 1}: ${issue.message}`);
   }
-  const valid = parsed.data;
-  const file = path.join(archiveDir, OWN_REASONS_FILE);
-  await writeFile(`${file}.tmp`, `${JSON.stringify(valid, null, 2)}\n`);
-  await rename(`${file}.tmp`, file);
+  await writeJsonFile(path.join(archiveDir, OWN_REASONS_FILE), parsed.data);
 }
 
 /** Every reason a comment may be saved for: the guidelines' list, then the archive's own (none without an archive). */

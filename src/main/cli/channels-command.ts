@@ -126,8 +126,9 @@ export async function channelsCommand(args: string[], io: Io): Promise<number> {
         if (!['csv', 'json', 'html'].includes(format)) throw new UsageError(`--format must be csv, json or html (got "${format}").`);
         const channels = (await register.list()).filter((c) => (values.all && format !== 'html') || c.active);
         const shared = await loadSharedSettings(values.archive);
+        if (typeof shared === 'string') throw new UsageError(shared);
         const text = format === 'html'
-          ? channelsHtml(channels, typeof shared === 'object' ? shared?.organisation ?? '' : '', new Date())
+          ? channelsHtml(channels, shared?.organisation ?? '', new Date())
           : format === 'json' ? channelsJson(channels) : channelsCsv(channels, values.public ? 'public' : 'register');
         if (values.out) {
           await writeFile(values.out, text);

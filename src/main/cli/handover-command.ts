@@ -12,6 +12,8 @@ import { PlatinaSession, type TokenKeeper } from '../handover/platina/session';
 import type { Tokens } from '../handover/platina/oauth';
 import { deliveriesInLog, receiptPdf } from '../handover/receipt';
 import { adapterFor } from '../handover/targets';
+import type { SharedHandoverSettings } from '../archive/shared-settings';
+import { loadSharedSettings } from './channel-file';
 import { EXIT, parseOptions, requireArchive, UsageError, type Io } from './options';
 
 const OPTIONS = {
@@ -51,8 +53,10 @@ export async function handoverCommand(args: string[], io: Io, signal?: AbortSign
   if (!values.to || !(HANDOVER_TARGETS as readonly string[]).includes(values.to)) throw new UsageError(`handover needs --to ${HANDOVER_TARGETS.join('|')}.`);
   const target = values.to as HandoverTarget;
   const by = values.by ?? process.env.USERNAME ?? os.userInfo().username;
-  const organisation = values.organisation ?? '';
-  const settings = settingsFromFlags(target, values);
+  const shared = await loadSharedSettings(values.archive);
+  if (typeof shared === 'string') throw new UsageError(shared);
+  const organisation = values.organisation ?? shared?.organisation ?? '';
+  const settings = settingsFromFlags(target, values, shared?.handover ?? null);
 
   const session = new PlatinaSession(() => settings.platina, memoryKeeper(process.env.KANALARKIV_PLATINA_TOKEN));
   const adapter = await adapterFor(target, settings, {
@@ -142,7 +146,9 @@ export async function receiptCommand(args: string[], io: Io): Promise<number> {
   const deliveries = deliveriesInLog(reading);
   const delivery = values.delivery ? deliveries.find((d) => d.deliveryId === values.delivery) : deliveries[0];
   if (!delivery) throw new UsageError(values.delivery ? `no delivery ${values.delivery} in the handover log of ${values.archive}.` : `the archive ${values.archive} has no deliveries yet.`);
-  await writeFile(values.out, await receiptPdf(delivery, values.organisation ?? ''), { flag: 'wx' }).catch((error: NodeJS.ErrnoException) => {
+  const shared = await loadSharedSettings(values.archive);
+  if (typeof shared === 'string') throw new UsageError(shared);
+  await writeFile(values.out, await receiptPdf(delivery, values.organisation ?? shared?.organisation ?? ''), { flag: 'wx' }).catch((error: NodeJS.ErrnoException) => {
     throw new UsageError(error.code === 'EEXIST' ? `${values.out} already exists; choose another name.` : `cannot write ${values.out} (${error.message}).`);
   });
   io.out(`Receipt for delivery ${delivery.deliveryId} written to ${values.out}\n`);
@@ -151,32 +157,48 @@ export async function receiptCommand(args: string[], io: Io): Promise<number> {
 
 type Flags = ReturnType<typeof parseOptions<typeof OPTIONS>>['values'];
 
-function settingsFromFlags(target: HandoverTarget, values: Flags): HandoverSettings {
-  const dest = values.dest ?? '';
+/**
+ * The handover settings: the archive's shared ones (those the app's Överlämna settings keep), with
+ * every flag given here in place of its setting.
+ */
+function settingsFromFlags(target: HandoverTarget, values: Flags, shared: SharedHandoverSettings | null): HandoverSettings {
+  const base: HandoverSettings = shared ? { ...shared, registrar: '' } : DEFAULT_HANDOVER_SETTINGS;
+  const dest = (of: HandoverTarget, saved: string) => (target === of && values.dest !== undefined ? values.dest : saved);
   const [host, port, ...rest] = (values.smtp ?? '').split(':');
   if (values.smtp && (!host || rest.length > 0 || (port !== undefined && !/^\d{1,5}$/.test(port)) || Number(port) > 65_535 || port === '0')) {
     throw new UsageError(`--smtp takes HOST:PORT with a port from 1 to 65535 (e.g. smtp.kommun.se:587), not "${values.smtp}".`);
   }
+  const { email, platina } = base;
   return {
-    ...DEFAULT_HANDOVER_SETTINGS,
-    organisationId: values['org-id'] ?? '',
-    folderDir: target === 'folder' ? dest : '',
-    earkDir: target === 'eark' ? dest : '',
-    fileArchiveDir: target === 'file-archive' ? dest : '',
-    email: { mode: values.smtp ? 'smtp' : 'eml', host: host ?? '', port: Number(port || 587), user: values.user ?? '', from: values.from ?? '', to: values['to-address'] ?? '', emlDir: dest, caFile: values.ca ?? '' },
+    ...base,
+    organisationId: values['org-id'] ?? base.organisationId,
+    folderDir: dest('folder', base.folderDir),
+    earkDir: dest('eark', base.earkDir),
+    fileArchiveDir: dest('file-archive', base.fileArchiveDir),
+    email: {
+      // --dest without --smtp writes .eml files there.
+      mode: values.smtp ? 'smtp' : target === 'email' && values.dest !== undefined ? 'eml' : email.mode,
+      host: values.smtp ? host! : email.host,
+      port: values.smtp ? Number(port || 587) : email.port,
+      user: values.user ?? email.user,
+      from: values.from ?? email.from,
+      to: values['to-address'] ?? email.to,
+      emlDir: dest('email', email.emlDir),
+      caFile: values.ca ?? email.caFile,
+    },
     platina: {
-      baseUrl: values.platina ?? '',
-      authority: values.authority ?? '',
-      clientId: values['client-id'] ?? '',
-      scope: values.scope ?? '',
-      diaryId: values.diary ?? '',
-      caseMode: values.case ? 'existing' : 'per-round',
-      caseId: values.case ?? '',
-      caseTypeId: values['case-type'] ?? '',
-      statusId: values.status ?? '',
-      businessCodeId: values['business-code'] ?? '',
-      deedTypeId: values['deed-type'] ?? '',
-      commentPulLevel: values['comment-pul-level'] ?? '',
+      baseUrl: values.platina ?? platina.baseUrl,
+      authority: values.authority ?? platina.authority,
+      clientId: values['client-id'] ?? platina.clientId,
+      scope: values.scope ?? platina.scope,
+      diaryId: values.diary ?? platina.diaryId,
+      caseMode: values.case ? 'existing' : platina.caseMode,
+      caseId: values.case ?? platina.caseId,
+      caseTypeId: values['case-type'] ?? platina.caseTypeId,
+      statusId: values.status ?? platina.statusId,
+      businessCodeId: values['business-code'] ?? platina.businessCodeId,
+      deedTypeId: values['deed-type'] ?? platina.deedTypeId,
+      commentPulLevel: values['comment-pul-level'] ?? platina.commentPulLevel,
     },
   };
 }

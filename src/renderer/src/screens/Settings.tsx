@@ -43,10 +43,10 @@ export function Settings() {
     <section aria-labelledby="settings-heading">
       <h2 id="settings-heading">{t('settings.heading')}</h2>
       <form onSubmit={(e) => void save(e)}>
-        {input('organisation')}
-        {input('archiveDir')}
+        {input('organisation', t('settings.sharedHint'))}
+        {input('archiveDir', t('settings.archiveDirHint'))}
         {input('browserPath', t('settings.browserHint'))}
-        {input('rounds', t('settings.roundsHint'))}
+        {input('rounds', `${t('settings.roundsHint')} ${t('settings.sharedHint')}`)}
         <div className="field checkbox">
           <input id="settings-autoCapture" type="checkbox" checked={settings.autoCapture} onChange={(e) => { setSaved(false); setSettings({ ...settings, autoCapture: e.target.checked }); }} />
           <label htmlFor="settings-autoCapture">{t('settings.autoCapture')}</label>
