@@ -4,10 +4,13 @@
 // sources on every start. Packages stay in node_modules; each command is its own chunk, loaded
 // only when that command runs.
 import { build } from 'esbuild';
+import { rmSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+// Chunks are named by their content: those of an earlier build would stay behind unused.
+rmSync(path.join(root, 'out/cli'), { recursive: true, force: true });
 await build({
   entryPoints: [path.join(root, 'src/main/cli/entry.ts')],
   outdir: path.join(root, 'out/cli'),

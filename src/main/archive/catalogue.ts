@@ -1,6 +1,5 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import sharp from 'sharp';
 import { snapshotMetadataSchema, warningsOf, type SnapshotMetadata } from '../../shared/snapshot';
 import { relativePath } from './files';
 import { DATA_DIR, METADATA_FILE, TEXT_FILE } from './layout';
@@ -93,6 +92,8 @@ export async function thumbnail(archiveDir: string, ref: string, width = 240): P
   const first = meta.pages[0];
   if (!first) throw new Error(`snapshot ${ref} has no screenshot`);
   const height = Math.min(first.height, Math.round(first.width * 0.75));
+  // Loaded here, not with the catalogue: `kanalarkiv due` reads the catalogue and needs no images.
+  const { default: sharp } = await import('sharp');
   const png = await sharp(path.join(bag, DATA_DIR, first.file)).extract({ left: 0, top: 0, width: first.width, height }).resize({ width }).png().toBuffer();
   return `data:image/png;base64,${png.toString('base64')}`;
 }

@@ -34,4 +34,16 @@ describe('the built command line', () => {
     expect(capture).toBeDefined();
     expect([...staticallyLoaded(capture!)]).toContain('playwright-core');
   });
+
+  it('`due` and `channels` read the register and the catalogue without the browser, PDF and image libraries', () => {
+    const entry = readFileSync(path.join(OUT, 'entry.js'), 'utf8');
+    for (const command of ['due', 'channels']) {
+      const chunk = entry.match(new RegExp(`import\\("\\./(${command}-command-[^"]+)"\\)`))?.[1];
+      expect(chunk, command).toBeDefined();
+      const loaded = [...staticallyLoaded(chunk!)];
+      for (const heavy of ['playwright-core', 'pdf-lib', 'sharp', '@duckduckgo/autoconsent', 'nodemailer']) {
+        expect(loaded.filter((m) => m === heavy || m.startsWith(`${heavy}/`)), `${command} loads ${heavy}`).toEqual([]);
+      }
+    }
+  });
 });
