@@ -115,6 +115,20 @@ describe('kanalarkiv channels: the archive\'s register from the command line', (
     expect(due.stdout).toContain('Due (2): bibliotek, fritid');
   }, 120_000);
 
+  it('carries the register to a new archive folder that has none (a share set up for the municipality), and leaves one that has a register as it is', async () => {
+    const [local, share, other] = [newArchive(), newArchive(), newArchive()];
+    const desk = app(local);
+    await desk.saveChannel({ id: 'kultur', name: 'Kultur', url: 'https://www.facebook.com/kultur', unit: 'Kultur', owners: ['A', 'B'] });
+    await desk.saveSettings({ ...(await desk.getSettings()), archiveDir: share });
+    expect((await desk.listChannels()).map((c) => c.id)).toEqual(['kultur']);
+    expect(await desk.getRegisterInfo()).toMatchObject({ file: path.join(share, 'kanalregister.json'), moved: { added: ['kultur'] } });
+    expect((await runCli(['channels', 'history', 'kultur', '--archive', share])).stdout).toContain('\tmoved\t');
+
+    expect((await runCli(['channels', 'add', '--archive', other, '--id', 'x-kanal', '--name', 'X', '--url', 'https://x.com/kommunen', '--unit', 'Kommunikation', '--owners', 'C, D'])).code).toBe(0);
+    await desk.saveSettings({ ...(await desk.getSettings()), archiveDir: other });
+    expect((await desk.listChannels()).map((c) => c.id)).toEqual(['x-kanal']);
+  }, 60_000);
+
   it('commands without --channels say what to do when the archive has no register', async () => {
     const archive = newArchive();
     const due = await runCli(['due', '--archive', archive]);

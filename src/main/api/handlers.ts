@@ -78,6 +78,18 @@ export function createHandlers(context: HandlerContext): KanalarkivApi {
     return dir;
   };
   const register = async () => new ChannelRegister(await archive(), currentUser, now);
+  /**
+   * A new archive folder without a register of its own (a share set up for the municipality) gets
+   * the channels of the one the user leaves, as "moved" in its history; one with a register keeps its own.
+   */
+  const carryRegister = async (from: string, to: string) => {
+    if (existsSync(registerFile(to)) || !existsSync(registerFile(from))) return;
+    const channels = await new ChannelRegister(from, currentUser, now).list();
+    if (channels.length === 0) return;
+    await mkdir(to, { recursive: true });
+    const added = await new ChannelRegister(to, currentUser, now).addAll(channels.map((value, i) => ({ label: `entry ${i + 1}`, value })), 'moved');
+    moves.set(to, (moves.get(to) ?? moveIntoArchive(storage, to, new ChannelRegister(to, currentUser, now))).then((own) => ({ added: [...added, ...(own?.added ?? [])], alreadyThere: own?.alreadyThere ?? [] })));
+  };
   const shared = async (): Promise<SharedSettings> => (await readSharedSettings(await archive())) ?? { organisation: '', rounds: '', handover: withoutRegistrar(DEFAULT_HANDOVER_SETTINGS) };
   const settings = async (): Promise<Settings> => {
     const { organisation, rounds } = await shared();
@@ -108,8 +120,10 @@ export function createHandlers(context: HandlerContext): KanalarkivApi {
     },
     async saveSettings(next) {
       if (next.rounds) parseRounds(next.rounds);
-      const moving = next.archiveDir !== personal().archiveDir;
+      const before = personal().archiveDir;
+      const moving = next.archiveDir !== before;
       const { archiveDir, browserPath, language, autoCapture } = next;
+      if (moving) await carryRegister(before, archiveDir);
       storage.set('settings', { archiveDir, browserPath, language, autoCapture });
       const current = await shared();
       // Another archive has settings of its own, which its other users share: only empty ones are filled in.
