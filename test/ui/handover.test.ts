@@ -77,7 +77,7 @@ describe("the registrar's handover screen, in Chromium, against the real core", 
     await page.getByRole('button', { name: 'Logga in i Platina' }).click();
     await page.getByText('Inloggad i Platina som Rut Registrator.').waitFor();
 
-    await expect(page.getByRole('table').filter({ has: page.getByText('2026 april · Kulturförvaltningen') }).getByRole('row').count()).resolves.toBe(3);
+    await expect.poll(() => page.getByRole('table').filter({ has: page.getByText('2026 april · Kulturförvaltningen') }).getByRole('row').count()).toBe(3);
     await page.getByLabel('Överlämnas av').fill('Rut Registrator');
     await page.getByRole('checkbox', { name: /Skolan/ }).uncheck();
     await page.screenshot({ path: path.join(SHOTS, 'overlamna.png'), fullPage: true });
@@ -92,7 +92,7 @@ describe("the registrar's handover screen, in Chromium, against the real core", 
   it('explains a failure in Swedish, retries just that record, and saves the receipt', async () => {
     // Only the Skolan snapshot is left to hand over here; Platina fails its file once.
     await page.getByRole('button', { name: 'Överlämna 1 handling' }).waitFor();
-    await expect(page.getByRole('checkbox', { name: /Ögonblicksbild/ }).count()).resolves.toBe(1);
+    await expect.poll(() => page.getByRole('checkbox', { name: /Ögonblicksbild/ }).count()).toBe(1);
     platina.faults.push({ match: /^POST \/deeds\/\w+\/files$/, mode: 'fail' });
     await page.getByRole('button', { name: 'Överlämna 1 handling' }).click();
     await page.getByRole('heading', { name: '1 handling kunde inte överlämnas' }).waitFor();
@@ -107,7 +107,7 @@ describe("the registrar's handover screen, in Chromium, against the real core", 
 
     // Three deliveries so far: the first, the failed one and the retry.
     const history = page.getByRole('table').filter({ has: page.getByRole('columnheader', { name: 'Resultat' }) });
-    await expect(history.getByRole('row').count()).resolves.toBe(4);
+    await expect.poll(() => history.getByRole('row').count()).toBe(4);
     await history.getByRole('row').nth(3).getByRole('button', { name: 'Spara kvitto (PDF)' }).click();
     await page.getByText(/Kvittot sparades i .*Kvitto .*Platina \(API\)\.pdf/).waitFor();
     const text = execFileSync('pdftotext', ['-layout', saved.at(-1)!, '-']).toString();
@@ -125,12 +125,13 @@ describe("the registrar's handover screen, in Chromium, against the real core", 
     await page.getByRole('button', { name: 'Spara inställningarna' }).click();
     await page.getByText(`Mottagare: ${folder}`).waitFor();
     const records = page.getByRole('row').filter({ has: page.getByRole('checkbox') });
-    await expect(records.filter({ hasText: 'Platina (API)' }).count()).resolves.toBe(3);
+    await expect.poll(() => records.filter({ hasText: 'Platina (API)' }).count()).toBe(3);
     await page.getByRole('button', { name: 'Överlämna 3 handlingar' }).click();
     await page.getByRole('heading', { name: 'Överlämningen är klar' }).waitFor();
     expect(readdirSync(path.join(folder, '2026 april')).filter((f) => f.endsWith('.pdf'))).toHaveLength(3);
     await page.getByLabel('Visa även de som redan finns där').check();
-    await expect(records.filter({ hasText: 'Uppladdningsmapp' }).count()).resolves.toBe(3);
+    // The list is read again when the box is ticked: wait for it rather than count at once.
+    await expect.poll(() => records.filter({ hasText: 'Uppladdningsmapp' }).count()).toBe(3);
     await page.screenshot({ path: path.join(SHOTS, 'overlamna-mapp.png'), fullPage: true });
   });
 });
