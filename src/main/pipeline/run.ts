@@ -6,7 +6,7 @@ import { discardBag, removeAbandonedBags, resealBags, startBag, type DraftBag } 
 import { diskFull } from '../archive/fs-problems';
 import { LockBusyError, withArchiveLock } from '../archive/lock';
 import { readCatalogue } from '../archive/catalogue';
-import { archiveSnapshot } from './snapshot';
+import { archiveSnapshot, loadRecordBuilder } from './snapshot';
 import { findBrowser } from '../capture/browser';
 import { captureChannel } from '../capture/capture-channel';
 import { captureComment, type ShownComment } from '../capture/capture-comment';
@@ -70,31 +70,34 @@ export async function runCapture(options: CaptureRunOptions): Promise<ChannelRes
     const { code, message } = toCaptureError(error);
     return channels.map((c) => failed(c, code, message));
   }
-  await mkdir(options.archiveDir, { recursive: true });
-  await removeAbandonedBags(options.archiveDir);
-  const snapshots = options.snapshots ?? (await readCatalogue(options.archiveDir)).snapshots;
-  // A run killed between moving a bag into place and sealing it left that one folder writable.
-  await resealBags(options.archiveDir, snapshots.map((s) => s.ref));
-  // Each channel's latest snapshot (ids without regard to case): this one's capture should reach back to it.
-  const since = new Map<string, string>();
-  for (const s of snapshots) if (s.kind === 'snapshot' && !since.has(s.channelId.toLowerCase())) since.set(s.channelId.toLowerCase(), s.takenAt);
-
-  const results = new Array<ChannelResult>(channels.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < channels.length) {
-      const index = next++;
-      const channel = channels[index]!;
-      results[index] = await captureAlone(channel, options, () => captureOne(session, channel, since.get(channel.id.toLowerCase()) ?? null, options, report));
-      if (results[index].error?.code === 'in_progress') report(channel.id, 'failed', 100);
-    }
-  };
+  // The browser starts, and the record builder loads, while the archive is looked over.
+  session.warmUp();
+  loadRecordBuilder().catch(() => undefined);
   try {
+    await mkdir(options.archiveDir, { recursive: true });
+    await removeAbandonedBags(options.archiveDir);
+    const snapshots = options.snapshots ?? (await readCatalogue(options.archiveDir)).snapshots;
+    // A run killed between moving a bag into place and sealing it left that one folder writable.
+    await resealBags(options.archiveDir, snapshots.map((s) => s.ref));
+    // Each channel's latest snapshot (ids without regard to case): this one's capture should reach back to it.
+    const since = new Map<string, string>();
+    for (const s of snapshots) if (s.kind === 'snapshot' && !since.has(s.channelId.toLowerCase())) since.set(s.channelId.toLowerCase(), s.takenAt);
+
+    const results = new Array<ChannelResult>(channels.length);
+    let next = 0;
+    const worker = async () => {
+      while (next < channels.length) {
+        const index = next++;
+        const channel = channels[index]!;
+        results[index] = await captureAlone(channel, options, () => captureOne(session, channel, since.get(channel.id.toLowerCase()) ?? null, options, report));
+        if (results[index].error?.code === 'in_progress') report(channel.id, 'failed', 100);
+      }
+    };
     await Promise.all(Array.from({ length: Math.max(1, Math.min(options.concurrency, channels.length)) }, worker));
+    return results;
   } finally {
     await session.close();
   }
-  return results;
 }
 
 /**

@@ -7,13 +7,23 @@ import type { CommentFacts } from '../../shared/comment';
 import { SNAPSHOT_SCHEMA, type PayloadFile, type SnapshotMetadata } from '../../shared/snapshot';
 import type { Capture } from '../capture/capture-channel';
 import { CAPTURE_PROFILE } from '../capture/profile';
-import { buildRecordPdf } from '../record/pdf';
 import { wordsToText } from '../record/text';
 import { recordTitle } from '../record/title';
 import { tool } from '../resources';
 import { finishBag, type DraftBag } from '../archive/bag';
 import { digestFile, type FileDigest } from '../archive/files';
 import { DATA_DIR, METADATA_FILE, RECORD_FILE, TEXT_FILE } from '../archive/layout';
+
+let recordBuilder: Promise<typeof import('../record/pdf')> | undefined;
+/**
+ * The record's PDF/A builder with pdf-lib, fontkit and its parsed fonts, half a second to make
+ * ready: a run starts on it at once, so that it is done while the browser starts and the page
+ * loads, not after the capture.
+ */
+export const loadRecordBuilder = () => (recordBuilder ??= import('../record/pdf').then(async (builder) => {
+  await builder.prepareFonts();
+  return builder;
+}));
 
 export interface SnapshotContext {
   channel: Channel;
@@ -102,6 +112,7 @@ export async function archiveSnapshot(
 
   onStage('record');
   await capture.timings.time('record', async () => {
+    const { buildRecordPdf } = await loadRecordBuilder();
     const pdf = await buildRecordPdf({ metadata, dir: draft.data, words: capture.words, signal: context.signal });
     await writeFile(path.join(draft.data, RECORD_FILE), pdf);
   });

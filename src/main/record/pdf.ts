@@ -23,6 +23,8 @@ import { drawCover } from './cover';
 import { drawableText } from './glyphs';
 import { recordTitle } from './title';
 import { createPdfA, finishPdfA } from './pdfa';
+
+export { prepareFonts } from './pdfa';
 import { readPng } from './png';
 
 export interface RecordInput {

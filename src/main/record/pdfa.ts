@@ -31,6 +31,11 @@ const readResource = (file: string) => {
   return bytes;
 };
 
+/** Reads and parses the two fonts ahead of the first record, so that the first record does not wait for them. */
+export async function prepareFonts(): Promise<void> {
+  for (const file of ['fonts/DejaVuSans.ttf', 'fonts/DejaVuSans-Bold.ttf']) cachingFontkit.create(await readResource(file));
+}
+
 /** A new document with the embedded (subset) DejaVu fonts that PDF/A needs for any text. */
 export async function createPdfA(): Promise<{ doc: PDFDocument; regular: PDFFont; bold: PDFFont }> {
   const doc = await PDFDocument.create({ updateMetadata: false });
