@@ -4,7 +4,7 @@
  * and writes the numbers to bench/results/<time>.json. Not part of `npm test`: timings are only
  * meaningful as ratios within one run.
  */
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -19,14 +19,8 @@ import type { Channel } from '../src/shared/channel';
 import { snapshotMetadataSchema } from '../src/shared/snapshot';
 import { VIRTUAL_POSTS, VIRTUAL_POST_PX, blockColour } from '../test/fixtures/site/pages';
 import { startFixtureSite } from '../test/fixtures/site/server';
-
-/** A full-page image to judge: pixel(x, y) in CSS px over the whole page. */
-interface PageImage {
-  width: number;
-  height: number;
-  pixel(x: number, y: number): number[];
-}
-type Check = (image: PageImage) => string | null;
+import { imageOfBag, MemorySampler, rawImage, type Check } from './measure';
+import { runTool, TOOLS, type ProcessRun, type Tool } from './process';
 
 const near = (a: number[], b: number[]) => a.every((c, k) => Math.abs(c - b[k]!) <= 2);
 const tallCheck = (px: number): Check => (image) => {
@@ -65,46 +59,6 @@ const BENCH_PAGES: Array<{ name: string; path: string; check: Check }> = [
   },
 ];
 
-/** Samples peak RSS of this process and of every process below it (the browsers). */
-class MemorySampler {
-  node = 0;
-  browsers = 0;
-  private timer: NodeJS.Timeout;
-  constructor() {
-    // What the page before (and its check, which decodes the whole image) left is not this page's.
-    (globalThis as { gc?: () => void }).gc?.();
-    this.timer = setInterval(() => this.sample(), 100);
-  }
-  private sample(): void {
-    this.node = Math.max(this.node, process.memoryUsage().rss);
-    const parents = new Map<number, number>();
-    const rss = new Map<number, number>();
-    for (const entry of readdirSync('/proc')) {
-      if (!/^\d+$/.test(entry)) continue;
-      try {
-        const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
-        const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-        parents.set(Number(entry), Number(fields[1]));
-        rss.set(Number(entry), Number(fields[21]) * 4096);
-      } catch {
-        // The process ended while we looked.
-      }
-    }
-    let total = 0;
-    for (const [pid, size] of rss) {
-      let p = parents.get(pid);
-      while (p && p !== process.pid && p > 1) p = parents.get(p);
-      if (p === process.pid) total += size;
-    }
-    this.browsers = Math.max(this.browsers, total);
-  }
-  stop(): { node: number; browsers: number } {
-    clearInterval(this.timer);
-    this.sample();
-    return { node: this.node, browsers: this.browsers };
-  }
-}
-
 const browser = findBrowser(undefined);
 const site = await startFixtureSite();
 const work = mkdtempSync(path.join(os.tmpdir(), 'kanalarkiv-bench-'));
@@ -122,16 +76,7 @@ async function ours(name: string, url: string, check: Check) {
   if (result!.status !== 'ok') throw new Error(`${name}: ${result!.error?.message}`);
   const bag = result!.bag!;
   const meta = snapshotMetadataSchema.parse(JSON.parse(readFileSync(path.join(bag, 'data', 'metadata.json'), 'utf8')));
-  const pieces = await Promise.all(meta.pages.map(async (p) => ({ ...p, ...(await sharp(path.join(bag, 'data', p.file)).raw().toBuffer({ resolveWithObject: true })) })));
-  const image: PageImage = {
-    width: pieces[0]!.info.width,
-    height: meta.capture.pageHeight,
-    pixel: (x, y) => {
-      const piece = pieces.find((p) => y >= p.top && y < p.top + p.height)!;
-      const at = ((y - piece.top) * piece.info.width + x) * 3;
-      return [piece.data[at]!, piece.data[at + 1]!, piece.data[at + 2]!];
-    },
-  };
+  const image = await imageOfBag(bag);
   const bagBytes = readdirSync(bag, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).reduce((sum, e) => sum + statSync(path.join(e.parentPath, e.name)).size, 0);
   const t = result!.timings;
   return {
@@ -147,6 +92,7 @@ async function ours(name: string, url: string, check: Check) {
     },
     memory: peak,
     pixels: image.width * image.height,
+    pageHeight: image.height,
     pngBytes: meta.files.filter((f) => f.role === 'screenshot').reduce((sum, f) => sum + f.bytes, 0),
     pdfBytes: meta.files.find((f) => f.role === 'record')!.bytes,
     bagBytes,
@@ -173,7 +119,7 @@ async function baseline(name: string, url: string, check: Check) {
     const png = await page.screenshot({ fullPage: true, timeout: 300_000 });
     stages.screenshot = performance.now() - t;
     const { data, info } = await sharp(png, { limitInputPixels: false }).removeAlpha().raw().toBuffer({ resolveWithObject: true });
-    problem = check({ width: info.width, height: info.height, pixel: (x, y) => [...data.subarray((y * info.width + x) * 3, (y * info.width + x) * 3 + 3)] });
+    problem = check(rawImage(data, info.width, info.height));
     t = performance.now();
     const doc = await PDFDocument.create();
     for (let top = 0; top < info.height; top += 19_200) {
@@ -198,8 +144,11 @@ async function baseline(name: string, url: string, check: Check) {
   return { total: performance.now() - start, stages, memory: memory.stop(), pdfBytes, problem };
 }
 
+/** How many ordinary channels the round of the throughput table has; BENCH_CHANNELS sets it. */
+const ROUND = Number(process.env.BENCH_CHANNELS ?? 100);
+
 async function throughput(concurrency: number) {
-  const channels = Array.from({ length: 20 }, (_, i) => channelFor(`kanal-${i + 1}`, site.url(`/ordinary?n=${i + 1}`)));
+  const channels = Array.from({ length: ROUND }, (_, i) => channelFor(`kanal-${i + 1}`, site.url(`/ordinary?n=${i + 1}`)));
   const start = performance.now();
   const results = await runCapture({ channels, archiveDir: path.join(work, `throughput-${concurrency}`), reason: 'Benchmark', organisation: 'Bench', timeoutMs: 300_000, concurrency, profilesRoot: null });
   const failed = results.filter((r) => r.status !== 'ok');
@@ -234,9 +183,33 @@ for (const { name, path: p, check } of BENCH_PAGES.filter((b) => b.path === '/in
     for (const hog of hogs) hog.kill('SIGKILL');
   }
 }
+// Each page as a whole process of each tool, as a user or a scheduled task runs it: Kanalarkiv's
+// command line (built, as after npm install), ArchiveBox's `chromium --screenshot`, and a careful
+// Playwright script. The tools take turns, in another order every round, three rounds.
+execFileSync(process.execPath, [path.join(import.meta.dirname, '..', 'scripts', 'build-cli.mjs')]);
+const processRuns: ProcessRun[] = [];
+for (let round = 0; round < 3; round++) {
+  for (const [i, { name, path: p, check }] of BENCH_PAGES.entries()) {
+    const pageHeight = rows.find((r) => r.name === name)!.ours.pageHeight;
+    for (let k = 0; k < TOOLS.length; k++) {
+      const tool = TOOLS[(k + round + i) % TOOLS.length]!;
+      process.stderr.write(`process, ${name}, ${tool} … `);
+      const run = await runTool(tool, { name, url: site.url(p), check }, work, browser.executablePath, pageHeight, round);
+      process.stderr.write(`${s(run.wallMs)} s\n`);
+      processRuns.push(run);
+    }
+  }
+}
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+const processOf = (page: string, tool: Tool) => {
+  const runs = processRuns.filter((r) => r.page === page && r.tool === tool);
+  const problems = [...new Set(runs.map((r) => r.problem).filter((p) => p !== null))];
+  return { wallMs: median(runs.map((r) => r.wallMs)), peakBytes: median(runs.map((r) => r.peakBytes)), problem: problems[0] ?? null };
+};
+
 const conc: Record<number, number> = {};
 for (const c of [1, 2, 4]) {
-  process.stderr.write(`20 ordinary channels at concurrency ${c} … `);
+  process.stderr.write(`${ROUND} ordinary channels at concurrency ${c} … `);
   conc[c] = await throughput(c);
   process.stderr.write(`${s(conc[c]!)} s\n`);
 }
@@ -257,12 +230,20 @@ const lines = [
   '|---|---|---|',
   ...underLoad.map(({ name, quiet, loaded }) => `| ${name} | ${mb(quiet)} | ${mb(loaded)} |`),
   '',
-  '| 20 ordinary channels | wall s | speed-up over concurrency 1 |',
+  '| page (a whole process, median of 3, interleaved) | kanalarkiv s | peak MB | correct | chromium --screenshot s | peak MB | correct | careful Playwright s | peak MB | correct | kanalarkiv ÷ chromium | kanalarkiv ÷ Playwright |',
+  '|---|---|---|---|---|---|---|---|---|---|---|---|',
+  ...BENCH_PAGES.map(({ name }) => {
+    const [k, c, p] = TOOLS.map((tool) => processOf(name, tool));
+    const cell = (r: typeof k) => `${s(r!.wallMs)} | ${mb(r!.peakBytes)} | ${r!.problem ?? 'yes'}`;
+    return `| ${name} | ${cell(k)} | ${cell(c)} | ${cell(p)} | ${(k!.wallMs / c!.wallMs).toFixed(2)} | ${(k!.wallMs / p!.wallMs).toFixed(2)} |`;
+  }),
+  '',
+  `| ${ROUND} ordinary channels | wall s | speed-up over concurrency 1 |`,
   '|---|---|---|',
   ...[1, 2, 4].map((c) => `| concurrency ${c} | ${s(conc[c]!)} | ${(conc[1]! / conc[c]!).toFixed(2)}× |`),
 ];
 console.log(lines.join('\n'));
 mkdirSync(path.join(import.meta.dirname, 'results'), { recursive: true });
 const out = path.join(import.meta.dirname, 'results', `${new Date().toISOString().replace(/[:.]/g, '')}.json`);
-writeFileSync(out, JSON.stringify({ rows, underLoad, concurrency: conc, machine: { cores: os.cpus().length, browser: browser.kind, node: process.version } }, null, 2));
+writeFileSync(out, JSON.stringify({ rows, underLoad, processRuns, concurrency: conc, round: ROUND, machine: { cores: os.cpus().length, browser: browser.kind, node: process.version } }, null, 2));
 console.log(`\nJSON: ${out}`);
