@@ -78,11 +78,11 @@ const FINAL_STATES = new Set(['nothingDetected', 'optOutSucceeded', 'optOutFaile
 /**
  * Autoconsent looks for banners again every 500 ms, and from its third look on only after the page
  * changes, so on a quiet page it never declares "nothing found". We take its second look (rules plus
- * the heuristics for Swedish "Avvisa alla" buttons) finding nothing as the answer; a banner that
- * appears later is still declined in the background while the page is scrolled.
+ * the heuristics for Swedish "Avvisa alla" buttons, which run only on even looks) finding nothing as
+ * the answer; a banner that appears later is still declined in the background while the page is
+ * scrolled. Autoconsent reports a look when it starts, not when it ends (docs/performance.md).
  */
 const ATTEMPTS_BEFORE_NONE = 2;
-const SECOND_LOOK_MS = 150;
 /** How long a frame may take to accept the content script before the capture goes on without waiting. */
 const INJECT_WAIT_MS = 1_000;
 
@@ -90,8 +90,11 @@ export class ConsentHandler {
   private outcome: ConsentOutcome = { cmp: null, optedOut: null };
   private mainSettled = false;
   private detected = false;
-  private noneTimer: NodeJS.Timeout | undefined;
+  private judging = false;
   private waiters: Array<() => void> = [];
+  /** Autoconsent's eval requests not yet answered: a look is not over while one is. */
+  private evals = 0;
+  private evalsDone: Array<() => void> = [];
 
   private constructor(
     private readonly page: Page,
@@ -161,8 +164,13 @@ export class ConsentHandler {
           break;
         }
         case 'eval': {
-          const result = await frame.evaluate(message.code!);
-          await frame.evaluate(`autoconsentReceiveMessage({ id: ${JSON.stringify(message.id)}, type: "evalResp", result: ${JSON.stringify(result)} })`);
+          this.evals++;
+          try {
+            const result = await frame.evaluate(message.code!);
+            await frame.evaluate(`autoconsentReceiveMessage({ id: ${JSON.stringify(message.id)}, type: "evalResp", result: ${JSON.stringify(result)} })`);
+          } finally {
+            if (--this.evals === 0) for (const done of this.evalsDone.splice(0)) done();
+          }
           break;
         }
         case 'cmpDetected':
@@ -186,10 +194,9 @@ export class ConsentHandler {
           const state = message.state ?? {};
           if (FINAL_STATES.has(state.lifecycle ?? '')) this.markSettled();
           else if ((state.detectedCmps?.length ?? 0) > 0) this.detected = true;
-          else if ((state.findCmpAttempts ?? 0) >= ATTEMPTS_BEFORE_NONE && !this.detected && !this.noneTimer) {
-            this.noneTimer = setTimeout(() => {
-              if (!this.detected) this.markSettled();
-            }, SECOND_LOOK_MS);
+          else if ((state.findCmpAttempts ?? 0) >= ATTEMPTS_BEFORE_NONE && !this.detected && !this.judging) {
+            this.judging = true;
+            void this.afterLook(frame);
           }
           break;
         }
@@ -197,6 +204,18 @@ export class ConsentHandler {
     } catch {
       // A frame that navigates mid-conversation cannot answer; autoconsent restarts in the new document.
     }
+  }
+
+  /**
+   * Settles once the look that has just started is over and found nothing. Its detectors were queued
+   * in the page before this report reached us: after two more turns of the page's task queue they
+   * have run, and what they found (cmpDetected) has arrived, since the page's messages come in
+   * order. Detectors that ask us to evaluate something are over when we have answered them all.
+   */
+  private async afterLook(frame: Frame): Promise<void> {
+    await frame.evaluate('new Promise((resolve) => setTimeout(() => setTimeout(resolve, 0), 0))').catch(() => undefined);
+    if (this.evals > 0) await new Promise<void>((resolve) => this.evalsDone.push(resolve));
+    if (!this.detected) this.markSettled();
   }
 
   private markSettled(): void {
