@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { Channel } from './channel';
+import { PLATFORMS, type Channel } from './channel';
 
 /** What is wrong with a channel entry, for the UI and the CLI to say in the user's language. */
 export const REGISTER_ISSUE_CODES = [
@@ -17,6 +17,20 @@ export interface RegisterIssue {
   code: IssueCode;
   message: string;
 }
+
+/** A channel as it is kept: in the register, and (its identifying part) in every snapshot's metadata. */
+export const channelSchema = z.object({
+  id: z.string().min(1),
+  name: z.string(),
+  platform: z.enum(PLATFORMS),
+  url: z.string(),
+  unit: z.string(),
+  owners: z.array(z.string()),
+  pageOwner: z.string(),
+  notes: z.string(),
+  active: z.boolean(),
+  intervalMonths: z.number().int().min(1).max(12).optional(),
+}) satisfies z.ZodType<Channel>;
 
 /** A channel as the register form sends it; the register checks it by the channel-list rules. */
 export const channelInputSchema = z.object({

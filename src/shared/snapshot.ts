@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { CAPTURE_WARNING_CODES, type CaptureWarning } from './capture';
-import { PLATFORMS } from './channel';
+import { channelSchema } from './register';
 import { commentSchema } from './comment';
 
 /**
@@ -25,15 +25,7 @@ export const snapshotMetadataSchema = z.object({
   snapshotId: z.string(),
   /** A snapshot of a channel, or one comment or post saved before it is removed (absent in older records: a snapshot). */
   kind: z.enum(['snapshot', 'comment']).default('snapshot'),
-  channel: z.object({
-    id: z.string(),
-    name: z.string(),
-    platform: z.enum(PLATFORMS),
-    url: z.string(),
-    unit: z.string(),
-    owners: z.array(z.string()),
-    pageOwner: z.string(),
-  }),
+  channel: channelSchema.pick({ id: true, name: true, platform: true, url: true, unit: true, owners: true, pageOwner: true }),
   reason: z.string(),
   /** The capture round the snapshot belongs to ("2026 april"), or null for one taken outside any round. */
   round: z.string().nullable().default(null),

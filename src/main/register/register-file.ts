@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { z } from 'zod';
-import { PLATFORMS } from '../../shared/channel';
 import { KanalarkivError } from '../../shared/errors';
+import { channelSchema } from '../../shared/register';
 import { readJsonFile, writeJsonFile } from '../archive/shared-file';
 import { checkEntries } from './channels';
 
@@ -16,17 +16,7 @@ const FORMAT = 'kanalarkiv-kanalregister';
 /** The version of the file's layout this Kanalarkiv writes; older layouts are migrated when read. */
 export const REGISTER_SCHEMA_VERSION = 1;
 
-const storedChannelSchema = z.object({
-  id: z.string().min(1),
-  name: z.string(),
-  platform: z.enum(PLATFORMS),
-  url: z.string(),
-  unit: z.string(),
-  owners: z.array(z.string()),
-  pageOwner: z.string(),
-  notes: z.string(),
-  active: z.boolean(),
-  intervalMonths: z.number().int().min(1).max(12).optional(),
+const storedChannelSchema = channelSchema.extend({
   version: z.number().int().min(1),
   changedAt: z.string(),
   changedBy: z.string(),
