@@ -56,11 +56,13 @@ describe('the desktop UI, in Chromium, against the real core', () => {
     await page.getByText('Bara http- och https-adresser kan tas ögonblicksbilder av.').waitFor();
     expect(await page.getByLabel('Adress', { exact: true }).getAttribute('aria-invalid')).toBe('true');
 
-    await page.getByLabel('Adress', { exact: true }).fill('https://www.facebook.com/kulturskolan');
+    // As copied from the browser's address bar, without https://.
+    await page.getByLabel('Adress', { exact: true }).fill('www.facebook.com/kulturskolan');
     await page.getByRole('button', { name: 'Spara kanalen' }).click();
     await page.getByText('Kanalen Kulturskolan är sparad.').waitFor();
     const row = page.getByRole('row', { name: /Kulturskolan/ });
     expect(await row.textContent()).toContain('Facebook');
+    expect(await row.textContent()).toContain('https://www.facebook.com/kulturskolan');
     expect(await row.textContent()).toContain('Färre än två kontoansvariga');
 
     await page.getByRole('button', { name: 'Ändra Kulturskolan' }).click();

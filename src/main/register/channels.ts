@@ -198,11 +198,14 @@ export function checkEntries(raw: RawEntry[]): ChannelList & { issues: RegisterI
   return { channels, warnings, issues };
 }
 
-/** The URL if it is an absolute http(s) URL, else what is wrong with it. */
+const BARE_HOST = /^[a-z0-9-]+(\.[a-z0-9-]+)*\.[a-z]{2,}(:\d+)?([/?#]|$)/i;
+
+/** The URL if it is an absolute http(s) URL (or a web address without its https://), else what is wrong with it. */
 export function parseHttpUrl(input: string): URL | { code: IssueCode; message: string } {
   let url: URL;
   try {
-    url = new URL(input);
+    // An address copied from the browser's address bar often lacks its https:// (www.facebook.com/umea).
+    url = new URL(BARE_HOST.test(input) ? `https://${input}` : input);
   } catch {
     return { code: 'not_a_url', message: `"${input.slice(0, 200)}" is not a web address; write it in full, e.g. https://www.facebook.com/umeakommun` };
   }

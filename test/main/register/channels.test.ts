@@ -44,11 +44,16 @@ describe('parseChannelList (JSON)', () => {
   it.each([
     ['file:///etc/passwd', 'not_http', /only http and https/],
     ['javascript:alert(1)', 'not_http', /only http and https/],
-    ['www.facebook.com/umea', 'not_a_url', /not a web address/],
+    ['kultur umeå', 'not_a_url', /not a web address/],
     ['https://user:secret@example.org/', 'credentials_in_url', /user name or password/],
   ])('rejects the URL %s (%s), naming the entry and the field', (url, code, message) => {
     const issues = issuesOf(JSON.stringify([{ id: 'a', name: 'A', url, unit: 'U' }]), 'k.json');
     expect(issues).toEqual([{ entry: 'entry 1', field: 'url', code, message: expect.stringMatching(message) }]);
+  });
+
+  it('takes an address without its https:// as the https address, as copied from an address bar', () => {
+    const { channels } = parseChannelList(JSON.stringify([{ id: 'a', name: 'A', url: 'www.facebook.com/umea', unit: 'U', owners: ['A', 'B'] }, { id: 'b', name: 'B', url: 'umea.se/kultur?x=1', unit: 'U', owners: ['A', 'B'] }]), 'k.json');
+    expect(channels.map((c) => [c.url, c.platform])).toEqual([['https://www.facebook.com/umea', 'facebook'], ['https://umea.se/kultur?x=1', 'web']]);
   });
 
   it.each(['../../etc', 'a/b', '.hidden', 'con', 'x'.repeat(65), ''])('rejects the id "%s", which could not be a folder in the archive', (id) => {
