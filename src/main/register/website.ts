@@ -1,8 +1,8 @@
 import { Parser } from 'htmlparser2';
 import { KanalarkivError } from '../../shared/errors';
 import { platformOfUrl } from '../platforms';
-import type { RawEntry } from './channels';
-import { parseHttpUrl } from './channels';
+import { parseHttpUrl, type RawEntry } from './channels';
+import { decodeText } from './encoding';
 
 /** A list page is a page of text: more than this is not one, and is not read further. */
 const MAX_BYTES = 5_000_000;
@@ -75,7 +75,22 @@ export async function fetchListPage(address: string): Promise<{ html: string; pa
     throw new KanalarkivError('website_unreachable', `could not fetch ${page.href} (${(error as Error).message})`);
   }
   if (!response.ok) throw new KanalarkivError('website_unreachable', `${page.href} answered ${response.status} ${response.statusText}`);
-  const bytes = Buffer.from(await response.arrayBuffer());
-  if (bytes.length > MAX_BYTES) throw new KanalarkivError('invalid_arguments', `${page.href} is larger than ${MAX_BYTES / 1_000_000} MB; give the address of the page that lists the accounts`);
-  return { html: bytes.toString('utf8'), page: new URL(response.url || page.href) };
+  // Read no further than a list page can be: a page that goes on is not one.
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  const reader = response.body?.getReader();
+  try {
+    for (let read = await reader?.read(); reader && read && !read.done; read = await reader.read()) {
+      size += read.value.length;
+      if (size > MAX_BYTES) {
+        await reader.cancel();
+        throw new KanalarkivError('invalid_arguments', `${page.href} is larger than ${MAX_BYTES / 1_000_000} MB; give the address of the page that lists the accounts`);
+      }
+      chunks.push(read.value);
+    }
+  } catch (error) {
+    if (error instanceof KanalarkivError) throw error;
+    throw new KanalarkivError('website_unreachable', `${page.href} stopped answering (${(error as Error).message})`);
+  }
+  return { html: decodeText(Buffer.concat(chunks)).text, page: new URL(response.url || page.href) };
 }

@@ -1,5 +1,7 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { describe, expect, it } from 'vitest';
-import { channelsOnPage } from '../../../src/main/register/website';
+import { channelsOnPage, fetchListPage } from '../../../src/main/register/website';
 import { PAGES } from '../../fixtures/site/pages';
 
 describe('channels from the municipality\'s own list page', () => {
@@ -15,5 +17,31 @@ describe('channels from the municipality\'s own list page', () => {
       { id: 'facebook-kulturumea', name: 'Kultur i Umeå', platform: 'facebook', url: 'https://www.facebook.com/KulturUmea/', unit: 'Kommunikation', owners: [] },
       { id: 'bluesky-umea-se', name: 'Umeå på Bluesky', platform: 'bluesky', url: 'https://bsky.app/profile/umea.se', unit: 'Kommunikation', owners: [] },
     ]);
+  });
+});
+
+describe('fetching the list page', () => {
+  it('reads a page in the encoding it was saved in, says when it cannot be fetched, and stops at a page too large to be a list', async () => {
+    const server = http.createServer((req, res) => {
+      if (req.url === '/latin1') return res.end(Buffer.from('<a href="https://www.facebook.com/kulturen">Kulturen på Facebook</a>', 'latin1'));
+      if (req.url === '/huge') {
+        res.write('<p>');
+        const more = () => (res.write('x'.repeat(1_000_000)) ? setTimeout(more, 1) : res.once('drain', more));
+        return more();
+      }
+      res.writeHead(404).end();
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    try {
+      const { html, page } = await fetchListPage(`${base}/latin1`);
+      expect(channelsOnPage(html, page, 'Kultur').map((e) => (e.value as { name: string }).name)).toEqual(['Kulturen på Facebook']);
+      await expect(fetchListPage(`${base}/missing`)).rejects.toMatchObject({ code: 'website_unreachable' });
+      await expect(fetchListPage(`${base}/huge`)).rejects.toMatchObject({ code: 'invalid_arguments', message: expect.stringContaining('larger than 5 MB') });
+      await expect(fetchListPage('http://127.0.0.1:1/')).rejects.toMatchObject({ code: 'website_unreachable' });
+    } finally {
+      server.closeAllConnections();
+      server.close();
+    }
   });
 });
