@@ -4,7 +4,7 @@ import { PLATFORMS } from './channel';
 import { saveCommentRequestSchema } from './comment';
 import { HANDOVER_TARGETS, handoverSettingsSchema } from './handover';
 import type { KanalarkivApi } from './ipc';
-import { channelEditSchema, channelInputSchema, websiteImportSchema } from './register';
+import { CHANNEL_EXPORTS, channelEditSchema, channelInputSchema, websiteImportSchema } from './register';
 import { settingsSchema } from './settings';
 
 const text = z.string().max(100_000);
@@ -26,6 +26,7 @@ export const ARGUMENTS = {
   removeChannel: z.tuple([channelEditSchema]),
   getChannelHistory: z.tuple([z.string().max(200)]),
   getRegisterInfo: z.tuple([]),
+  exportChannels: z.tuple([z.enum(CHANNEL_EXPORTS)]),
   previewImport: z.tuple([bytes, text]),
   importChannels: z.tuple([bytes, text]),
   previewWebsiteImport: z.tuple([websiteImportSchema]),
@@ -61,7 +62,7 @@ export const ARGUMENTS = {
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 /** Compile-time: every schema's output is exactly its call's parameters. */
 export const ARGUMENTS_MATCH_API: { [K in keyof KanalarkivApi]: Same<z.output<(typeof ARGUMENTS)[K]>, Parameters<KanalarkivApi[K]>> } = {
-  getAppInfo: true, getSettings: true, saveSettings: true, listChannels: true, saveChannel: true, removeChannel: true, getChannelHistory: true, getRegisterInfo: true, previewImport: true,
+  getAppInfo: true, getSettings: true, saveSettings: true, listChannels: true, saveChannel: true, removeChannel: true, getChannelHistory: true, getRegisterInfo: true, exportChannels: true, previewImport: true,
   importChannels: true, previewWebsiteImport: true, importFromWebsite: true, listSnapshots: true, getThumbnail: true, searchArchive: true, verifyArchive: true, startCapture: true, saveComment: true, checkRemoval: true, listCommentReasons: true, saveCommentReasons: true,
   cancelCapture: true, getCaptureJob: true, getLoginStatus: true, openLogin: true, getSnapshot: true, getPageImage: true,
   compareSnapshots: true, openRecordPdf: true, getRoundOverview: true, getHandoverSettings: true, saveHandoverSettings: true,

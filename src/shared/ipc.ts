@@ -3,7 +3,7 @@ import type { CaptureJobState } from './capture';
 import type { LoginState, Platform } from './channel';
 import type { DeliveryResult, HandoverOverview, HandoverSettings, HandoverTarget, PlatinaSignIn } from './handover';
 import type { CommentReasonChoice, RemovalCheck, SaveCommentRequest } from './comment';
-import type { ChannelEdit, ChannelInput, ImportPreview, RegisteredChannel, RegisterEvent, RegisterInfo, SaveChannelResult, WebsiteImport } from './register';
+import type { ChannelEdit, ChannelExport, ChannelInput, ImportPreview, RegisteredChannel, RegisterEvent, RegisterInfo, SaveChannelResult, WebsiteImport } from './register';
 import type { RoundOverview } from './rounds';
 import type { AppInfo, Settings } from './settings';
 import type { SnapshotMetadata } from './snapshot';
@@ -21,6 +21,7 @@ export const IPC_CHANNELS = {
   removeChannel: 'kanalarkiv:remove-channel',
   getChannelHistory: 'kanalarkiv:get-channel-history',
   getRegisterInfo: 'kanalarkiv:get-register-info',
+  exportChannels: 'kanalarkiv:export-channels',
   previewImport: 'kanalarkiv:preview-import',
   importChannels: 'kanalarkiv:import-channels',
   previewWebsiteImport: 'kanalarkiv:preview-website-import',
@@ -72,6 +73,8 @@ export interface KanalarkivApi {
   getChannelHistory(channelId: string): Promise<RegisterEvent[]>;
   /** Where the register is, and whether this user's own register was just moved into it. */
   getRegisterInfo(): Promise<RegisterInfo>;
+  /** Asks where to save the register (or the public list of accounts) and saves it; null when the user cancelled. */
+  exportChannels(format: ChannelExport): Promise<string | null>;
   /** `base64` is the file's bytes: the core finds their encoding (UTF-8, UTF-16, Windows-1252). */
   previewImport(base64: string, fileName: string): Promise<ImportPreview>;
   importChannels(base64: string, fileName: string): Promise<number>;

@@ -104,3 +104,7 @@ export type ChannelEdit = z.infer<typeof channelEditSchema>;
 /** Where the municipality lists its accounts, and the unit the channels found there are registered under. */
 export const websiteImportSchema = z.object({ address: z.string().trim().min(1).max(2_000), unit: z.string().trim().max(200) });
 export type WebsiteImport = z.infer<typeof websiteImportSchema>;
+
+/** What the register can be saved as: the whole register (to import again), or the public list of accounts for the website. */
+export const CHANNEL_EXPORTS = ['csv', 'json', 'public-html', 'public-csv'] as const;
+export type ChannelExport = (typeof CHANNEL_EXPORTS)[number];

@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
@@ -16,6 +16,7 @@ import { openApp, SHOTS, startBridge, type Bridge } from './bridge';
 let site: FixtureSite;
 const desks: Array<{ bridge: Bridge; browser: Browser; page: Page }> = [];
 const archive = mkdtempSync(path.join(os.tmpdir(), 'kanalarkiv-ui-register-'));
+const exports = mkdtempSync(path.join(os.tmpdir(), 'kanalarkiv-ui-export-'));
 // Eight months after the capture: the dated feed's newest post (a day before it) is older than six.
 const later = new Date(Date.now() + 240 * 86_400_000);
 
@@ -29,8 +30,14 @@ beforeAll(async () => {
   const stores = [new MemoryStorage(), new MemoryStorage()];
   stores[0]!.set('channels', own);
   for (const storage of stores) storage.set('settings', { archiveDir: archive, browserPath: '', language: 'sv', autoCapture: false });
+  // The shell's save dialog, as the registrar answers it: the file goes into a folder of the test's.
+  const saveFile = async (name: string, bytes: Uint8Array) => {
+    const file = path.join(exports, name);
+    writeFileSync(file, bytes);
+    return file;
+  };
   for (const storage of stores) {
-    const bridge = await startBridge((publishCapture) => createHandlers({ storage, defaultArchiveDir: archive, profilesRoot: path.join(archive, '..', 'ui-profiles'), publishCapture, showPdf: async () => undefined, now: () => later, ...noShell() }));
+    const bridge = await startBridge((publishCapture) => createHandlers({ storage, defaultArchiveDir: archive, profilesRoot: path.join(archive, '..', 'ui-profiles'), publishCapture, showPdf: async () => undefined, now: () => later, ...noShell(), saveFile }));
     const { browser, page } = await openApp(bridge);
     await page.clock.setFixedTime(later);
     desks.push({ bridge, browser, page });
@@ -152,5 +159,26 @@ describe('one register for the whole archive, in two app windows and the command
     await one.getByLabel('Sidans adress').fill('http://127.0.0.1:1/finns-inte');
     await one.getByRole('button', { name: 'Hämta kanalerna' }).click();
     await one.getByText('Sidan gick inte att hämta. Kontrollera adressen').waitFor();
+  });
+
+  it('saves the public list of accounts for the website as HTML, and the whole register as CSV for Excel', async () => {
+    const one = desks[0]!.page;
+    await one.getByLabel('Vad som sparas').selectOption({ label: 'Listan för webbplatsen (HTML)' });
+    await one.getByRole('button', { name: 'Spara …' }).click();
+    const saved = (await one.getByRole('status').filter({ hasText: 'Sparat:' }).textContent())!.replace('Sparat: ', '');
+    const html = readFileSync(saved, 'utf8');
+    expect(path.basename(saved)).toMatch(/^Sociala medier, lista för webbplatsen \d{4}-\d{2}-\d{2}\.html$/);
+    expect(html).toContain('<caption>');
+    expect(html).toContain('>Kvartersnytt</a>');
+    expect(html).toContain('<a href="https://bsky.app/profile/umea.se">Umeå på Bluesky</a>');
+    expect(html).not.toContain('Olof Lind');
+
+    await one.getByLabel('Vad som sparas').selectOption({ label: 'Hela registret (CSV, för Excel)' });
+    await one.getByRole('button', { name: 'Spara …' }).click();
+    await one.getByRole('status').filter({ hasText: /Sparat: .*Kanalregister .*\.csv/ }).waitFor();
+    const csv = readFileSync(path.join(exports, readdirSync(exports).find((f) => f.startsWith('Kanalregister'))!), 'utf8');
+    expect(csv.split('\r\n')[0]).toBe('\uFEFFid;namn;plattform;adress;enhet;ägare;sidansvarig;anteckningar;aktiv;intervall (månader)');
+    expect(csv).toContain('Anna Berg, Olof Lind');
+    expect(await accessibilityProblems(one)).toEqual([]);
   });
 });

@@ -18,6 +18,7 @@ import { decodeText } from '../register/encoding';
 import { ChannelRegister, currentUser } from '../register/register';
 import { registerFile } from '../register/register-file';
 import { channelsOnPage, fetchListPage } from '../register/website';
+import { channelsCsv, channelsHtml, channelsJson } from '../register/export';
 import { readSharedSettings, updateSharedSettings, withoutRegistrar, type SharedSettings } from '../archive/shared-settings';
 import { moveIntoArchive } from './move-to-archive';
 import { KanalarkivError } from '../../shared/errors';
@@ -147,6 +148,16 @@ export function createHandlers(context: HandlerContext): KanalarkivApi {
     async getRegisterInfo() {
       const dir = await archive();
       return { file: registerFile(dir), channels: (await (await register()).list()).length, moved: (await moves.get(dir)) ?? null };
+    },
+    async exportChannels(format) {
+      const channels = await (await register()).list();
+      const day = now().toLocaleDateString('sv-SE', { timeZone: 'Europe/Stockholm' });
+      const active = channels.filter((c) => c.active);
+      const { organisation } = await shared();
+      const [name, text] = format === 'public-html' ? [`Sociala medier, lista för webbplatsen ${day}.html`, channelsHtml(active, organisation, now())]
+        : format === 'public-csv' ? [`Sociala medier, lista för webbplatsen ${day}.csv`, channelsCsv(active, 'public')]
+          : format === 'json' ? [`Kanalregister ${day}.json`, channelsJson(channels)] : [`Kanalregister ${day}.csv`, channelsCsv(channels)];
+      return context.saveFile(name, new TextEncoder().encode(text));
     },
     async previewImport(base64, fileName) {
       const { text, encoding } = decodeText(Buffer.from(base64, 'base64'));

@@ -5,6 +5,7 @@ import type { RegisteredChannel } from '../../../shared/register';
 import { api } from '../api';
 import { ChannelForm } from '../components/channels/ChannelForm';
 import { ChannelTable } from '../components/channels/ChannelTable';
+import { ExportPanel } from '../components/channels/ExportPanel';
 import { ImportPanel } from '../components/channels/ImportPanel';
 import { LoginPanel } from '../components/channels/LoginPanel';
 import { MineFilter } from '../components/channels/MineFilter';
@@ -56,6 +57,7 @@ export function Channels() {
       {channels.value === null ? !channels.error && <p>{t('loading')}</p> : onlyMine && shown.length === 0 && channels.value.length > 0 ? <p>{t('channels.noneMine')}</p> : <ChannelTable channels={shown} catalogue={catalogue.value} logins={logins} onEdit={edit} />}
       <LoginPanel logins={logins} error={loginStatus.error} onChange={setLogins} />
       <ChannelForm key={editing ? `${editing.channel.id}-${editing.channel.version}-${editing.closing}` : 'new'} editing={editing?.channel ?? null} closing={editing?.closing} onSaved={saved} onCancel={() => setEditing(null)} onSnapshot={() => void catalogue.reload()} onStale={() => void channels.reload()} />
+      <ExportPanel />
       <ImportPanel onImported={(count) => { setNotice(t('channels.imported', { count })); void channels.reload(); }} />
     </section>
   );
