@@ -107,7 +107,7 @@ describe('one register for the whole archive, in two app windows and the command
     await one.getByRole('button', { name: 'Ta bort kanalen' }).click();
     await dialog.getByRole('button', { name: 'Ta bort ur registret' }).click();
     await one.getByText('Museet är borttagen ur registret. Ögonblicksbilderna finns kvar i arkivet.').waitFor();
-    expect(await row(one, 'Museet').count()).toBe(0);
+    await expect.poll(() => row(one, 'Museet').count()).toBe(0);
     const removed = (await runCli(['channels', 'history', 'museum', '--archive', archive])).stdout.trim().split('\n').at(-1)!;
     expect(removed.split('\t')[2]).toBe('removed');
   });
@@ -180,5 +180,19 @@ describe('one register for the whole archive, in two app windows and the command
     expect(csv.split('\r\n')[0]).toBe('\uFEFFid;namn;plattform;adress;enhet;ägare;sidansvarig;anteckningar;aktiv;intervall (månader)');
     expect(csv).toContain('Anna Berg, Olof Lind');
     expect(await accessibilityProblems(one)).toEqual([]);
+  });
+
+  it('fits the register in a 1024 px window: every row\'s buttons can be seen without scrolling sideways', async () => {
+    const two = desks[1]!.page;
+    await two.setViewportSize({ width: 1024, height: 768 });
+    await two.getByRole('button', { name: 'Kanaler', exact: true }).click();
+    await two.getByLabel('Bara mina kanaler').uncheck();
+    const edits = two.getByRole('button', { name: /^Ändra / });
+    await edits.first().waitFor();
+    expect(await edits.count()).toBeGreaterThanOrEqual(2);
+    for (const box of await Promise.all((await edits.all()).map((b) => b.boundingBox()))) expect(box!.x + box!.width).toBeLessThanOrEqual(1024);
+    expect(await two.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(1024);
+    await two.screenshot({ path: path.join(SHOTS, 'kanaler-1024.png'), fullPage: true });
+    await two.setViewportSize({ width: 1280, height: 900 });
   });
 });

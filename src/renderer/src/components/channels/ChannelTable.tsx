@@ -60,9 +60,9 @@ export function ChannelTable({ channels, catalogue, logins, onEdit }: { channels
                 {c.active ? t('channels.active') : t('channels.inactive')}
                 {quiet && <span className="warning quiet" title={t('channels.quietHint')}>{t('channels.quiet', { date: formatDate(quiet, i18n.language) })}</span>}
               </td>
-              <td>
+              <td className="actions">
                 <button type="button" className="secondary" onClick={() => onEdit(c)} aria-label={t('channels.editLabel', { name: c.name })}>{t('channels.edit')}</button>
-                {quiet && <button type="button" className="secondary" onClick={() => onEdit(c, true)}>{t('channels.closeAccount', { name: c.name })}</button>}
+                {quiet && <button type="button" className="secondary" onClick={() => onEdit(c, true)} aria-label={t('channels.closeAccount', { name: c.name })}>{t('channels.close')}</button>}
               </td>
             </tr>
           );
