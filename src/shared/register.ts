@@ -64,6 +64,17 @@ export interface ImportPreview {
  */
 export const QUIET_MONTHS = 6;
 
+/**
+ * The newest post the snapshots of a channel read, when it is older than QUIET_MONTHS before `at`;
+ * null for a channel that is not quiet, or whose snapshots read no dated post (it is not judged).
+ */
+export function quietSince(channelId: string, snapshots: ReadonlyArray<{ channelId: string; kind?: 'snapshot' | 'comment'; newestPost?: string | null }>, at: Date): string | null {
+  const limit = new Date(at);
+  limit.setMonth(limit.getMonth() - QUIET_MONTHS);
+  const newest = snapshots.filter((s) => s.channelId === channelId && s.kind !== 'comment' && s.newestPost).map((s) => s.newestPost!).sort().at(-1);
+  return newest && new Date(newest) < limit ? newest : null;
+}
+
 /** A channel as the archive's register holds it: with its version, so an edit made from stale data is refused. */
 export interface RegisteredChannel extends Channel {
   /** 1 when added; one more with every change. */

@@ -19,10 +19,10 @@ import { ChannelRegister, currentUser } from '../register/register';
 import { registerFile } from '../register/register-file';
 import { channelsOnPage, fetchListPage } from '../register/website';
 import { channelsCsv, channelsHtml, channelsJson } from '../register/export';
-import { readSharedSettings, updateSharedSettings, withoutRegistrar, type SharedSettings } from '../archive/shared-settings';
+import { noSharedSettings, readSharedSettings, updateSharedSettings, withoutRegistrar, type SharedSettings } from '../archive/shared-settings';
 import { moveIntoArchive } from './move-to-archive';
 import { KanalarkivError } from '../../shared/errors';
-import { DEFAULT_HANDOVER_SETTINGS, type HandoverSettings } from '../../shared/handover';
+import type { HandoverSettings } from '../../shared/handover';
 import type { RegisterInfo } from '../../shared/register';
 import { recordAttempts, roundOverview } from '../rounds/overview';
 import { DEFAULT_ROUNDS, parseRounds, roundsForCapture } from '../rounds/rounds';
@@ -88,19 +88,16 @@ export function createHandlers(context: HandlerContext): KanalarkivApi {
     const channels = await new ChannelRegister(from, currentUser, now).list();
     if (channels.length === 0) return;
     await mkdir(to, { recursive: true });
-    const added = await new ChannelRegister(to, currentUser, now).addAll(channels.map((value, i) => ({ label: `entry ${i + 1}`, value })), 'moved');
+    const added = await new ChannelRegister(to, currentUser, now).move(channels);
     moves.set(to, (moves.get(to) ?? moveIntoArchive(storage, to, new ChannelRegister(to, currentUser, now))).then((own) => ({ added: [...added, ...(own?.added ?? [])], alreadyThere: own?.alreadyThere ?? [] })));
   };
-  const shared = async (): Promise<SharedSettings> => (await readSharedSettings(await archive())) ?? { organisation: '', rounds: '', handover: withoutRegistrar(DEFAULT_HANDOVER_SETTINGS) };
+  const shared = async (): Promise<SharedSettings> => (await readSharedSettings(await archive())) ?? noSharedSettings();
   const settings = async (): Promise<Settings> => {
     const { organisation, rounds } = await shared();
     const { archiveDir, browserPath, language, autoCapture } = personal();
     return { organisation, archiveDir, browserPath, language, rounds, autoCapture };
   };
-  const rounds = async () => {
-    const spec = (await shared()).rounds;
-    return spec ? parseRounds(spec) : DEFAULT_ROUNDS;
-  };
+  const roundsOf = (spec: string) => (spec ? parseRounds(spec) : DEFAULT_ROUNDS);
   const loginStatus = () =>
     Object.fromEntries(PLATFORMS.map((p) => [p, { loggedIn: existsSync(profileDir(profilesRoot, p)), needed: PLATFORM_MODULES[p].loggedOutView === 'partial' }])) as Record<Platform, LoginState>;
   const handoverSettings = async (): Promise<HandoverSettings> => ({ ...(await shared()).handover, registrar: storage.get('handover')?.registrar ?? '' });
@@ -189,7 +186,7 @@ export function createHandlers(context: HandlerContext): KanalarkivApi {
     async getRoundOverview() {
       const shown = new Set(storage.get('remindersShown') ?? []);
       const { snapshots } = await readCatalogue(await archive());
-      const { overview, given } = roundOverview({ definitions: await rounds(), at: now(), channels: await (await register()).list(), snapshots, attempts: attempts(), shown });
+      const { overview, given } = roundOverview({ definitions: roundsOf((await shared()).rounds), at: now(), channels: await (await register()).list(), snapshots, attempts: attempts(), shown });
       storage.set('remindersShown', [...shown, ...given]);
       return overview;
     },
@@ -197,10 +194,10 @@ export function createHandlers(context: HandlerContext): KanalarkivApi {
       const channels = (await (await register()).list()).filter((c) => channelIds.includes(c.id));
       const unknown = channelIds.filter((id) => !channels.some((c) => c.id === id));
       if (unknown.length > 0) throw new KanalarkivError('not_registered', `not in the register: ${unknown.join(', ')}`);
-      const { organisation, browserPath } = await settings();
+      const { organisation, browserPath, rounds } = await settings();
       // One reading of the clock and the rounds, so every decision below is about the same moment.
       const at = now();
-      const definitions = await rounds();
+      const definitions = roundsOf(rounds);
       const archiveDir = await archive();
       const { snapshots } = await readCatalogue(archiveDir);
       const roundOf = roundsForCapture(definitions, at, channels, snapshots);

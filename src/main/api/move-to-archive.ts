@@ -1,6 +1,5 @@
 import type { RegisterInfo } from '../../shared/register';
-import { readSharedSettings, updateSharedSettings, withoutRegistrar } from '../archive/shared-settings';
-import { DEFAULT_HANDOVER_SETTINGS } from '../../shared/handover';
+import { readSharedSettings, updateSharedSettings, withHandoverDefaults } from '../archive/shared-settings';
 import type { ChannelRegister } from '../register/register';
 import type { Storage } from '../storage';
 
@@ -14,7 +13,7 @@ export async function moveIntoArchive(storage: Storage, archiveDir: string, regi
   let moved: RegisterInfo['moved'] = null;
   const own = storage.get('channels') ?? [];
   if (own.length > 0) {
-    const added = await register.addAll(own.map((value, i) => ({ label: `entry ${i + 1}`, value })), 'moved');
+    const added = await register.move(own);
     moved = { added, alreadyThere: own.map((c) => c.id).filter((id) => !added.includes(id)) };
     storage.set('channels', []);
   }
@@ -26,12 +25,7 @@ export async function moveIntoArchive(storage: Storage, archiveDir: string, regi
     await updateSharedSettings(archiveDir, () => ({
       organisation: personal.organisation ?? '',
       rounds: personal.rounds ?? '',
-      handover: withoutRegistrar({
-        ...DEFAULT_HANDOVER_SETTINGS,
-        ...sharedHandover,
-        platina: { ...DEFAULT_HANDOVER_SETTINGS.platina, ...sharedHandover.platina },
-        email: { ...DEFAULT_HANDOVER_SETTINGS.email, ...sharedHandover.email },
-      }),
+      handover: withHandoverDefaults(sharedHandover),
     }));
   }
   if (anythingShared) {

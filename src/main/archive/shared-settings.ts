@@ -39,17 +39,27 @@ const sharedHandoverSchema = handoverSettingsSchema.omit({ registrar: true });
 
 const file = (archiveDir: string) => path.join(archiveDir, SHARED_SETTINGS_FILE);
 
-/** The archive's shared settings, or null when it has none yet (an archive made before 0.3, or a new one). */
-export async function readSharedSettings(archiveDir: string): Promise<SharedSettings | null> {
-  const document = await readDocument(archiveDir);
-  if (!document) return null;
-  const saved = document.handover as Partial<SharedHandoverSettings>;
-  const handover = sharedHandoverSchema.safeParse({
-    ...withoutRegistrar(DEFAULT_HANDOVER_SETTINGS),
+/** What an archive without shared settings has: no organisation, April and September, no handover targets. */
+export const noSharedSettings = (): SharedSettings => ({ organisation: '', rounds: '', handover: withoutRegistrar(DEFAULT_HANDOVER_SETTINGS) });
+
+/** Handover settings as saved (perhaps by an earlier version, with fields missing), filled in with the defaults. */
+export function withHandoverDefaults(saved: Partial<HandoverSettings>): SharedHandoverSettings {
+  return withoutRegistrar({
+    ...DEFAULT_HANDOVER_SETTINGS,
     ...saved,
     platina: { ...DEFAULT_HANDOVER_SETTINGS.platina, ...saved.platina },
     email: { ...DEFAULT_HANDOVER_SETTINGS.email, ...saved.email },
   });
+}
+
+/** The archive's shared settings, or null when it has none yet (an archive made before 0.3, or a new one). */
+export async function readSharedSettings(archiveDir: string): Promise<SharedSettings | null> {
+  const document = await readDocument(archiveDir);
+  return document && settingsOf(document);
+}
+
+function settingsOf(document: z.infer<typeof fileSchema>): SharedSettings {
+  const handover = sharedHandoverSchema.safeParse(withHandoverDefaults(document.handover as Partial<HandoverSettings>));
   if (!handover.success) throw unreadable(`handover.${handover.error.issues[0]!.path.join('.')}: ${handover.error.issues[0]!.message}`);
   return { organisation: document.organisation, rounds: document.rounds, handover: handover.data };
 }
@@ -59,8 +69,7 @@ export async function updateSharedSettings(archiveDir: string, change: (current:
   try {
     return await withArchiveLock(archiveDir, LOCK, WAIT_MS, async () => {
       const before = await readDocument(archiveDir);
-      const current = (await readSharedSettings(archiveDir)) ?? { organisation: '', rounds: '', handover: withoutRegistrar(DEFAULT_HANDOVER_SETTINGS) };
-      const next = change(current);
+      const next = change(before ? settingsOf(before) : noSharedSettings());
       await writeJsonFile(file(archiveDir), { format: FORMAT, schemaVersion: SCHEMA_VERSION, revision: (before?.revision ?? 0) + 1, ...next, handover: withoutRegistrar(next.handover) });
       return next;
     });

@@ -1,6 +1,5 @@
 import { spawn } from 'node:child_process';
 import { writeFile } from 'node:fs/promises';
-import os from 'node:os';
 import { snapshotRefSchema, type SnapshotRef } from '../../shared/archive';
 import { DEFAULT_HANDOVER_SETTINGS, HANDOVER_TARGETS, type HandoverSettings, type HandoverTarget } from '../../shared/handover';
 import { handOver } from '../handover/deliver';
@@ -13,6 +12,7 @@ import type { Tokens } from '../handover/platina/oauth';
 import { deliveriesInLog, receiptPdf } from '../handover/receipt';
 import { adapterFor } from '../handover/targets';
 import type { SharedHandoverSettings } from '../archive/shared-settings';
+import { currentUser } from '../register/register';
 import { loadSharedSettings } from './channel-file';
 import { EXIT, parseOptions, requireArchive, UsageError, type Io } from './options';
 
@@ -52,7 +52,7 @@ export async function handoverCommand(args: string[], io: Io, signal?: AbortSign
   await requireArchive(values.archive);
   if (!values.to || !(HANDOVER_TARGETS as readonly string[]).includes(values.to)) throw new UsageError(`handover needs --to ${HANDOVER_TARGETS.join('|')}.`);
   const target = values.to as HandoverTarget;
-  const by = values.by ?? process.env.USERNAME ?? os.userInfo().username;
+  const by = values.by ?? currentUser();
   const shared = await loadSharedSettings(values.archive);
   if (typeof shared === 'string') throw new UsageError(shared);
   const organisation = values.organisation ?? shared?.organisation ?? '';

@@ -117,6 +117,11 @@ export class ChannelRegister {
     });
   }
 
+  /** Adds the channels of another register (a user's own, another archive's) that this one lacks, as moved in; returns the ids added. */
+  move(channels: Channel[]): Promise<string[]> {
+    return this.addAll(channels.map((value, i) => ({ label: `entry ${i + 1}`, value })), 'moved');
+  }
+
   /** The registered channel an edit is about, if it is still at the version the edit started from. */
   private current(document: RegisterDocument, edit: ChannelEdit): RegisteredChannel {
     const current = document.channels.find((c) => c.id === edit.id);

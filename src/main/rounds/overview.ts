@@ -1,6 +1,6 @@
 import type { Channel } from '../../shared/channel';
 import type { CaptureJobState } from '../../shared/capture';
-import { QUIET_MONTHS } from '../../shared/register';
+import { quietSince } from '../../shared/register';
 import type { Reminder, RoundDefinition, RoundOverview } from '../../shared/rounds';
 import { reminderKey, remindersDue } from './reminders';
 import { currentRound, dueChannels, nextRound, openRound, type TakenSnapshot } from './rounds';
@@ -48,13 +48,11 @@ export function roundOverview({ definitions, at, channels, snapshots, attempts, 
   return { overview, given: reminders.map((r) => reminderKey(r.kind, r.round)) };
 }
 
-/** The channels whose newest post seen in any snapshot is older than QUIET_MONTHS before `at`; a channel with no dated post is not judged. */
-export function quietChannels(channels: Channel[], snapshots: TakenSnapshot[], at: Date): RoundOverview['quiet'] {
-  const limit = new Date(at);
-  limit.setMonth(limit.getMonth() - QUIET_MONTHS);
+/** The channels whose newest post seen in any snapshot is older than QUIET_MONTHS before `at`. */
+function quietChannels(channels: Channel[], snapshots: TakenSnapshot[], at: Date): RoundOverview['quiet'] {
   return channels.flatMap(({ id, name }) => {
-    const newestPost = snapshots.filter((s) => s.channelId === id && s.kind !== 'comment' && s.newestPost).map((s) => s.newestPost!).sort().at(-1);
-    return newestPost && new Date(newestPost) < limit ? [{ id, name, newestPost }] : [];
+    const newestPost = quietSince(id, snapshots, at);
+    return newestPost ? [{ id, name, newestPost }] : [];
   });
 }
 

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { Catalogue } from '../../../../shared/archive';
 import type { LoginState, Platform } from '../../../../shared/channel';
-import { QUIET_MONTHS, type RegisteredChannel } from '../../../../shared/register';
+import { quietSince, type RegisteredChannel } from '../../../../shared/register';
 import { formatDate, formatDateTime } from '../../format';
 import { Thumbnail } from '../Thumbnail';
 
@@ -13,13 +13,7 @@ export function ChannelTable({ channels, catalogue, logins, onEdit }: { channels
   const { t, i18n } = useTranslation();
   // The catalogue is newest first, so the first snapshot found per channel is its latest.
   const latest = (id: string) => catalogue?.snapshots.find((s) => s.channelId === id && s.kind === 'snapshot');
-  const quietLimit = new Date();
-  quietLimit.setMonth(quietLimit.getMonth() - QUIET_MONTHS);
-  /** The newest post any snapshot of the channel read, when it is older than QUIET_MONTHS. */
-  const quietSince = (id: string) => {
-    const newest = catalogue?.snapshots.filter((s) => s.channelId === id && s.kind === 'snapshot' && s.newestPost).map((s) => s.newestPost!).sort().at(-1);
-    return newest && new Date(newest) < quietLimit ? newest : null;
-  };
+  const at = new Date();
   if (channels.length === 0) return <p>{t('channels.empty')}</p>;
   return (
     <table>
@@ -30,7 +24,7 @@ export function ChannelTable({ channels, catalogue, logins, onEdit }: { channels
       <tbody>
         {channels.map((c) => {
           const last = latest(c.id);
-          const quiet = c.active ? quietSince(c.id) : null;
+          const quiet = c.active ? quietSince(c.id, catalogue?.snapshots ?? [], at) : null;
           return (
             <tr key={c.id}>
               <td>
