@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { SnapshotRef } from './archive';
-import type { HandoverErrorCode } from './errors';
+import type { ApiError, HandoverErrorCode } from './errors';
 
 /**
  * Handing snapshot records over to where they are kept: Platina (through its API, by e-mail, or as
@@ -136,7 +136,8 @@ export interface HandoverOverview {
   deliveries: Delivery[];
   /** Where records go for this target, or null when its settings are incomplete (see settingsProblem). */
   destination: string | null;
-  settingsProblem: string | null;
+  /** What is missing from the target's settings, said as a failure is. */
+  settingsProblem: ApiError | null;
   platina: PlatinaSignIn;
   smtpPasswordSet: boolean;
   /** Lines of the handover log that are cut off, edited or out of chain. */

@@ -43,3 +43,14 @@ export interface RoundOverview {
   /** Reminders not given before; asking for the overview counts as giving them. */
   reminders: Reminder[];
 }
+
+/**
+ * A round's name as people say it ("2026 september" → "Septemberomgången 2026"), through the
+ * catalogue's `round.title`; a name of another shape is shown whole.
+ */
+export function roundTitle(name: string, t: (key: string, values: Record<string, string>) => string): string {
+  const match = /^(\d{4}) (\p{L}+)$/u.exec(name);
+  if (!match) return t('round.titleOther', { name });
+  const [, year, label] = match as unknown as [string, string, string];
+  return t('round.title', { year, label: label.charAt(0).toUpperCase() + label.slice(1) });
+}

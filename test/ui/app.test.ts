@@ -45,21 +45,30 @@ afterAll(async () => {
 });
 
 describe('the desktop UI, in Chromium, against the real core', () => {
-  it('Kanaler: adds a channel, explaining a bad address in Swedish, and warns about too few owners', async () => {
+  it('Kanaler: adds a channel, explaining every problem at once in Swedish, and warns about too few owners', async () => {
     await expect(page.getByRole('heading', { name: 'Kanaler', level: 2 }).isVisible()).resolves.toBe(true);
-    await page.getByLabel('Id', { exact: true }).fill('kultur-fb');
     await page.getByLabel('Namn', { exact: true }).fill('Kulturskolan');
     await page.getByLabel('Adress', { exact: true }).fill('file:///etc/passwd');
-    await page.getByLabel('Enhet', { exact: true }).fill('Kulturförvaltningen');
     await page.getByLabel('Kontoansvariga').fill('Anna Berg');
     await page.getByRole('button', { name: 'Spara kanalen' }).click();
-    await page.getByText('Bara http- och https-adresser kan tas ögonblicksbilder av.').waitFor();
-    expect(await page.getByLabel('Adress', { exact: true }).getAttribute('aria-invalid')).toBe('true');
+    // Every problem at its field at once, and the keyboard at the first of them.
+    await page.getByRole('alert').filter({ hasText: 'Kanalen är inte sparad. Rätta de 3 fält som är markerade.' }).waitFor();
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('channel-id');
+    for (const label of ['Id', 'Adress', 'Enhet']) expect(await page.getByLabel(label, { exact: true }).getAttribute('aria-invalid')).toBe('true');
+    await page.getByText('Adressen måste börja med http:// eller https://.').waitFor();
+    await page.getByLabel('Id', { exact: true }).fill('kultur-fb');
+    await page.getByLabel('Enhet', { exact: true }).fill('Kulturförvaltningen');
+    await page.getByRole('button', { name: 'Spara kanalen' }).click();
+    await page.getByText('Kanalen är inte sparad. Rätta fältet som är markerat.').waitFor();
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('channel-url');
+    expect(await page.getByLabel('Id', { exact: true }).getAttribute('aria-invalid')).toBe('false');
 
     // As copied from the browser's address bar, without https://.
     await page.getByLabel('Adress', { exact: true }).fill('www.facebook.com/kulturskolan');
     await page.getByRole('button', { name: 'Spara kanalen' }).click();
     await page.getByText('Kanalen Kulturskolan är sparad.').waitFor();
+    // A warning is not a success: it is listed apart from the green notice.
+    await page.getByRole('list', { name: 'Att tänka på' }).getByText('Riktlinjerna rekommenderar minst två kontoansvariga.').waitFor();
     const row = page.getByRole('row', { name: /Kulturskolan/ });
     expect(await row.textContent()).toContain('Facebook');
     expect(await row.textContent()).toContain('https://www.facebook.com/kulturskolan');
@@ -111,7 +120,7 @@ describe('the desktop UI, in Chromium, against the real core', () => {
 
   it('Ta ögonblicksbilder: captures with live progress, explains a failure in Swedish and offers a retry', async () => {
     await page.getByRole('button', { name: 'Ta ögonblicksbilder' }).click();
-    const overview = page.getByRole('region', { name: /^Omgång \d{4} test .* – pågår$/ });
+    const overview = page.getByRole('region', { name: /^Testomgången \d{4} .* – pågår$/ });
     await overview.waitFor();
     const culture = overview.getByRole('row', { name: /^Kulturförvaltningen/ });
     expect(await culture.getByRole('cell').allTextContents()).toEqual(['1', 'Kultur på Facebook, Kulturskolan', '–']);
@@ -129,7 +138,7 @@ describe('the desktop UI, in Chromium, against the real core', () => {
     // Thumbnails load when they come into view.
     await items.filter({ hasText: 'Kultur Umeå' }).scrollIntoViewIfNeeded();
     await items.filter({ hasText: 'Kultur Umeå' }).getByRole('img', { name: 'Ny ögonblicksbild av Kultur Umeå' }).waitFor();
-    expect(await page.getByRole('button', { name: 'Försök igen med den misslyckade' }).isVisible()).toBe(true);
+    expect(await page.getByRole('button', { name: 'Försök igen med den som misslyckades' }).isVisible()).toBe(true);
     await expect.poll(() => culture.getByRole('cell').allTextContents()).toEqual(['1', 'Kultur på Facebook, Kulturskolan', 'Kultur på Facebook']);
     expect(await accessibilityProblems(page)).toEqual([]);
     await page.screenshot({ path: path.join(SHOTS, 'ta-ogonblicksbilder.png'), fullPage: true });
@@ -264,10 +273,18 @@ describe('the desktop UI, in Chromium, against the real core', () => {
 
   it('Inställningar: shows the capture profile read-only, and switches to English', async () => {
     await page.getByRole('button', { name: 'Inställningar' }).click();
-    await page.getByText('Rullas en skärm i taget och sätts samman').waitFor();
+    await page.getByText('Sidan rullas en skärm i taget och bilderna sätts ihop').waitFor();
     expect(await page.getByLabel('Organisation').inputValue()).toBe('Umeå kommun');
     expect(await accessibilityProblems(page)).toEqual([]);
     await page.screenshot({ path: path.join(SHOTS, 'installningar.png'), fullPage: true });
+    // A mistyped round is explained in Swedish, and nothing is saved.
+    const rounds = page.getByLabel('Omgångar', { exact: true });
+    const before = await rounds.inputValue();
+    await rounds.fill('april:04-01..04-31');
+    await page.getByRole('button', { name: 'Spara inställningarna' }).click();
+    await page.getByRole('alert').filter({ hasText: 'Omgången ”april:04-01..04-31” har ett datum som inte finns: 04-31.' }).waitFor();
+    await page.getByText('Inställningarna är inte sparade.').waitFor();
+    await rounds.fill(before);
     await page.getByLabel('Språk', { exact: true }).selectOption('en');
     await page.getByRole('button', { name: 'Spara inställningarna' }).click();
     await page.getByRole('heading', { name: 'Settings', level: 2 }).waitFor();

@@ -59,7 +59,7 @@ describe("the registrar's handover screen, in Chromium, against the real core", 
   it('sets up Platina, signs in, and files the chosen snapshots of the round', async () => {
     await page.getByRole('button', { name: 'Överlämna' }).click();
     await page.getByRole('heading', { name: 'Överlämna till registrering och arkiv' }).waitFor();
-    await page.getByRole('alert').filter({ hasText: 'Platina needs the API address and the diary' }).waitFor();
+    await page.getByRole('alert').filter({ hasText: 'Platinas adress eller diariet saknas.' }).waitFor();
     expect(await page.getByRole('button', { name: /^Överlämna \d+ handlingar$/ }).isDisabled()).toBe(true);
 
     await page.getByRole('button', { name: 'Inställningar för överlämning' }).click();
@@ -77,7 +77,7 @@ describe("the registrar's handover screen, in Chromium, against the real core", 
     await page.getByRole('button', { name: 'Logga in i Platina' }).click();
     await page.getByText('Inloggad i Platina som Rut Registrator.').waitFor();
 
-    await expect.poll(() => page.getByRole('table').filter({ has: page.getByText('2026 april · Kulturförvaltningen') }).getByRole('row').count()).toBe(3);
+    await expect.poll(() => page.getByRole('table').filter({ has: page.getByText('Aprilomgången 2026 · Kulturförvaltningen') }).getByRole('row').count()).toBe(3);
     await page.getByLabel('Överlämnas av').fill('Rut Registrator');
     await page.getByRole('checkbox', { name: /Skolan/ }).uncheck();
     await page.screenshot({ path: path.join(SHOTS, 'overlamna.png'), fullPage: true });
@@ -96,7 +96,10 @@ describe("the registrar's handover screen, in Chromium, against the real core", 
     platina.faults.push({ match: /^POST \/deeds\/\w+\/files$/, mode: 'fail' });
     await page.getByRole('button', { name: 'Överlämna 1 handling' }).click();
     await page.getByRole('heading', { name: '1 handling kunde inte överlämnas' }).waitFor();
-    await page.getByText(/Mottagaren tog inte emot handlingen\. \(Platina answered 503/).waitFor();
+    const failure = page.getByRole('listitem').filter({ hasText: 'Mottagaren tog inte emot handlingen.' });
+    await failure.waitFor();
+    await failure.getByText('Visa detaljer').click();
+    await failure.getByText(/^Platina answered 503/).waitFor();
     expect(await accessibilityProblems(page)).toEqual([]);
     await page.screenshot({ path: path.join(SHOTS, 'overlamna-misslyckad.png'), fullPage: true });
     await page.getByRole('button', { name: 'Försök igen med den som misslyckades' }).click();
@@ -119,7 +122,12 @@ describe("the registrar's handover screen, in Chromium, against the real core", 
   it('hands the whole round over to the upload folder as well, showing where each record already is', async () => {
     const folder = mkdtempSync(path.join(os.tmpdir(), 'ui-upload-'));
     await page.getByLabel('Uppladdningsmapp').check();
-    await page.getByRole('alert').filter({ hasText: 'No upload folder is set' }).waitFor();
+    // The sentence is Swedish; the core's English message is a detail for IT, behind "Visa detaljer".
+    const missing = page.getByRole('alert').filter({ hasText: 'Ingen uppladdningsmapp är vald.' });
+    await missing.waitFor();
+    expect(await missing.getByText('No upload folder is set').isVisible()).toBe(false);
+    await missing.getByText('Visa detaljer').click();
+    await missing.getByText('No upload folder is set').waitFor();
     await page.getByRole('button', { name: 'Inställningar för överlämning' }).click();
     await page.getByLabel('Mapp för uppladdningsstrukturen').fill(folder);
     await page.getByRole('button', { name: 'Spara inställningarna' }).click();

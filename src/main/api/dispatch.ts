@@ -44,7 +44,7 @@ export function externalLinkAllowed(url: string, hosts: ReadonlySet<string>): bo
 
 /**
  * Answers one call from the UI: checks the sender, validates the arguments, runs the handler, and
- * turns any failure into {code, message}. The Electron shell only carries messages to and from here.
+ * turns any failure into {code, message, params}. The Electron shell only carries messages to and from here.
  */
 export async function dispatch(api: KanalarkivApi, name: keyof KanalarkivApi, args: unknown[], sender: Sender, appUrl: string): Promise<Reply> {
   if (!sender.isMainFrame || !isAppUrl(sender.url, appUrl)) {
@@ -57,7 +57,7 @@ export async function dispatch(api: KanalarkivApi, name: keyof KanalarkivApi, ar
     return { ok: true, value };
   } catch (error) {
     // Capture and handover failures carry a code the UI explains; anything else is internal.
-    const code = error instanceof KanalarkivError ? error.code : 'internal';
-    return { ok: false, error: { code, message: (error as Error).message } };
+    if (error instanceof KanalarkivError) return { ok: false, error: { code: error.code, message: error.message, params: error.params } };
+    return { ok: false, error: { code: 'internal', message: (error as Error).message } };
   }
 }

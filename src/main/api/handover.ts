@@ -1,6 +1,7 @@
 import type { HandoverOverview, HandoverSettings } from '../../shared/handover';
 import { DEFAULT_HANDOVER_SETTINGS } from '../../shared/handover';
 import type { KanalarkivApi } from '../../shared/ipc';
+import type { ApiError } from '../../shared/errors';
 import { handOver } from '../handover/deliver';
 import { HandoverError } from '../handover/errors';
 import { checkLog, requireIntactLog } from '../handover/check';
@@ -57,12 +58,12 @@ export function createHandoverHandlers(context: HandoverContext): HandoverApi {
       const archiveDir = await context.archive();
       const reading = await new HandoverLog(archiveDir).read();
       let destination: string | null = null;
-      let settingsProblem: string | null = null;
+      let settingsProblem: ApiError | null = null;
       try {
         destination = (await adapter(target)).destination;
       } catch (error) {
         if (!(error instanceof HandoverError)) throw error;
-        settingsProblem = error.message;
+        settingsProblem = { code: error.code, message: error.message, params: error.params };
       }
       return {
         records: await listHandoverRecords(archiveDir, reading.entries),

@@ -31,10 +31,10 @@ const localTime = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm
  * STARTTLS, or written as .eml files to drop into the mailbox.
  */
 export function emailAdapter(settings: EmailSettings, organisation: string, secrets: EmailSecrets = {}): HandoverAdapter {
-  if (!settings.to) throw new HandoverError('settings', "No registrar mailbox is set. Enter the registry's address in Settings → Handover, or give --to-address.");
-  if (!settings.from) throw new HandoverError('settings', 'No sender address is set. Enter yours in Settings → Handover, or give --from.');
-  if (settings.mode === 'smtp' && !settings.host) throw new HandoverError('settings', 'No mail server is set. Enter the SMTP server in Settings → Handover, or give --smtp HOST:PORT.');
-  if (settings.mode === 'eml' && !settings.emlDir) throw new HandoverError('settings', 'No folder for .eml files is set. Choose one in Settings → Handover, or give --dest DIR.');
+  if (!settings.to) throw new HandoverError('settings', "No registrar mailbox is set. Enter the registry's address in Settings → Handover, or give --to-address.", { what: 'email_to' });
+  if (!settings.from) throw new HandoverError('settings', 'No sender address is set. Enter yours in Settings → Handover, or give --from.', { what: 'email_from' });
+  if (settings.mode === 'smtp' && !settings.host) throw new HandoverError('settings', 'No mail server is set. Enter the SMTP server in Settings → Handover, or give --smtp HOST:PORT.', { what: 'smtp_host' });
+  if (settings.mode === 'eml' && !settings.emlDir) throw new HandoverError('settings', 'No folder for .eml files is set. Choose one in Settings → Handover, or give --dest DIR.', { what: 'eml_folder' });
   const destination = settings.mode === 'smtp' ? `smtp://${settings.host}:${settings.port} → ${settings.to}` : `${path.resolve(settings.emlDir)} → ${settings.to}`;
 
   return {
@@ -60,7 +60,7 @@ export function emailAdapter(settings: EmailSettings, organisation: string, secr
         for (const item of items) {
           checkCancelled(context.signal);
           if ((item.bytes * 4) / 3 > MAX_MESSAGE_BYTES - 64 * 1024) {
-            await context.failed(item, new HandoverError('rejected', `${item.title} is ${(item.bytes / 1024 / 1024).toFixed(1)} MB, too large to send by e-mail (mail systems take about 25 MB with the attachment encoded). Hand it over through Platina's API or upload folder instead.`));
+            await context.failed(item, new HandoverError('rejected', `${item.title} is ${(item.bytes / 1024 / 1024).toFixed(1)} MB, too large to send by e-mail (mail systems take about 25 MB with the attachment encoded). Hand it over through Platina's API or upload folder instead.`, { what: 'too_large', mb: (item.bytes / 1024 / 1024).toFixed(1) }));
             continue;
           }
           const message = await composeMessage(item, settings, organisation, destination);
@@ -135,9 +135,9 @@ async function writeEml(dir: string, item: HandoverItem, message: Buffer): Promi
 
 function smtpError(error: Error, settings: EmailSettings): HandoverError {
   const code = (error as { code?: string }).code;
-  if (code === 'EAUTH') return new HandoverError('signed_out', `The mail server ${settings.host} did not accept the user name or password for ${settings.user}. Check them in Settings → Handover.`);
-  if (/certificate/i.test(error.message)) return new HandoverError('rejected', `The mail server's certificate is not trusted (${error.message}). If it comes from the municipality's own CA, add that CA certificate in Settings → Handover.`);
-  if (code === 'ETLS' || /STARTTLS/i.test(error.message)) return new HandoverError('rejected', `The mail server ${settings.host}:${settings.port} does not offer STARTTLS (${error.message}). Records are never sent unencrypted; ask IT for the server's submission port (usually 587).`);
+  if (code === 'EAUTH') return new HandoverError('signed_out', `The mail server ${settings.host} did not accept the user name or password for ${settings.user}. Check them in Settings → Handover.`, { what: 'smtp_login' });
+  if (/certificate/i.test(error.message)) return new HandoverError('rejected', `The mail server's certificate is not trusted (${error.message}). If it comes from the municipality's own CA, add that CA certificate in Settings → Handover.`, { what: 'untrusted_certificate' });
+  if (code === 'ETLS' || /STARTTLS/i.test(error.message)) return new HandoverError('rejected', `The mail server ${settings.host}:${settings.port} does not offer STARTTLS (${error.message}). Records are never sent unencrypted; ask IT for the server's submission port (usually 587).`, { what: 'no_starttls' });
   if (code === 'ECONNECTION' || code === 'EDNS' || code === 'ETIMEDOUT' || code === 'ESOCKET') return new HandoverError('unreachable', `Cannot reach the mail server ${settings.host}:${settings.port} (${error.message}). Check the address, the port and the network.`);
   return new HandoverError('rejected', `The mail server refused the message: ${error.message}`);
 }

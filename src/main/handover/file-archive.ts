@@ -14,7 +14,7 @@ import { INCOMING_DIR } from '../archive/layout';
  * the copy, and only then is it moved into place with one rename. Nothing there is ever overwritten.
  */
 export function fileArchiveAdapter(targetDir: string): HandoverAdapter {
-  if (!targetDir) throw new HandoverError('settings', 'No file archive folder is set. Choose one in Settings → Handover, or give --dest DIR.');
+  if (!targetDir) throw new HandoverError('settings', 'No file archive folder is set. Choose one in Settings → Handover, or give --dest DIR.', { what: 'file_archive_folder' });
   const root = path.resolve(targetDir);
   return {
     target: 'file-archive',

@@ -35,7 +35,7 @@ export async function loadItem(archiveDir: string, ref: SnapshotRef, known?: Sna
   const problems = await verifyBag(bag);
   if (problems.length > 0) {
     const first = problems[0]!;
-    throw new HandoverError('damaged', `${ref} failed its fixity check (${first.file} ${first.detail}); run "kanalarkiv verify" and restore the bag from a backup before handing it over.`);
+    throw new HandoverError('damaged', `${ref} failed its fixity check (${first.file} ${first.detail}); run "kanalarkiv verify" and restore the bag from a backup before handing it over.`, { what: 'fixity' });
   }
   // The check just compared every file with the manifest, so the manifest's checksum is the record's.
   const sha256 = (await bagDigests(bag)).get(`data/${RECORD_FILE}`);

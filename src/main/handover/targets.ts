@@ -27,7 +27,7 @@ export async function adapterFor(target: HandoverTarget, settings: HandoverSetti
       let ca: string | undefined;
       if (settings.email.caFile) {
         ca = await readFile(settings.email.caFile, 'utf8').catch((error: Error) => {
-          throw new HandoverError('settings', `Cannot read the CA certificate ${settings.email.caFile} (${error.message}).`);
+          throw new HandoverError('settings', `Cannot read the CA certificate ${settings.email.caFile} (${error.message}).`, { what: 'ca_file', file: settings.email.caFile });
         });
       }
       return emailAdapter(settings.email, context.organisation, { password: context.smtpPassword ?? undefined, ca });

@@ -14,7 +14,7 @@ const COLUMNS = ['Fil', 'Titel', 'Datum', 'Enhet', 'Kanal', 'Plattform', 'Adress
  * and a metadata file (semicolon CSV, as Excel and Platina's import read it) describing each one.
  */
 export function uploadFolderAdapter(targetDir: string): HandoverAdapter {
-  if (!targetDir) throw new HandoverError('settings', 'No upload folder is set. Choose one in Settings → Handover, or give --dest DIR.');
+  if (!targetDir) throw new HandoverError('settings', 'No upload folder is set. Choose one in Settings → Handover, or give --dest DIR.', { what: 'upload_folder' });
   const root = path.resolve(targetDir);
   return {
     target: 'folder',

@@ -160,32 +160,28 @@ export function checkEntries(raw: RawEntry[]): ChannelList & { issues: RegisterI
       issues.push({ entry: label, field: '-', code: 'extra_cells', message: `has ${extra.length} cell(s) more than the header ("${extra.join('", "').slice(0, 120)}"); a value probably holds the separator: put that value in double quotes` });
       continue;
     }
+    // Every problem of the entry at once: a bad address is named even when another field is missing too.
     const parsed = entrySchema.safeParse(value);
-    if (!parsed.success) {
-      for (const issue of parsed.error.issues) {
-        issues.push({ entry: label, field: issue.path.join('.') || '-', code: issueCode(issue), message: issue.message });
-      }
+    const found: RegisterIssue[] = parsed.success ? [] : parsed.error.issues.map((issue) => ({ entry: label, field: issue.path.join('.') || '-', code: issueCode(issue), message: issue.message }));
+    const rawUrl = parsed.success ? parsed.data.url : (value as { url?: unknown } | null)?.url;
+    const url = typeof rawUrl === 'string' && !found.some((i) => i.field === 'url') ? parseHttpUrl(rawUrl) : null;
+    if (url !== null && !(url instanceof URL)) found.push({ entry: label, field: 'url', ...url });
+    if (!parsed.success || !(url instanceof URL)) {
+      issues.push(...found);
       continue;
     }
     const entry = parsed.data;
-    const url = parseHttpUrl(entry.url);
-    if (!(url instanceof URL)) {
-      issues.push({ entry: label, field: 'url', ...url });
-      continue;
-    }
     const hostPlatform = platformOfUrl(url);
     const platform: Platform = entry.platform ?? hostPlatform;
     if (entry.platform && hostPlatform !== 'web' && hostPlatform !== entry.platform) {
       warnings.push({ entry: label, field: 'platform', code: 'platform_mismatch', message: `is "${entry.platform}" but ${url.hostname} belongs to ${hostPlatform}; check the row` });
     }
     const idKey = entry.id.toLowerCase();
-    if (seenIds.has(idKey)) {
-      issues.push({ entry: label, field: 'id', code: 'duplicate_id', message: `"${entry.id}" is already used by ${seenIds.get(idKey)}; every channel needs its own id` });
-      continue;
-    }
+    if (seenIds.has(idKey)) found.push({ entry: label, field: 'id', code: 'duplicate_id', message: `"${entry.id}" is already used by ${seenIds.get(idKey)}; every channel needs its own id` });
     const urlKey = comparableUrl(url);
-    if (seenUrls.has(urlKey)) {
-      issues.push({ entry: label, field: 'url', code: 'duplicate_url', message: `${url.href} is already registered by ${seenUrls.get(urlKey)}` });
+    if (seenUrls.has(urlKey)) found.push({ entry: label, field: 'url', code: 'duplicate_url', message: `${url.href} is already registered by ${seenUrls.get(urlKey)}` });
+    if (found.length > 0) {
+      issues.push(...found);
       continue;
     }
     seenIds.set(idKey, `${label} (id "${entry.id}")`);

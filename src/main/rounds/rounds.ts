@@ -1,3 +1,4 @@
+import { KanalarkivError } from '../../shared/errors';
 import type { Channel } from '../../shared/channel';
 import type { Round, RoundDefinition } from '../../shared/rounds';
 
@@ -111,13 +112,14 @@ export function dueChannels(channels: Channel[], taken: TakenSnapshot[], round: 
 export function parseRounds(spec: string): RoundDefinition[] {
   return spec.split(',').map((part) => {
     const match = part.trim().match(/^([\p{L}\p{N} _-]+):(\d{1,2})-(\d{1,2})\.\.(\d{1,2})-(\d{1,2})$/u);
-    if (!match) throw new Error(`"${part}" is not a round; write it as name:MM-DD..MM-DD, e.g. april:04-01..04-30`);
+    if (!match) throw new KanalarkivError('invalid_rounds', `"${part}" is not a round; write it as name:MM-DD..MM-DD, e.g. april:04-01..04-30`, { what: 'format', part: part.trim() });
     const [, label, sm, sd, em, ed] = match;
     const start = { month: Number(sm), day: Number(sd) };
     const end = { month: Number(em), day: Number(ed) };
     for (const { month, day } of [start, end]) {
       if (month < 1 || month > 12 || day < 1 || day > new Date(Date.UTC(2024, month, 0)).getUTCDate()) {
-        throw new Error(`"${part}" has no date ${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`);
+        const date = `${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+        throw new KanalarkivError('invalid_rounds', `"${part}" has no date ${date}`, { what: 'date', part: part.trim(), date });
       }
     }
     return { label: label!.trim(), start, end };

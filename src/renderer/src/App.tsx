@@ -37,7 +37,7 @@ export function App() {
         </nav>
       </header>
       <main>
-        <Current />
+        {Current === Archive ? <Archive onCapture={() => setScreen('capture')} /> : <Current />}
       </main>
     </>
   );

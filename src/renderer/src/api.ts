@@ -20,6 +20,6 @@ export const api: KanalarkivBridge = {
 
 export function asError(failure: unknown): KanalarkivError {
   if (failure instanceof KanalarkivError) return failure;
-  const { code, message } = (failure ?? {}) as Partial<ApiError>;
-  return new KanalarkivError(code ?? 'internal', message ?? String(failure));
+  const { code, message, params } = (failure ?? {}) as Partial<ApiError>;
+  return new KanalarkivError(code ?? 'internal', message ?? String(failure), params);
 }

@@ -1,7 +1,7 @@
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import en from './locales/en.json';
-import sv from './locales/sv.json';
+import en from '../../shared/messages/en.json';
+import sv from '../../shared/messages/sv.json';
 
 // Swedish first; English for colleagues who prefer it.
 void i18n.use(initReactI18next).init({

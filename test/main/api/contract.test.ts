@@ -92,6 +92,11 @@ describe('the UI–main contract', () => {
     expect(reply).toMatchObject({ ok: false, error: { code: 'internal', message: expect.stringContaining('metadata.json') } });
   });
 
+  it('carries a failure\'s params, so that the UI can say exactly what is wrong (a bad round, here)', async () => {
+    const reply = await dispatch(handlers(), 'saveSettings', [{ organisation: 'Umeå kommun', archiveDir: '/nonexistent/arkiv', browserPath: '', language: 'sv', rounds: 'april:04-01..04-31', autoCapture: false }], APP, APP.url);
+    expect(reply).toEqual({ ok: false, error: { code: 'invalid_rounds', message: expect.stringContaining('has no date 04-31'), params: { what: 'date', part: 'april:04-01..04-31', date: '04-31' } } });
+  });
+
   it.each([['../../etc'], ['kultur'], ['kultur/2026-04-14T083000Z-5d7c1f8e/../../..'], ['/etc/passwd']])('refuses %j as a snapshot before any file is read', async (ref) => {
     for (const call of ['getThumbnail', 'getSnapshot', 'openRecordPdf'] as const) {
       expect(await dispatch(handlers(), call, [ref], APP, APP.url)).toMatchObject({ ok: false, error: { code: 'invalid_arguments' } });

@@ -81,6 +81,13 @@ describe('parseChannelList (JSON)', () => {
     expect(issues.map((i) => `${i.field} ${i.code}`).sort()).toEqual(['name missing', 'platform invalid_platform', 'unit missing']);
   });
 
+  it('names every problem of an entry at once: a bad address beside missing fields, a taken id beside a taken address', () => {
+    const issues = issuesOf(JSON.stringify([{ name: 'A', url: 'file:///etc/passwd' }]), 'k.json');
+    expect(issues.map((i) => `${i.field} ${i.code}`).sort()).toEqual(['id missing', 'unit missing', 'url not_http']);
+    const taken = issuesOf(JSON.stringify([{ id: 'a', name: 'A', url: 'https://a.se', unit: 'U' }, { id: 'a', name: 'B', url: 'https://a.se/', unit: 'U' }]), 'k.json');
+    expect(taken.map((i) => `${i.entry} ${i.code}`)).toEqual(['entry 2 duplicate_id', 'entry 2 duplicate_url']);
+  });
+
   it('explains a file that is not JSON or holds no channels', () => {
     expect(issuesOf('[{"id": ', 'k.json')[0]!.message).toMatch(/not valid JSON/);
     expect(issuesOf('[]', 'k.json')[0]!.message).toMatch(/no channels/);

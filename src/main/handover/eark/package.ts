@@ -37,7 +37,7 @@ interface Entry extends MetsFile {
  * The ZIP is written under a temporary name and renamed when complete, so a package that is there is whole.
  */
 export function earkAdapter(options: EarkOptions): HandoverAdapter {
-  if (!options.dir) throw new HandoverError('settings', 'No folder for e-archive packages is set. Choose one in Settings → Handover, or give --dest DIR.');
+  if (!options.dir) throw new HandoverError('settings', 'No folder for e-archive packages is set. Choose one in Settings → Handover, or give --dest DIR.', { what: 'eark_folder' });
   const root = path.resolve(options.dir);
   return {
     target: 'eark',

@@ -36,8 +36,8 @@ export function deedDescription(item: HandoverItem): string {
  * collection case per round (created on first delivery and remembered in the log) or in an existing case.
  */
 export function platinaAdapter(settings: PlatinaSettings, client: PlatinaClient, now: () => Date = () => new Date()): HandoverAdapter {
-  if (!settings.baseUrl || !settings.diaryId) throw new HandoverError('settings', 'Platina needs the API address and the diary. Enter them in Settings → Handover (on the command line: --platina URL --diary ID).');
-  if (settings.caseMode === 'existing' && !settings.caseId) throw new HandoverError('settings', 'Choose the existing case to file the snapshots in (--case ID), or let Kanalarkiv make a collection case per round.');
+  if (!settings.baseUrl || !settings.diaryId) throw new HandoverError('settings', 'Platina needs the API address and the diary. Enter them in Settings → Handover (on the command line: --platina URL --diary ID).', { what: 'platina_diary' });
+  if (settings.caseMode === 'existing' && !settings.caseId) throw new HandoverError('settings', 'Choose the existing case to file the snapshots in (--case ID), or let Kanalarkiv make a collection case per round.', { what: 'platina_case' });
   const destination = `${settings.baseUrl.replace(/\/$/, '')} diary ${settings.diaryId}${settings.caseMode === 'existing' ? ` case ${settings.caseId}` : ''}`;
 
   return {

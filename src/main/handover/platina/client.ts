@@ -122,8 +122,8 @@ export class PlatinaClient {
       throw new HandoverError('unreachable', `Cannot reach Platina at ${this.baseUrl} (${(error as Error).cause ?? (error as Error).message}). Check the address in Settings → Handover and the network.`);
     }
     const text = await response.text();
-    if (response.status === 401) throw new HandoverError('signed_out', 'Platina did not accept the sign-in (it may have expired, or the token lacks the email claim Platina requires). Sign in to Platina again.');
-    if (response.status === 403) throw new HandoverError('rejected', `Platina refused ${method} ${path}: your account lacks the right to do this in that diary. Ask the Platina administrator.`);
+    if (response.status === 401) throw new HandoverError('signed_out', 'Platina did not accept the sign-in (it may have expired, or the token lacks the email claim Platina requires). Sign in to Platina again.', { what: 'platina' });
+    if (response.status === 403) throw new HandoverError('rejected', `Platina refused ${method} ${path}: your account lacks the right to do this in that diary. Ask the Platina administrator.`, { what: 'platina_forbidden' });
     if (!response.ok) throw new HandoverError('rejected', `Platina answered ${response.status} to ${method} ${path}: ${text.slice(0, 300) || response.statusText}`);
     try {
       return text ? JSON.parse(text) : {};

@@ -42,7 +42,7 @@ async function endpoints(authority: string): Promise<z.infer<typeof discovery>> 
  * `openBrowser` shows the provider's page; the promise settles when the browser comes back.
  */
 export async function signIn(config: OAuthConfig, openBrowser: (url: string) => Promise<void>, signal?: AbortSignal): Promise<Tokens> {
-  if (!config.authority || !config.clientId || !config.scope) throw new HandoverError('settings', 'Platina sign-in needs the authority, client id and scope from IT. Enter them in Settings → Handover (on the command line: --authority URL --client-id ID --scope SCOPE, or a token in KANALARKIV_PLATINA_TOKEN).');
+  if (!config.authority || !config.clientId || !config.scope) throw new HandoverError('settings', 'Platina sign-in needs the authority, client id and scope from IT. Enter them in Settings → Handover (on the command line: --authority URL --client-id ID --scope SCOPE, or a token in KANALARKIV_PLATINA_TOKEN).', { what: 'platina_signin' });
   const { authorization_endpoint, token_endpoint } = await endpoints(config.authority);
   const verifier = base64url(randomBytes(32));
   const state = base64url(randomBytes(16));

@@ -25,7 +25,7 @@ export class PlatinaSession {
   async signIn(openBrowser: (url: string) => Promise<void>, signal?: AbortSignal): Promise<PlatinaSignIn> {
     const tokens = await signIn(this.config(), openBrowser, signal);
     if (!tokenUser(tokens.accessToken).email) {
-      throw new HandoverError('signed_out', 'The sign-in worked, but the token has no email claim, which Platina requires. Ask IT to add the optional "email" claim to the app registration.');
+      throw new HandoverError('signed_out', 'The sign-in worked, but the token has no email claim, which Platina requires. Ask IT to add the optional "email" claim to the app registration.', { what: 'no_email_claim' });
     }
     this.keeper.save(tokens);
     return this.status();
@@ -38,11 +38,11 @@ export class PlatinaSession {
   /** A valid access token, refreshed a minute before it would run out. */
   async accessToken(): Promise<string> {
     const tokens = this.keeper.load();
-    if (!tokens) throw new HandoverError('signed_out', 'You are not signed in to Platina. Sign in under Handover → Platina first.');
+    if (!tokens) throw new HandoverError('signed_out', 'You are not signed in to Platina. Sign in under Handover → Platina first.', { what: 'platina' });
     if (tokens.expiresAt - 60_000 > this.clock()) return tokens.accessToken;
     const fresh = await refreshTokens(this.config(), tokens);
     this.keeper.save(fresh);
-    if (!fresh) throw new HandoverError('signed_out', 'The Platina sign-in has expired. Sign in again.');
+    if (!fresh) throw new HandoverError('signed_out', 'The Platina sign-in has expired. Sign in again.', { what: 'platina' });
     return fresh.accessToken;
   }
 }

@@ -2,7 +2,8 @@ import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CommentReasonChoice } from '../../../shared/comment';
 import { api } from '../api';
-import { useApi, useErrorText } from '../hooks/useApi';
+import { useApi } from '../hooks/useApi';
+import { ErrorNotice } from './ErrorNotice';
 
 const CODE = /^[a-z0-9][a-z0-9-]{1,39}$/;
 
@@ -12,10 +13,10 @@ const CODE = /^[a-z0-9][a-z0-9-]{1,39}$/;
  */
 export function CommentReasonsForm() {
   const { t } = useTranslation();
-  const errorText = useErrorText();
   const loaded = useApi(() => api.listCommentReasons(), []);
   const [text, setText] = useState<string | null>(null);
   const [problems, setProblems] = useState<string[]>([]);
+  const [failure, setFailure] = useState<unknown>(null);
   const [notice, setNotice] = useState('');
   const show = (reasons: CommentReasonChoice[]) => reasons.filter((r) => r.own).map((r) => `${r.code}: ${r.sv}`).join('\n');
   useEffect(() => {
@@ -26,6 +27,7 @@ export function CommentReasonsForm() {
   async function save(event: FormEvent) {
     event.preventDefault();
     setNotice('');
+    setFailure(null);
     const found: string[] = [];
     const own: Array<{ code: string; label: string }> = [];
     for (const [i, line] of (text ?? '').split('\n').entries()) {
@@ -44,7 +46,7 @@ export function CommentReasonsForm() {
       setText(show(await api.saveCommentReasons(own)));
       setNotice(t('reasons.saved', { count: own.length }));
     } catch (error) {
-      setProblems([errorText(error)]);
+      setFailure(error);
     }
   }
 
@@ -58,7 +60,7 @@ export function CommentReasonsForm() {
       </div>
       <button type="submit">{t('reasons.save')}</button>
       {notice && <p role="status" className="notice">{notice}</p>}
-      {loaded.error && <p className="error" role="alert">{errorText(loaded.error)}</p>}
+      <ErrorNotice error={loaded.error ?? failure} />
       {problems.length > 0 && <ul className="error" role="alert">{problems.map((p) => <li key={p}>{p}</li>)}</ul>}
     </form>
   );

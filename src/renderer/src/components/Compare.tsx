@@ -4,7 +4,7 @@ import type { SnapshotRef } from '../../../shared/archive';
 import type { SnapshotMetadata } from '../../../shared/snapshot';
 import { formatDateTime } from '../format';
 import { api } from '../api';
-import { useErrorText } from '../hooks/useApi';
+import { ErrorNotice } from './ErrorNotice';
 
 interface Side {
   meta: SnapshotMetadata;
@@ -23,10 +23,9 @@ async function load(ref: SnapshotRef): Promise<Side> {
  */
 export function Compare({ a, b, onBack }: { a: SnapshotRef; b: SnapshotRef; onBack: () => void }) {
   const { t, i18n } = useTranslation();
-  const errorText = useErrorText();
   const [sides, setSides] = useState<[Side, Side] | null>(null);
   const [overlays, setOverlays] = useState<Array<{ overlay: string; changed: number }>>([]);
-  const [problem, setProblem] = useState('');
+  const [problem, setProblem] = useState<unknown>(null);
   const [showDiff, setShowDiff] = useState(true);
   const left = useRef<HTMLDivElement>(null);
   const right = useRef<HTMLDivElement>(null);
@@ -35,8 +34,8 @@ export function Compare({ a, b, onBack }: { a: SnapshotRef; b: SnapshotRef; onBa
     void Promise.all([load(a), load(b)]).then(async ([sa, sb]) => {
       setSides([sa, sb]);
       setOverlays(await Promise.all(sa.meta.pages.map((_, i) => api.compareSnapshots(a, b, i))));
-    }).catch((error) => setProblem(errorText(error)));
-  }, [a, b, errorText]);
+    }).catch(setProblem);
+  }, [a, b]);
 
   // Scrolling one pane scrolls the other to the same place; the guard stops the echo.
   const syncing = useRef(false);
@@ -51,7 +50,7 @@ export function Compare({ a, b, onBack }: { a: SnapshotRef; b: SnapshotRef; onBa
     }
   };
 
-  if (problem) return <p className="error" role="alert">{problem}</p>;
+  if (problem) return <ErrorNotice error={problem} />;
   if (!sides) return <p>{t('loading')}</p>;
   const changed = overlays.length ? overlays.reduce((sum, o, i) => sum + o.changed * sides[0].meta.pages[i]!.height, 0) / sides[0].meta.capture.pageHeight : null;
 

@@ -1,9 +1,10 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SnapshotRef } from '../../../shared/archive';
+import { KanalarkivError } from '../../../shared/errors';
 import type { DeliveryResult, HandoverTarget } from '../../../shared/handover';
 import { api } from '../api';
-import { useErrorText } from '../hooks/useApi';
+import { ErrorNotice } from './ErrorNotice';
 
 /** The places a registrar takes a saved comment in from: Platina, its mailbox, or the upload folder. */
 const TARGETS = ['platina', 'email', 'folder'] as const satisfies readonly HandoverTarget[];
@@ -11,20 +12,19 @@ const TARGETS = ['platina', 'email', 'folder'] as const satisfies readonly Hando
 /** Hands a record just saved to the registrar at once, through the handover's targets, log and receipts. */
 export function HandOverNow({ record, by }: { record: SnapshotRef; by: string }) {
   const { t } = useTranslation();
-  const errorText = useErrorText();
   const [target, setTarget] = useState<HandoverTarget>('email');
   const [busy, setBusy] = useState(false);
   const [result, setResult] = useState<DeliveryResult | null>(null);
-  const [problem, setProblem] = useState('');
+  const [problem, setProblem] = useState<unknown>(null);
 
   async function deliver(event: FormEvent) {
     event.preventDefault();
     setBusy(true);
-    setProblem('');
+    setProblem(null);
     try {
       setResult(await api.startHandover({ target, refs: [record], by }));
     } catch (error) {
-      setProblem(errorText(error));
+      setProblem(error);
     } finally {
       setBusy(false);
     }
@@ -42,12 +42,12 @@ export function HandOverNow({ record, by }: { record: SnapshotRef; by: string })
       <button type="submit" disabled={busy || !by.trim()}>{busy ? t('handover.busy') : t('comment.handOver')}</button>
       {!by.trim() && <small> {t('comment.handOverNeedsName')}</small>}
       {item && (
-        <p role="status" className={item.status === 'failed' ? 'error' : 'notice'}>
-          {t(`handover.targets.${result!.target}`)}: {t(`handover.status.${item.status}`)}
-          {item.status === 'failed' && ` – ${item.errorCode ? t([`handoverError.${item.errorCode}`, 'error.internal']) : ''} ${item.error ?? ''}`}
-        </p>
+        <div role="status">
+          <p className={item.status === 'failed' ? 'error' : 'notice'}>{t(`handover.targets.${result!.target}`)}: {t(`handover.status.${item.status}`)}</p>
+          {item.status === 'failed' && <ErrorNotice quiet error={new KanalarkivError(item.errorCode ?? 'internal', item.error ?? '')} />}
+        </div>
       )}
-      {problem && <p className="error" role="alert">{problem}</p>}
+      <ErrorNotice error={problem} />
     </form>
   );
 }

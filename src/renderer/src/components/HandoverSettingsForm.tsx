@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { HandoverSettings, HandoverTarget } from '../../../shared/handover';
 import { api } from '../api';
-import { useErrorText } from '../hooks/useApi';
+import { ErrorNotice } from './ErrorNotice';
 
 type Field = { path: string; type?: 'text' | 'number' | 'password' };
 
@@ -38,12 +38,11 @@ export function HandoverSettingsForm({ target, initial, smtpPasswordSet, onSaved
   const [settings, setSettings] = useState(initial);
   const [password, setPassword] = useState('');
   const [message, setMessage] = useState('');
-  const [problem, setProblem] = useState('');
-  const errorText = useErrorText();
+  const [problem, setProblem] = useState<unknown>(null);
 
   async function save(event: FormEvent) {
     event.preventDefault();
-    setProblem('');
+    setProblem(null);
     try {
       await api.saveHandoverSettings(settings);
       if (target === 'email' && settings.email.mode === 'smtp' && password) {
@@ -54,7 +53,7 @@ export function HandoverSettingsForm({ target, initial, smtpPasswordSet, onSaved
       }
     } catch (error) {
       setMessage('');
-      setProblem(errorText(error));
+      setProblem(error);
       return;
     }
     setPassword('');
@@ -104,7 +103,7 @@ export function HandoverSettingsForm({ target, initial, smtpPasswordSet, onSaved
       </div>
       <button type="submit">{t('handover.settings.save')}</button>
       {message && <p role="status">{message}</p>}
-      {problem && <p className="error" role="alert">{problem}</p>}
+      <ErrorNotice error={problem} />
     </form>
   );
 }

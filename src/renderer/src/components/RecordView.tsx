@@ -4,16 +4,16 @@ import type { SnapshotRef } from '../../../shared/archive';
 import { warningsOf } from '../../../shared/snapshot';
 import { formatDateTime, formatWarning } from '../format';
 import { api } from '../api';
-import { useApi, useErrorText } from '../hooks/useApi';
+import { useApi } from '../hooks/useApi';
+import { ErrorNotice } from './ErrorNotice';
 
 /** A snapshot's record: its metadata, its pages, and the PDF opened in a window of its own. */
 export function RecordView({ snapshot, others, onCompare, onBack }: { snapshot: SnapshotRef; others: Array<{ ref: SnapshotRef; takenAt: string }>; onCompare: (other: SnapshotRef) => void; onBack: () => void }) {
   const { t, i18n } = useTranslation();
-  const errorText = useErrorText();
   const [other, setOther] = useState(others[0]?.ref);
-  const [problem, setProblem] = useState('');
+  const [problem, setProblem] = useState<unknown>(null);
   const record = useApi(async () => ({ meta: await api.getSnapshot(snapshot), pages: [await api.getPageImage(snapshot, 0)] }), [snapshot]);
-  if (record.error) return <p className="error" role="alert">{errorText(record.error)}</p>;
+  if (record.error) return <ErrorNotice error={record.error} />;
   if (!record.value) return <p>{t('loading')}</p>;
   const { meta, pages } = record.value;
   const { capture, channel } = meta;
@@ -34,8 +34,8 @@ export function RecordView({ snapshot, others, onCompare, onBack }: { snapshot: 
           <dt>{t('record.warnings')}</dt><dd>{capture.warnings.length ? <ul className="warnings">{warningsOf(capture).map((w) => <li key={w.text}>{formatWarning(w, i18n.language)}</li>)}</ul> : t('record.none')}</dd>
         </dl>
         <div className="actions">
-          <button type="button" onClick={() => void api.openRecordPdf(snapshot).catch((error) => setProblem(errorText(error)))}>{t('record.openPdf')}</button>
-          {problem && <p className="error" role="alert">{problem}</p>}
+          <button type="button" onClick={() => void api.openRecordPdf(snapshot).catch((error) => setProblem(error))}>{t('record.openPdf')}</button>
+          <ErrorNotice error={problem} />
           {others.length > 0 && (
             <div className="field">
               <label htmlFor="compare-with">{t('record.compareWith')}</label>

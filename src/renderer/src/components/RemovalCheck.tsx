@@ -4,7 +4,7 @@ import type { SnapshotRef } from '../../../shared/archive';
 import type { RemovalCheck as Check } from '../../../shared/comment';
 import { api } from '../api';
 import { formatDateTime } from '../format';
-import { useErrorText } from '../hooks/useApi';
+import { ErrorNotice } from './ErrorNotice';
 
 /**
  * "Kontrollera borttagning" for a channel's saved comments: their links are opened again and the
@@ -12,20 +12,19 @@ import { useErrorText } from '../hooks/useApi';
  */
 export function RemovalCheck({ refs, channelId }: { refs: SnapshotRef[]; channelId: string }) {
   const { t, i18n } = useTranslation();
-  const errorText = useErrorText();
   const [by, setBy] = useState('');
   const [checks, setChecks] = useState<Check[] | null>(null);
   const [busy, setBusy] = useState(false);
-  const [problem, setProblem] = useState('');
+  const [problem, setProblem] = useState<unknown>(null);
 
   async function check(event: FormEvent) {
     event.preventDefault();
     setBusy(true);
-    setProblem('');
+    setProblem(null);
     try {
       setChecks(await api.checkRemoval({ refs, by }));
     } catch (error) {
-      setProblem(errorText(error));
+      setProblem(error);
     } finally {
       setBusy(false);
     }
@@ -38,7 +37,7 @@ export function RemovalCheck({ refs, channelId }: { refs: SnapshotRef[]; channel
         <input id={`removal-by-${channelId}`} value={by} onChange={(e) => setBy(e.target.value)} required autoComplete="name" />
       </div>
       <button type="submit" className="secondary" disabled={busy}>{busy ? t('removal.checking') : t('removal.check')}</button>
-      {problem && <p className="error" role="alert">{problem}</p>}
+      <ErrorNotice error={problem} />
       {checks && (
         <ul aria-live="polite">
           {checks.map((c) => (

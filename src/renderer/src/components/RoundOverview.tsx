@@ -1,17 +1,18 @@
 import { useTranslation } from 'react-i18next';
 import { api } from '../api';
-import { useApi, useErrorText } from '../hooks/useApi';
+import { useApi } from '../hooks/useApi';
 import { formatDate } from '../format';
 import { QUIET_MONTHS } from '../../../shared/register';
+import { roundTitle } from '../../../shared/rounds';
+import { ErrorNotice } from './ErrorNotice';
 
 const day = (iso: string, language: string) => new Intl.DateTimeFormat(language === 'en' ? 'en-GB' : 'sv-SE', { timeZone: 'Europe/Stockholm', day: 'numeric', month: 'long' }).format(new Date(iso));
 
 /** The current round per unit: captured, still due, and failed at the last try; with a way to pick what remains. */
 export function RoundOverview({ refresh, onPickDue, onPickClosing }: { refresh: unknown; onPickDue: (ids: string[]) => void; onPickClosing: (id: string) => void }) {
   const { t, i18n } = useTranslation();
-  const errorText = useErrorText();
   const { value: overview, error } = useApi(() => api.getRoundOverview(), [refresh]);
-  if (error) return <p className="error" role="alert">{errorText(error)}</p>;
+  if (error) return <ErrorNotice error={error} />;
   if (!overview) return null;
   const { round } = overview;
   const due = overview.units.flatMap((u) => u.due);
@@ -20,9 +21,9 @@ export function RoundOverview({ refresh, onPickDue, onPickClosing }: { refresh: 
 
   return (
     <section aria-labelledby="round-heading" className={`round ${!overview.open && due.length ? 'overdue' : ''}`}>
-      <h3 id="round-heading">{t('round.heading', { name: round.name, from: day(round.opens, i18n.language), to: day(lastDay, i18n.language) })} – {state}</h3>
+      <h3 id="round-heading">{t('round.heading', { title: roundTitle(round.name, t), from: day(round.opens, i18n.language), to: day(lastDay, i18n.language) })} – {state}</h3>
       {due.length === 0 ? (
-        <p>{t('round.allDone', { next: overview.next.name, opens: day(overview.next.opens, i18n.language) })}</p>
+        <p>{t('round.allDone', { next: roundTitle(overview.next.name, t), opens: day(overview.next.opens, i18n.language) })}</p>
       ) : (
         <>
           <table>

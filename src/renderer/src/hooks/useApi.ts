@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { KanalarkivError } from '../../../shared/errors';
+import { errorMessageKeys, type KanalarkivError } from '../../../shared/errors';
 import { asError } from '../api';
 
 /**
@@ -24,14 +24,14 @@ export function useApi<T>(load: () => Promise<T>, deps: unknown[]): { value: T |
 }
 
 /**
- * What went wrong, in the user's language: the code's sentence (handover, capture or general), with
- * the core's own message after it as the detail for IT.
+ * What went wrong, in the user's language: the catalogue's sentence for the code and its params
+ * (the core's `what` picks the exact one), and the core's own message as the detail for IT.
  */
-export function useErrorText(): (error: unknown) => string {
+export function useErrorText(): (error: unknown) => { text: string; detail: string } {
   const { t } = useTranslation();
   return useCallback((failure: unknown) => {
-    const { code, message } = asError(failure);
-    const text = t([`error.${code}`, `handoverError.${code}`, `captureError.${code}`, 'error.internal'], { platform: '' });
-    return message && message !== text ? `${text} (${message})` : text;
+    const { code, message, params } = asError(failure);
+    const text = t(errorMessageKeys(code, params), { platform: '', ...params });
+    return { text, detail: message && message !== text ? message : '' };
   }, [t]);
 }

@@ -7,13 +7,14 @@ import { Thumbnail } from '../components/Thumbnail';
 import { formatDateTime } from '../format';
 import type { ArchiveReport, SearchHit, SnapshotRef } from '../../../shared/archive';
 import { api } from '../api';
-import { useApi, useErrorText } from '../hooks/useApi';
+import { useApi } from '../hooks/useApi';
+import { ErrorNotice } from '../components/ErrorNotice';
 
-export function Archive() {
+/** The archive: search, check and read the records; `onCapture` leads an empty archive to its first capture. */
+export function Archive({ onCapture }: { onCapture?: () => void }) {
   const { t, i18n } = useTranslation();
-  const errorText = useErrorText();
   const { value: catalogue, error } = useApi(() => api.listSnapshots(), []);
-  const [problem, setProblem] = useState('');
+  const [problem, setProblem] = useState<unknown>(null);
   const [query, setQuery] = useState('');
   const [hits, setHits] = useState<SearchHit[] | null>(null);
   const [report, setReport] = useState<ArchiveReport | null>(null);
@@ -22,21 +23,21 @@ export function Archive() {
 
   async function search(event: FormEvent) {
     event.preventDefault();
-    setProblem('');
+    setProblem(null);
     try {
       setHits(await api.searchArchive(query));
     } catch (failure) {
-      setProblem(errorText(failure));
+      setProblem(failure);
     }
   }
 
   async function verify() {
     setChecking(true);
-    setProblem('');
+    setProblem(null);
     try {
       setReport(await api.verifyArchive());
     } catch (failure) {
-      setProblem(errorText(failure));
+      setProblem(failure);
     } finally {
       setChecking(false);
     }
@@ -65,7 +66,7 @@ export function Archive() {
         <button type="button" onClick={() => void verify()} disabled={checking}>{checking ? t('archive.checking') : t('archive.verify')}</button>
       </div>
 
-      {problem && <p className="error" role="alert">{problem}</p>}
+      <ErrorNotice error={problem} />
       {report && (
         <div role="status" className={damaged.length || report.log.length ? 'report bad' : 'report good'}>
           <p>{t('archive.verified', { intact: report.bags.length - damaged.length, total: report.bags.length })}</p>
@@ -96,11 +97,11 @@ export function Archive() {
       )}
 
       {error ? (
-        <p className="error" role="alert">{errorText(error)}</p>
+        <ErrorNotice error={error} />
       ) : catalogue === null ? (
         <p>{t('loading')}</p>
       ) : catalogue.snapshots.length === 0 ? (
-        <p>{t('archive.empty')}</p>
+        <p>{t('archive.empty')} {onCapture && <button type="button" className="secondary" onClick={onCapture}>{t('nav.capture')}</button>}</p>
       ) : (
         [...byChannel].map(([channelId, records]) => {
           const snapshots = records.filter((s) => s.kind === 'snapshot');

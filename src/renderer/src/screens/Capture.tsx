@@ -4,11 +4,12 @@ import type { CaptureJobState } from '../../../shared/capture';
 import { api } from '../api';
 import { RoundOverview } from '../components/RoundOverview';
 import { Thumbnail } from '../components/Thumbnail';
-import { useApi, useErrorText } from '../hooks/useApi';
+import { useApi } from '../hooks/useApi';
 import { formatWarning } from '../format';
 import { useCaptureJob } from '../hooks/useCaptureJob';
 import { isMine, useMyName } from '../hooks/useMyName';
 import { MineFilter } from '../components/channels/MineFilter';
+import { ErrorNotice } from '../components/ErrorNotice';
 
 /** The reasons the guidelines name for a snapshot; "regular" is the twice-yearly round. */
 const REASONS = ['regular', 'change', 'event', 'closing', 'other'] as const;
@@ -19,7 +20,6 @@ function minutesLeft(ms: number | null): number | null {
 
 export function Capture() {
   const { t, i18n } = useTranslation();
-  const errorText = useErrorText();
   const register = useApi(() => api.listChannels(), []);
   const [onlyMine, setOnlyMine] = useState(false);
   const [myName, setMyName] = useMyName();
@@ -33,16 +33,16 @@ export function Capture() {
   const [detail, setDetail] = useState('');
   const [started, setStarted] = useState<CaptureJobState | null>(null);
   const job = useCaptureJob(started);
-  const [problem, setProblem] = useState('');
+  const [problem, setProblem] = useState<unknown>(null);
 
   const reasonText = () => t(`capture.reasons.${reason}`) + (detail.trim() ? `: ${detail.trim()}` : '');
 
   async function start(ids: string[]) {
-    setProblem('');
+    setProblem(null);
     try {
       setStarted(await api.startCapture({ channelIds: ids, reason: reasonText() }));
     } catch (error) {
-      setProblem(errorText(error));
+      setProblem(error);
     }
   }
 
@@ -66,7 +66,7 @@ export function Capture() {
     <section aria-labelledby="capture-heading">
       <h2 id="capture-heading">{t('capture.heading')}</h2>
       <RoundOverview refresh={job?.finishedAt} onPickDue={(ids) => setSelected(new Set(ids))} onPickClosing={(id) => { setOnlyMine(false); setSelected(new Set([id])); setReason('closing'); }} />
-      {register.error && <p className="error" role="alert">{errorText(register.error)}</p>}
+      <ErrorNotice error={register.error} />
       {!running && (
         <form onSubmit={submit}>
           <fieldset>
@@ -101,7 +101,7 @@ export function Capture() {
             </div>
           </div>
           <button type="submit" disabled={chosen.length === 0}>{t('capture.start', { count: chosen.length })}</button>
-          {problem && <p className="error" role="alert">{problem}</p>}
+          <ErrorNotice error={problem} />
         </form>
       )}
 
@@ -110,7 +110,7 @@ export function Capture() {
           <h3>{job.finishedAt ? (job.cancelled ? t('capture.cancelled') : t('capture.finished')) : t('capture.running')}</h3>
           <label htmlFor="overall">{t('capture.overall', { percent: job.percent })}{running && left !== null ? ` – ${t('capture.minutesLeft', { count: left })}` : ''}</label>
           <progress id="overall" max={100} value={job.percent} />
-          {running && <p><button type="button" onClick={() => void api.cancelCapture(job.jobId).catch((error) => setProblem(errorText(error)))}>{t('capture.cancel')}</button></p>}
+          {running && <p><button type="button" onClick={() => void api.cancelCapture(job.jobId).catch((error) => setProblem(error))}>{t('capture.cancel')}</button></p>}
           <ul className="progress-list">
             {job.channels.map((c) => (
               <li key={c.channelId} className={c.result?.status ?? ''}>
@@ -134,7 +134,7 @@ export function Capture() {
           {failed.length > 0 && (
             <button type="button" onClick={() => void start(failed.map((c) => c.channelId))}>{t('capture.retry', { count: failed.length })}</button>
           )}
-          {running && problem && <p className="error" role="alert">{problem}</p>}
+          {running && <ErrorNotice error={problem} />}
         </div>
       )}
     </section>

@@ -9,13 +9,13 @@ import { ExportPanel } from '../components/channels/ExportPanel';
 import { ImportPanel } from '../components/channels/ImportPanel';
 import { LoginPanel } from '../components/channels/LoginPanel';
 import { MineFilter } from '../components/channels/MineFilter';
-import { useApi, useErrorText } from '../hooks/useApi';
+import { useApi } from '../hooks/useApi';
 import { isMine, useMyName } from '../hooks/useMyName';
+import { ErrorNotice } from '../components/ErrorNotice';
 
 /** The channel register: the table, logins, the add/edit form and the import. */
 export function Channels() {
   const { t } = useTranslation();
-  const errorText = useErrorText();
   const channels = useApi(() => api.listChannels(), []);
   const catalogue = useApi(() => api.listSnapshots(), []);
   const loginStatus = useApi(() => api.getLoginStatus(), []);
@@ -24,6 +24,7 @@ export function Channels() {
   const info = useApi(() => api.getRegisterInfo(), []);
   const [editing, setEditing] = useState<{ channel: RegisteredChannel; closing: boolean } | null>(null);
   const [notice, setNotice] = useState('');
+  const [warnings, setWarnings] = useState<string[]>([]);
   const [onlyMine, setOnlyMine] = useState(false);
   const [myName, setMyName] = useMyName();
   const shown = (channels.value ?? []).filter((c) => !onlyMine || isMine(c, myName));
@@ -32,10 +33,12 @@ export function Channels() {
   const edit = (channel: RegisteredChannel, closing = false) => {
     setEditing({ channel, closing });
     setNotice('');
+    setWarnings([]);
     document.getElementById('add-heading')?.scrollIntoView();
   };
-  const saved = (text: string) => {
+  const saved = (text: string, saidWarnings: string[] = []) => {
     setNotice(text);
+    setWarnings(saidWarnings);
     setEditing(null);
     void channels.reload();
   };
@@ -52,13 +55,14 @@ export function Channels() {
       )}
       {info.value && !moved && <p className="muted">{t('channels.shared', { file: info.value.file })}</p>}
       {notice && <p role="status" className="notice">{notice}</p>}
-      {failure && <p className="error" role="alert">{errorText(failure)}</p>}
+      {warnings.length > 0 && <ul className="warning" aria-label={t('channels.warnings')}>{warnings.map((w) => <li key={w}>{w}</li>)}</ul>}
+      <ErrorNotice error={failure} />
       <MineFilter id="channels-mine" only={onlyMine} onOnly={setOnlyMine} name={myName} onName={setMyName} />
       {channels.value === null ? !channels.error && <p>{t('loading')}</p> : onlyMine && shown.length === 0 && channels.value.length > 0 ? <p>{t('channels.noneMine')}</p> : <ChannelTable channels={shown} catalogue={catalogue.value} logins={logins} onEdit={edit} />}
       <LoginPanel logins={logins} error={loginStatus.error} onChange={setLogins} />
       <ChannelForm key={editing ? `${editing.channel.id}-${editing.channel.version}-${editing.closing}` : 'new'} editing={editing?.channel ?? null} closing={editing?.closing} onSaved={saved} onCancel={() => setEditing(null)} onSnapshot={() => void catalogue.reload()} onStale={() => void channels.reload()} />
       <ExportPanel />
-      <ImportPanel onImported={(count) => { setNotice(t('channels.imported', { count })); void channels.reload(); }} />
+      <ImportPanel onImported={(count) => saved(t('channels.imported', { count }))} />
     </section>
   );
 }

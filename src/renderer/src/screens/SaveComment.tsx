@@ -6,8 +6,9 @@ import { api } from '../api';
 import { HandOverNow } from '../components/HandOverNow';
 import { Thumbnail } from '../components/Thumbnail';
 import { formatWarning } from '../format';
-import { useApi, useErrorText } from '../hooks/useApi';
+import { useApi } from '../hooks/useApi';
 import { useCaptureJob } from '../hooks/useCaptureJob';
+import { ErrorNotice } from '../components/ErrorNotice';
 
 /**
  * The page owner's weekly task: before a comment is removed (or to register an opinion), save it
@@ -15,7 +16,6 @@ import { useCaptureJob } from '../hooks/useCaptureJob';
  */
 export function SaveComment() {
   const { t, i18n } = useTranslation();
-  const errorText = useErrorText();
   const register = useApi(() => api.listChannels(), []);
   const reasons = useApi(() => api.listCommentReasons(), []);
   const channels = register.value ?? [];
@@ -28,17 +28,17 @@ export function SaveComment() {
   const [answer, setAnswer] = useState('');
   const [started, setStarted] = useState<CaptureJobState | null>(null);
   const job = useCaptureJob(started);
-  const [problem, setProblem] = useState('');
+  const [problem, setProblem] = useState<unknown>(null);
   const chosen = channelId || channels[0]?.id || '';
   const english = i18n.language.startsWith('en');
 
   async function submit(event: FormEvent, pick = false) {
     event.preventDefault();
-    setProblem('');
+    setProblem(null);
     try {
       setStarted(await api.saveComment({ channelId: chosen, url: url.trim(), reason, note, savedBy, selector: selector.trim() || undefined, answer: answer.trim() || undefined, pick }));
     } catch (error) {
-      setProblem(errorText(error));
+      setProblem(error);
     }
   }
 
@@ -49,7 +49,7 @@ export function SaveComment() {
     <section aria-labelledby="comment-heading">
       <h2 id="comment-heading">{t('comment.heading')}</h2>
       <p>{t('comment.intro')}</p>
-      {register.error && <p className="error" role="alert">{errorText(register.error)}</p>}
+      <ErrorNotice error={register.error} />
       {register.value !== null && channels.length === 0 && <p>{t('comment.noChannels')}</p>}
       {channels.length > 0 && (
         <form onSubmit={(e) => void submit(e)} aria-labelledby="comment-heading">
@@ -95,7 +95,7 @@ export function SaveComment() {
           <button type="submit" disabled={running}>{running ? t('comment.saving') : t('comment.save')}</button>{' '}
           <button type="button" className="secondary" disabled={running} onClick={(e) => void submit(e, true)} aria-describedby="comment-pick-hint">{t('comment.pick')}</button>
           <small id="comment-pick-hint"> {t('comment.pickHint')}</small>
-          {problem && <p className="error" role="alert">{problem}</p>}
+          <ErrorNotice error={problem} />
         </form>
       )}
       {result && (

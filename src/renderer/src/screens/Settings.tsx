@@ -3,33 +3,33 @@ import { useTranslation } from 'react-i18next';
 import type { AppInfo, Settings as SettingsValues } from '../../../shared/settings';
 import { api } from '../api';
 import { CommentReasonsForm } from '../components/CommentReasonsForm';
-import { useApi, useErrorText } from '../hooks/useApi';
+import { useApi } from '../hooks/useApi';
+import { ErrorNotice } from '../components/ErrorNotice';
 
 export function Settings() {
   const { t, i18n } = useTranslation();
-  const errorText = useErrorText();
   const loaded = useApi(async () => ({ info: await api.getAppInfo(), settings: await api.getSettings() }), []);
   const info: AppInfo | null = loaded.value?.info ?? null;
   const [edited, setSettings] = useState<SettingsValues | null>(null);
   const settings = edited ?? loaded.value?.settings ?? null;
   const [saved, setSaved] = useState(false);
 
-  const [problem, setProblem] = useState('');
+  const [problem, setProblem] = useState<unknown>(null);
   async function save(event: FormEvent) {
     event.preventDefault();
     if (!settings) return;
     try {
       setSettings(await api.saveSettings(settings));
-      setProblem('');
+      setProblem(null);
     } catch (error) {
-      setProblem(errorText(error));
+      setProblem(error);
       return;
     }
     await i18n.changeLanguage(settings.language);
     setSaved(true);
   }
 
-  if (loaded.error) return <p className="error" role="alert">{errorText(loaded.error)}</p>;
+  if (loaded.error) return <ErrorNotice error={loaded.error} />;
   if (!settings || !info) return <p>{t('loading')}</p>;
   const input = (name: 'organisation' | 'archiveDir' | 'browserPath' | 'rounds', hint?: string) => (
     <div className="field">
@@ -60,7 +60,7 @@ export function Settings() {
         </div>
         <button type="submit">{t('settings.save')}</button>
         {saved && <p role="status">{t('settings.saved')}</p>}
-        {problem && <p role="alert" className="error">{t('settings.invalid', { problem })}</p>}
+        {problem ? <><p className="error">{t('settings.notSaved')}</p><ErrorNotice error={problem} /></> : null}
       </form>
       <CommentReasonsForm />
       <h3 id="profile">{t('profile.heading')}</h3>

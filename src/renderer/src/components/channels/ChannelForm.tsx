@@ -1,12 +1,12 @@
-import { useRef, useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CaptureJobState } from '../../../../shared/capture';
 import { PLATFORMS, type Channel } from '../../../../shared/channel';
 import type { RegisteredChannel, RegisterIssue } from '../../../../shared/register';
 import { api } from '../../api';
 import { formatDateTime } from '../../format';
-import { useErrorText } from '../../hooks/useApi';
 import { useCaptureJob } from '../../hooks/useCaptureJob';
+import { ErrorNotice } from '../ErrorNotice';
 import { ChannelHistory } from './ChannelHistory';
 import { useIssueText } from './issues';
 
@@ -22,7 +22,7 @@ interface Props {
   /** Opened to close the account: the form starts with the channel deactivated. */
   closing?: boolean;
   /** After a save: what to tell the user. */
-  onSaved: (notice: string) => void;
+  onSaved: (notice: string, warnings?: string[]) => void;
   onCancel: () => void;
   /** A closing snapshot was archived. */
   onSnapshot: () => void;
@@ -36,18 +36,19 @@ interface Props {
  */
 export function ChannelForm({ editing, closing: toClose = false, onSaved, onCancel, onSnapshot, onStale }: Props) {
   const { t, i18n } = useTranslation();
-  const errorText = useErrorText();
   const issueText = useIssueText();
   const [form, setForm] = useState<FormValues>(editing ? { ...toForm(editing), active: editing.active && !toClose } : EMPTY);
   const [issues, setIssues] = useState<RegisterIssue[]>([]);
-  const [problem, setProblem] = useState('');
+  const [problem, setProblem] = useState<unknown>(null);
+  const [closingFailed, setClosingFailed] = useState(false);
   const [closing, setClosing] = useState<CaptureJobState | null>(null);
+  const formRef = useRef<HTMLFormElement>(null);
   const closingDialog = useRef<HTMLDialogElement>(null);
   const removeDialog = useRef<HTMLDialogElement>(null);
   const edit = editing ? { id: editing.id, version: editing.version } : undefined;
 
   const failed = (error: unknown) => {
-    setProblem(errorText(error));
+    setProblem(error);
     const { code } = error as { code?: string };
     if (code === 'register_changed' || code === 'not_registered') onStale();
   };
@@ -67,7 +68,7 @@ export function ChannelForm({ editing, closing: toClose = false, onSaved, onCanc
       }
       setIssues([]);
       setForm(EMPTY);
-      onSaved(t('channels.saved', { name: result.channel.name }) + result.warnings.map((w) => ` ${issueText(w)}`).join(''));
+      onSaved(t('channels.saved', { name: result.channel.name }), result.warnings.map(issueText));
       return true;
     } catch (error) {
       failed(error);
@@ -86,9 +87,15 @@ export function ChannelForm({ editing, closing: toClose = false, onSaved, onCanc
     }
   }
 
+  // Every problem is shown at its field at once; the keyboard starts at the first of them.
+  useEffect(() => {
+    if (issues.length > 0) formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+  }, [issues]);
+
   async function submit(event: FormEvent) {
     event.preventDefault();
-    setProblem('');
+    setProblem(null);
+    setClosingFailed(false);
     if (editing?.active && !form.active) {
       closingDialog.current?.showModal();
       return;
@@ -102,7 +109,7 @@ export function ChannelForm({ editing, closing: toClose = false, onSaved, onCanc
       onSnapshot();
       void persist(values).then((saved) => saved && onSaved(t('channels.closingDone', { name: values.name })));
     } else {
-      setProblem(t('channels.closingFailed', { name: values.name }));
+      setClosingFailed(true);
     }
   });
 
@@ -111,7 +118,7 @@ export function ChannelForm({ editing, closing: toClose = false, onSaved, onCanc
     try {
       setClosing(await api.startCapture({ channelIds: [form.id], reason: t('capture.reasons.closing') }));
     } catch (error) {
-      setProblem(errorText(error));
+      setProblem(error);
     }
   }
 
@@ -132,7 +139,7 @@ export function ChannelForm({ editing, closing: toClose = false, onSaved, onCanc
 
   return (
     <>
-      <form onSubmit={(e) => void submit(e)} aria-labelledby="add-heading" noValidate>
+      <form ref={formRef} onSubmit={(e) => void submit(e)} aria-labelledby="add-heading" noValidate>
         <h3 id="add-heading">{editing ? t('channels.editing', { id: editing.id }) : t('channels.add')}</h3>
         {editing && <p className="muted">{t('channels.changedBy', { at: formatDateTime(editing.changedAt, i18n.language), by: editing.changedBy || t('history.someone') })}</p>}
         {job && !job.finishedAt && <p role="status" className="notice">{t('channels.closingStarted', { name: form.name })}</p>}
@@ -141,10 +148,12 @@ export function ChannelForm({ editing, closing: toClose = false, onSaved, onCanc
           {field('name')}
           <div className="field">
             <label htmlFor="channel-platform">{t('channel.platform')}</label>
-            <select id="channel-platform" value={form.platform} onChange={(e) => setForm({ ...form, platform: e.target.value })}>
+            <select id="channel-platform" value={form.platform} aria-invalid={issues.some((i) => i.field === 'platform')} aria-describedby={issues.some((i) => i.field === 'platform') ? 'channel-platform-error' : undefined}
+              onChange={(e) => setForm({ ...form, platform: e.target.value })}>
               <option value="">{t('channel.platformAuto')}</option>
               {PLATFORMS.map((p) => <option key={p} value={p}>{t(`platform.${p}`)}</option>)}
             </select>
+            {issues.filter((i) => i.field === 'platform').slice(0, 1).map((i) => <span key={i.code} className="error" id="channel-platform-error">{issueText(i)}</span>)}
           </div>
           {field('url', { type: 'url' })}
           {field('unit')}
@@ -165,7 +174,9 @@ export function ChannelForm({ editing, closing: toClose = false, onSaved, onCanc
             <button type="button" className="secondary danger" onClick={() => removeDialog.current?.showModal()}>{t('channels.remove')}</button>
           </>
         )}
-        {problem && <p className="error" role="alert">{problem}</p>}
+        {issues.length > 0 && <p className="error" role="alert">{t('channels.notSaved', { count: issues.length })}</p>}
+        {closingFailed && <p className="error" role="alert">{t('channels.closingFailed', { name: values.name })}</p>}
+        <ErrorNotice error={problem} />
         {editing && <ChannelHistory channelId={editing.id} version={editing.version} />}
       </form>
 

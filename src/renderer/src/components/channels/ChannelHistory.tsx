@@ -1,14 +1,14 @@
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api';
 import { formatDateTime } from '../../format';
-import { useApi, useErrorText } from '../../hooks/useApi';
+import { useApi } from '../../hooks/useApi';
+import { ErrorNotice } from '../ErrorNotice';
 
 /** A channel's history in the register: who added, changed, deactivated it, and when. */
 export function ChannelHistory({ channelId, version }: { channelId: string; version: number }) {
   const { t, i18n } = useTranslation();
-  const errorText = useErrorText();
   const history = useApi(() => api.getChannelHistory(channelId), [channelId, version]);
-  if (history.error) return <p className="error" role="alert">{errorText(history.error)}</p>;
+  if (history.error) return <ErrorNotice error={history.error} />;
   if (!history.value) return null;
   return (
     <section aria-labelledby="history-heading" className="history">

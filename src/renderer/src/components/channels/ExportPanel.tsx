@@ -2,14 +2,13 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CHANNEL_EXPORTS, type ChannelExport } from '../../../../shared/register';
 import { api } from '../../api';
-import { useErrorText } from '../../hooks/useApi';
+import { ErrorNotice } from '../ErrorNotice';
 
 /** Saves the register (to keep or import again), or the public list of accounts for the municipality's website. */
 export function ExportPanel() {
   const { t } = useTranslation();
-  const errorText = useErrorText();
   const [format, setFormat] = useState<ChannelExport>('public-html');
-  const [result, setResult] = useState<{ saved: string } | { problem: string } | null>(null);
+  const [result, setResult] = useState<{ saved: string } | { problem: unknown } | null>(null);
 
   async function save() {
     setResult(null);
@@ -17,7 +16,7 @@ export function ExportPanel() {
       const file = await api.exportChannels(format);
       if (file) setResult({ saved: file });
     } catch (error) {
-      setResult({ problem: errorText(error) });
+      setResult({ problem: error });
     }
   }
 
@@ -33,7 +32,7 @@ export function ExportPanel() {
       </div>
       <button type="button" className="secondary" onClick={() => void save()}>{t('export.save')}</button>
       {result && 'saved' in result && <p role="status">{t('export.saved', { file: result.saved })}</p>}
-      {result && 'problem' in result && <p className="error" role="alert">{result.problem}</p>}
+      {result && 'problem' in result && <ErrorNotice error={result.problem} />}
     </div>
   );
 }

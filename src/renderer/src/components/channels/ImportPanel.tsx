@@ -2,8 +2,8 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ImportPreview, WebsiteImport } from '../../../../shared/register';
 import { api } from '../../api';
-import { useErrorText } from '../../hooks/useApi';
 import { useIssueText } from './issues';
+import { ErrorNotice } from '../ErrorNotice';
 
 /** A file's bytes as base64, in pieces small enough for String.fromCharCode. */
 function base64(bytes: Uint8Array): string {
@@ -21,21 +21,20 @@ type Source = { kind: 'file'; name: string; bytes: string } | ({ kind: 'website'
  */
 export function ImportPanel({ onImported }: { onImported: (count: number) => void }) {
   const { t } = useTranslation();
-  const errorText = useErrorText();
   const issueText = useIssueText();
   const [preview, setPreview] = useState<{ source: Source; result: ImportPreview } | null>(null);
-  const [problem, setProblem] = useState('');
+  const [problem, setProblem] = useState<unknown>(null);
   const [website, setWebsite] = useState<WebsiteImport>({ address: '', unit: '' });
   const [fetching, setFetching] = useState(false);
 
   async function show(source: Source) {
-    setProblem('');
+    setProblem(null);
     try {
       const result = source.kind === 'file' ? await api.previewImport(source.bytes, source.name) : await api.previewWebsiteImport({ address: source.address, unit: source.unit });
       setPreview({ source, result });
     } catch (error) {
       setPreview(null);
-      setProblem(errorText(error));
+      setProblem(error);
     }
   }
 
@@ -59,7 +58,7 @@ export function ImportPanel({ onImported }: { onImported: (count: number) => voi
       onImported(source.kind === 'file' ? await api.importChannels(source.bytes, source.name) : await api.importFromWebsite({ address: source.address, unit: source.unit }));
       setPreview(null);
     } catch (error) {
-      setProblem(errorText(error));
+      setProblem(error);
     }
   }
 
@@ -83,7 +82,7 @@ export function ImportPanel({ onImported }: { onImported: (count: number) => voi
         </div>
         <button type="submit" className="secondary" disabled={!website.address.trim() || fetching}>{t('channels.websiteFetch')}</button>
       </form>
-      {problem && <p className="error" role="alert">{problem}</p>}
+      <ErrorNotice error={problem} />
       {preview && (
         <>
           {preview.source.kind === 'file' && <p>{t('channels.encoding', { encoding: preview.result.encoding })}</p>}

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { LoginState, Platform } from '../../../../shared/channel';
 import { api } from '../../api';
-import { useErrorText } from '../../hooks/useApi';
+import { ErrorNotice } from '../ErrorNotice';
 
 /**
  * Which platforms have a login session and which need one for a complete snapshot, and a login
@@ -11,17 +11,16 @@ import { useErrorText } from '../../hooks/useApi';
  */
 export function LoginPanel({ logins, error, onChange }: { logins: Record<Platform, LoginState> | null; error: unknown; onChange: (logins: Record<Platform, LoginState>) => void }) {
   const { t } = useTranslation();
-  const errorText = useErrorText();
   const [busy, setBusy] = useState<Platform | null>(null);
-  const [problem, setProblem] = useState('');
+  const [problem, setProblem] = useState<unknown>(null);
 
   async function logIn(platform: Platform) {
     setBusy(platform);
-    setProblem('');
+    setProblem(null);
     try {
       onChange(await api.openLogin(platform));
     } catch (failure) {
-      setProblem(errorText(failure));
+      setProblem(failure);
     } finally {
       setBusy(null);
     }
@@ -31,7 +30,7 @@ export function LoginPanel({ logins, error, onChange }: { logins: Record<Platfor
     <div className="logins" role="group" aria-labelledby="logins-heading">
       <h3 id="logins-heading">{t('channels.logins')}</h3>
       <p>{t('channels.loginsIntro')}</p>
-      {error ? <p className="error" role="alert">{errorText(error)}</p> : null}
+      <ErrorNotice error={error} />
       <ul>
         {logins && (Object.keys(logins) as Platform[]).filter((p) => p !== 'web').map((p) => (
           <li key={p}>
@@ -43,7 +42,7 @@ export function LoginPanel({ logins, error, onChange }: { logins: Record<Platfor
           </li>
         ))}
       </ul>
-      {problem && <p className="error" role="alert">{problem}</p>}
+      <ErrorNotice error={problem} />
     </div>
   );
 }

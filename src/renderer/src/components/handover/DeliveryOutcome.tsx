@@ -2,12 +2,11 @@ import { useTranslation } from 'react-i18next';
 import type { SnapshotRef } from '../../../../shared/archive';
 import { KanalarkivError } from '../../../../shared/errors';
 import type { DeliveryResult } from '../../../../shared/handover';
-import { useErrorText } from '../../hooks/useApi';
+import { ErrorNotice } from '../ErrorNotice';
 
 /** What became of each record of a delivery, the failures explained, with a retry and the receipt. */
 export function DeliveryOutcome({ result, hasReceipt, onRetry, onReceipt }: { result: DeliveryResult; hasReceipt: boolean; onRetry: (refs: SnapshotRef[]) => void; onReceipt: () => void }) {
   const { t } = useTranslation();
-  const errorText = useErrorText();
   const failed = result.items.filter((i) => i.status === 'failed');
   return (
     <div className="job" aria-live="polite">
@@ -17,7 +16,7 @@ export function DeliveryOutcome({ result, hasReceipt, onRetry, onReceipt }: { re
           <li key={item.ref} className={item.status === 'failed' ? 'failed' : ''}>
             <strong>{item.title || item.ref}</strong> – {t(`handover.status.${item.status}`)}
             {item.remoteId && <span className="muted"> ({item.remoteId})</span>}
-            {item.error && <span className="error">{errorText(new KanalarkivError(item.errorCode ?? 'internal', item.error))}</span>}
+            {item.error && <ErrorNotice quiet error={new KanalarkivError(item.errorCode ?? 'internal', item.error)} />}
           </li>
         ))}
       </ul>

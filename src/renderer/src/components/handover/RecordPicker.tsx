@@ -2,6 +2,7 @@ import { useEffect, useMemo, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SnapshotRef } from '../../../../shared/archive';
 import type { HandoverOverview, HandoverRecord, HandoverTarget } from '../../../../shared/handover';
+import { roundTitle } from '../../../../shared/rounds';
 import { formatDateTime } from '../../format';
 
 interface Props {
@@ -30,7 +31,7 @@ export function RecordPicker({ target, overview, registrar, busy, onDeliver }: P
   const shown = overview.records.filter((r) => (round === '' || (r.round ?? '') === round) && (showDelivered || !isThere(r)));
   const groups = new Map<string, HandoverRecord[]>();
   for (const r of shown) {
-    const key = `${r.round ?? t('handover.noRound')} · ${r.unit}`;
+    const key = `${r.round ? roundTitle(r.round, t) : t('handover.noRound')} · ${r.unit}`;
     groups.set(key, [...(groups.get(key) ?? []), r]);
   }
   const chosen = shown.filter((r) => selected.has(r.ref)).map((r) => r.ref);
@@ -53,7 +54,7 @@ export function RecordPicker({ target, overview, registrar, busy, onDeliver }: P
           <label htmlFor="handover-round">{t('handover.round')}</label>
           <select id="handover-round" value={round} onChange={(e) => setRound(e.target.value)}>
             <option value="">{t('handover.allRounds')}</option>
-            {rounds.map((r) => <option key={r} value={r}>{r || t('handover.noRound')}</option>)}
+            {rounds.map((r) => <option key={r} value={r}>{r ? roundTitle(r, t) : t('handover.noRound')}</option>)}
           </select>
         </div>
         <div className="field checkbox">

@@ -2,8 +2,8 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { HANDOVER_TARGETS, type HandoverOverview, type HandoverSettings, type HandoverTarget } from '../../../../shared/handover';
 import { api } from '../../api';
-import { useErrorText } from '../../hooks/useApi';
 import { HandoverSettingsForm } from '../HandoverSettingsForm';
+import { ErrorNotice } from '../ErrorNotice';
 
 interface Props {
   target: HandoverTarget;
@@ -17,16 +17,15 @@ interface Props {
 /** Where the records go: the target, its destination or what its settings lack, the Platina sign-in, and the settings. */
 export function TargetPanel({ target, onTarget, overview, settings, onChanged }: Props) {
   const { t } = useTranslation();
-  const errorText = useErrorText();
   const [editing, setEditing] = useState(false);
-  const [problem, setProblem] = useState('');
+  const [problem, setProblem] = useState<unknown>(null);
 
   async function platina(action: 'signIn' | 'signOut') {
-    setProblem('');
+    setProblem(null);
     try {
       await (action === 'signIn' ? api.signInPlatina() : api.signOutPlatina());
     } catch (error) {
-      setProblem(errorText(error));
+      setProblem(error);
     }
     onChanged();
   }
@@ -45,7 +44,7 @@ export function TargetPanel({ target, onTarget, overview, settings, onChanged }:
 
       <div className={`round ${overview.settingsProblem ? 'overdue' : ''}`}>
         <p>{t(`handover.about.${target}`)}</p>
-        {overview.destination ? <p><strong>{t('handover.destination')}</strong> {overview.destination}</p> : <p className="warning" role="alert">{t('handoverError.settings')} <span className="muted">({overview.settingsProblem})</span></p>}
+        {overview.destination ? <p><strong>{t('handover.destination')}</strong> {overview.destination}</p> : <ErrorNotice error={overview.settingsProblem} />}
         {target === 'platina' && (
           <p>
             {overview.platina.signedIn ? t('handover.signedIn', { name: overview.platina.name ?? overview.platina.email }) : t('handover.signedOut')}{' '}
@@ -54,7 +53,7 @@ export function TargetPanel({ target, onTarget, overview, settings, onChanged }:
               : <button type="button" onClick={() => void platina('signIn')} disabled={!overview.destination}>{t('handover.signIn')}</button>}
           </p>
         )}
-        {problem && <p className="error" role="alert">{problem}</p>}
+        <ErrorNotice error={problem} />
         <button type="button" className="secondary" aria-expanded={editing} onClick={() => setEditing(!editing)}>{t('handover.editSettings')}</button>
       </div>
       {editing && <HandoverSettingsForm key={target} target={target} initial={settings} smtpPasswordSet={overview.smtpPasswordSet} onSaved={onChanged} />}
