@@ -37,7 +37,10 @@ export const IPC_CHANNELS = {
   saveCommentReasons: 'kanalarkiv:save-comment-reasons',
   cancelCapture: 'kanalarkiv:cancel-capture',
   getCaptureJob: 'kanalarkiv:get-capture-job',
+  getCurrentCapture: 'kanalarkiv:get-current-capture',
+  dismissCapture: 'kanalarkiv:dismiss-capture',
   getLoginStatus: 'kanalarkiv:get-login-status',
+  logOut: 'kanalarkiv:log-out',
   openLogin: 'kanalarkiv:open-login',
   getSnapshot: 'kanalarkiv:get-snapshot',
   getPageImage: 'kanalarkiv:get-page-image',
@@ -97,10 +100,16 @@ export interface KanalarkivApi {
   saveCommentReasons(own: Array<{ code: string; label: string }>): Promise<CommentReasonChoice[]>;
   cancelCapture(jobId: string): Promise<void>;
   getCaptureJob(jobId: string): Promise<CaptureJobState | null>;
+  /** The latest capture run started from the app (running, or finished and not yet dismissed), so the capture screen keeps it. */
+  getCurrentCapture(): Promise<CaptureJobState | null>;
+  /** The user is done with a finished run's results: the capture screen no longer shows them. */
+  dismissCapture(jobId: string): Promise<void>;
   /** Which platforms have a saved login session, and which need one for a complete snapshot. */
   getLoginStatus(): Promise<Record<Platform, LoginState>>;
   /** Opens the platform's login window; resolves when the user has closed it. */
   openLogin(platform: Platform): Promise<Record<Platform, LoginState>>;
+  /** Deletes the platform's saved login (its browser profile); refused while a capture is running. */
+  logOut(platform: Platform): Promise<Record<Platform, LoginState>>;
   getSnapshot(ref: SnapshotRef): Promise<SnapshotMetadata>;
   /** Page `index` (0-based) of a snapshot's screenshot, as a data URL. */
   getPageImage(ref: SnapshotRef, index: number): Promise<string>;

@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
@@ -20,6 +20,7 @@ let bridge: Bridge;
 let browser: Browser;
 let page: Page;
 const archive = mkdtempSync(path.join(os.tmpdir(), 'kanalarkiv-ui-'));
+const profiles = mkdtempSync(path.join(os.tmpdir(), 'kanalarkiv-ui-profiles-'));
 const shownPdfs: string[] = [];
 
 beforeAll(async () => {
@@ -34,7 +35,7 @@ beforeAll(async () => {
   storage.set('settings', { organisation: 'Umeå kommun', archiveDir: archive, browserPath: '', language: 'sv', rounds: thisMonth('test'), autoCapture: false });
   storage.set('channels', registered);
   storage.set('handover', { folderDir: path.join(archive, '..', `${path.basename(archive)}-registrator`) });
-  bridge = await startBridge((publishCapture) => createHandlers({ storage, defaultArchiveDir: archive, profilesRoot: path.join(archive, '..', 'ui-profiles'), publishCapture, showPdf: async (file) => void shownPdfs.push(file), ...noShell() }));
+  bridge = await startBridge((publishCapture) => createHandlers({ storage, defaultArchiveDir: archive, profilesRoot: profiles, publishCapture, showPdf: async (file) => void shownPdfs.push(file), ...noShell() }));
   ({ browser, page } = await openApp(bridge));
 }, 300_000);
 
@@ -118,6 +119,27 @@ describe('the desktop UI, in Chromium, against the real core', () => {
     expect(await page.getByRole('button', { name: 'Logga in på Instagram' }).isEnabled()).toBe(true);
   });
 
+  it('Kanaler: a saved login says so and offers log out, which asks first and deletes the profile', async () => {
+    // As a login window leaves it: the platform's browser profile on this computer.
+    mkdirSync(path.join(profiles, 'instagram'));
+    await page.getByRole('button', { name: 'Arkiv' }).click();
+    await page.getByRole('button', { name: 'Kanaler', exact: true }).click();
+    const instagram = page.getByRole('group', { name: 'Inloggningar' }).getByRole('listitem').filter({ hasText: 'Instagram' });
+    await instagram.getByText('inloggning sparad').waitFor();
+    expect(await instagram.getByRole('button', { name: 'Logga in på Instagram igen' }).isVisible()).toBe(true);
+    await instagram.getByRole('button', { name: 'Logga ut från Instagram' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Logga ut från Instagram?' });
+    await dialog.waitFor();
+    expect(await accessibilityProblems(page)).toEqual([]);
+    await dialog.getByRole('button', { name: 'Avbryt' }).click();
+    expect(existsSync(path.join(profiles, 'instagram'))).toBe(true);
+    await instagram.getByRole('button', { name: 'Logga ut från Instagram' }).click();
+    await dialog.getByRole('button', { name: 'Logga ut', exact: true }).click();
+    await instagram.getByText('Du är utloggad från Instagram. Den sparade inloggningen är borttagen.').waitFor();
+    expect(await instagram.getByRole('button', { name: 'Logga in på Instagram' }).isVisible()).toBe(true);
+    expect(existsSync(path.join(profiles, 'instagram'))).toBe(false);
+  });
+
   it('Ta ögonblicksbilder: captures with live progress, explains a failure in Swedish and offers a retry', async () => {
     await page.getByRole('button', { name: 'Ta ögonblicksbilder' }).click();
     const overview = page.getByRole('region', { name: /^Testomgången \d{4} .* – pågår$/ });
@@ -144,6 +166,76 @@ describe('the desktop UI, in Chromium, against the real core', () => {
     await page.screenshot({ path: path.join(SHOTS, 'ta-ogonblicksbilder.png'), fullPage: true });
     const newest = (await createHandlers({ storage: new MemoryStorage(), defaultArchiveDir: archive, profilesRoot: archive, publishCapture: () => undefined, showPdf: async () => undefined, ...noShell() }).listSnapshots()).snapshots[0]!;
     expect(newest).toMatchObject({ channelId: 'kultur', reason: 'Större händelse: Kulturnatten' });
+  });
+
+  it('Ta ögonblicksbilder: keeps the run when the user leaves, offers the login where it failed, asks before capturing again or cancelling', async () => {
+    await page.getByRole('button', { name: 'Kanaler', exact: true }).click();
+    await page.getByLabel('Id', { exact: true }).fill('langsam');
+    await page.getByLabel('Namn', { exact: true }).fill('Långsam sida');
+    await page.getByLabel('Adress', { exact: true }).fill(site.url('/hang'));
+    await page.getByLabel('Enhet', { exact: true }).fill('Fritid');
+    await page.getByLabel('Kontoansvariga').fill('Sara Ek, Per Holm');
+    await page.getByRole('button', { name: 'Spara kanalen' }).click();
+    await page.getByText('Kanalen Långsam sida är sparad.').waitFor();
+
+    // The finished run is still there after a visit to another screen, its login button by the walled channel.
+    await page.getByRole('button', { name: 'Ta ögonblicksbilder' }).click();
+    await page.getByRole('heading', { name: 'Klart' }).waitFor();
+    const walled = page.locator('.progress-list li').filter({ hasText: 'Kultur på Facebook' });
+    await walled.getByRole('button', { name: 'Logga in på Facebook' }).waitFor();
+    expect(await page.getByText('1 av 2 ögonblicksbilder är klara.').isVisible()).toBe(true);
+    // After the run nothing is chosen: the round overview offers what is still due.
+    expect(await page.getByRole('button', { name: 'Ta 0 ögonblicksbilder' }).isDisabled()).toBe(true);
+    await page.getByRole('button', { name: 'Stäng resultatet' }).click();
+    await expect.poll(() => page.getByRole('heading', { name: 'Klart' }).count()).toBe(0);
+
+    // Kultur Umeå has its snapshot in this round: a round capture of it asks first.
+    await page.getByLabel(/^Kultur Umeå \(Webbplats/).check();
+    await page.getByLabel(/^Långsam sida/).check();
+    await page.getByRole('button', { name: 'Ta 2 ögonblicksbilder' }).click();
+    const again = page.getByRole('dialog', { name: 'En av kanalerna har redan sin ögonblicksbild' });
+    await again.waitFor();
+    expect(await again.textContent()).toContain('Kultur Umeå har redan en ögonblicksbild i Testomgången');
+    expect(await accessibilityProblems(page)).toEqual([]);
+    await again.getByRole('button', { name: 'Ta bara den som återstår' }).click();
+    await page.getByRole('heading', { name: 'Pågår …' }).waitFor();
+    await expect.poll(() => page.locator('.progress-list li').count()).toBe(1);
+    await page.getByRole('button', { name: 'Arkiv' }).click();
+    await page.getByRole('button', { name: 'Ta ögonblicksbilder' }).click();
+    await page.getByRole('heading', { name: 'Pågår …' }).waitFor();
+
+    // Cancelling asks first; a cancelled channel is shown as cancelled, and the total is not 100 %.
+    await page.getByRole('button', { name: 'Avbryt', exact: true }).click();
+    const cancel = page.getByRole('dialog', { name: 'Avbryta ögonblicksbilderna?' });
+    await cancel.waitFor();
+    await page.screenshot({ path: path.join(SHOTS, 'avbryt.png') });
+    await cancel.getByRole('button', { name: 'Fortsätt' }).click();
+    expect(await page.getByRole('heading', { name: 'Pågår …' }).isVisible()).toBe(true);
+    await page.getByRole('button', { name: 'Avbryt', exact: true }).click();
+    await cancel.getByRole('button', { name: 'Avbryt ögonblicksbilderna' }).click();
+    await page.getByRole('heading', { name: 'Avbrutet' }).waitFor({ timeout: 60_000 });
+    const slow = page.locator('.progress-list li').filter({ hasText: 'Långsam sida' });
+    expect(await slow.textContent()).toContain('Avbröts innan den var klar. Inget sparades för kanalen.');
+    expect(await page.getByText('0 av 1 ögonblicksbild är klar.').isVisible()).toBe(true);
+    expect(Number(await page.locator('#overall').getAttribute('value'))).toBeLessThan(100);
+    await page.getByRole('button', { name: 'Ta den som inte blev klar' }).waitFor();
+    expect(await accessibilityProblems(page)).toEqual([]);
+    await page.screenshot({ path: path.join(SHOTS, 'avbrutet.png'), fullPage: true });
+    await page.getByRole('button', { name: 'Stäng resultatet' }).click();
+
+    // A wall despite a saved login is said apart from a wall without one: the login has run out.
+    mkdirSync(path.join(profiles, 'facebook'));
+    await page.getByRole('button', { name: 'Kanaler', exact: true }).click();
+    await page.getByRole('button', { name: 'Ta ögonblicksbilder' }).click();
+    await page.getByRole('button', { name: 'Ingen' }).click();
+    await page.getByLabel(/^Kultur på Facebook/).check();
+    await page.getByLabel('Anledning').selectOption({ label: 'Större förändring' });
+    await page.getByRole('button', { name: 'Ta 1 ögonblicksbild' }).click();
+    await page.getByRole('heading', { name: 'Klart' }).waitFor({ timeout: 90_000 });
+    await page.getByText('Facebook visade inloggningsrutan trots att en inloggning är sparad.', { exact: false }).waitFor();
+    expect(await page.locator('.progress-list li').getByRole('button', { name: 'Logga in på Facebook igen' }).isVisible()).toBe(true);
+    await page.getByRole('button', { name: 'Stäng resultatet' }).click();
+    rmSync(path.join(profiles, 'facebook'), { recursive: true, force: true });
   });
 
   it('Arkiv: shows each channel\'s timeline with thumbnails, in Swedish time', async () => {

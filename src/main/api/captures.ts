@@ -13,6 +13,8 @@ type RunSettings = Omit<CaptureRunOptions, 'channels' | 'reason' | 'signal' | 'o
  */
 export class CaptureJobs {
   private readonly jobs = new Map<string, { state: CaptureJobState; controller: AbortController }>();
+  /** The capture screen's run: the latest capture (not comment) until the user dismisses its results. */
+  private current: string | null = null;
 
   constructor(private readonly publish: (state: CaptureJobState) => void) {}
 
@@ -29,6 +31,7 @@ export class CaptureJobs {
       channels: channels.map((c) => ({ channelId: c.id, name: c.name, platform: c.platform, stage: 'queued', percent: 0, attempt: 1, result: null, ref: null })),
     };
     this.jobs.set(state.jobId, { state, controller });
+    if (!settings.comment) this.current = state.jobId;
     let last = 0;
     const update = (force = false) => {
       const done = state.channels.reduce((sum, c) => sum + c.percent, 0) / state.channels.length;
@@ -47,7 +50,8 @@ export class CaptureJobs {
         channel.result = result;
         channel.ref = result.bag ? refOf(settings.archiveDir, result.bag) : null;
         channel.stage = result.status === 'ok' ? 'done' : 'failed';
-        channel.percent = 100;
+        // A cancelled channel was not done: the total must not reach 100 % on its account.
+        if (result.error?.code !== 'cancelled') channel.percent = 100;
       }
       state.finishedAt = new Date().toISOString();
       update(true);
@@ -61,7 +65,9 @@ export class CaptureJobs {
       onProgress: (p) => {
         const channel = state.channels.find((c) => c.channelId === p.channelId);
         if (!channel) return;
-        Object.assign(channel, { stage: p.stage, percent: p.percent, attempt: p.attempt });
+        // A channel stopped by the cancel is not done: it keeps the share it had reached.
+        const stopped = p.stage === 'failed' && controller.signal.aborted;
+        Object.assign(channel, { stage: p.stage, percent: stopped ? channel.percent : p.percent, attempt: p.attempt });
         update(p.stage === 'done' || p.stage === 'failed');
       },
     }).then(
@@ -81,6 +87,21 @@ export class CaptureJobs {
     if (!job || job.state.finishedAt) return;
     job.state.cancelled = true;
     job.controller.abort();
+  }
+
+  /** The capture screen's run, running or finished, until dismissed. */
+  currentCapture(): CaptureJobState | null {
+    return this.current ? this.get(this.current) : null;
+  }
+
+  /** A finished run's results are read: the capture screen starts afresh. A running run stays. */
+  dismiss(jobId: string): void {
+    if (this.current === jobId && this.jobs.get(jobId)?.state.finishedAt) this.current = null;
+  }
+
+  /** Whether any run (capture or comment) is still going: it may be using a login profile. */
+  running(): boolean {
+    return [...this.jobs.values()].some((job) => !job.state.finishedAt);
   }
 
   get(jobId: string): CaptureJobState | null {

@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { mkdir } from 'node:fs/promises';
+import { mkdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { PLATFORMS, type LoginState, type Platform } from '../../shared/channel';
 import { PLATFORM_MODULES } from '../platforms';
@@ -12,6 +12,7 @@ import { DATA_DIR, RECORD_FILE } from '../archive/layout';
 import { checkArchive } from '../handover/check';
 import { findBrowser } from '../capture/browser';
 import { openLoginWindow } from '../capture/login';
+import { CaptureError } from '../capture/errors';
 import { CAPTURE_PROFILE } from '../capture/profile';
 import { profileDir } from '../capture/session';
 import { decodeText } from '../register/encoding';
@@ -247,11 +248,23 @@ export function createHandlers(context: HandlerContext): KanalarkivApi {
     async getCaptureJob(jobId) {
       return jobs.get(jobId);
     },
+    async getCurrentCapture() {
+      return jobs.currentCapture();
+    },
+    async dismissCapture(jobId) {
+      jobs.dismiss(jobId);
+    },
     async getLoginStatus() {
       return loginStatus();
     },
     async openLogin(platform) {
       await openLoginWindow(platform, findBrowser(personal().browserPath || undefined), profilesRoot);
+      return loginStatus();
+    },
+    async logOut(platform) {
+      // A running capture may have the profile open; deleting it under the browser would break that capture.
+      if (jobs.running()) throw new CaptureError('in_progress', `cannot log out of ${platform} while a capture is running`, { what: 'logout' });
+      await rm(profileDir(profilesRoot, platform), { recursive: true, force: true });
       return loginStatus();
     },
     async getSnapshot(ref) {

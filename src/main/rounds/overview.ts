@@ -15,7 +15,8 @@ export interface Attempt {
 export function recordAttempts(attempts: Record<string, Attempt>, job: CaptureJobState): Record<string, Attempt> {
   if (!job.finishedAt) return attempts;
   const next = { ...attempts };
-  for (const c of job.channels) if (c.result) next[c.channelId] = { at: job.finishedAt, status: c.result.status };
+  // A cancelled channel was not tried to the end: it has not failed, and keeps its last real attempt.
+  for (const c of job.channels) if (c.result && c.result.error?.code !== 'cancelled') next[c.channelId] = { at: job.finishedAt, status: c.result.status };
   return next;
 }
 

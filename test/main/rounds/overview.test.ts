@@ -43,6 +43,12 @@ describe('the round overview', () => {
     expect(recordAttempts({ b: { at: '2026-09-03T08:00:00.000Z', status: 'failed' } }, job)).toEqual({ b: { at: '2026-09-04T08:00:00.000Z', status: 'ok' } });
     expect(recordAttempts({}, { ...job, finishedAt: null })).toEqual({});
   });
+
+  it('does not count a cancelled channel as failed: it keeps its last real attempt', () => {
+    const job = { finishedAt: '2026-09-04T08:00:00.000Z', channels: [{ channelId: 'b', result: { status: 'failed', error: { code: 'cancelled', message: 'The capture was cancelled.' } } }] } as unknown as CaptureJobState;
+    expect(recordAttempts({ b: { at: '2026-09-03T08:00:00.000Z', status: 'ok' } }, job)).toEqual({ b: { at: '2026-09-03T08:00:00.000Z', status: 'ok' } });
+    expect(recordAttempts({}, job)).toEqual({});
+  });
 });
 
 describe('automatic capture', () => {

@@ -1,17 +1,25 @@
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../api';
 import { useApi } from '../hooks/useApi';
 import { formatDate } from '../format';
 import { QUIET_MONTHS } from '../../../shared/register';
-import { roundTitle } from '../../../shared/rounds';
+import { roundTitle, type RoundOverview as Overview } from '../../../shared/rounds';
 import { ErrorNotice } from './ErrorNotice';
 
 const day = (iso: string, language: string) => new Intl.DateTimeFormat(language === 'en' ? 'en-GB' : 'sv-SE', { timeZone: 'Europe/Stockholm', day: 'numeric', month: 'long' }).format(new Date(iso));
 
-/** The current round per unit: captured, still due, and failed at the last try; with a way to pick what remains. */
-export function RoundOverview({ refresh, onPickDue, onPickClosing }: { refresh: unknown; onPickDue: (ids: string[]) => void; onPickClosing: (id: string) => void }) {
+/**
+ * The current round per unit: captured, still due, and failed at the last try; with a way to pick
+ * what remains. The screen learns the overview through `onOverview` (asking again would count its
+ * reminders as given twice).
+ */
+export function RoundOverview({ refresh, onPickDue, onPickClosing, onOverview }: { refresh: unknown; onPickDue: (ids: string[]) => void; onPickClosing: (id: string) => void; onOverview?: (overview: Overview) => void }) {
   const { t, i18n } = useTranslation();
   const { value: overview, error } = useApi(() => api.getRoundOverview(), [refresh]);
+  useEffect(() => {
+    if (overview) onOverview?.(overview);
+  }, [overview, onOverview]);
   if (error) return <ErrorNotice error={error} />;
   if (!overview) return null;
   const { round } = overview;

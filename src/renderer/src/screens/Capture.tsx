@@ -1,25 +1,22 @@
-import { useState, type FormEvent } from 'react';
+import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CaptureJobState } from '../../../shared/capture';
+import type { LoginState, Platform } from '../../../shared/channel';
+import { roundTitle, type RoundOverview as Overview } from '../../../shared/rounds';
 import { api } from '../api';
-import { RoundOverview } from '../components/RoundOverview';
-import { Thumbnail } from '../components/Thumbnail';
-import { useApi } from '../hooks/useApi';
-import { formatWarning } from '../format';
-import { useCaptureJob } from '../hooks/useCaptureJob';
-import { isMine, useMyName } from '../hooks/useMyName';
+import { CaptureJobView } from '../components/capture/CaptureJobView';
 import { MineFilter } from '../components/channels/MineFilter';
 import { ErrorNotice } from '../components/ErrorNotice';
+import { RoundOverview } from '../components/RoundOverview';
+import { useApi } from '../hooks/useApi';
+import { useCaptureJob } from '../hooks/useCaptureJob';
+import { isMine, useMyName } from '../hooks/useMyName';
 
 /** The reasons the guidelines name for a snapshot; "regular" is the twice-yearly round. */
 const REASONS = ['regular', 'change', 'event', 'closing', 'other'] as const;
 
-function minutesLeft(ms: number | null): number | null {
-  return ms === null ? null : Math.max(1, Math.round(ms / 60_000));
-}
-
 export function Capture() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const register = useApi(() => api.listChannels(), []);
   const [onlyMine, setOnlyMine] = useState(false);
   const [myName, setMyName] = useMyName();
@@ -31,16 +28,34 @@ export function Capture() {
   const chosen = [...selected].filter((id) => channels.some((c) => c.id === id));
   const [reason, setReason] = useState<(typeof REASONS)[number]>('regular');
   const [detail, setDetail] = useState('');
+  // The run lives in main: coming back to this screen shows it again, running or finished.
+  const current = useApi(() => api.getCurrentCapture(), []);
   const [started, setStarted] = useState<CaptureJobState | null>(null);
-  const job = useCaptureJob(started);
+  // A finished run's end leaves the selection empty: the round overview offers what is still due.
+  const job = useCaptureJob(started ?? current.value, () => setSelected(new Set()));
+  const [dismissed, setDismissed] = useState<string | null>(null);
+  const shownJob = job && job.jobId !== dismissed ? job : null;
   const [problem, setProblem] = useState<unknown>(null);
+  const [overview, setOverview] = useState<Overview | null>(null);
+  const onOverview = useCallback((o: Overview) => setOverview(o), []);
+  const logins = useApi(() => api.getLoginStatus(), []);
+  const [loginState, setLoginState] = useState<Record<Platform, LoginState> | null>(null);
+  const [loggingIn, setLoggingIn] = useState<Platform | null>(null);
+  useEffect(() => setLoginState(logins.value), [logins.value]);
+  const cancelDialog = useRef<HTMLDialogElement>(null);
+  const againDialog = useRef<HTMLDialogElement>(null);
 
   const reasonText = () => t(`capture.reasons.${reason}`) + (detail.trim() ? `: ${detail.trim()}` : '');
+  const captured = new Set(overview?.units.flatMap((u) => u.captured.map((c) => c.id)) ?? []);
+  // A round's capture of a channel that already has its snapshot in the round is most likely a mistake.
+  const already = reason === 'regular' ? channels.filter((c) => chosen.includes(c.id) && captured.has(c.id)) : [];
 
   async function start(ids: string[]) {
+    againDialog.current?.close();
     setProblem(null);
     try {
       setStarted(await api.startCapture({ channelIds: ids, reason: reasonText() }));
+      setDismissed(null);
     } catch (error) {
       setProblem(error);
     }
@@ -48,7 +63,32 @@ export function Capture() {
 
   function submit(event: FormEvent) {
     event.preventDefault();
-    void start(chosen);
+    if (already.length > 0) againDialog.current?.showModal();
+    else void start(chosen);
+  }
+
+  async function cancel() {
+    cancelDialog.current?.close();
+    if (!job) return;
+    await api.cancelCapture(job.jobId).catch(setProblem);
+  }
+
+  async function dismiss() {
+    if (!job) return;
+    setDismissed(job.jobId);
+    setStarted(null);
+    await api.dismissCapture(job.jobId).catch(setProblem);
+  }
+
+  async function logIn(platform: Platform) {
+    setLoggingIn(platform);
+    try {
+      setLoginState(await api.openLogin(platform));
+    } catch (error) {
+      setProblem(error);
+    } finally {
+      setLoggingIn(null);
+    }
   }
 
   const toggle = (id: string) => {
@@ -58,14 +98,12 @@ export function Capture() {
     setSelected(next);
   };
 
-  const running = job !== null && job.finishedAt === null;
-  const failed = job?.finishedAt ? job.channels.filter((c) => c.result?.status === 'failed') : [];
-  const left = minutesLeft(job?.remainingMs ?? null);
+  const running = shownJob !== null && shownJob.finishedAt === null;
 
   return (
     <section aria-labelledby="capture-heading">
       <h2 id="capture-heading">{t('capture.heading')}</h2>
-      <RoundOverview refresh={job?.finishedAt} onPickDue={(ids) => setSelected(new Set(ids))} onPickClosing={(id) => { setOnlyMine(false); setSelected(new Set([id])); setReason('closing'); }} />
+      <RoundOverview refresh={job?.finishedAt} onOverview={onOverview} onPickDue={(ids) => setSelected(new Set(ids))} onPickClosing={(id) => { setOnlyMine(false); setSelected(new Set([id])); setReason('closing'); }} />
       <ErrorNotice error={register.error} />
       {!running && (
         <form onSubmit={submit}>
@@ -83,7 +121,7 @@ export function Capture() {
               {channels.map((c) => (
                 <li key={c.id}>
                   <input type="checkbox" id={`pick-${c.id}`} checked={selected.has(c.id)} onChange={() => toggle(c.id)} />
-                  <label htmlFor={`pick-${c.id}`}>{c.name} <span className="muted">({t(`platform.${c.platform}`)}, {c.unit})</span></label>
+                  <label htmlFor={`pick-${c.id}`}>{c.name} <span className="muted">({t(`platform.${c.platform}`)}, {c.unit}){captured.has(c.id) ? ` – ${t('capture.hasSnapshot')}` : ''}</span></label>
                 </li>
               ))}
             </ul>
@@ -101,42 +139,33 @@ export function Capture() {
             </div>
           </div>
           <button type="submit" disabled={chosen.length === 0}>{t('capture.start', { count: chosen.length })}</button>
-          <ErrorNotice error={problem} />
+          {!shownJob && <ErrorNotice error={problem} />}
         </form>
       )}
 
-      {job && (
-        <div className="job" aria-live="polite">
-          <h3>{job.finishedAt ? (job.cancelled ? t('capture.cancelled') : t('capture.finished')) : t('capture.running')}</h3>
-          <label htmlFor="overall">{t('capture.overall', { percent: job.percent })}{running && left !== null ? ` – ${t('capture.minutesLeft', { count: left })}` : ''}</label>
-          <progress id="overall" max={100} value={job.percent} />
-          {running && <p><button type="button" onClick={() => void api.cancelCapture(job.jobId).catch((error) => setProblem(error))}>{t('capture.cancel')}</button></p>}
-          <ul className="progress-list">
-            {job.channels.map((c) => (
-              <li key={c.channelId} className={c.result?.status ?? ''}>
-                <div className="progress-head">
-                  <strong>{c.name}</strong>
-                  <span>{t(`stage.${c.stage}`)}{c.attempt > 1 ? ` (${t('capture.attempt', { n: c.attempt })})` : ''}</span>
-                </div>
-                <progress max={100} value={c.percent} aria-label={t('capture.channelProgress', { name: c.name })} />
-                {c.result?.status === 'ok' && c.ref && (
-                  <div className="result">
-                    <Thumbnail snapshot={c.ref} alt={t('capture.thumbAlt', { name: c.name })} width={160} />
-                    {c.result.warnings.length > 0 && <ul className="warnings">{c.result.warnings.map((w) => <li key={w.text}>{formatWarning(w, i18n.language)}</li>)}</ul>}
-                  </div>
-                )}
-                {c.result?.status === 'failed' && c.result.error && (
-                  <p className="error">{t(`captureError.${c.result.error.code}`, { platform: t(`platform.${c.platform}`) })}</p>
-                )}
-              </li>
-            ))}
-          </ul>
-          {failed.length > 0 && (
-            <button type="button" onClick={() => void start(failed.map((c) => c.channelId))}>{t('capture.retry', { count: failed.length })}</button>
-          )}
-          {running && <ErrorNotice error={problem} />}
-        </div>
+      {shownJob && (
+        <CaptureJobView job={shownJob} logins={loginState} loggingIn={loggingIn} problem={problem}
+          onCancel={() => cancelDialog.current?.showModal()} onRetry={(ids) => void start(ids)} onLogIn={(p) => void logIn(p)} onDismiss={() => void dismiss()} />
       )}
+
+      <dialog ref={cancelDialog} aria-labelledby="cancel-title">
+        <h3 id="cancel-title">{t('capture.cancelTitle')}</h3>
+        <p>{t('capture.cancelText')}</p>
+        <div className="buttons">
+          <button type="button" className="danger" onClick={() => void cancel()}>{t('capture.cancelConfirm')}</button>
+          <button type="button" className="secondary" onClick={() => cancelDialog.current?.close()}>{t('capture.cancelKeepGoing')}</button>
+        </div>
+      </dialog>
+
+      <dialog ref={againDialog} aria-labelledby="again-title">
+        <h3 id="again-title">{t('capture.againTitle', { count: already.length })}</h3>
+        <p>{t('capture.againText', { count: already.length, round: overview ? roundTitle(overview.round.name, t) : '', names: already.map((c) => c.name).join(', ') })}</p>
+        <div className="buttons">
+          {chosen.length > already.length && <button type="button" onClick={() => void start(chosen.filter((id) => !captured.has(id)))}>{t('capture.againOnlyDue', { count: chosen.length - already.length })}</button>}
+          <button type="button" className="secondary" onClick={() => void start(chosen)}>{t('capture.againAll', { count: chosen.length })}</button>
+          <button type="button" className="secondary" onClick={() => againDialog.current?.close()}>{t('channels.closingCancel')}</button>
+        </div>
+      </dialog>
     </section>
   );
 }

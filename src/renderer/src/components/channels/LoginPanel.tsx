@@ -1,29 +1,40 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { LoginState, Platform } from '../../../../shared/channel';
 import { api } from '../../api';
 import { ErrorNotice } from '../ErrorNotice';
 
+type Outcome = { platform: Platform; done: 'loggedIn' | 'loggedOut' } | { platform: Platform; problem: unknown };
+
 /**
- * Which platforms have a login session and which need one for a complete snapshot, and a login
- * window for each; what went wrong is said here. The state belongs to the screen, which also shows
- * it next to the channels.
+ * Which platforms have a saved login and which need one for a complete snapshot, with the button
+ * the state calls for: log in, or log in again and log out. What happened is said beside the
+ * platform's buttons. The state belongs to the screen, which also shows it next to the channels.
  */
 export function LoginPanel({ logins, error, onChange }: { logins: Record<Platform, LoginState> | null; error: unknown; onChange: (logins: Record<Platform, LoginState>) => void }) {
   const { t } = useTranslation();
   const [busy, setBusy] = useState<Platform | null>(null);
-  const [problem, setProblem] = useState<unknown>(null);
+  const [outcome, setOutcome] = useState<Outcome | null>(null);
+  const [leaving, setLeaving] = useState<Platform | null>(null);
+  const logOutDialog = useRef<HTMLDialogElement>(null);
+  const name = (p: Platform) => t(`platform.${p}`);
 
-  async function logIn(platform: Platform) {
+  async function act(platform: Platform, action: 'logIn' | 'logOut') {
     setBusy(platform);
-    setProblem(null);
+    setOutcome(null);
     try {
-      onChange(await api.openLogin(platform));
+      onChange(await (action === 'logIn' ? api.openLogin(platform) : api.logOut(platform)));
+      setOutcome({ platform, done: action === 'logIn' ? 'loggedIn' : 'loggedOut' });
     } catch (failure) {
-      setProblem(failure);
+      setOutcome({ platform, problem: failure });
     } finally {
       setBusy(null);
     }
+  }
+
+  function confirmLogOut() {
+    logOutDialog.current?.close();
+    if (leaving) void act(leaving, 'logOut');
   }
 
   return (
@@ -34,15 +45,32 @@ export function LoginPanel({ logins, error, onChange }: { logins: Record<Platfor
       <ul>
         {logins && (Object.keys(logins) as Platform[]).filter((p) => p !== 'web').map((p) => (
           <li key={p}>
-            <span className={`platform platform-${p}`}>{t(`platform.${p}`)}</span>{' '}
+            <span className={`platform platform-${p}`}>{name(p)}</span>{' '}
             {logins[p].loggedIn ? t('channels.loggedIn') : logins[p].needed ? <span className="warning">{t('channels.loginNeeded')}</span> : t('channels.loginOptional')}{' '}
-            <button type="button" className="secondary" disabled={busy !== null} onClick={() => void logIn(p)}>
-              {busy === p ? t('channels.loginOpen') : t('channels.logIn', { platform: t(`platform.${p}`) })}
-            </button>
+            {busy === p ? (
+              <span role="status">{t('channels.loginOpen')}</span>
+            ) : logins[p].loggedIn ? (
+              <>
+                <button type="button" className="secondary" disabled={busy !== null} onClick={() => void act(p, 'logIn')}>{t('channels.logInAgain', { platform: name(p) })}</button>{' '}
+                <button type="button" className="secondary danger" disabled={busy !== null} onClick={() => { setLeaving(p); logOutDialog.current?.showModal(); }}>{t('channels.logOut', { platform: name(p) })}</button>
+              </>
+            ) : (
+              <button type="button" className="secondary" disabled={busy !== null} onClick={() => void act(p, 'logIn')}>{t('channels.logIn', { platform: name(p) })}</button>
+            )}
+            {outcome?.platform === p && ('done' in outcome
+              ? <p role="status" className="notice">{t(outcome.done === 'loggedIn' ? (logins[p].loggedIn ? 'channels.loginSaved' : 'channels.loginNotSaved') : 'channels.loggedOut', { platform: name(p) })}</p>
+              : <ErrorNotice error={outcome.problem} />)}
           </li>
         ))}
       </ul>
-      <ErrorNotice error={problem} />
+      <dialog ref={logOutDialog} aria-labelledby="logout-title">
+        <h3 id="logout-title">{t('channels.logOutTitle', { platform: leaving ? name(leaving) : '' })}</h3>
+        <p>{t('channels.logOutText', { platform: leaving ? name(leaving) : '' })}</p>
+        <div className="buttons">
+          <button type="button" className="danger" onClick={confirmLogOut}>{t('channels.logOutConfirm')}</button>
+          <button type="button" className="secondary" onClick={() => logOutDialog.current?.close()}>{t('channels.closingCancel')}</button>
+        </div>
+      </dialog>
     </div>
   );
 }
