@@ -4,7 +4,7 @@ import { app, BrowserWindow } from 'electron';
 import { IPC_EVENTS } from '../shared/ipc';
 import { createHandlers } from './api/handlers';
 import { registerIpc } from './electron/ipc';
-import { openInBrowser, safeStorageCipher, saveFileVia } from './electron/services';
+import { chooseFolderVia, openInBrowser, safeStorageCipher, saveFileVia } from './electron/services';
 import { createElectronStorage } from './electron/store';
 import { setApplicationMenu } from './electron/menu';
 import { startReminders } from './electron/reminders';
@@ -51,6 +51,7 @@ if (!app.requestSingleInstanceLock()) {
       secrets: new SecretStore(storage, safeStorageCipher),
       openExternal: openInBrowser,
       saveFile: saveFileVia(window),
+      chooseFolder: chooseFolderVia(window),
     });
     linkHosts = async () => new Set((await handlers.listChannels()).map((c) => new URL(c.url).hostname.toLowerCase()));
     registerIpc(handlers, appUrl);

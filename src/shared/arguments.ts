@@ -47,6 +47,7 @@ export const ARGUMENTS = {
   getLoginStatus: z.tuple([]),
   openLogin: z.tuple([z.enum(PLATFORMS)]),
   logOut: z.tuple([z.enum(PLATFORMS)]),
+  chooseFolder: z.tuple([z.string().max(4_096)]),
   getSnapshot: z.tuple([snapshot]),
   getPageImage: z.tuple([snapshot, page]),
   compareSnapshots: z.tuple([snapshot, snapshot, page]),
@@ -67,7 +68,7 @@ type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 export const ARGUMENTS_MATCH_API: { [K in keyof KanalarkivApi]: Same<z.output<(typeof ARGUMENTS)[K]>, Parameters<KanalarkivApi[K]>> } = {
   getAppInfo: true, getSettings: true, saveSettings: true, listChannels: true, saveChannel: true, removeChannel: true, getChannelHistory: true, getRegisterInfo: true, exportChannels: true, previewImport: true,
   importChannels: true, previewWebsiteImport: true, importFromWebsite: true, listSnapshots: true, getThumbnail: true, searchArchive: true, verifyArchive: true, startCapture: true, saveComment: true, checkRemoval: true, listCommentReasons: true, saveCommentReasons: true,
-  cancelCapture: true, getCaptureJob: true, getCurrentCapture: true, dismissCapture: true, getLoginStatus: true, openLogin: true, logOut: true, getSnapshot: true, getPageImage: true,
+  cancelCapture: true, getCaptureJob: true, getCurrentCapture: true, dismissCapture: true, getLoginStatus: true, openLogin: true, logOut: true, chooseFolder: true, getSnapshot: true, getPageImage: true,
   compareSnapshots: true, openRecordPdf: true, getRoundOverview: true, getHandoverSettings: true, saveHandoverSettings: true,
   getHandoverOverview: true, startHandover: true, signInPlatina: true, signOutPlatina: true, setSmtpPassword: true, saveReceipt: true,
 };

@@ -42,6 +42,7 @@ export const IPC_CHANNELS = {
   getLoginStatus: 'kanalarkiv:get-login-status',
   logOut: 'kanalarkiv:log-out',
   openLogin: 'kanalarkiv:open-login',
+  chooseFolder: 'kanalarkiv:choose-folder',
   getSnapshot: 'kanalarkiv:get-snapshot',
   getPageImage: 'kanalarkiv:get-page-image',
   compareSnapshots: 'kanalarkiv:compare-snapshots',
@@ -108,6 +109,8 @@ export interface KanalarkivApi {
   getLoginStatus(): Promise<Record<Platform, LoginState>>;
   /** Opens the platform's login window; resolves when the user has closed it. */
   openLogin(platform: Platform): Promise<Record<Platform, LoginState>>;
+  /** The shell's folder dialog, starting at `current`; the folder chosen, or null when the user cancelled. */
+  chooseFolder(current: string): Promise<string | null>;
   /** Deletes the platform's saved login (its browser profile); refused while a capture is running. */
   logOut(platform: Platform): Promise<Record<Platform, LoginState>>;
   getSnapshot(ref: SnapshotRef): Promise<SnapshotMetadata>;

@@ -10,6 +10,7 @@ export function noShell() {
       throw new Error(`this test opens no browser (${url})`);
     },
     saveFile: async () => null,
+    chooseFolder: async () => null,
   };
 }
 

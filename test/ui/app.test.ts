@@ -22,6 +22,8 @@ let page: Page;
 const archive = mkdtempSync(path.join(os.tmpdir(), 'kanalarkiv-ui-'));
 const profiles = mkdtempSync(path.join(os.tmpdir(), 'kanalarkiv-ui-profiles-'));
 const shownPdfs: string[] = [];
+/** What the shell's folder dialog answers. */
+let pickedFolder: string | null = null;
 
 beforeAll(async () => {
   if (!existsSync(path.join(ROOT, 'out', 'renderer', 'index.html'))) throw new Error('Build the renderer first: npm run build');
@@ -35,7 +37,7 @@ beforeAll(async () => {
   storage.set('settings', { organisation: 'Umeå kommun', archiveDir: archive, browserPath: '', language: 'sv', rounds: thisMonth('test'), autoCapture: false });
   storage.set('channels', registered);
   storage.set('handover', { folderDir: path.join(archive, '..', `${path.basename(archive)}-registrator`) });
-  bridge = await startBridge((publishCapture) => createHandlers({ storage, defaultArchiveDir: archive, profilesRoot: profiles, publishCapture, showPdf: async (file) => void shownPdfs.push(file), ...noShell() }));
+  bridge = await startBridge((publishCapture) => createHandlers({ storage, defaultArchiveDir: archive, profilesRoot: profiles, publishCapture, showPdf: async (file) => void shownPdfs.push(file), ...noShell(), chooseFolder: async () => pickedFolder }));
   ({ browser, page } = await openApp(bridge));
 }, 300_000);
 
@@ -369,6 +371,17 @@ describe('the desktop UI, in Chromium, against the real core', () => {
     expect(await page.getByLabel('Organisation').inputValue()).toBe('Umeå kommun');
     expect(await accessibilityProblems(page)).toEqual([]);
     await page.screenshot({ path: path.join(SHOTS, 'installningar.png'), fullPage: true });
+    // The archive folder is chosen with the folder dialog, and changing it says what will change.
+    const archiveField = page.getByLabel('Arkivmapp', { exact: true });
+    expect(await archiveField.inputValue()).toBe(archive);
+    pickedFolder = mkdtempSync(path.join(os.tmpdir(), 'kanalarkiv-ui-other-'));
+    await page.getByRole('button', { name: 'Välj mapp (Arkivmapp)' }).click();
+    await expect.poll(() => archiveField.inputValue()).toBe(pickedFolder);
+    await page.getByText('Du byter arkivmapp.', { exact: false }).waitFor();
+    expect(await accessibilityProblems(page)).toEqual([]);
+    await page.screenshot({ path: path.join(SHOTS, 'installningar-arkivmapp.png'), fullPage: true });
+    await archiveField.fill(archive);
+    expect(await page.getByText('Du byter arkivmapp.', { exact: false }).count()).toBe(0);
     // A mistyped round is explained in Swedish, and nothing is saved.
     const rounds = page.getByLabel('Omgångar', { exact: true });
     const before = await rounds.inputValue();

@@ -14,6 +14,7 @@ import { testCipher } from '../helpers/shell';
 import { accessibilityProblems } from './axe';
 import { openApp, SHOTS, startBridge, type Bridge } from './bridge';
 
+let pickedFolder: string | null = null;
 let archive: TestArchive;
 let platina: PlatinaServer;
 let bridge: Bridge;
@@ -44,6 +45,8 @@ beforeAll(async () => {
         saved.push(file);
         return file;
       },
+      // The shell's folder dialog: the registrar picks the folder the test has made.
+      chooseFolder: async () => pickedFolder,
     }),
   );
   ({ browser, page } = await openApp(bridge));
@@ -129,7 +132,10 @@ describe("the registrar's handover screen, in Chromium, against the real core", 
     await missing.getByText('Visa detaljer').click();
     await missing.getByText('No upload folder is set').waitFor();
     await page.getByRole('button', { name: 'Inställningar för överlämning' }).click();
-    await page.getByLabel('Mapp för uppladdningsstrukturen').fill(folder);
+    // Chosen with the folder dialog; typing stays possible.
+    pickedFolder = folder;
+    await page.getByRole('button', { name: 'Välj mapp (Mapp för uppladdningsstrukturen)' }).click();
+    await expect.poll(() => page.getByLabel('Mapp för uppladdningsstrukturen', { exact: true }).inputValue()).toBe(folder);
     await page.getByRole('button', { name: 'Spara inställningarna' }).click();
     await page.getByText(`Mottagare: ${folder}`).waitFor();
     const records = page.getByRole('row').filter({ has: page.getByRole('checkbox') });

@@ -55,6 +55,8 @@ export interface HandlerContext {
   openExternal: (url: string) => Promise<void>;
   /** Asks where to save a file and saves it; null when the user cancels. */
   saveFile: (suggestedName: string, bytes: Uint8Array) => Promise<string | null>;
+  /** Asks for a folder, starting at `current`; null when the user cancels. */
+  chooseFolder: (current: string) => Promise<string | null>;
 }
 
 /** What the main process answers to the UI; plain Node, so it is tested without Electron. */
@@ -260,6 +262,9 @@ export function createHandlers(context: HandlerContext): KanalarkivApi {
     async openLogin(platform) {
       await openLoginWindow(platform, findBrowser(personal().browserPath || undefined), profilesRoot);
       return loginStatus();
+    },
+    async chooseFolder(current) {
+      return context.chooseFolder(current);
     },
     async logOut(platform) {
       // A running capture may have the profile open; deleting it under the browser would break that capture.

@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { writeFile } from 'node:fs/promises';
 import { dialog, safeStorage, shell, type BrowserWindow } from 'electron';
 import type { Cipher } from '../secrets';
@@ -24,12 +25,22 @@ export async function openInBrowser(url: string): Promise<void> {
   await shell.openExternal(url); // eng-disable OPEN_EXTERNAL_JS_CHECK
 }
 
-/** The save dialog, then the file; null when the user cancels. */
+/** The save dialog, then the file; null when the user cancels. The filter is the suggested name's kind (a receipt's PDF, the register's CSV). */
 export function saveFileVia(window: BrowserWindow): (suggestedName: string, bytes: Uint8Array) => Promise<string | null> {
   return async (suggestedName, bytes) => {
-    const { canceled, filePath } = await dialog.showSaveDialog(window, { defaultPath: suggestedName, filters: [{ name: 'PDF', extensions: ['pdf'] }] });
+    const extension = path.extname(suggestedName).slice(1).toLowerCase();
+    const filters = extension ? [{ name: extension.toUpperCase(), extensions: [extension] }] : [];
+    const { canceled, filePath } = await dialog.showSaveDialog(window, { defaultPath: suggestedName, filters });
     if (canceled || !filePath) return null;
     await writeFile(filePath, bytes);
     return filePath;
+  };
+}
+
+/** The folder dialog (a new folder may be made in it); null when the user cancels. */
+export function chooseFolderVia(window: BrowserWindow): (current: string) => Promise<string | null> {
+  return async (current) => {
+    const { canceled, filePaths } = await dialog.showOpenDialog(window, { defaultPath: current || undefined, properties: ['openDirectory', 'createDirectory'] });
+    return canceled ? null : (filePaths[0] ?? null);
   };
 }

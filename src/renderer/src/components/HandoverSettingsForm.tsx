@@ -3,8 +3,9 @@ import { useTranslation } from 'react-i18next';
 import type { HandoverSettings, HandoverTarget } from '../../../shared/handover';
 import { api } from '../api';
 import { ErrorNotice } from './ErrorNotice';
+import { FolderField } from './FolderField';
 
-type Field = { path: string; type?: 'text' | 'number' | 'password' };
+type Field = { path: string; type?: 'text' | 'number' | 'password' | 'folder' };
 
 /** Which settings each target needs, as paths into HandoverSettings. */
 const FIELDS: Record<HandoverTarget, (s: HandoverSettings) => Field[]> = {
@@ -15,11 +16,11 @@ const FIELDS: Record<HandoverTarget, (s: HandoverSettings) => Field[]> = {
   ],
   email: (s) => [
     { path: 'email.to' }, { path: 'email.from' },
-    ...(s.email.mode === 'smtp' ? [{ path: 'email.host' }, { path: 'email.port', type: 'number' as const }, { path: 'email.user' }, { path: 'email.caFile' }] : [{ path: 'email.emlDir' }]),
+    ...(s.email.mode === 'smtp' ? [{ path: 'email.host' }, { path: 'email.port', type: 'number' as const }, { path: 'email.user' }, { path: 'email.caFile' }] : [{ path: 'email.emlDir', type: 'folder' as const }]),
   ],
-  folder: () => [{ path: 'folderDir' }],
-  eark: () => [{ path: 'earkDir' }, { path: 'organisationId' }],
-  'file-archive': () => [{ path: 'fileArchiveDir' }],
+  folder: () => [{ path: 'folderDir', type: 'folder' }],
+  eark: () => [{ path: 'earkDir', type: 'folder' }, { path: 'organisationId' }],
+  'file-archive': () => [{ path: 'fileArchiveDir', type: 'folder' }],
 };
 
 function read(settings: HandoverSettings, path: string): string {
@@ -82,7 +83,9 @@ export function HandoverSettingsForm({ target, initial, smtpPasswordSet, onSaved
         </div>
       )}
       <div className="grid">
-        {FIELDS[target](settings).map((field) => (
+        {FIELDS[target](settings).map((field) => field.type === 'folder' ? (
+          <FolderField key={field.path} id={`hs-${field.path}`} label={t(`handover.settings.${field.path}`)} value={read(settings, field.path)} onChange={(folder) => setSettings(write(settings, field.path, folder))} />
+        ) : (
           <div className="field" key={field.path}>
             <label htmlFor={`hs-${field.path}`}>{t(`handover.settings.${field.path}`)}</label>
             <input

@@ -5,6 +5,7 @@ import { api } from '../api';
 import { CommentReasonsForm } from '../components/CommentReasonsForm';
 import { useApi } from '../hooks/useApi';
 import { ErrorNotice } from '../components/ErrorNotice';
+import { FolderField } from '../components/FolderField';
 
 export function Settings() {
   const { t, i18n } = useTranslation();
@@ -19,7 +20,10 @@ export function Settings() {
     event.preventDefault();
     if (!settings) return;
     try {
-      setSettings(await api.saveSettings(settings));
+      await api.saveSettings(settings);
+      // Read again: what is shown is what was saved, and a change of archive folder is no longer pending.
+      await loaded.reload();
+      setSettings(null);
       setProblem(null);
     } catch (error) {
       setProblem(error);
@@ -31,7 +35,7 @@ export function Settings() {
 
   if (loaded.error) return <ErrorNotice error={loaded.error} />;
   if (!settings || !info) return <p>{t('loading')}</p>;
-  const input = (name: 'organisation' | 'archiveDir' | 'browserPath' | 'rounds', hint?: string) => (
+  const input = (name: 'organisation' | 'browserPath' | 'rounds', hint?: string) => (
     <div className="field">
       <label htmlFor={`settings-${name}`}>{t(`settings.${name}`)}</label>
       <input id={`settings-${name}`} value={settings[name]} onChange={(e) => { setSaved(false); setSettings({ ...settings, [name]: e.target.value }); }} />
@@ -44,7 +48,8 @@ export function Settings() {
       <h2 id="settings-heading">{t('settings.heading')}</h2>
       <form onSubmit={(e) => void save(e)}>
         {input('organisation', t('settings.sharedHint'))}
-        {input('archiveDir', t('settings.archiveDirHint'))}
+        <FolderField id="settings-archiveDir" label={t('settings.archiveDir')} value={settings.archiveDir} hint={t('settings.archiveDirHint')} onChange={(archiveDir) => { setSaved(false); setSettings({ ...settings, archiveDir }); }} />
+        {loaded.value && settings.archiveDir !== loaded.value.settings.archiveDir && <p className="warning" role="status">{t('settings.archiveDirChanging')}</p>}
         {input('browserPath', t('settings.browserHint'))}
         {input('rounds', `${t('settings.roundsHint')} ${t('settings.sharedHint')}`)}
         <div className="field checkbox">
