@@ -81,7 +81,7 @@ afterAll(async () => {
 describe('kanalarkiv capture on the fixture channels', () => {
   it('prints exactly one JSON object on stdout and progress on stderr, and exits 2 because some failed', () => {
     expect(run.stdout.trim().split('\n')).toHaveLength(1);
-    expect(run.stderr).toMatch(/\[plain\] scrolling/);
+    expect(run.stderr).toMatch(/\[plain\] Scrolling through the page/);
     expect(run.code, run.stderr).toBe(2);
     expect(results.map((r) => r.channel)).toEqual(CHANNELS.map((c) => c.id));
   });

@@ -27,8 +27,15 @@ describe('kanalarkiv handover', () => {
     const dest = temp('cli-folder');
     const list = await runCli(['handover', '--archive', archive.dir, '--to', 'folder', '--dest', dest, '--list']);
     expect(list.code).toBe(0);
-    expect(list.stdout).toMatch(/^3 record\(s\) not yet delivered/);
+    expect(list.stdout).toMatch(/^3 records not yet delivered/);
     expect(list.stdout).toContain('2026 april  Utbildning  Ögonblicksbild Facebook Skolan');
+    // In Swedish, the default: the same list, and a missing setting said as the app says it.
+    const svenska = { LANG: 'sv_SE.UTF-8' };
+    expect((await runCli(['handover', '--archive', archive.dir, '--to', 'folder', '--dest', dest, '--list'], svenska)).stdout).toMatch(/^3 handlingar är inte överlämnade till /);
+    const noFolder = await runCli(['handover', '--archive', archive.dir, '--to', 'folder'], svenska);
+    expect(noFolder.code).toBe(1);
+    expect(noFolder.stderr).toContain('kanalarkiv handover: Ingen uppladdningsmapp är vald.');
+    expect(noFolder.stderr).toContain('detalj: No upload folder is set.');
 
     const run = await runCli(['handover', '--archive', archive.dir, '--to', 'folder', '--dest', dest, '--round', '2026 april', '--by', 'Rut', '--json']);
     expect(run.code).toBe(0);
@@ -70,7 +77,7 @@ describe('kanalarkiv handover', () => {
 
     const list = await runCli(['handover', '--archive', copy, '--to', 'folder', '--list']);
     expect(list.code).toBe(0);
-    expect(list.stdout).toMatch(/^3 record\(s\) not yet delivered/);
+    expect(list.stdout).toMatch(/^3 records not yet delivered/);
     const run = await runCli(['handover', '--archive', copy, '--to', 'folder', '--round', '2026 april']);
     expect(run.code).toBe(0);
     expect(readdirSync(path.join(dest, '2026 april')).filter((f) => f.endsWith('.pdf'))).toHaveLength(3);

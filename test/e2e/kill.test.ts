@@ -42,8 +42,8 @@ async function killAt(archive: string, moment: RegExp): Promise<string> {
 
 describe('killing the process mid-run', () => {
   it.each([
-    ['while a bag is being written', /\] archiving/],
-    ['while pages are being scrolled', /\[tall\] scrolling/],
+    ['while a bag is being written', /\] Archiving/],
+    ['while pages are being scrolled', /\[tall\] Scrolling/],
   ])('%s leaves the archive consistent, and the next run completes it', async (_, moment) => {
     const archive = path.join(work, `arkiv-${moment.source.replace(/\W/g, '')}`);
     await killAt(archive, moment);
@@ -73,7 +73,7 @@ describe('killing the process mid-run', () => {
     let seen = '';
     child.stderr!.on('data', (d) => {
       seen += d;
-      if (/\[tall\] scrolling/.test(seen) && !child.killed) child.kill('SIGINT');
+      if (/\[tall\] Scrolling/.test(seen) && !child.killed) child.kill('SIGINT');
     });
     const run = await done;
     expect(run.code, run.stderr).toBe(130);

@@ -86,19 +86,19 @@ describe('logged-in captures', () => {
     }
   })();
 
-  it.runIf(hasXvfb)('kanalarkiv login opens a visible browser with the platform profile and finishes when it is closed', async () => {
+  it.runIf(hasXvfb)('kanalarkiv login opens a visible browser with the platform profile and finishes when it is closed, saying so in Swedish', async () => {
     const profiles = path.join(work, 'login-profiles');
-    const run = spawn('xvfb-run', ['-a', process.execPath, BIN, 'login', 'instagram', '--profiles', profiles], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const run = spawn('xvfb-run', ['-a', process.execPath, BIN, 'login', 'instagram', '--profiles', profiles], { env: { ...process.env, LC_ALL: '', LANG: 'sv_SE.UTF-8' }, stdio: ['ignore', 'pipe', 'pipe'] });
     let stderr = '';
     run.stderr!.on('data', (d) => (stderr += d));
     const exited = new Promise<number | null>((resolve) => run.on('close', resolve));
     const dir = profileDir(profiles, 'instagram');
     // Wait for the window's browser to run with the profile, then close it as the user would.
     for (let i = 0; i < 100 && !existsSync(path.join(dir, 'Default')); i++) await new Promise((r) => setTimeout(r, 200));
-    expect(stderr).toContain('Log in to instagram there');
+    expect(stderr).toContain('Logga in på Instagram där');
     await new Promise((r) => setTimeout(r, 1000));
     execFileSync('pkill', ['-f', `user-data-dir=${dir}`]);
     expect(await exited).toBe(0);
-    expect(stderr).toContain(`Saved the instagram session in ${dir}`);
+    expect(stderr).toContain(`Inloggningen på Instagram är sparad i ${dir}`);
   });
 });

@@ -56,7 +56,7 @@ describe('kanalarkiv save-comment --pick ("Välj på sidan")', () => {
     const box = (await view.getByText('Det där är inte okej, Anna.').boundingBox())!;
     await twin.close();
 
-    const run = spawn('xvfb-run', ['-a', '-s', '-screen 0 1600x1200x24', 'sh', '-c', `echo "DISPLAY=$DISPLAY XAUTHORITY=$XAUTHORITY" >&2; exec "$0" "$@"`, process.execPath, BIN, 'save-comment', page, '--pick', '--archive', path.join(work, 'arkiv'), '--channels', path.join(work, 'kanaler.json'), '--channel', 'kultur-fb', '--reason', 'personangrepp', '--json'], { env: { ...process.env, KANALARKIV_HOME: path.join(work, 'home') }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const run = spawn('xvfb-run', ['-a', '-s', '-screen 0 1600x1200x24', 'sh', '-c', `echo "DISPLAY=$DISPLAY XAUTHORITY=$XAUTHORITY" >&2; exec "$0" "$@"`, process.execPath, BIN, 'save-comment', page, '--pick', '--archive', path.join(work, 'arkiv'), '--channels', path.join(work, 'kanaler.json'), '--channel', 'kultur-fb', '--reason', 'personangrepp', '--json'], { env: { ...process.env, KANALARKIV_HOME: path.join(work, 'home'), LC_ALL: '', LANG: 'sv_SE.UTF-8' }, stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
     run.stdout!.on('data', (d) => (stdout += d));
@@ -72,7 +72,7 @@ describe('kanalarkiv save-comment --pick ("Välj på sidan")', () => {
     for (let i = 0; i < 100 && !origin; i++) {
       await new Promise((r) => setTimeout(r, 300));
       const env = xEnv();
-      if (env && stderr.includes('[kultur-fb] scrolling')) origin = await pageOrigin(env).catch(() => null);
+      if (env && stderr.includes('[kultur-fb] Rullar genom sidan')) origin = await pageOrigin(env).catch(() => null);
     }
     expect(origin, stderr).not.toBeNull();
     const x = Math.round(origin!.x + box.x + box.width / 2);

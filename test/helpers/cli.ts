@@ -12,9 +12,15 @@ export interface CliRun {
   stderr: string;
 }
 
+/**
+ * The locale the tests run the command line in unless they say otherwise: English, so that the
+ * messages they name are the English ones. Swedish, the default, is tested with LANG set to sv_SE.
+ */
+const ENGLISH = { LC_ALL: '', LC_MESSAGES: '', LANG: 'en_US.UTF-8' };
+
 /** Runs `kanalarkiv …` as a user would (node bin/kanalarkiv.js), with its own login-profile folder. */
 export function startCli(args: string[], env: NodeJS.ProcessEnv = {}): { child: ChildProcess; done: Promise<CliRun> } {
-  const child = spawn(process.execPath, [BIN, ...args], { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [BIN, ...args], { cwd: ROOT, env: { ...process.env, ...ENGLISH, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   let stdout = '';
   let stderr = '';
   child.stdout!.on('data', (d) => (stdout += d));

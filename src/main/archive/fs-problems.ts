@@ -5,26 +5,31 @@ import path from 'node:path';
 export interface FsProblem {
   kind: 'disk_full' | 'read_only' | 'denied' | 'missing' | 'other';
   message: string;
+  /** The path it concerns, and the system's own words: for saying it in another language. */
+  where: string;
+  detail: string;
 }
 
 /** A file-system error in words, naming the path; null for anything that is not one. */
 export function fsProblem(error: unknown, fallbackPath = ''): FsProblem | null {
   const { code, path: where = fallbackPath, message } = (error ?? {}) as NodeJS.ErrnoException;
   if (typeof code !== 'string' || !/^E[A-Z]+$/.test(code)) return null;
+  const detail = message.replace(/^[A-Z]+: /, '');
+  const said = (kind: FsProblem['kind'], text: string): FsProblem => ({ kind, message: text, where, detail });
   switch (code) {
     case 'ENOSPC':
     case 'EDQUOT':
-      return { kind: 'disk_full', message: `the disk is full (disken är full) at ${where}. Free some space or move the archive, then try again; nothing half-written was kept.` };
+      return said('disk_full', `the disk is full (disken är full) at ${where}. Free some space or move the archive, then try again; nothing half-written was kept.`);
     case 'EROFS':
-      return { kind: 'read_only', message: `${where} is on a read-only disk or share. Choose a folder you can write to, or ask IT to give write access.` };
+      return said('read_only', `${where} is on a read-only disk or share. Choose a folder you can write to, or ask IT to give write access.`);
     case 'EACCES':
     case 'EPERM':
-      return { kind: 'denied', message: `you have no permission to use ${where}. Ask IT for access, or choose another folder.` };
+      return said('denied', `you have no permission to use ${where}. Ask IT for access, or choose another folder.`);
     case 'ENOENT':
     case 'ENOTDIR':
-      return { kind: 'missing', message: `${where} does not exist (or is not a folder). Check the path.` };
+      return said('missing', `${where} does not exist (or is not a folder). Check the path.`);
     default:
-      return { kind: 'other', message: `${where}: ${message.replace(/^[A-Z]+: /, '')}` };
+      return said('other', `${where}: ${detail}`);
   }
 }
 
@@ -36,7 +41,7 @@ export async function probeWritable(dir: string): Promise<FsProblem | null> {
     await rm(probe, { force: true });
     return null;
   } catch (error) {
-    return fsProblem(error, dir) ?? { kind: 'other', message: `${dir}: ${(error as Error).message}` };
+    return fsProblem(error, dir) ?? { kind: 'other', message: `${dir}: ${(error as Error).message}`, where: dir, detail: (error as Error).message };
   }
 }
 

@@ -7,6 +7,7 @@ import { runCapture } from '../pipeline/run';
 import { defaultProfilesRoot } from '../paths';
 import { currentRound, dueChannels, roundsForCapture } from '../rounds/rounds';
 import { loadChannels, loadRounds, loadSharedSettings } from './channel-file';
+import { entryText, failureText, issueText, roundName, type Translate } from './messages';
 import { EXIT, parseOptions, useArchive, type Io } from './options';
 
 const DEFAULT_REASON = 'Regelbunden ögonblicksbild';
@@ -27,39 +28,40 @@ export async function captureCommand(args: string[], io: Io, signal?: AbortSigna
     json: { type: 'boolean', default: false },
   });
   const json = values.json;
+  const { t } = io;
   const usage = (message: string): number => {
     io.err(`kanalarkiv capture: ${message}\n`);
     if (json) io.out(`${JSON.stringify({ results: [], error: { code: 'invalid_arguments', message } })}\n`);
     return EXIT.usage;
   };
 
-  if (!values.archive) return usage('--archive DIR is required: the folder where snapshots are kept.');
-  const timeout = positiveInteger(values.timeout ?? '120', '--timeout', 10, 3600);
-  const concurrency = positiveInteger(values.concurrency ?? '2', '--concurrency', 1, 16);
+  if (!values.archive) return usage(t('cli.archiveRequired'));
+  const timeout = positiveInteger(values.timeout ?? '120', '--timeout', 10, 3600, t);
+  const concurrency = positiveInteger(values.concurrency ?? '2', '--concurrency', 1, 16, t);
   if (typeof timeout === 'string') return usage(timeout);
   if (typeof concurrency === 'string') return usage(concurrency);
   const reason = (values.reason ?? DEFAULT_REASON).trim();
-  if (!reason) return usage('--reason must not be empty.');
+  if (!reason) return usage(t('cli.reasonEmpty'));
 
-  const list = await loadChannels(values.channels, values.archive);
+  const list = await loadChannels(values.channels, values.archive, t);
   if (typeof list === 'string') return usage(list);
-  const shared = await loadSharedSettings(values.archive);
+  const shared = await loadSharedSettings(values.archive, t);
   if (typeof shared === 'string') return usage(shared);
-  const rounds = loadRounds(values.rounds, shared);
+  const rounds = loadRounds(values.rounds, shared, t);
   if (typeof rounds === 'string') return usage(rounds);
-  for (const w of list.warnings) io.err(`warning: ${w.entry}, field "${w.field}": ${w.message}\n`);
+  for (const w of list.warnings) io.err(`${t('cli.warningLine', { entry: entryText(t, w.entry), field: w.field, text: issueText(t, w) })}\n`);
 
   let channels = list.channels.filter((c) => c.active);
   if (values.only) {
     const wanted = values.only.split(',').map((s) => s.trim()).filter(Boolean);
     const unknown = wanted.filter((id) => !list.channels.some((c) => c.id === id));
-    if (unknown.length > 0) return usage(`--only names ${unknown.map((u) => `"${u}"`).join(', ')}, not in the ${values.channels ? 'channel file' : 'register'}.`);
+    if (unknown.length > 0) return usage(t(values.channels ? 'cli.onlyUnknown_file' : 'cli.onlyUnknown_register', { ids: unknown.map((u) => `"${u}"`).join(', ') }));
     // Naming a channel explicitly captures it even when inactive: a closing capture needs that.
     channels = list.channels.filter((c) => wanted.includes(c.id));
   }
-  if (channels.length === 0) return usage(`no active channels to capture in the ${values.channels ? 'channel file' : 'register'}.`);
+  if (channels.length === 0) return usage(t(values.channels ? 'cli.noActive_file' : 'cli.noActive_register'));
 
-  const archiveProblem = await useArchive(values.archive);
+  const archiveProblem = await useArchive(values.archive, t);
   if (archiveProblem) return usage(archiveProblem);
 
   const now = new Date();
@@ -70,15 +72,15 @@ export async function captureCommand(args: string[], io: Io, signal?: AbortSigna
   if (values.due) {
     channels = dueChannels(channels, snapshots, current, now);
     if (channels.length === 0) {
-      io.err(`Nothing is due in round ${current.name}: every channel has its snapshot.\n`);
-      io.out(json ? `${JSON.stringify({ results: [] })}\n` : `Nothing is due in round ${current.name}.\n`);
+      io.err(t('cli.nothingDue', { round: roundName(t, current.name) }));
+      io.out(json ? `${JSON.stringify({ results: [] })}\n` : t('cli.nothingDueShort', { round: roundName(t, current.name) }));
       return EXIT.ok;
     }
   }
 
   const roundOf = roundsForCapture(rounds, now, channels, snapshots);
   const named = [...new Set(roundOf.values())].filter(Boolean);
-  io.err(`Capturing ${channels.length} channel(s) into ${path.resolve(values.archive)}${named.length ? ` for round ${named.join(', ')}` : ''}\n`);
+  io.err(t('cli.capturing', { count: channels.length, dir: path.resolve(values.archive), rounds: named.length ? t('cli.forRounds', { rounds: named.map((name) => roundName(t, name!)).join(', ') }) : '' }));
   const results = await runCapture({
     channels,
     archiveDir: path.resolve(values.archive),
@@ -95,26 +97,26 @@ export async function captureCommand(args: string[], io: Io, signal?: AbortSigna
     onProgress: progressPrinter(io),
   });
 
-  return report(results, io, json, signal);
+  return report(results, io, json, signal, channels);
 }
 
 /** Prints the results (one JSON object with --json) and gives the exit status. */
-export function report(results: ChannelResult[], io: Io, json: boolean, signal?: AbortSignal): number {
+export function report(results: ChannelResult[], io: Io, json: boolean, signal: AbortSignal | undefined, channels: Channel[]): number {
   if (json) {
     // "record" is the snapshot's bag folder, under the name scripts know (README, "Command line").
     const plain = results.map(({ channel, status, bag, error, warnings }) => ({ channel, status, record: bag, error, warnings }));
     io.out(`${JSON.stringify({ results: plain })}\n`);
   } else {
-    io.out(summary(results));
+    io.out(summary(results, io, channels));
   }
   if (signal?.aborted) return EXIT.cancelled;
   return results.every((r) => r.status === 'ok') ? EXIT.ok : EXIT.someFailed;
 }
 
-export function positiveInteger(text: string, name: string, min: number, max: number): number | string {
+export function positiveInteger(text: string, name: string, min: number, max: number, t: Translate): number | string {
   // Digits only: Number() would take "0x20" as 32 and " 1e2 " as 100.
   const n = /^\d{1,9}$/.test(text) ? Number(text) : NaN;
-  if (!Number.isInteger(n) || n < min || n > max) return `${name} must be a whole number from ${min} to ${max} (got "${text}").`;
+  if (!Number.isInteger(n) || n < min || n > max) return t('cli.wholeNumber', { name, min, max, text });
   return n;
 }
 
@@ -124,16 +126,17 @@ export function progressPrinter(io: Io): (p: CaptureProgress) => void {
   return (p) => {
     if (p.stage === 'queued' || last.get(p.channelId) === p.stage) return;
     last.set(p.channelId, p.stage);
-    io.err(`[${p.channelId}] ${p.stage}${p.attempt > 1 ? ` (attempt ${p.attempt})` : ''}\n`);
+    io.err(`[${p.channelId}] ${io.t(`stage.${p.stage}`)}${p.attempt > 1 ? io.t('cli.attempt', { n: p.attempt }) : ''}\n`);
   };
 }
 
-function summary(results: ChannelResult[]): string {
+function summary(results: ChannelResult[], { t }: Io, channels: Channel[]): string {
+  const platformOf = (id: string) => t(`platform.${channels.find((c) => c.id === id)?.platform ?? 'web'}`);
   const lines = results.map((r) =>
     r.status === 'ok'
-      ? `ok      ${r.channel}  ${r.bag}${r.warnings.length ? `\n        warnings: ${r.warnings.map((w) => warningText(w, 'en')).join(' | ')}` : ''}`
-      : `failed  ${r.channel}  ${r.error?.code}: ${r.error?.message}`,
+      ? `${t('cli.ok')}${r.channel}  ${r.bag}${r.warnings.length ? `\n            ${t('cli.warnings', { list: r.warnings.map((w) => warningText(w, t.language)).join(' | ') })}` : ''}`
+      : `${t('cli.failed')}${r.channel}  ${r.error ? failureText(t, r.error, { platform: platformOf(r.channel) }).replaceAll('\n', '\n          ') : ''}`,
   );
   const ok = results.filter((r) => r.status === 'ok').length;
-  return `${lines.join('\n')}\n${ok} of ${results.length} channel(s) archived.\n`;
+  return `${lines.join('\n')}\n${t('cli.archived', { ok, count: results.length })}\n`;
 }

@@ -1,12 +1,13 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { KanalarkivError } from '../../shared/errors';
-import type { RegisteredChannel, RegisterIssue } from '../../shared/register';
+import type { RegisteredChannel } from '../../shared/register';
 import { decodeText } from '../register/encoding';
 import { channelsCsv, channelsHtml, channelsJson } from '../register/export';
 import { ChannelListError } from '../register/channels';
 import { ChannelRegister, currentUser } from '../register/register';
-import { loadSharedSettings } from './channel-file';
+import { issueLines, loadSharedSettings } from './channel-file';
+import { entryText, failureText, issueText, type Translate } from './messages';
 import { EXIT, parseOptions, requireArchive, useArchive, UsageError, type Io } from './options';
 
 const FIELDS = {
@@ -25,20 +26,18 @@ const FIELDS = {
 type Values = Partial<Record<keyof typeof FIELDS, string>>;
 
 /** The channel fields given as options, as the register's input (owners "A, B"; active yes/no). */
-function fieldsOf(values: Values): Record<string, unknown> {
+function fieldsOf(values: Values, t: Translate): Record<string, unknown> {
   const input: Record<string, unknown> = {};
   for (const key of ['id', 'name', 'platform', 'url', 'unit', 'notes'] as const) if (values[key] !== undefined) input[key] = values[key];
   if (values.owners !== undefined) input.owners = values.owners.split(/[,;]/).map((o) => o.trim()).filter(Boolean);
   if (values['page-owner'] !== undefined) input.pageOwner = values['page-owner'];
   if (values.interval !== undefined) input.intervalMonths = values.interval === '' ? undefined : Number(values.interval);
   if (values.active !== undefined) {
-    if (!/^(yes|no|ja|nej)$/i.test(values.active)) throw new UsageError(`--active must be yes or no (got "${values.active}").`);
+    if (!/^(yes|no|ja|nej)$/i.test(values.active)) throw new UsageError(t('cli.activeYesNo', { value: values.active }));
     input.active = /^(yes|ja)$/i.test(values.active);
   }
   return input;
 }
-
-const issueLines = (issues: RegisterIssue[]) => issues.map((i) => `  ${i.entry === 'new' ? '' : `${i.entry}, `}field "${i.field}": ${i.message}`).join('\n');
 
 /**
  * `kanalarkiv channels list|add|edit|deactivate|remove|import|export|history`: the archive's channel
@@ -57,20 +56,21 @@ export async function channelsCommand(args: string[], io: Io): Promise<number> {
     'dry-run': { type: 'boolean', default: false },
     ...FIELDS,
   }, true);
-  if (!values.archive) throw new UsageError('--archive DIR is required: the archive folder whose register to use.');
-  if (['list', 'export', 'history'].includes(action ?? '')) await requireArchive(values.archive);
+  const { t } = io;
+  if (!values.archive) throw new UsageError(t('cli.registerArchiveRequired'));
+  if (['list', 'export', 'history'].includes(action ?? '')) await requireArchive(values.archive, t);
   else {
-    const problem = await useArchive(values.archive);
+    const problem = await useArchive(values.archive, t);
     if (problem) throw new UsageError(problem);
   }
   const by = values.by?.trim() || currentUser();
   const register = new ChannelRegister(path.resolve(values.archive), () => by);
   const only = (count: number) => {
-    if (positionals.length !== count) throw new UsageError(count === 0 ? `channels ${action} takes no further arguments (got "${positionals.join(' ')}").` : `channels ${action} needs ${count === 1 ? 'one argument' : `${count} arguments`}.`);
+    if (positionals.length !== count) throw new UsageError(count === 0 ? t('cli.noFurther', { action, rest: positionals.join(' ') }) : t('cli.needsArguments', { action, count }));
   };
   const find = async (id: string): Promise<RegisteredChannel> => {
     const channel = (await register.list()).find((c) => c.id === id);
-    if (!channel) throw new UsageError(`there is no channel "${id}" in the register; "kanalarkiv channels list --archive ${values.archive}" lists them.`);
+    if (!channel) throw new UsageError(t('cli.noSuchChannel', { id, dir: values.archive }));
     return channel;
   };
 
@@ -80,27 +80,27 @@ export async function channelsCommand(args: string[], io: Io): Promise<number> {
         only(0);
         const channels = (await register.list()).filter((c) => values.all || c.active);
         if (values.json) io.out(`${JSON.stringify({ channels })}\n`);
-        else if (channels.length === 0) io.out('The register has no channels.\n');
-        else io.out(`${channels.map((c) => `${c.id}\t${c.name}\t${c.platform}\t${c.unit}\t${c.owners.join(', ')}${c.active ? '' : '\t(inactive)'}`).join('\n')}\n`);
+        else if (channels.length === 0) io.out(t('cli.emptyRegister'));
+        else io.out(`${channels.map((c) => `${c.id}\t${c.name}\t${c.platform}\t${c.unit}\t${c.owners.join(', ')}${c.active ? '' : `\t${t('cli.inactive')}`}`).join('\n')}\n`);
         return EXIT.ok;
       }
       case 'add': {
         only(0);
-        return report(io, await register.save(fieldsOf(values)), 'added');
+        return report(io, await register.save(fieldsOf(values, t)), 'added');
       }
       case 'edit':
       case 'deactivate': {
         only(1);
         const current = await find(positionals[0]!);
-        const changes = action === 'deactivate' ? { active: false } : fieldsOf(values);
-        if ('id' in changes && changes.id !== current.id) throw new UsageError('a channel\'s id cannot be changed: its snapshots are filed under it.');
+        const changes = action === 'deactivate' ? { active: false } : fieldsOf(values, t);
+        if ('id' in changes && changes.id !== current.id) throw new UsageError(t('cli.idFixed'));
         return report(io, await register.save({ ...current, ...changes }, current), action === 'deactivate' ? 'deactivated' : 'changed');
       }
       case 'remove': {
         only(1);
         const current = await find(positionals[0]!);
         await register.remove(current);
-        io.err(`Removed "${current.name}" (${current.id}) from the register; its snapshots stay in the archive, and the register's history keeps what it was.\n`);
+        io.err(t('cli.removed', { name: current.name, id: current.id }));
         return EXIT.ok;
       }
       case 'import': {
@@ -109,30 +109,30 @@ export async function channelsCommand(args: string[], io: Io): Promise<number> {
         const text = decodeText(await readFile(file)).text;
         const preview = await register.previewImport(text, path.basename(file));
         for (const row of preview.rows) {
-          if (row.issues.length > 0) io.err(`left out, ${row.entry}:\n${issueLines(row.issues)}\n`);
-          for (const w of row.warnings) io.err(`warning, ${row.entry}, field "${w.field}": ${w.message}\n`);
+          if (row.issues.length > 0) io.err(`${t('cli.leftOut', { entry: entryText(t, row.entry).replace(/, $/, '') })}${issueLines(t, row.issues.map((i) => ({ ...i, entry: '' })))}\n`);
+          for (const w of row.warnings) io.err(`${t('cli.warningLine', { entry: entryText(t, row.entry), field: w.field, text: issueText(t, w) })}\n`);
         }
         if (values['dry-run']) {
-          io.out(`${preview.importable} of ${preview.rows.length} rows would be added; nothing was changed.\n`);
+          io.out(t('cli.wouldAdd', { importable: preview.importable, count: preview.rows.length }));
           return EXIT.ok;
         }
         const added = await register.importRows(text, path.basename(file));
-        io.out(`Added ${added.length} of ${preview.rows.length} rows to the register${added.length ? `: ${added.join(', ')}` : ''}.\n`);
+        io.out(t('cli.added', { added: added.length, count: preview.rows.length, ids: added.length ? `: ${added.join(', ')}` : '' }));
         return added.length === preview.rows.length ? EXIT.ok : EXIT.someFailed;
       }
       case 'export': {
         only(0);
         const format = values.format ?? 'csv';
-        if (!['csv', 'json', 'html'].includes(format)) throw new UsageError(`--format must be csv, json or html (got "${format}").`);
+        if (!['csv', 'json', 'html'].includes(format)) throw new UsageError(t('cli.format', { format }));
         const channels = (await register.list()).filter((c) => (values.all && format !== 'html') || c.active);
-        const shared = await loadSharedSettings(values.archive);
+        const shared = await loadSharedSettings(values.archive, t);
         if (typeof shared === 'string') throw new UsageError(shared);
         const text = format === 'html'
           ? channelsHtml(channels, shared?.organisation ?? '', new Date())
           : format === 'json' ? channelsJson(channels) : channelsCsv(channels, values.public ? 'public' : 'register');
         if (values.out) {
           await writeFile(values.out, text);
-          io.err(`Wrote ${channels.length} channel(s) to ${values.out}.\n`);
+          io.err(t('cli.wrote', { count: channels.length, file: values.out }));
         } else {
           io.out(text);
         }
@@ -142,26 +142,27 @@ export async function channelsCommand(args: string[], io: Io): Promise<number> {
         if (positionals.length > 1) only(1);
         const events = await register.history(positionals[0]);
         if (values.json) io.out(`${JSON.stringify({ events })}\n`);
-        else io.out(events.map((e) => `${e.at}\t${e.by}\t${e.action}\t${e.channelId}\t${e.name}${e.action === 'changed' ? `\t${e.changes.map((c) => c.field).join(', ')}` : ''}\n`).join(''));
+        else io.out(events.map((e) => `${e.at}\t${e.by}\t${t(`cli.history.${e.action}`)}\t${e.channelId}\t${e.name}${e.action === 'changed' ? `\t${e.changes.map((c) => c.field).join(', ')}` : ''}\n`).join(''));
         return EXIT.ok;
       }
       default:
-        throw new UsageError(action === undefined ? 'say what to do: list, add, edit, deactivate, remove, import, export or history.' : `"${action}" is not something channels does; it does list, add, edit, deactivate, remove, import, export and history.`);
+        throw new UsageError(action === undefined ? t('cli.whatToDo') : t('cli.notAnAction', { action }));
     }
   } catch (error) {
-    if (error instanceof ChannelListError) throw new UsageError(`${error.source}:\n${issueLines(error.issues)}`);
+    if (error instanceof ChannelListError) throw new UsageError(`${error.source}:\n${issueLines(t, error.issues)}`);
     if (!(error instanceof KanalarkivError)) throw error;
-    io.err(`kanalarkiv channels ${action}: ${error.message}\n`);
+    io.err(`kanalarkiv channels ${action}: ${failureText(t, error)}\n`);
     return EXIT.someFailed;
   }
 }
 
-function report(io: Io, result: Awaited<ReturnType<ChannelRegister['save']>>, done: string): number {
+function report(io: Io, result: Awaited<ReturnType<ChannelRegister['save']>>, done: 'added' | 'changed' | 'deactivated'): number {
+  const { t } = io;
   if ('issues' in result) {
-    io.err(`the channel was not saved:\n${issueLines(result.issues)}\n`);
+    io.err(`${t('cli.notSaved')}\n${issueLines(t, result.issues)}\n`);
     return EXIT.usage;
   }
-  for (const w of result.warnings) io.err(`warning, field "${w.field}": ${w.message}\n`);
-  io.out(`${result.channel.id}\t${done}\n`);
+  for (const w of result.warnings) io.err(`${t('cli.warningLine', { entry: entryText(t, w.entry), field: w.field, text: issueText(t, w) })}\n`);
+  io.out(`${result.channel.id}\t${t(`cli.done.${done}`)}\n`);
   return EXIT.ok;
 }

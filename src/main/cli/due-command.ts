@@ -2,6 +2,7 @@ import { stat } from 'node:fs/promises';
 import { readCatalogue } from '../archive/catalogue';
 import { currentRound, dueChannels, openRound } from '../rounds/rounds';
 import { loadChannels, loadRounds, loadSharedSettings } from './channel-file';
+import { roundName } from './messages';
 import { EXIT, parseOptions, requireArchive, UsageError, type Io } from './options';
 
 const day = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm', dateStyle: 'long' });
@@ -15,19 +16,20 @@ export async function dueCommand(args: string[], io: Io): Promise<number> {
     at: { type: 'string' },
     json: { type: 'boolean', default: false },
   });
-  if (!values.archive) throw new UsageError('due needs --archive DIR (and --channels FILE when the archive has no register).');
-  const list = await loadChannels(values.channels, values.archive);
+  const { t } = io;
+  if (!values.archive) throw new UsageError(t('cli.dueArchiveRequired'));
+  const list = await loadChannels(values.channels, values.archive, t);
   if (typeof list === 'string') throw new UsageError(list);
-  const shared = await loadSharedSettings(values.archive);
+  const shared = await loadSharedSettings(values.archive, t);
   if (typeof shared === 'string') throw new UsageError(shared);
-  const rounds = loadRounds(values.rounds, shared);
+  const rounds = loadRounds(values.rounds, shared, t);
   if (typeof rounds === 'string') throw new UsageError(rounds);
   const now = values.at ? new Date(values.at) : new Date();
-  if (Number.isNaN(now.getTime())) throw new UsageError(`--at "${values.at}" is not a date and time; write it as 2026-04-14T10:00:00+02:00.`);
+  if (Number.isNaN(now.getTime())) throw new UsageError(t('cli.badAt', { at: values.at }));
 
   let snapshots: Awaited<ReturnType<typeof readCatalogue>>['snapshots'] = [];
   if (await stat(values.archive).then((s) => s.isDirectory(), () => false)) {
-    await requireArchive(values.archive);
+    await requireArchive(values.archive, t);
     snapshots = (await readCatalogue(values.archive)).snapshots;
   }
   const round = currentRound(rounds, now);
@@ -39,9 +41,9 @@ export async function dueCommand(args: string[], io: Io): Promise<number> {
     io.out(`${JSON.stringify({ round: { ...round, open }, due: due.map((c) => c.id), done: done.map((c) => c.id) })}\n`);
   } else {
     const window = `${day.format(new Date(round.opens))} – ${day.format(new Date(Date.parse(round.closes) - 1))}`;
-    io.out(`Round ${round.name} (${window}): ${open ? 'open' : due.length ? 'closed, OVERDUE' : 'closed'}\n`);
-    io.out(`Due (${due.length}): ${due.map((c) => c.id).join(', ') || '–'}\n`);
-    io.out(`Done (${done.length}): ${done.map((c) => c.id).join(', ') || '–'}\n`);
+    io.out(t('cli.dueRound', { round: t.language === 'en' ? round.name : roundName(t, round.name), window, state: t(open ? 'cli.dueOpen' : due.length ? 'cli.dueOverdue' : 'cli.dueClosed') }));
+    io.out(t('cli.dueList', { count: due.length, ids: due.map((c) => c.id).join(', ') || '–' }));
+    io.out(t('cli.doneList', { count: done.length, ids: done.map((c) => c.id).join(', ') || '–' }));
   }
   return EXIT.ok;
 }

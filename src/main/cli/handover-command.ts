@@ -14,6 +14,7 @@ import { adapterFor } from '../handover/targets';
 import type { SharedHandoverSettings } from '../archive/shared-settings';
 import { currentUser } from '../register/register';
 import { loadSharedSettings } from './channel-file';
+import { failureText, roundName, type Translate } from './messages';
 import { EXIT, parseOptions, requireArchive, UsageError, type Io } from './options';
 
 const OPTIONS = {
@@ -48,15 +49,16 @@ const OPTIONS = {
 /** `kanalarkiv handover`: hands the records not yet delivered to a place over to it, and logs it in the archive. */
 export async function handoverCommand(args: string[], io: Io, signal?: AbortSignal): Promise<number> {
   const { values } = parseOptions(args, OPTIONS);
-  if (!values.archive) throw new UsageError('handover needs --archive DIR: the folder where snapshots are kept.');
-  await requireArchive(values.archive);
-  if (!values.to || !(HANDOVER_TARGETS as readonly string[]).includes(values.to)) throw new UsageError(`handover needs --to ${HANDOVER_TARGETS.join('|')}.`);
+  const { t } = io;
+  if (!values.archive) throw new UsageError(t('cli.handoverArchiveRequired'));
+  await requireArchive(values.archive, t);
+  if (!values.to || !(HANDOVER_TARGETS as readonly string[]).includes(values.to)) throw new UsageError(t('cli.handoverTo', { targets: HANDOVER_TARGETS.join('|') }));
   const target = values.to as HandoverTarget;
   const by = values.by ?? currentUser();
-  const shared = await loadSharedSettings(values.archive);
+  const shared = await loadSharedSettings(values.archive, t);
   if (typeof shared === 'string') throw new UsageError(shared);
   const organisation = values.organisation ?? shared?.organisation ?? '';
-  const settings = settingsFromFlags(target, values, shared?.handover ?? null);
+  const settings = settingsFromFlags(target, values, shared?.handover ?? null, t);
 
   const session = new PlatinaSession(() => settings.platina, memoryKeeper(process.env.KANALARKIV_PLATINA_TOKEN));
   const adapter = await adapterFor(target, settings, {
@@ -65,12 +67,12 @@ export async function handoverCommand(args: string[], io: Io, signal?: AbortSign
     smtpPassword: process.env.KANALARKIV_SMTP_PASSWORD ?? null,
     platinaToken: async () => {
       if (!session.status().signedIn) {
-        io.err('Signing in to Platina in your browser…\n');
+        io.err(t('cli.signingIn'));
         await session.signIn(openInBrowser(io), signal);
       }
       return session.accessToken();
     },
-  }).catch(explain);
+  }).catch((error: unknown) => explain(error, t));
 
   const log = new HandoverLog(values.archive);
   const records = await listHandoverRecords(values.archive, (await log.read()).entries);
@@ -78,11 +80,11 @@ export async function handoverCommand(args: string[], io: Io, signal?: AbortSign
   if (values.snapshots) {
     const named = values.snapshots.split(',').map((s) => s.trim()).filter(Boolean);
     const wrong = named.filter((ref) => !snapshotRefSchema.safeParse(ref).success);
-    if (wrong.length > 0) throw new UsageError(`--snapshots takes snapshots as the list shows them (channel/time-id, e.g. kultur-fb/2026-04-14T083000Z-5d7c1f8e), not ${wrong.map((w) => `"${w}"`).join(', ')}.`);
+    if (wrong.length > 0) throw new UsageError(t('cli.snapshotRefs', { wrong: wrong.map((w) => `"${w}"`).join(', ') }));
     refs = named as SnapshotRef[];
   } else {
     const pending = undelivered(records, target, adapter.destination, values.round);
-    if (values.round && !records.some((r) => r.round === values.round)) throw new UsageError(`no snapshots of the round "${values.round}" in the archive; rounds there: ${[...new Set(records.map((r) => r.round ?? '(none)'))].join(', ') || 'none'}.`);
+    if (values.round && !records.some((r) => r.round === values.round)) throw new UsageError(t('cli.noSuchRound', { round: values.round, rounds: [...new Set(records.map((r) => r.round ?? t('cli.noRound')))].join(', ') || t('cli.none') }));
     refs = pending.map((r) => r.ref);
   }
 
@@ -90,13 +92,13 @@ export async function handoverCommand(args: string[], io: Io, signal?: AbortSign
     const listed = records.filter((r) => refs.includes(r.ref));
     if (values.json) io.out(`${JSON.stringify({ target, destination: adapter.destination, records: listed })}\n`);
     else {
-      io.out(`${listed.length} record(s) not yet delivered to ${adapter.destination}:\n`);
-      for (const r of listed) io.out(`  ${r.round ?? '(no round)'}  ${r.unit}  ${r.title}  [${r.ref}]\n`);
+      io.out(t('cli.notDelivered', { count: listed.length, destination: adapter.destination }));
+      for (const r of listed) io.out(`  ${r.round ?? t('cli.noRound')}  ${r.unit}  ${r.title}  [${r.ref}]\n`);
     }
     return EXIT.ok;
   }
   if (refs.length === 0) {
-    io.err(`Nothing to hand over: every record${values.round ? ` of ${values.round}` : ''} is already at ${adapter.destination}.\n`);
+    io.err(t('cli.nothingToHandOver', { round: values.round ? t('cli.ofRound', { round: t.language === 'en' ? values.round : roundName(t, values.round) }) : '', destination: adapter.destination }));
     if (values.json) io.out(`${JSON.stringify({ deliveryId: null, target, destination: adapter.destination, items: [] })}\n`);
     return EXIT.ok;
   }
@@ -106,12 +108,12 @@ export async function handoverCommand(args: string[], io: Io, signal?: AbortSign
     result = await handOver({
       archiveDir: values.archive, adapter, refs, by, signal,
       onProgress: (done, total) => io.err(`\r${done}/${total}`),
-      onWaiting: () => io.err('Another handover from this archive is running; waiting for it to finish…\n'),
+      onWaiting: () => io.err(t('cli.waitingHandover')),
     });
   } catch (error) {
     // Refused as a whole (a damaged log, another handover that does not end): nothing was sent.
     if (!(error instanceof HandoverError)) throw error;
-    io.err(`kanalarkiv handover: ${error.message}\n`);
+    io.err(`kanalarkiv handover: ${failureText(t, error)}\n`);
     if (values.json) io.out(`${JSON.stringify({ deliveryId: null, target, destination: adapter.destination, items: [], error: { code: error.code, message: error.message } })}\n`);
     return EXIT.someFailed;
   }
@@ -119,10 +121,10 @@ export async function handoverCommand(args: string[], io: Io, signal?: AbortSign
   if (values.json) io.out(`${JSON.stringify(result)}\n`);
   else {
     for (const item of result.items) {
-      if (item.status === 'failed') io.out(`FAILED     ${item.title || item.ref}: ${item.error}\n`);
-      else io.out(`${item.status === 'delivered' ? 'DELIVERED ' : 'ALREADY   '} ${item.title} → ${item.remoteId}\n`);
+      if (item.status === 'failed') io.out(t('cli.itemFailed', { title: item.title || item.ref, error: failureText(t, { code: item.errorCode ?? 'internal', message: item.error ?? '' }).replaceAll('\n', '\n             ') }));
+      else io.out(t(item.status === 'delivered' ? 'cli.itemDelivered' : 'cli.itemAlready', { title: item.title, remote: item.remoteId }));
     }
-    io.out(`Delivery ${result.deliveryId}: ${result.items.filter((i) => i.status !== 'failed').length} of ${result.items.length} at ${result.destination}. Receipt: kanalarkiv receipt --archive ${values.archive} --delivery ${result.deliveryId} --out kvitto.pdf\n`);
+    io.out(t('cli.delivery', { id: result.deliveryId, there: result.items.filter((i) => i.status !== 'failed').length, count: result.items.length, destination: result.destination, dir: values.archive }));
   }
   if (signal?.aborted) return EXIT.cancelled;
   return result.items.some((i) => i.status === 'failed') ? EXIT.someFailed : EXIT.ok;
@@ -131,27 +133,28 @@ export async function handoverCommand(args: string[], io: Io, signal?: AbortSign
 /** `kanalarkiv receipt`: a delivery's receipt as PDF/A, read from the archive's handover log. */
 export async function receiptCommand(args: string[], io: Io): Promise<number> {
   const { values } = parseOptions(args, { archive: { type: 'string' }, delivery: { type: 'string' }, out: { type: 'string' }, organisation: { type: 'string' } });
-  if (!values.archive) throw new UsageError('receipt needs --archive DIR.');
-  if (!values.out) throw new UsageError('receipt needs --out FILE: where to write the PDF.');
-  await requireArchive(values.archive);
+  const { t } = io;
+  if (!values.archive) throw new UsageError(t('cli.receiptArchiveRequired'));
+  if (!values.out) throw new UsageError(t('cli.receiptOutRequired'));
+  await requireArchive(values.archive, t);
   const log = new HandoverLog(values.archive);
   const reading = await log.read();
   try {
     await requireIntactLog(values.archive, reading, log.file);
   } catch (error) {
     if (!(error instanceof HandoverError)) throw error;
-    io.err(`kanalarkiv receipt: ${error.message}\n`);
+    io.err(`kanalarkiv receipt: ${failureText(t, error)}\n`);
     return EXIT.someFailed;
   }
   const deliveries = deliveriesInLog(reading);
   const delivery = values.delivery ? deliveries.find((d) => d.deliveryId === values.delivery) : deliveries[0];
-  if (!delivery) throw new UsageError(values.delivery ? `no delivery ${values.delivery} in the handover log of ${values.archive}.` : `the archive ${values.archive} has no deliveries yet.`);
-  const shared = await loadSharedSettings(values.archive);
+  if (!delivery) throw new UsageError(values.delivery ? t('cli.noSuchDelivery', { id: values.delivery, dir: values.archive }) : t('cli.noDeliveries', { dir: values.archive }));
+  const shared = await loadSharedSettings(values.archive, t);
   if (typeof shared === 'string') throw new UsageError(shared);
   await writeFile(values.out, await receiptPdf(delivery, values.organisation ?? shared?.organisation ?? ''), { flag: 'wx' }).catch((error: NodeJS.ErrnoException) => {
-    throw new UsageError(error.code === 'EEXIST' ? `${values.out} already exists; choose another name.` : `cannot write ${values.out} (${error.message}).`);
+    throw new UsageError(error.code === 'EEXIST' ? t('cli.exists', { file: values.out }) : t('cli.cannotWrite', { file: values.out, detail: error.message }));
   });
-  io.out(`Receipt for delivery ${delivery.deliveryId} written to ${values.out}\n`);
+  io.out(t('cli.receiptWritten', { id: delivery.deliveryId, file: values.out }));
   return EXIT.ok;
 }
 
@@ -161,12 +164,12 @@ type Flags = ReturnType<typeof parseOptions<typeof OPTIONS>>['values'];
  * The handover settings: the archive's shared ones (those the app's Överlämna settings keep), with
  * every flag given here in place of its setting.
  */
-function settingsFromFlags(target: HandoverTarget, values: Flags, shared: SharedHandoverSettings | null): HandoverSettings {
+function settingsFromFlags(target: HandoverTarget, values: Flags, shared: SharedHandoverSettings | null, t: Translate): HandoverSettings {
   const base: HandoverSettings = shared ? { ...shared, registrar: '' } : DEFAULT_HANDOVER_SETTINGS;
   const dest = (of: HandoverTarget, saved: string) => (target === of && values.dest !== undefined ? values.dest : saved);
   const [host, port, ...rest] = (values.smtp ?? '').split(':');
   if (values.smtp && (!host || rest.length > 0 || (port !== undefined && !/^\d{1,5}$/.test(port)) || Number(port) > 65_535 || port === '0')) {
-    throw new UsageError(`--smtp takes HOST:PORT with a port from 1 to 65535 (e.g. smtp.kommun.se:587), not "${values.smtp}".`);
+    throw new UsageError(t('cli.smtpFormat', { smtp: values.smtp }));
   }
   const { email, platina } = base;
   return {
@@ -211,14 +214,14 @@ function memoryKeeper(token: string | undefined): TokenKeeper {
 
 function openInBrowser(io: Io): (url: string) => Promise<void> {
   return async (url) => {
-    io.err(`If no browser opens, open this address:\n${url}\n`);
+    io.err(io.t('cli.openAddress', { url }));
     const [command, ...args] = process.platform === 'win32' ? ['cmd', '/c', 'start', '""', url] : [process.platform === 'darwin' ? 'open' : 'xdg-open', url];
     spawn(command!, args, { stdio: 'ignore', detached: true }).on('error', () => undefined).unref();
   };
 }
 
-/** A setting the command line lacks is a usage error: it says which flag to give. */
-function explain(error: unknown): never {
-  if (error instanceof HandoverError && error.code === 'settings') throw new UsageError(error.message);
+/** A setting the command line lacks is a usage error: it says which setting, and (the detail) which flag to give. */
+function explain(error: unknown, t: Translate): never {
+  if (error instanceof HandoverError && error.code === 'settings') throw new UsageError(failureText(t, error));
   throw error;
 }

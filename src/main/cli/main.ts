@@ -1,6 +1,7 @@
 import { fsProblem } from '../archive/fs-problems';
+import { diskText } from './messages';
 import { EXIT, UsageError, type Io } from './options';
-import { COMMAND_USAGE, isCommand, USAGE, type CommandName } from './usage';
+import { commandUsage, isCommand, usage, type CommandName } from './usage';
 
 type Command = (args: string[], io: Io, signal?: AbortSignal) => Promise<number>;
 
@@ -24,25 +25,26 @@ const wantsHelp = (args: string[]) => args.includes('--help') || args.includes('
 
 export async function main(argv: string[], io: Io, signal?: AbortSignal): Promise<number> {
   const [command, ...rest] = argv;
+  const { t } = io;
   if (command === undefined) {
-    io.err(`${USAGE}\n`);
+    io.err(`${usage(t)}\n`);
     return EXIT.usage;
   }
   if (command === 'help' || wantsHelp([command])) {
     const topic = rest[0];
     if (topic !== undefined && !isCommand(topic)) {
-      io.err(`kanalarkiv: there is no command "${topic}".\n\n${USAGE}\n`);
+      io.err(`kanalarkiv: ${t('cli.noCommand', { command: topic })}\n\n${usage(t)}\n`);
       return EXIT.usage;
     }
-    io.out(`${topic ? `Usage:\n  ${COMMAND_USAGE[topic]}` : USAGE}\n`);
+    io.out(`${topic ? `${t('cli.usageHeading')}\n  ${commandUsage(topic, t)}` : usage(t)}\n`);
     return EXIT.ok;
   }
   if (!isCommand(command)) {
-    io.err(`kanalarkiv: Unknown command "${command}".\n\n${USAGE}\n`);
+    io.err(`kanalarkiv: ${t('cli.unknownCommand', { command })}\n\n${usage(t)}\n`);
     return EXIT.usage;
   }
   if (wantsHelp(rest)) {
-    io.out(`Usage:\n  ${COMMAND_USAGE[command]}\n`);
+    io.out(`${t('cli.usageHeading')}\n  ${commandUsage(command, t)}\n`);
     return EXIT.ok;
   }
   try {
@@ -51,12 +53,13 @@ export async function main(argv: string[], io: Io, signal?: AbortSignal): Promis
     const disk = fsProblem(error);
     if (disk) {
       // The archive or a destination could not be read or written: say which and what to do, never a stack.
-      io.err(`kanalarkiv ${command}: ${disk.message}\n`);
+      io.err(`kanalarkiv ${command}: ${diskText(t, disk)}\n`);
       if (rest.includes('--json')) io.out(`${JSON.stringify({ error: { code: disk.kind, message: disk.message } })}\n`);
       return EXIT.someFailed;
     }
     if (!(error instanceof UsageError)) throw error;
-    io.err(`kanalarkiv ${command}: ${error.message}\n\nUsage:\n  ${COMMAND_USAGE[command]}\n`);
+    const text = error.parse ? t([`cli.parse.${error.parse.code}`, 'cli.badOption'] as unknown as string, { option: error.parse.option, detail: error.message }) : error.message;
+    io.err(`kanalarkiv ${command}: ${text}\n\n${t('cli.usageHeading')}\n  ${commandUsage(command, t)}\n`);
     return EXIT.usage;
   }
 }

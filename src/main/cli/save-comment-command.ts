@@ -36,6 +36,7 @@ export async function saveCommentCommand(args: string[], io: Io, signal?: AbortS
     return EXIT.ok;
   }
   const json = values.json;
+  const { t } = io;
   const usage = (message: string): number => {
     io.err(`kanalarkiv save-comment: ${message}\n`);
     if (json) io.out(`${JSON.stringify({ results: [], error: { code: 'invalid_arguments', message } })}\n`);
@@ -43,32 +44,32 @@ export async function saveCommentCommand(args: string[], io: Io, signal?: AbortS
   };
 
   const link = positionals[0];
-  if (!link || positionals.length > 1) return usage('give exactly one URL: the link to the comment or post.');
+  if (!link || positionals.length > 1) return usage(t('cli.oneUrl'));
   let url: URL;
   try {
     url = new URL(link);
   } catch {
-    return usage(`"${link.slice(0, 200)}" is not a web address; copy the comment's link from the browser.`);
+    return usage(t('cli.notUrl', { link: link.slice(0, 200) }));
   }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') return usage(`"${link.slice(0, 200)}" is not a web page address (http or https).`);
-  if (!values.archive) return usage('--archive DIR is required: the folder where records are kept.');
-  if (!values.channel) return usage('--channel ID is required: the channel the comment was written on.');
-  if (values.answer !== undefined && !URL.canParse(values.answer)) return usage(`--answer must be the link to the answer (a reply in the comment's thread), not "${values.answer.slice(0, 200)}".`);
-  const timeout = positiveInteger(values.timeout ?? '90', '--timeout', 10, 3600);
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') return usage(t('cli.notHttp', { link: link.slice(0, 200) }));
+  if (!values.archive) return usage(t('cli.recordsArchiveRequired'));
+  if (!values.channel) return usage(t('cli.channelRequired'));
+  if (values.answer !== undefined && !URL.canParse(values.answer)) return usage(t('cli.answerNotUrl', { answer: values.answer.slice(0, 200) }));
+  const timeout = positiveInteger(values.timeout ?? '90', '--timeout', 10, 3600, t);
   if (typeof timeout === 'string') return usage(timeout);
 
-  const list = await loadChannels(values.channels, values.archive);
+  const list = await loadChannels(values.channels, values.archive, t);
   if (typeof list === 'string') return usage(list);
-  const shared = await loadSharedSettings(values.archive);
+  const shared = await loadSharedSettings(values.archive, t);
   if (typeof shared === 'string') return usage(shared);
   const channel = list.channels.find((c) => c.id === values.channel);
-  if (!channel) return usage(`--channel "${values.channel}" is not in the ${values.channels ? 'channel file' : 'register'}.`);
-  const archiveProblem = await useArchive(values.archive);
+  if (!channel) return usage(t(values.channels ? 'cli.channelUnknown_file' : 'cli.channelUnknown_register', { id: values.channel }));
+  const archiveProblem = await useArchive(values.archive, t);
   if (archiveProblem) return usage(archiveProblem);
   const reason = (await commentReasons(values.archive)).find((r) => r.code === values.reason);
-  if (!reason) return usage(`--reason must be one of the codes "kanalarkiv save-comment --reasons --archive DIR" lists (got "${values.reason ?? ''}").`);
+  if (!reason) return usage(t('cli.reasonUnknown', { reason: values.reason ?? '' }));
 
-  io.err(`Saving the comment at ${url.href} of ${channel.id} into ${path.resolve(values.archive)}\n`);
+  io.err(t('cli.savingComment', { url: url.href, channel: channel.id, dir: path.resolve(values.archive) }));
   const results = await runCapture({
     channels: [channel],
     archiveDir: path.resolve(values.archive),
@@ -82,5 +83,5 @@ export async function saveCommentCommand(args: string[], io: Io, signal?: AbortS
     onProgress: progressPrinter(io),
     comment: { url: url.href, selector: values.selector?.trim() || null, answer: values.answer ?? null, pick: values.pick, reason: { code: reason.code, label: reason.sv }, note: (values.note ?? '').trim(), savedBy: (values.by ?? '').trim() },
   });
-  return report(results, io, json, signal);
+  return report(results, io, json, signal, [channel]);
 }

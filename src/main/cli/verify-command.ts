@@ -3,8 +3,9 @@ import { EXIT, parseOptions, requireArchive, UsageError, type Io } from './optio
 
 export async function verifyCommand(args: string[], io: Io): Promise<number> {
   const { values } = parseOptions(args, { archive: { type: 'string' }, json: { type: 'boolean', default: false } });
-  if (!values.archive) throw new UsageError('verify needs --archive DIR: the folder where snapshots are kept.');
-  await requireArchive(values.archive);
+  const { t } = io;
+  if (!values.archive) throw new UsageError(t('cli.verifyArchiveRequired'));
+  await requireArchive(values.archive, t);
 
   const report = await checkArchive(values.archive);
   const damaged = report.bags.filter((b) => b.problems.length > 0);
@@ -12,15 +13,15 @@ export async function verifyCommand(args: string[], io: Io): Promise<number> {
     io.out(`${JSON.stringify({ bags: report.bags.map((b) => ({ ...b, ok: b.problems.length === 0 })), incomplete: report.incomplete, log: report.log })}\n`);
   } else {
     for (const bag of damaged) {
-      io.out(`DAMAGED ${bag.bag}\n${bag.problems.map((p) => `  ${p.kind}: ${p.file} ${p.detail}\n`).join('')}`);
+      io.out(`${t('cli.damaged', { bag: bag.bag })}${bag.problems.map((p) => t('cli.problemLine', { kind: t(`cli.problemKind.${p.kind}`), file: p.file, detail: p.detail })).join('')}`);
     }
     if (report.incomplete.length > 0) {
-      io.out(`${report.incomplete.length} unfinished snapshot(s) in .incomplete (a capture is running, or one was interrupted; the next capture removes abandoned ones).\n`);
+      io.out(t('cli.incomplete', { count: report.incomplete.length }));
     }
     if (report.log.length > 0) {
-      io.out(`DAMAGED handover-log.jsonl (restore it from a backup; Kanalarkiv never changes it)\n${report.log.map((p) => `  line ${p.line}: ${p.detail}\n`).join('')}`);
+      io.out(`${t('cli.logDamaged')}${report.log.map((p) => t('cli.logLine', { line: p.line, detail: p.detail })).join('')}`);
     }
-    io.out(`${report.bags.length - damaged.length} of ${report.bags.length} snapshot(s) intact.${report.log.length ? ' The handover log is damaged.' : ''}\n`);
+    io.out(`${t('cli.intact', { intact: report.bags.length - damaged.length, count: report.bags.length })}${report.log.length ? t('cli.logIsDamaged') : ''}\n`);
   }
   return damaged.length === 0 && report.log.length === 0 ? EXIT.ok : EXIT.someFailed;
 }

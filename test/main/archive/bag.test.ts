@@ -129,7 +129,7 @@ describe('verify', () => {
     expect(run.stdout).toContain(`DAMAGED ${path.relative(archive, damaged)}`);
     expect(run.stdout).toMatch(/changed: data\/record\.pdf/);
     expect(run.stdout).not.toContain(path.relative(archive, intact));
-    expect(run.stdout).toContain('1 of 2 snapshot(s) intact.');
+    expect(run.stdout).toContain('1 of 2 snapshots intact.');
   });
 
   it('kanalarkiv verify exits 0 on an intact archive and 1 when the archive does not exist', async () => {
@@ -156,7 +156,7 @@ describe('verify', () => {
     expect(report.bags[1]!.problems).toContainEqual(expect.objectContaining({ kind: 'invalid', file: 'bagit.txt', detail: expect.stringContaining('symbolic link') }));
     const run = await runCli(['verify', '--archive', archive]);
     expect(run.code).toBe(2);
-    expect(run.stdout).toContain('0 of 2 snapshot(s) intact.');
+    expect(run.stdout).toContain('0 of 2 snapshots intact.');
   });
 
   it.each([

@@ -3,14 +3,17 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../../src/main/cli/main';
-import { COMMAND_USAGE } from '../../../src/main/cli/usage';
+import { cliLanguage, cliMessages, type Language } from '../../../src/main/cli/messages';
+import { COMMAND_NAMES } from '../../../src/main/cli/usage';
 
-async function run(...argv: string[]) {
+async function runIn(language: Language, ...argv: string[]) {
   let out = '';
   let err = '';
-  const code = await main(argv, { out: (t) => (out += t), err: (t) => (err += t) });
+  const code = await main(argv, { out: (text) => (out += text), err: (text) => (err += text), t: cliMessages(language) });
   return { code, out, err };
 }
+/** As with LANG=en_US.UTF-8: the messages these tests name are the English ones. */
+const run = (...argv: string[]) => runIn('en', ...argv);
 
 const dir = mkdtempSync(path.join(os.tmpdir(), 'kanalarkiv-cli-'));
 const file = (name: string, content: string) => {
@@ -60,13 +63,13 @@ describe('command line arguments', () => {
 });
 
 describe('help', () => {
-  it.each(Object.keys(COMMAND_USAGE))('kanalarkiv %s --help prints that command\'s usage and exits 0', async (command) => {
+  it.each(COMMAND_NAMES)('kanalarkiv %s --help prints that command\'s usage and exits 0', async (command) => {
     for (const argv of [[command, '--help'], [command, '-h'], ['help', command], [command, '--archive', '/x', '--help']]) {
       const result = await run(...argv);
       expect(result.code, argv.join(' ')).toBe(0);
       expect(result.out).toContain(`kanalarkiv ${command} `);
       expect(result.out).not.toMatch(/Unknown option/);
-      const others = Object.keys(COMMAND_USAGE).filter((c) => c !== command);
+      const others = COMMAND_NAMES.filter((c) => c !== command);
       expect(others.some((other) => result.out.includes(`kanalarkiv ${other} `))).toBe(false);
     }
   });
@@ -75,7 +78,7 @@ describe('help', () => {
     for (const argv of [['--help'], ['-h'], ['help']]) {
       const result = await run(...argv);
       expect(result.code).toBe(0);
-      for (const command of Object.keys(COMMAND_USAGE)) expect(result.out).toContain(`kanalarkiv ${command} `);
+      for (const command of COMMAND_NAMES) expect(result.out).toContain(`kanalarkiv ${command} `);
     }
   });
 
@@ -83,5 +86,49 @@ describe('help', () => {
     const result = await run('help', 'archive');
     expect(result.code).toBe(1);
     expect(result.err).toContain('there is no command "archive"');
+  });
+});
+
+describe('in Swedish, the command line\'s default', () => {
+  it('speaks English only when the locale asks for it (LC_ALL, then LC_MESSAGES, then LANG)', () => {
+    expect(cliLanguage({})).toBe('sv');
+    expect(cliLanguage({ LANG: 'C.UTF-8' })).toBe('sv');
+    expect(cliLanguage({ LANG: 'sv_SE.UTF-8' })).toBe('sv');
+    expect(cliLanguage({ LANG: 'en_GB.UTF-8' })).toBe('en');
+    expect(cliLanguage({ LANG: 'en' })).toBe('en');
+    expect(cliLanguage({ LC_ALL: 'en_US.UTF-8', LANG: 'sv_SE.UTF-8' })).toBe('en');
+    expect(cliLanguage({ LC_MESSAGES: 'sv_SE.UTF-8', LANG: 'en_US.UTF-8' })).toBe('sv');
+  });
+
+  it('says usage errors, unknown options and the help in Swedish', async () => {
+    const missing = await runIn('sv', 'capture', '--channels', 'x.json');
+    expect(missing.code).toBe(1);
+    expect(missing.err).toContain('kanalarkiv capture: --archive DIR behövs: mappen där ögonblicksbilderna finns.');
+    const unknown = await runIn('sv', 'capture', '--channel', 'x');
+    expect(unknown.err).toContain('okänt alternativ ”--channel”.');
+    expect(unknown.err).toContain('Användning:');
+    expect(unknown.err).toContain('Tar ögonblicksbilder av alla aktiva kanaler');
+    const help = await runIn('sv', '--help');
+    expect(help.out).toContain('kanalarkiv help COMMAND (eller kanalarkiv COMMAND --help) berättar mer om ett kommando.');
+    expect((await runIn('sv', 'archive')).err).toContain('kanalarkiv: okänt kommando ”archive”.');
+    expect((await runIn('sv', 'capture', '--channels', 'x', '--archive', dir, '--timeout', 'snart')).err).toContain('--timeout ska vara ett heltal från 10 till 3600 (inte ”snart”).');
+  });
+
+  it('names a bad channel file\'s rows and fields in Swedish', async () => {
+    const channels = file('dålig.csv', 'id,name,platform,url,unit,owners\nok,OK,web,https://a.se,U,A;B\nlocal,Local,web,file:///etc/passwd,,A;B\n');
+    const result = await runIn('sv', 'capture', '--channels', channels, '--archive', path.join(dir, 'arkiv'));
+    expect(result.code).toBe(1);
+    expect(result.err).toContain('har fel; rätta dem och kör igen:');
+    expect(result.err).toContain('rad 3, fältet ”url”: Adressen måste börja med http:// eller https://.');
+    expect(result.err).toContain('rad 3, fältet ”unit”: Saknas.');
+    expect(result.err).not.toMatch(/only http|row 3/);
+  });
+
+  it('says a bad round in Swedish, with the core\'s words as the detail', async () => {
+    const channels = file('ok.json', JSON.stringify([{ id: 'a', name: 'A', url: 'https://a.se', unit: 'U', owners: ['1', '2'] }]));
+    const result = await runIn('sv', 'due', '--channels', channels, '--archive', dir, '--rounds', 'april:04-01..04-31');
+    expect(result.code).toBe(1);
+    expect(result.err).toContain('--rounds: Omgången ”april:04-01..04-31” har ett datum som inte finns: 04-31. Skriv månad och dag som MM-DD.');
+    expect(result.err).toContain('detalj: "april:04-01..04-31" has no date 04-31');
   });
 });
