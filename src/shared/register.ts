@@ -56,6 +56,8 @@ export interface ImportPreview {
   importable: number;
   /** The encoding the file's characters were read in. */
   encoding: string;
+  /** Columns (or JSON fields) of the file that Kanalarkiv does not know: they are not imported. */
+  unknownColumns: string[];
 }
 
 /**

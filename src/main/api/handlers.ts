@@ -168,7 +168,7 @@ export function createHandlers(context: HandlerContext): KanalarkivApi {
     },
     async previewWebsiteImport({ address, unit }) {
       const { html, page } = await fetchListPage(address);
-      return { ...(await (await register()).preview(channelsOnPage(html, page, unit))), encoding: 'UTF-8' };
+      return { ...(await (await register()).preview(channelsOnPage(html, page, unit))), encoding: 'UTF-8', unknownColumns: [] };
     },
     async importFromWebsite({ address, unit }) {
       const { html, page } = await fetchListPage(address);

@@ -108,6 +108,7 @@ export async function channelsCommand(args: string[], io: Io): Promise<number> {
         const file = positionals[0]!;
         const text = decodeText(await readFile(file)).text;
         const preview = await register.previewImport(text, path.basename(file));
+        if (preview.unknownColumns.length > 0) io.err(`${t('channels.unknownColumns', { count: preview.unknownColumns.length, columns: preview.unknownColumns.map((c) => `"${c}"`).join(', ') })}\n`);
         for (const row of preview.rows) {
           if (row.issues.length > 0) io.err(`${t('cli.leftOut', { entry: entryText(t, row.entry).replace(/, $/, '') })}${issueLines(t, row.issues.map((i) => ({ ...i, entry: '' })))}\n`);
           for (const w of row.warnings) io.err(`${t('cli.warningLine', { entry: entryText(t, row.entry), field: w.field, text: issueText(t, w) })}\n`);

@@ -111,17 +111,35 @@ function readJsonEntries(body: string, fileName: string): RawEntry[] {
   return list.map((value, i) => ({ label: `entry ${i + 1}`, value }));
 }
 
-function readCsvEntries(body: string, fileName: string): RawEntry[] {
+function csvRows(body: string, fileName: string): string[][] {
   const firstLine = body.split(/\r?\n/, 1)[0] ?? '';
   // Excel with Swedish settings saves CSV with semicolons, and "Unicode text" with tabs.
   const count = (sep: string) => firstLine.split(sep).length - 1;
   const delimiter = [';', '\t'].reduce((best, sep) => (count(sep) > count(best) ? sep : best), ',');
-  let rows: string[][];
   try {
-    rows = parseCsv(body, { delimiter, skip_empty_lines: true, relax_column_count: true, trim: true });
+    return parseCsv(body, { delimiter, skip_empty_lines: true, relax_column_count: true, trim: true });
   } catch (error) {
     throw new ChannelListError(fileName, [{ entry: 'file', field: '-', code: 'invalid_file', message: `is not valid CSV (${(error as Error).message})` }]);
   }
+}
+
+/**
+ * The columns (CSV) or fields (JSON) of a channel list that Kanalarkiv does not know, and so does
+ * not import: the preview names them, so that a column such as "ägarinfo" is not dropped unseen.
+ */
+export function unknownColumns(content: string, fileName: string): string[] {
+  const body = content.replace(/^\uFEFF/, '');
+  if (fileName.toLowerCase().endsWith('.json') || /^\s*[[{]/.test(body)) {
+    const known = new Set(Object.keys(entrySchema.shape));
+    const keys = readJsonEntries(body, fileName).flatMap(({ value }) => (value && typeof value === 'object' ? Object.keys(value) : []));
+    return [...new Set(keys.filter((key) => !known.has(key)))];
+  }
+  const header = csvRows(body, fileName)[0] ?? [];
+  return header.filter((h) => h.trim() !== '' && !COLUMN_ALIASES[h.trim().toLowerCase()]);
+}
+
+function readCsvEntries(body: string, fileName: string): RawEntry[] {
+  const rows = csvRows(body, fileName);
   const header = rows.shift() ?? [];
   const fields = header.map((h) => COLUMN_ALIASES[h.trim().toLowerCase()]);
   const missing = (['id', 'name', 'url', 'unit'] as const).filter((f) => !fields.includes(f));

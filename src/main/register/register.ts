@@ -3,7 +3,7 @@ import type { Channel } from '../../shared/channel';
 import { KanalarkivError } from '../../shared/errors';
 import type { ChannelEdit, ImportPreview, RegisteredChannel, RegisterEvent, SaveChannelResult } from '../../shared/register';
 import { LockBusyError, withArchiveLock } from '../archive/lock';
-import { checkEntries, readEntries, type RawEntry } from './channels';
+import { checkEntries, readEntries, unknownColumns, type RawEntry } from './channels';
 import { appendHistory, changedFields, readHistory, type NewRegisterEvent } from './history';
 import { readRegister, REGISTER_LOCK, writeRegister, type RegisterDocument } from './register-file';
 
@@ -78,12 +78,12 @@ export class ChannelRegister {
   }
 
   /** What importing a JSON or CSV channel list would do, row by row; nothing is changed. */
-  previewImport(content: string, fileName: string): Promise<Omit<ImportPreview, 'encoding'>> {
-    return this.preview(readEntries(content, fileName));
+  async previewImport(content: string, fileName: string): Promise<Omit<ImportPreview, 'encoding'>> {
+    return { ...(await this.preview(readEntries(content, fileName))), unknownColumns: unknownColumns(content, fileName) };
   }
 
   /** What adding `raw` would do, row by row; nothing is changed. */
-  async preview(raw: RawEntry[]): Promise<Omit<ImportPreview, 'encoding'>> {
+  async preview(raw: RawEntry[]): Promise<Omit<ImportPreview, 'encoding' | 'unknownColumns'>> {
     const result = checkEntries([...registered(await this.list()), ...raw]);
     const rows = raw.map(({ label, value }) => ({
       entry: label,

@@ -85,10 +85,19 @@ describe('the channel register in the archive folder', () => {
     const preview = await as(dir, 'anna').previewImport(csv, 'kanaler.csv');
     expect(preview.importable).toBe(1);
     expect(preview.rows.map((r) => [r.entry, r.issues.map((i) => i.field)])).toEqual([['row 2', []], ['row 3', ['id']], ['row 4', ['url']]]);
+    expect(preview.unknownColumns).toEqual([]);
     expect(await as(dir, 'anna').list()).toHaveLength(1);
     expect(await as(dir, 'olof').importRows(csv, 'kanaler.csv')).toEqual(['fritid']);
     expect((await as(dir, 'x').list()).map((c) => c.id)).toEqual(['kultur', 'fritid']);
     expect((await as(dir, 'x').history('fritid')).map((e) => [e.action, e.by])).toEqual([['imported', 'olof']]);
+  });
+
+  it('names the columns and JSON fields it does not know, which are not imported', async () => {
+    const dir = archive();
+    const csv = 'id;namn;adress;enhet;ägarinfo;Telefon;\nfritid;Fritid;https://www.instagram.com/fritid;Fritid;Sara;090;\n';
+    expect((await as(dir, 'anna').previewImport(csv, 'kanaler.csv')).unknownColumns).toEqual(['ägarinfo', 'Telefon']);
+    const json = JSON.stringify([{ id: 'a', name: 'A', url: 'https://a.se', unit: 'U', owners: ['A', 'B'], agare: 'X' }, { id: 'b', name: 'B', url: 'https://b.se', unit: 'U', phone: '1', agare: 'Y' }]);
+    expect((await as(dir, 'anna').previewImport(json, 'kanaler.json')).unknownColumns).toEqual(['agare', 'phone']);
   });
 
   it('reads a plain channel list put in the archive by hand (layout 0), and refuses a register from a newer Kanalarkiv', async () => {

@@ -87,9 +87,10 @@ export function ImportPanel({ onImported }: { onImported: (count: number) => voi
         <>
           {preview.source.kind === 'file' && <p>{t('channels.encoding', { encoding: preview.result.encoding })}</p>}
           {preview.source.kind === 'website' && preview.result.rows.length === 0 && <p>{t('channels.websiteNone')}</p>}
+          {preview.result.unknownColumns.length > 0 && <p className="warning" role="status">{t('channels.unknownColumns', { count: preview.result.unknownColumns.length, columns: preview.result.unknownColumns.map((c) => `”${c}”`).join(', ') })}</p>}
           <table>
             <caption>{t('channels.previewCaption', { file: preview.source.kind === 'file' ? preview.source.name : preview.source.address })}</caption>
-            <thead><tr><th scope="col">{t('channels.rowHeading')}</th><th scope="col">{t('channel.id')}</th><th scope="col">{t('channel.name')}</th><th scope="col">{t('channel.url')}</th><th scope="col">{t('channel.owners')}</th><th scope="col">{t('channels.result')}</th></tr></thead>
+            <thead><tr><th scope="col">{t('channels.rowHeading')}</th><th scope="col">{t('channel.id')}</th><th scope="col">{t('channel.name')}</th><th scope="col">{t('channel.url')}</th><th scope="col">{t('channel.unit')}</th><th scope="col">{t('channel.owners')}</th><th scope="col">{t('channels.result')}</th></tr></thead>
             <tbody>
               {preview.result.rows.map((row) => (
                 <tr key={row.entry} className={row.issues.length ? 'bad' : 'good'}>
@@ -97,6 +98,7 @@ export function ImportPanel({ onImported }: { onImported: (count: number) => voi
                   <td>{String(row.channel.id ?? '')}</td>
                   <td>{String(row.channel.name ?? '')}</td>
                   <td className="url">{String(row.channel.url ?? '')}</td>
+                  <td>{String(row.channel.unit ?? '')}</td>
                   <td>{Array.isArray(row.channel.owners) ? row.channel.owners.join(', ') : ''}</td>
                   <td>
                     {row.issues.length === 0 ? t('channels.ok') : row.issues.map((i) => `${t(`channel.${i.field}`, { defaultValue: i.field })}: ${issueText(i)}`).join('; ')}
