@@ -58,6 +58,15 @@ describe('failed calls, in Chromium, against the real core', () => {
     await page.getByText('0 av 0').waitFor();
   });
 
+  it('Arkiv: an empty archive leads to its first capture, not to the command line', async () => {
+    await page.getByRole('button', { name: 'Arkiv', exact: true }).click();
+    await page.getByText('Arkivet är tomt. Ta den första ögonblicksbilden under ”Ta ögonblicksbilder”.').waitFor();
+    expect(await page.getByText('kommandoraden').count()).toBe(0);
+    await page.getByRole('main').getByRole('button', { name: 'Ta ögonblicksbilder' }).click();
+    await page.getByRole('heading', { name: 'Ta ögonblicksbilder', level: 2 }).waitFor();
+    await page.getByRole('button', { name: 'Arkiv', exact: true }).click();
+  });
+
   it('Arkiv: a damaged handover log is named in Swedish, line by line', async () => {
     writeFileSync(path.join(archive, 'handover-log.jsonl'), 'avskuren rad\n');
     await page.getByRole('button', { name: 'Kontrollera arkivet' }).click();

@@ -6,6 +6,7 @@ import { roundTitle, type RoundOverview as Overview } from '../../../shared/roun
 import { api } from '../api';
 import { CaptureJobView } from '../components/capture/CaptureJobView';
 import { MineFilter } from '../components/channels/MineFilter';
+import { ConfirmDialog } from '../components/ConfirmDialog';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { RoundOverview } from '../components/RoundOverview';
 import { useApi } from '../hooks/useApi';
@@ -148,14 +149,7 @@ export function Capture() {
           onCancel={() => cancelDialog.current?.showModal()} onRetry={(ids) => void start(ids)} onLogIn={(p) => void logIn(p)} onDismiss={() => void dismiss()} />
       )}
 
-      <dialog ref={cancelDialog} aria-labelledby="cancel-title">
-        <h3 id="cancel-title">{t('capture.cancelTitle')}</h3>
-        <p>{t('capture.cancelText')}</p>
-        <div className="buttons">
-          <button type="button" className="danger" onClick={() => void cancel()}>{t('capture.cancelConfirm')}</button>
-          <button type="button" className="secondary" onClick={() => cancelDialog.current?.close()}>{t('capture.cancelKeepGoing')}</button>
-        </div>
-      </dialog>
+      <ConfirmDialog dialog={cancelDialog} id="cancel" title={t('capture.cancelTitle')} text={t('capture.cancelText')} confirm={t('capture.cancelConfirm')} keep={t('capture.cancelKeepGoing')} onConfirm={() => void cancel()} />
 
       <dialog ref={againDialog} aria-labelledby="again-title">
         <h3 id="again-title">{t('capture.againTitle', { count: already.length })}</h3>

@@ -6,6 +6,7 @@ import type { RegisteredChannel, RegisterIssue } from '../../../../shared/regist
 import { api } from '../../api';
 import { formatDateTime } from '../../format';
 import { useCaptureJob } from '../../hooks/useCaptureJob';
+import { ConfirmDialog } from '../ConfirmDialog';
 import { ErrorNotice } from '../ErrorNotice';
 import { ChannelHistory } from './ChannelHistory';
 import { useIssueText } from './issues';
@@ -180,14 +181,7 @@ export function ChannelForm({ editing, closing: toClose = false, onSaved, onCanc
         {editing && <ChannelHistory channelId={editing.id} version={editing.version} />}
       </form>
 
-      <dialog ref={removeDialog} aria-labelledby="remove-title">
-        <h3 id="remove-title">{t('channels.removeTitle', { name: editing?.name ?? '' })}</h3>
-        <p>{t('channels.removeText')}</p>
-        <div className="buttons">
-          <button type="button" className="danger" onClick={() => void remove()}>{t('channels.removeConfirm')}</button>
-          <button type="button" className="secondary" onClick={() => removeDialog.current?.close()}>{t('channels.closingCancel')}</button>
-        </div>
-      </dialog>
+      <ConfirmDialog dialog={removeDialog} id="remove" title={t('channels.removeTitle', { name: editing?.name ?? '' })} text={t('channels.removeText')} confirm={t('channels.removeConfirm')} keep={t('channels.closingCancel')} onConfirm={() => void remove()} />
 
       <dialog ref={closingDialog} aria-labelledby="closing-title">
         <h3 id="closing-title">{t('channels.closingTitle')}</h3>

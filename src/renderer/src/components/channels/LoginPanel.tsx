@@ -2,6 +2,7 @@ import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { LoginState, Platform } from '../../../../shared/channel';
 import { api } from '../../api';
+import { ConfirmDialog } from '../ConfirmDialog';
 import { ErrorNotice } from '../ErrorNotice';
 
 type Outcome = { platform: Platform; done: 'loggedIn' | 'loggedOut' } | { platform: Platform; problem: unknown };
@@ -63,14 +64,8 @@ export function LoginPanel({ logins, error, onChange }: { logins: Record<Platfor
           </li>
         ))}
       </ul>
-      <dialog ref={logOutDialog} aria-labelledby="logout-title">
-        <h3 id="logout-title">{t('channels.logOutTitle', { platform: leaving ? name(leaving) : '' })}</h3>
-        <p>{t('channels.logOutText', { platform: leaving ? name(leaving) : '' })}</p>
-        <div className="buttons">
-          <button type="button" className="danger" onClick={confirmLogOut}>{t('channels.logOutConfirm')}</button>
-          <button type="button" className="secondary" onClick={() => logOutDialog.current?.close()}>{t('channels.closingCancel')}</button>
-        </div>
-      </dialog>
+      <ConfirmDialog dialog={logOutDialog} id="logout" title={t('channels.logOutTitle', { platform: leaving ? name(leaving) : '' })} text={t('channels.logOutText', { platform: leaving ? name(leaving) : '' })}
+        confirm={t('channels.logOutConfirm')} keep={t('channels.closingCancel')} onConfirm={confirmLogOut} />
     </div>
   );
 }
