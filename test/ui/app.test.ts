@@ -350,7 +350,7 @@ describe('the desktop UI, in Chromium, against the real core', () => {
   });
 
   it("Inställningar: the municipality's own reasons for saved comments, each bad line named in Swedish, then offered when saving", async () => {
-    await page.getByRole('button', { name: 'Inställningar' }).click();
+    await page.getByRole('button', { name: 'Inställningar', exact: true }).click();
     const own = page.getByLabel('En anledning per rad: kod: text');
     await own.fill('Företag: Reklam\nhot: Ett annat hot');
     await page.getByRole('button', { name: 'Spara anledningarna' }).click();
@@ -369,7 +369,7 @@ describe('the desktop UI, in Chromium, against the real core', () => {
   });
 
   it('Inställningar: shows the capture profile read-only, and switches to English', async () => {
-    await page.getByRole('button', { name: 'Inställningar' }).click();
+    await page.getByRole('button', { name: 'Inställningar', exact: true }).click();
     await page.getByText('Sidan rullas en skärm i taget och bilderna sätts ihop').waitFor();
     expect(await page.getByLabel('Organisation').inputValue()).toBe('Umeå kommun');
     expect(await accessibilityProblems(page)).toEqual([]);

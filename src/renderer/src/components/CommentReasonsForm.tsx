@@ -55,7 +55,8 @@ export function CommentReasonsForm() {
       <h3 id="reasons-heading">{t('reasons.heading')}</h3>
       <div className="field">
         <label htmlFor="reasons-own">{t('reasons.label')}</label>
-        <textarea id="reasons-own" rows={4} value={text ?? ''} onChange={(e) => setText(e.target.value)} aria-describedby="reasons-hint" />
+        {/* Until the archive's reasons are read, what is typed would be replaced by them. */}
+        <textarea id="reasons-own" rows={4} value={text ?? ''} disabled={text === null && !loaded.error} onChange={(e) => setText(e.target.value)} aria-describedby="reasons-hint" />
         <small id="reasons-hint">{t('reasons.hint')}</small>
       </div>
       <button type="submit">{t('reasons.save')}</button>
