@@ -37,6 +37,10 @@ export const CAPTURE_WARNING_MESSAGES: Record<Language, Catalogue> = {
       one: 'En inbäddad ram från en annan webbplats ({{urls}}) finns med i bilderna, men dess text finns inte i textlagret eller i page.txt.',
       other: '{{count}} inbäddade ramar från andra webbplatser ({{urls}}) finns med i bilderna, men deras text finns inte i textlagret eller i page.txt.',
     },
+    images_pending: {
+      one: 'En bild hade inte laddats när dess del av sidan togs; den saknas i ögonblicksbilden.',
+      other: '{{count}} bilder hade inte laddats när deras del av sidan togs; de saknas i ögonblicksbilden.',
+    },
     mhtml_partial: 'MHTML-kopian innehåller {{inCopy}} av de {{posts}} inläggen i bilderna: webbplatsen tar bort inlägg ur sidan medan den rullas. Bilderna och texten har alla.',
   },
   en: {
@@ -64,6 +68,10 @@ export const CAPTURE_WARNING_MESSAGES: Record<Language, Catalogue> = {
     frames_picture_only: {
       one: 'An embedded frame from another site ({{urls}}) is in the pictures, but its text is not in the text layer or in page.txt.',
       other: '{{count}} embedded frames from other sites ({{urls}}) are in the pictures, but their text is not in the text layer or in page.txt.',
+    },
+    images_pending: {
+      one: 'An image had not loaded when its part of the page was captured; it is missing from the snapshot.',
+      other: '{{count}} images had not loaded when their part of the page was captured; they are missing from the snapshot.',
     },
     mhtml_partial: 'The MHTML copy holds {{inCopy}} of the {{posts}} posts in the pictures: the site removes posts from the page as it is scrolled. The pictures and the text hold them all.',
   },

@@ -41,6 +41,7 @@ export const CAPTURE_WARNING_CODES = [
   'navigation_stopped',
   'address_changed',
   'frames_unloaded',
+  'images_pending',
   'frames_picture_only',
   'mhtml_partial',
   'logged_out',

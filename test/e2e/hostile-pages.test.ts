@@ -37,6 +37,18 @@ describe('hostile input', () => {
     expect(text).toContain('Slutord');
   });
 
+  it('an image that never loads: the record is archived, and the record and the result say the image is missing', async () => {
+    const channels = channelFile('bild.json', [{ id: 'bild', name: 'Bild', platform: 'web', url: site.url('/image-hangs'), unit: 'U', owners: ['A', 'B'] }]);
+    const run = await runCli(['capture', '--channels', channels, '--archive', path.join(work, 'arkiv-bild'), '--timeout', '60', '--json'], { KANALARKIV_HOME: path.join(work, 'home') });
+    expect(run.code, run.stderr).toBe(0);
+    const [result] = JSON.parse(run.stdout).results;
+    // The page never finishes loading because of the image; before, nothing said the image itself was missing.
+    expect(result.warnings.map((w: { code: string }) => w.code)).toEqual(['not_loaded', 'images_pending']);
+    expect(result.warnings[1]).toMatchObject({ values: { count: 1 } });
+    const cover = execFileSync('pdftotext', ['-f', '1', '-l', '1', path.join(result.record, 'data', 'record.pdf'), '-'], { encoding: 'utf8' });
+    expect(cover.replace(/\s+/g, ' ')).toContain('En bild hade inte laddats när dess del av sidan togs; den saknas i ögonblicksbilden.');
+  });
+
   it('refuses a channel list whose names are longer than a record can show, naming the entry and field', async () => {
     const channels = channelFile('namn.json', [{ id: 'namn', name: 'N'.repeat(10_000), platform: 'web', url: site.url('/plain'), unit: 'U', owners: ['A', 'B'] }]);
     const run = await runCli(['capture', '--channels', channels, '--archive', path.join(work, 'arkiv2')]);

@@ -279,9 +279,10 @@ export const PAGE_HELPERS = String.raw`
      */
     afterTile(captured, fromRow, toRow, contentHeight) {
       const shift = this.anchorShift(captured);
-      const unsettled = this.metrics().contentHeight !== contentHeight || this.pendingImages(fromRow, toRow) > 0;
+      const pending = this.pendingImages(fromRow, toRow);
+      const unsettled = this.metrics().contentHeight !== contentHeight || pending > 0;
       if (shift.move === 0 && !unsettled) this.anchorAt(toRow);
-      return { shift, unsettled };
+      return { shift, unsettled, pending };
     },
 
     /**

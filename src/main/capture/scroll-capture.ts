@@ -126,6 +126,8 @@ export async function scrollAndCapture(page: Page, cdp: CDPSession, options: Scr
   let tiles = 0;
   let moves = 0;
   let retakes = 0;
+  // Images still loading in a picture that had to be kept as it was: the record says they are missing.
+  let pendingImages = 0;
   let closings = 0;
   let idle = 0;
   let inserted = 0;
@@ -188,7 +190,7 @@ export async function scrollAndCapture(page: Page, cdp: CDPSession, options: Scr
     }
     const { fromRow, toRow } = tile;
     const shot = await timings.time('screenshot', () => screenshotViewport(cdp, stitcher.width));
-    const after = await call<{ shift: Shift; unsettled: boolean }>(`window.__kanalarkiv.afterTile(${captured}, ${fromRow}, ${toRow}, ${metrics.contentHeight})`);
+    const after = await call<{ shift: Shift; unsettled: boolean; pending: number }>(`window.__kanalarkiv.afterTile(${captured}, ${fromRow}, ${toRow}, ${metrics.contentHeight})`);
     if (after.shift.move !== 0 && moves < MAX_MOVES) {
       // The page moved while the picture was taken: some of its rows may already be in the image.
       moved(after.shift);
@@ -205,6 +207,7 @@ export async function scrollAndCapture(page: Page, cdp: CDPSession, options: Scr
     retakes = 0;
     closings = 0;
     if (toRow > fromRow) {
+      pendingImages += after.pending;
       keep(shot, fromRow, toRow, tile.words);
       idle = 0;
     } else idle += 1;
@@ -243,6 +246,7 @@ export async function scrollAndCapture(page: Page, cdp: CDPSession, options: Scr
   if (skipped > 0) {
     warnings.push(captureWarning('scrolled_itself', { px: skipped }));
   }
+  if (pendingImages > 0) warnings.push(captureWarning('images_pending', { count: pendingImages }));
   timings.add('scroll', performance.now() - loopStart);
   const segments = await timings.time('encode', () => stitcher.finish());
   return { segments, words, pageHeight: stitcher.height, posts, expanded, tiles, cut, warnings };
