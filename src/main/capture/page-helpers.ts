@@ -386,11 +386,17 @@ export const PAGE_HELPERS = String.raw`
       for (const { el } of deepAll(roots(), 'img[loading="lazy"], iframe[loading="lazy"]')) el.loading = 'eager';
     },
 
-    /** Images in rows [fromRow, toRow) of the window (all of it by default) that have a source but have not finished loading. */
+    /**
+     * Images in rows [fromRow, toRow) of the window (all of it by default) that have not finished
+     * loading: those with a source still loading, and those a lazy loader has yet to give their source
+     * (data-src, the convention of lazysizes and hand-written IntersectionObserver loaders), which it
+     * does only a frame or two after they come into view.
+     */
     pendingImages(fromRow = 0, toRow = innerHeight) {
       let n = 0;
       for (const { el, dy } of deepAll(roots(), 'img')) {
-        if (el.complete || !el.currentSrc && !el.src) continue;
+        const awaitingSource = !el.getAttribute('src') && (el.dataset.src || el.dataset.srcset);
+        if (!awaitingSource && (el.complete || !el.currentSrc && !el.src)) continue;
         const r = el.getBoundingClientRect();
         if (r.bottom + dy > fromRow && r.top + dy < toRow && r.width > 0 && r.height > 0) n++;
       }
