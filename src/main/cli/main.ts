@@ -58,7 +58,7 @@ export async function main(argv: string[], io: Io, signal?: AbortSignal): Promis
       return EXIT.someFailed;
     }
     if (!(error instanceof UsageError)) throw error;
-    const text = error.parse ? t([`cli.parse.${error.parse.code}`, 'cli.badOption'] as unknown as string, { option: error.parse.option, detail: error.message }) : error.message;
+    const text = error.parse ? t([`cli.parse.${error.parse.code}`, 'cli.badOption'], { option: error.parse.option, detail: error.message }) : error.message;
     io.err(`kanalarkiv ${command}: ${text}\n\n${t('cli.usageHeading')}\n  ${commandUsage(command, t)}\n`);
     return EXIT.usage;
   }

@@ -7,7 +7,7 @@ import type { FsProblem } from '../archive/fs-problems';
 
 export type Language = 'sv' | 'en';
 /** The catalogue in one language; it knows which, for the few texts kept outside it (capture warnings). */
-export type Translate = ((key: string, values?: Record<string, unknown>) => string) & { language: Language };
+export type Translate = ((key: string | string[], values?: Record<string, unknown>) => string) & { language: Language };
 
 /**
  * The command line's language: English when the locale asks for it (LC_ALL, then LC_MESSAGES, then
@@ -22,7 +22,7 @@ export function cliLanguage(env: NodeJS.ProcessEnv = process.env): Language {
 export function cliMessages(language: Language): Translate {
   const i18n = createInstance();
   void i18n.init({ resources: { sv: { translation: sv }, en: { translation: en } }, lng: language, fallbackLng: 'sv', interpolation: { escapeValue: false }, initAsync: false });
-  return Object.assign((key: string, values?: Record<string, unknown>) => i18n.t(key, values ?? {}), { language });
+  return Object.assign((key: string | string[], values?: Record<string, unknown>) => i18n.t(key, values ?? {}), { language });
 }
 
 /**
@@ -30,7 +30,7 @@ export function cliMessages(language: Language): Translate {
  * core's own message (English, naming the file or address) as the detail.
  */
 export function failureText(t: Translate, failure: { code: string; message: string; params?: ErrorParams }, values: Record<string, string> = {}): string {
-  const sentence = t(errorMessageKeys(failure.code, failure.params) as unknown as string, { platform: '', ...values, ...failure.params });
+  const sentence = t(errorMessageKeys(failure.code, failure.params), { platform: '', ...values, ...failure.params });
   return failure.message && failure.message !== sentence ? `${sentence}\n  ${t('cli.detail', { detail: failure.message })}` : sentence;
 }
 
@@ -56,7 +56,7 @@ export function entryText(t: Translate, entry: string): string {
  * own message, which names the values it is about.
  */
 export function issueText(t: Translate, issue: { code: string; message: string }): string {
-  return t.language === 'en' ? issue.message : t([`issue.${issue.code}`, 'issue.invalid_value'] as unknown as string);
+  return t.language === 'en' ? issue.message : t([`issue.${issue.code}`, 'issue.invalid_value']);
 }
 
 /** A round's name as people say it ("Septemberomgången 2026"). */
