@@ -55,7 +55,8 @@ export interface SearchHit {
 }
 
 export interface BagProblem {
-  kind: 'changed' | 'missing' | 'extra' | 'invalid';
+  /** moved: the bag is not where its identity says (moved or renamed); it is still the same record. */
+  kind: 'changed' | 'missing' | 'extra' | 'invalid' | 'moved';
   /** The file concerned, relative to the bag. */
   file: string;
   detail: string;
@@ -64,7 +65,12 @@ export interface BagProblem {
 export interface BagReport {
   /** The bag's folder, relative to the archive. */
   bag: string;
+  /** Which channel and when, as the bag's metadata says; null when it cannot be read. */
+  channelName: string | null;
+  takenAt: string | null;
   problems: BagProblem[];
+  /** For a damaged bag: the file archive's copy of it, checked; null when there is no file archive or no copy there. */
+  copy: { place: string; intact: boolean } | null;
 }
 
 export interface ArchiveReport {

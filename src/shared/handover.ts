@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { SnapshotRef } from './archive';
-import type { ApiError, HandoverErrorCode } from './errors';
+import type { ApiError, ErrorParams, HandoverErrorCode } from './errors';
 
 /**
  * Handing snapshot records over to where they are kept: Platina (through its API, by e-mail, or as
@@ -86,6 +86,8 @@ export interface HandoverRecord {
   unit: string;
   round: string | null;
   takenAt: string;
+  /** Why it was taken (a snapshot) or saved (a comment). */
+  reason: string;
   title: string;
   /** Targets this record has been delivered to, with the remote id or place. */
   delivered: Array<{ target: HandoverTarget; destination: string; at: string; remoteId: string }>;
@@ -101,6 +103,8 @@ export interface HandoverItemResult {
   error: string | null;
   /** Why it failed, as a code the UI explains; null when it did not fail. */
   errorCode: HandoverErrorCode | 'internal' | null;
+  /** What the failure's sentence names (errors.ts ErrorParams). */
+  errorParams: ErrorParams;
 }
 
 export interface DeliveryResult {
@@ -119,7 +123,7 @@ export interface Delivery {
   by: string;
   target: HandoverTarget;
   destination: string;
-  items: Array<{ ref: string; snapshotId: string; title: string; status: 'delivered' | 'failed'; remoteId: string; sha256: string; error: string | null }>;
+  items: Array<{ ref: string; snapshotId: string; title: string; status: 'delivered' | 'failed'; remoteId: string; sha256: string; error: string | null; errorCode: string | null; errorParams: ErrorParams }>;
   /** SHA-256 of the delivery's last log line: ties a printed receipt to the log. */
   logSeal: string;
 }

@@ -1,4 +1,4 @@
-import type { ArchiveReport, Catalogue, Difference, SearchHit, SnapshotRef } from './archive';
+import type { ArchiveReport, BagReport, Catalogue, Difference, SearchHit, SnapshotRef } from './archive';
 import type { CaptureJobState } from './capture';
 import type { LoginState, Platform } from './channel';
 import type { DeliveryResult, HandoverOverview, HandoverSettings, HandoverTarget, PlatinaSignIn } from './handover';
@@ -30,6 +30,7 @@ export const IPC_CHANNELS = {
   getThumbnail: 'kanalarkiv:get-thumbnail',
   searchArchive: 'kanalarkiv:search-archive',
   verifyArchive: 'kanalarkiv:verify-archive',
+  checkRecords: 'kanalarkiv:check-records',
   startCapture: 'kanalarkiv:start-capture',
   saveComment: 'kanalarkiv:save-comment',
   checkRemoval: 'kanalarkiv:check-removal',
@@ -89,6 +90,8 @@ export interface KanalarkivApi {
   getThumbnail(ref: SnapshotRef): Promise<string>;
   searchArchive(query: string): Promise<SearchHit[]>;
   verifyArchive(): Promise<ArchiveReport>;
+  /** The fixity of some records (the handover checks them before it offers them): the damaged ones only. */
+  checkRecords(refs: SnapshotRef[]): Promise<BagReport[]>;
   /** Starts capturing; progress arrives through onCaptureUpdate. */
   startCapture(request: { channelIds: string[]; reason: string }): Promise<CaptureJobState>;
   /** Saves one comment or post as a record; progress arrives through onCaptureUpdate, as a capture's. */

@@ -9,7 +9,7 @@ import { checkRemovals } from '../pipeline/removal';
 import { readCatalogue, readMetadata, searchArchive, snapshotPath, thumbnail } from '../archive/catalogue';
 import { difference, pageImage } from '../archive/compare';
 import { DATA_DIR, RECORD_FILE } from '../archive/layout';
-import { checkArchive } from '../handover/check';
+import { checkArchive, damagedRecords } from '../handover/check';
 import { findBrowser } from '../capture/browser';
 import { openLoginWindow } from '../capture/login';
 import { CaptureError } from '../capture/errors';
@@ -184,7 +184,10 @@ export function createHandlers(context: HandlerContext): KanalarkivApi {
       return searchArchive(await archive(), query);
     },
     async verifyArchive() {
-      return checkArchive(await archive());
+      return checkArchive(await archive(), (await shared()).handover.fileArchiveDir);
+    },
+    async checkRecords(refs) {
+      return damagedRecords(await archive(), refs, (await shared()).handover.fileArchiveDir);
     },
     async getRoundOverview() {
       const shown = new Set(storage.get('remindersShown') ?? []);

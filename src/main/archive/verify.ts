@@ -16,10 +16,11 @@ const TAGS: ReadonlySet<string> = new Set(TAG_FILES);
  */
 export async function verifyArchive(archiveDir: string): Promise<Omit<ArchiveReport, 'log'>> {
   const bags: BagReport[] = [];
-  const unreadable = (folder: string, error: unknown) => bags.push({ bag: bagName(archiveDir, folder), problems: [cannotRead(error)] });
+  const unreadable = (folder: string, error: unknown) => bags.push({ bag: bagName(archiveDir, folder), channelName: null, takenAt: null, problems: [cannotRead(error)], copy: null });
   for (const bag of await findBags(archiveDir, unreadable)) {
     try {
-      bags.push({ bag: bagName(archiveDir, bag), problems: await verifyBag(bag, archiveDir) });
+      const identity = await readIdentity(bag);
+      bags.push({ bag: bagName(archiveDir, bag), channelName: identity?.channelName ?? null, takenAt: identity?.startedAt ?? null, problems: await verifyBag(bag, archiveDir), copy: null });
     } catch (error) {
       unreadable(bag, error);
     }
@@ -139,16 +140,16 @@ function placeProblems(archiveDir: string, bag: string, identity: { snapshotId: 
     return [{ kind: 'invalid', file: `${DATA_DIR}/${METADATA_FILE}`, detail: `names the channel "${identity.channelId}" or the time "${identity.startedAt}", which no bag can be named by` }];
   }
   const actual = bagName(archiveDir, bag);
-  return actual === expected ? [] : [{ kind: 'invalid', file: '.', detail: `the bag is in ${actual}, but its identity says ${expected} (was it moved or renamed?)` }];
+  return actual === expected ? [] : [{ kind: 'moved', file: '.', detail: `the bag is in ${actual}, but its identity says ${expected} (was it moved or renamed?)` }];
 }
 
 /** The bag's identity from its metadata.json, or null when that cannot be read (verifyBag reports why). */
-async function readIdentity(bag: string): Promise<{ snapshotId: string; channelId: string; startedAt: string } | null> {
+async function readIdentity(bag: string): Promise<{ snapshotId: string; channelId: string; channelName: string | null; startedAt: string } | null> {
   try {
-    const meta = JSON.parse(await readFile(path.join(bag, DATA_DIR, METADATA_FILE), 'utf8')) as { snapshotId?: unknown; channel?: { id?: unknown }; capture?: { startedAt?: unknown } };
+    const meta = JSON.parse(await readFile(path.join(bag, DATA_DIR, METADATA_FILE), 'utf8')) as { snapshotId?: unknown; channel?: { id?: unknown; name?: unknown }; capture?: { startedAt?: unknown } };
     const { snapshotId, channel, capture } = meta;
     if (typeof snapshotId !== 'string' || typeof channel?.id !== 'string' || typeof capture?.startedAt !== 'string') return null;
-    return { snapshotId, channelId: channel.id, startedAt: capture.startedAt };
+    return { snapshotId, channelId: channel.id, channelName: typeof channel.name === 'string' ? channel.name : null, startedAt: capture.startedAt };
   } catch {
     return null;
   }

@@ -7,7 +7,8 @@ import { runCapture } from '../pipeline/run';
 import { defaultProfilesRoot } from '../paths';
 import { currentRound, dueChannels, roundsForCapture } from '../rounds/rounds';
 import { loadChannels, loadRounds, loadSharedSettings } from './channel-file';
-import { entryText, failureText, issueText, roundName, type Translate } from './messages';
+import { entryText, failureText, issueText, roundName } from './messages';
+import type { Translate } from '../messages';
 import { EXIT, parseOptions, useArchive, type Io } from './options';
 
 const DEFAULT_REASON = 'Regelbunden ögonblicksbild';

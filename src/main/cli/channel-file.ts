@@ -8,7 +8,8 @@ import { readRegister, REGISTER_FILE, registerFile } from '../register/register-
 import { readSharedSettings, type SharedSettings } from '../archive/shared-settings';
 import { DEFAULT_ROUNDS, parseRounds } from '../rounds/rounds';
 import type { RoundDefinition } from '../../shared/rounds';
-import { entryText, failureText, issueText, type Translate } from './messages';
+import { entryText, failureText, issueText } from './messages';
+import type { Translate } from '../messages';
 
 /** Reads a channel file for a command; a string is what is wrong with it, for the user. */
 export async function loadChannelFile(file: string, t: Translate): Promise<ChannelList | string> {

@@ -7,7 +7,8 @@ import { channelsCsv, channelsHtml, channelsJson } from '../register/export';
 import { ChannelListError } from '../register/channels';
 import { ChannelRegister, currentUser } from '../register/register';
 import { issueLines, loadSharedSettings } from './channel-file';
-import { entryText, failureText, issueText, type Translate } from './messages';
+import { entryText, failureText, issueText } from './messages';
+import type { Translate } from '../messages';
 import { EXIT, parseOptions, requireArchive, useArchive, UsageError, type Io } from './options';
 
 const FIELDS = {

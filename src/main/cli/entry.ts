@@ -1,10 +1,11 @@
 import { main } from './main';
-import { cliLanguage, cliMessages } from './messages';
+import { cliLanguage } from './messages';
+import { messagesIn } from '../messages';
 
 /** Runs a command as a process: real stdout and stderr, Ctrl-C cancels (a second one quits at once). */
 export async function runCli(argv: string[]): Promise<number> {
   const controller = new AbortController();
-  const t = cliMessages(cliLanguage());
+  const t = messagesIn(cliLanguage());
   const onSignal = () => {
     if (controller.signal.aborted) process.exit(130);
     process.stderr.write(t('cli.cancelling'));

@@ -14,7 +14,8 @@ import { adapterFor } from '../handover/targets';
 import type { SharedHandoverSettings } from '../archive/shared-settings';
 import { currentUser } from '../register/register';
 import { loadSharedSettings } from './channel-file';
-import { failureText, roundName, type Translate } from './messages';
+import { failureText, roundName } from './messages';
+import type { Translate } from '../messages';
 import { EXIT, parseOptions, requireArchive, UsageError, type Io } from './options';
 
 const OPTIONS = {
@@ -121,7 +122,7 @@ export async function handoverCommand(args: string[], io: Io, signal?: AbortSign
   if (values.json) io.out(`${JSON.stringify(result)}\n`);
   else {
     for (const item of result.items) {
-      if (item.status === 'failed') io.out(t('cli.itemFailed', { title: item.title || item.ref, error: failureText(t, { code: item.errorCode ?? 'internal', message: item.error ?? '' }).replaceAll('\n', '\n             ') }));
+      if (item.status === 'failed') io.out(t('cli.itemFailed', { title: item.title || item.ref, error: failureText(t, { code: item.errorCode ?? 'internal', message: item.error ?? '', params: item.errorParams }).replaceAll('\n', '\n             ') }));
       else io.out(t(item.status === 'delivered' ? 'cli.itemDelivered' : 'cli.itemAlready', { title: item.title, remote: item.remoteId }));
     }
     io.out(t('cli.delivery', { id: result.deliveryId, there: result.items.filter((i) => i.status !== 'failed').length, count: result.items.length, destination: result.destination, dir: values.archive }));

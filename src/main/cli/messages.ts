@@ -1,13 +1,7 @@
-import { createInstance } from 'i18next';
 import { errorMessageKeys, type ErrorParams } from '../../shared/errors';
-import en from '../../shared/messages/en.json';
-import sv from '../../shared/messages/sv.json';
 import { roundTitle } from '../../shared/rounds';
 import type { FsProblem } from '../archive/fs-problems';
-
-export type Language = 'sv' | 'en';
-/** The catalogue in one language; it knows which, for the few texts kept outside it (capture warnings). */
-export type Translate = ((key: string | string[], values?: Record<string, unknown>) => string) & { language: Language };
+import type { Language, Translate } from '../messages';
 
 /**
  * The command line's language: English when the locale asks for it (LC_ALL, then LC_MESSAGES, then
@@ -16,13 +10,6 @@ export type Translate = ((key: string | string[], values?: Record<string, unknow
 export function cliLanguage(env: NodeJS.ProcessEnv = process.env): Language {
   const locale = env.LC_ALL || env.LC_MESSAGES || env.LANG || '';
   return /^en([_.@-]|$)/i.test(locale) ? 'en' : 'sv';
-}
-
-/** The app's message catalogue, in one language, for the command line. */
-export function cliMessages(language: Language): Translate {
-  const i18n = createInstance();
-  void i18n.init({ resources: { sv: { translation: sv }, en: { translation: en } }, lng: language, fallbackLng: 'sv', interpolation: { escapeValue: false }, initAsync: false });
-  return Object.assign((key: string | string[], values?: Record<string, unknown>) => i18n.t(key, values ?? {}), { language });
 }
 
 /**

@@ -2,7 +2,8 @@ import path from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { mkdir, stat } from 'node:fs/promises';
 import { fsProblem, probeWritable } from '../archive/fs-problems';
-import { diskText, type Translate } from './messages';
+import { diskText } from './messages';
+import type { Translate } from '../messages';
 
 /** Where a command writes (stdout for results, stderr for progress and messages), and in which language. */
 export interface Io {

@@ -1,4 +1,4 @@
-import type { Translate } from './messages';
+import type { Translate } from '../messages';
 
 /** Each command's synopsis: the options are the same in every language; what they do is in the catalogue (cli.usage.*). */
 const SYNOPSIS = {

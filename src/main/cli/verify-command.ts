@@ -1,3 +1,6 @@
+import { readSharedSettings } from '../archive/shared-settings';
+import { formatDateTime } from '../../shared/dates';
+import { damagedRecordName, problemText, restoreText } from '../../shared/fixity';
 import { checkArchive } from '../handover/check';
 import { EXIT, parseOptions, requireArchive, UsageError, type Io } from './options';
 
@@ -7,13 +10,15 @@ export async function verifyCommand(args: string[], io: Io): Promise<number> {
   if (!values.archive) throw new UsageError(t('cli.verifyArchiveRequired'));
   await requireArchive(values.archive, t);
 
-  const report = await checkArchive(values.archive);
+  // The archive's own settings say where its file archive is: a damaged bag's copy there is checked.
+  const report = await checkArchive(values.archive, (await readSharedSettings(values.archive).catch(() => null))?.handover.fileArchiveDir ?? '');
   const damaged = report.bags.filter((b) => b.problems.length > 0);
   if (values.json) {
     io.out(`${JSON.stringify({ bags: report.bags.map((b) => ({ ...b, ok: b.problems.length === 0 })), incomplete: report.incomplete, log: report.log })}\n`);
   } else {
     for (const bag of damaged) {
-      io.out(`${t('cli.damaged', { bag: bag.bag })}${bag.problems.map((p) => t('cli.problemLine', { kind: t(`cli.problemKind.${p.kind}`), file: p.file, detail: p.detail })).join('')}`);
+      const name = damagedRecordName(bag, (iso) => formatDateTime(iso, t.language));
+      io.out(`${t('cli.damaged', { name: name === bag.bag ? name : `${name} (${bag.bag})` })}${bag.problems.map((p) => t('cli.problemLine', { text: problemText(t, p), file: p.file, detail: p.detail })).join('')}  ${restoreText(t, bag)}\n`);
     }
     if (report.incomplete.length > 0) {
       io.out(t('cli.incomplete', { count: report.incomplete.length }));

@@ -1,7 +1,8 @@
-import type { ArchiveReport } from '../../shared/archive';
-import { readCatalogue, snapshotPath } from '../archive/catalogue';
+import path from 'node:path';
+import type { ArchiveReport, BagReport, SnapshotRef } from '../../shared/archive';
+import { readCatalogue, readMetadata, snapshotPath } from '../archive/catalogue';
 import { DATA_DIR, RECORD_FILE } from '../archive/layout';
-import { bagDigests, verifyArchive } from '../archive/verify';
+import { bagDigests, verifyArchive, verifyBag } from '../archive/verify';
 import { HandoverError } from './errors';
 import { withIdentities } from './items';
 import { HandoverLog, type LogEntry, type LogReading } from './log';
@@ -43,8 +44,38 @@ export async function requireIntactLog(archiveDir: string, reading: LogReading, 
   throw new HandoverError('log_broken', `The handover log ${file} is damaged: line ${first.line} ${first.detail}${problems.length > 1 ? ` (and ${problems.length - 1} more)` : ''}. Nothing was done. Restore the log from a backup; Kanalarkiv never changes it.`);
 }
 
-/** The whole archive checked: every bag's fixity and place, and the handover log that tells where records went. */
-export async function checkArchive(archiveDir: string): Promise<ArchiveReport> {
+/**
+ * The whole archive checked: every bag's fixity and place, and the handover log that tells where
+ * records went. Given the file archive, each damaged bag's copy there is checked too, so the report
+ * can say whether it can be restored from it.
+ */
+export async function checkArchive(archiveDir: string, fileArchiveDir = ''): Promise<ArchiveReport> {
   const report = await verifyArchive(archiveDir);
-  return { ...report, log: await checkLog(archiveDir, await new HandoverLog(archiveDir).read()) };
+  const bags = await Promise.all(report.bags.map(async (bag) => (bag.problems.length > 0 ? { ...bag, copy: await copyOf(fileArchiveDir, bag.bag) } : bag)));
+  return { ...report, bags, log: await checkLog(archiveDir, await new HandoverLog(archiveDir).read()) };
+}
+
+/** The fixity of some records, before they are handed over: the damaged ones, with their copies in the file archive. */
+export async function damagedRecords(archiveDir: string, refs: SnapshotRef[], fileArchiveDir = ''): Promise<BagReport[]> {
+  const damaged: BagReport[] = [];
+  for (const ref of refs) {
+    const bag = snapshotPath(archiveDir, ref);
+    const problems = await verifyBag(bag, archiveDir).catch((error: NodeJS.ErrnoException) => [{ kind: 'invalid' as const, file: '.', detail: `cannot be read (${error.code ?? error.message})` }]);
+    if (problems.length === 0) continue;
+    const meta = await readMetadata(bag).catch(() => null);
+    damaged.push({ bag: ref, channelName: meta?.channel.name ?? null, takenAt: meta?.capture.startedAt ?? null, problems, copy: await copyOf(fileArchiveDir, ref) });
+  }
+  return damaged;
+}
+
+/** The file archive keeps a bag at the same <channel>/<folder> as the archive (file-archive.ts): whether it is there and whole. */
+async function copyOf(fileArchiveDir: string, ref: string): Promise<BagReport['copy']> {
+  if (!fileArchiveDir || ref === '.') return null;
+  const place = path.join(path.resolve(fileArchiveDir), ...ref.split('/'));
+  try {
+    await bagDigests(place);
+  } catch {
+    return null;
+  }
+  return { place, intact: (await verifyBag(place).catch(() => [null])).length === 0 };
 }

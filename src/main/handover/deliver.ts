@@ -83,9 +83,7 @@ async function handOverAlone(request: HandoverRequest): Promise<DeliveryResult> 
   const refs = [...new Set(request.refs)];
   const progress = () => request.onProgress?.(results.size, refs.length);
   const outcome = (item: Pick<HandoverItem, 'ref' | 'title' | 'sha256'>, status: HandoverItemResult['status'], remoteId: string, error: unknown = null): HandoverItemResult => ({
-    ref: item.ref, title: item.title, status, remoteId, sha256: item.sha256,
-    error: error === null ? null : error instanceof Error ? error.message : String(error),
-    errorCode: error === null ? null : error instanceof HandoverError ? error.code : 'internal',
+    ref: item.ref, title: item.title, status, remoteId, sha256: item.sha256, ...failure(error),
   });
 
   const pending: HandoverItem[] = [];
@@ -101,7 +99,7 @@ async function handOverAlone(request: HandoverRequest): Promise<DeliveryResult> 
       }
       pending.push(await loadItem(archiveDir, ref, metadata));
     } catch (error) {
-      await log.append({ ...base, at: now().toISOString(), event: 'failed', snapshotId, ref, error: (error as Error).message });
+      await log.append({ ...base, at: now().toISOString(), event: 'failed', snapshotId, ref, ...failure(error) });
       results.set(ref, outcome({ ref, title: '', sha256: '' }, 'failed', '', error));
     }
   }
@@ -119,7 +117,7 @@ async function handOverAlone(request: HandoverRequest): Promise<DeliveryResult> 
       progress();
     },
     failed: async (item, error) => {
-      await log.append({ ...entryFor(item), event: 'failed', error: error instanceof Error ? error.message : String(error) });
+      await log.append({ ...entryFor(item), event: 'failed', ...failure(error) });
       results.set(item.ref, outcome(item, 'failed', '', error));
       progress();
     },
@@ -139,6 +137,16 @@ async function handOverAlone(request: HandoverRequest): Promise<DeliveryResult> 
   }
 
   return { deliveryId, target: adapter.target, destination: adapter.destination, at, by, items: refs.map((ref) => results.get(ref)!) };
+}
+
+/** A failure as the result and the log keep it: the message for IT, the code and params for the sentence people read. */
+function failure(error: unknown): Pick<HandoverItemResult, 'error' | 'errorCode' | 'errorParams'> {
+  if (error === null) return { error: null, errorCode: null, errorParams: {} };
+  return {
+    error: error instanceof Error ? error.message : String(error),
+    errorCode: error instanceof HandoverError ? error.code : 'internal',
+    errorParams: error instanceof HandoverError ? error.params : {},
+  };
 }
 
 function interruptedItems(entries: LogEntry[], adapter: HandoverAdapter): Map<string, LogEntry> {

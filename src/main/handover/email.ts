@@ -8,7 +8,7 @@ import { PLATFORM_NAMES } from '../record/title';
 import { checkCancelled, type HandoverAdapter } from './deliver';
 import { HandoverError } from './errors';
 import type { HandoverItem } from './items';
-import { placeUnder, safeName } from './place';
+import { placeUnder, recordFileNames, safeName } from './place';
 
 export interface EmailSecrets {
   /** The SMTP password, when the server wants one. */
@@ -125,7 +125,7 @@ async function writeEml(dir: string, item: HandoverItem, message: Buffer): Promi
   try {
     await writeFile(temp, message);
     await syncPath(temp);
-    return await placeUnder(temp, folder, safeName(item.title), '.eml', sha256);
+    return await placeUnder(temp, folder, recordFileNames(item.title, item.metadata.capture.startedAt), '.eml', sha256);
   } catch (error) {
     // A half-written message must not be left for the mail pickup to find.
     await rm(temp, { force: true });

@@ -90,6 +90,7 @@ export async function listHandoverRecords(archiveDir: string, entries: LogEntry[
     unit: s.unit,
     round: s.round,
     takenAt: s.takenAt,
+    reason: s.reason,
     title: titleFor(s.kind === 'comment' ? (s.commentPurpose ?? 'removal') : 'snapshot', s.platform, s.channelName, s.takenAt),
     delivered: bySnapshot.get(s.snapshotId) ?? [],
   }));

@@ -44,12 +44,15 @@ const entrySchema = z.object({
   round: z.string().nullable(),
   remoteId: z.string().nullable(),
   error: z.string().nullable(),
+  /** Why it failed, as a code and the values its sentence names, so a receipt says it in Swedish; lines before 0.3 have only `error`. */
+  errorCode: z.string().nullable().optional(),
+  errorParams: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
   /** For a removal check: true when the comment was gone, false when the page still showed it, null when the page could not be read. */
   gone: z.boolean().nullable().optional(),
 });
 
 export type LogEntry = z.infer<typeof entrySchema>;
-type Optional = 'snapshotId' | 'ref' | 'title' | 'sha256' | 'bytes' | 'round' | 'remoteId' | 'error' | 'gone';
+type Optional = 'snapshotId' | 'ref' | 'title' | 'sha256' | 'bytes' | 'round' | 'remoteId' | 'error' | 'errorCode' | 'errorParams' | 'gone';
 export type NewLogEntry = Omit<LogEntry, 'seq' | 'prev' | Optional> & Partial<Pick<LogEntry, Optional>>;
 
 export interface LogReading {

@@ -6,15 +6,23 @@ import { digestFile, syncPath } from '../archive/files';
 /** Windows forbids these in file names; titles can hold any of them through a channel's name. */
 export const safeName = (name: string) => name.replace(/[<>:"/\\|?*\p{Cc}]/gu, '-').replace(/[. ]+$/, '').trim();
 
+/** A record's file names, best first: its title, then its title with the Swedish time ("kl. 14.05.32"), which tells two records of a day apart. */
+export function recordFileNames(title: string, takenAt: string): string[] {
+  const time = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm', timeStyle: 'medium' }).format(new Date(takenAt)).replace(/:/g, '.');
+  return [safeName(title), safeName(`${title} kl. ${time}`)];
+}
+
 /**
  * Moves a finished temporary file into `folder` as "<base><ext>", never replacing a file: when the
- * name is taken by another file it becomes "<base> (2)<ext>" and so on; the same content already
- * there counts as placed. Returns the file name used; the temporary file is gone afterwards.
+ * name is taken by another file it tries the next base (a record's title, then the title with its
+ * time), then "<last base> (2)<ext>" and so on; the same content already there counts as placed.
+ * Returns the file name used; the temporary file is gone afterwards.
  */
-export async function placeUnder(temp: string, folder: string, base: string, ext: string, sha256: string): Promise<string> {
+export async function placeUnder(temp: string, folder: string, bases: string[], ext: string, sha256: string): Promise<string> {
+  const nameAt = (i: number) => (i < bases.length ? `${bases[i]}${ext}` : `${bases.at(-1)} (${i - bases.length + 2})${ext}`);
   try {
-    for (let n = 1; ; n++) {
-      const name = `${base}${n === 1 ? '' : ` (${n})`}${ext}`;
+    for (let i = 0; ; i++) {
+      const name = nameAt(i);
       const target = path.join(folder, name);
       try {
         await placeWithoutReplacing(temp, target);

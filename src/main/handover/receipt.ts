@@ -3,6 +3,8 @@ import type { Delivery, HandoverTarget } from '../../shared/handover';
 import { createPdfA, finishPdfA } from '../record/pdfa';
 import { PageWriter } from '../record/writer';
 import { tool } from '../resources';
+import { errorMessageKeys } from '../../shared/errors';
+import { messagesIn } from '../messages';
 import type { LogEntry, LogReading } from './log';
 
 export const TARGET_NAMES: Record<HandoverTarget, string> = {
@@ -35,12 +37,14 @@ export function deliveriesInLog({ entries, lines }: Pick<LogReading, 'entries' |
       by: first.by,
       target: first.target,
       destination: first.destination,
-      items: [...outcomes].map(([ref, e]) => ({ ref, snapshotId: e.ref === undefined ? '' : (e.snapshotId ?? ''), title: e.title ?? ref, status: e.event as 'delivered' | 'failed', remoteId: e.remoteId ?? '', sha256: e.sha256 ?? '', error: e.error })),
+      items: [...outcomes].map(([ref, e]) => ({ ref, snapshotId: e.ref === undefined ? '' : (e.snapshotId ?? ''), title: e.title ?? ref, status: e.event as 'delivered' | 'failed', remoteId: e.remoteId ?? '', sha256: e.sha256 ?? '', error: e.error, errorCode: e.errorCode ?? null, errorParams: e.errorParams ?? {} })),
       logSeal: lines[group.lastIndex] ? createHash('sha256').update(lines[group.lastIndex]!).digest('hex') : '',
     });
   }
   return result.sort((a, b) => b.at.localeCompare(a.at));
 }
+
+const swedish = messagesIn('sv');
 
 const localTime = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm', dateStyle: 'long', timeStyle: 'long' });
 
@@ -69,7 +73,12 @@ export async function receiptPdf(delivery: Delivery, organisation: string): Prom
     writer.gap(8);
     writer.row(item.status === 'delivered' ? 'Överlämnad' : 'Misslyckades', item.title);
     if (item.remoteId) writer.row('Mottagarens id', item.remoteId);
-    if (item.error) writer.row('Orsak', item.error);
+    if (item.error) {
+      // Lines from before the log kept codes have only the message: that is all there is to say.
+      const sentence = item.errorCode ? swedish(errorMessageKeys(item.errorCode, item.errorParams), { platform: '', ...item.errorParams }) : item.error;
+      writer.row('Orsak', sentence);
+      if (sentence !== item.error) writer.row('Teknisk detalj', item.error);
+    }
     writer.row('Ögonblicksbild', item.ref);
     if (item.sha256) writer.checksum('SHA-256', item.sha256);
   }

@@ -4,7 +4,7 @@ import { digestFile, syncPath } from '../archive/files';
 import { checkCancelled, type HandoverAdapter } from './deliver';
 import { HandoverError } from './errors';
 import type { HandoverItem } from './items';
-import { placeUnder, safeName } from './place';
+import { placeUnder, recordFileNames, safeName } from './place';
 
 export const METADATA_CSV = 'kanalarkiv-metadata.csv';
 const COLUMNS = ['Fil', 'Titel', 'Datum', 'Enhet', 'Kanal', 'Plattform', 'Adress', 'Omgång', 'Anledning', 'SHA-256', 'Ögonblicksbild'];
@@ -53,7 +53,7 @@ async function placeRecord(item: HandoverItem, folder: string): Promise<string> 
     await rm(temp, { force: true });
     throw new HandoverError('rejected', `The copy of ${item.title} in ${folder} did not match the record; try again.`);
   }
-  return placeUnder(temp, folder, safeName(item.title), '.pdf', item.sha256);
+  return placeUnder(temp, folder, recordFileNames(item.title, item.metadata.capture.startedAt), '.pdf', item.sha256);
 }
 
 /** Adds the record's row to the round's metadata file (rewritten whole through a temporary file). */

@@ -6,6 +6,8 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { bagLocation, finishBag, removeAbandonedBags, resealBags, startBag, type BagInfo } from '../../../src/main/archive/bag';
 import { INCOMPLETE_DIR } from '../../../src/main/archive/layout';
 import { verifyArchive } from '../../../src/main/archive/verify';
+import { checkArchive, damagedRecords } from '../../../src/main/handover/check';
+import type { SnapshotRef } from '../../../src/shared/archive';
 import { runCli } from '../../helpers/cli';
 
 const INFO: BagInfo = {
@@ -26,7 +28,7 @@ async function makeBag(id = INFO.externalIdentifier, at = new Date('2026-04-14T0
   await writeFile(path.join(draft.data, 'record.pdf'), '%PDF-1.7 fake');
   await mkdir(path.join(draft.data, 'sub'));
   await writeFile(path.join(draft.data, 'sub', 'page.txt'), 'Hej världen\n');
-  await writeFile(path.join(draft.data, 'metadata.json'), JSON.stringify({ snapshotId: id, channel: { id: 'kultur' }, capture: { startedAt: at.toISOString() } }));
+  await writeFile(path.join(draft.data, 'metadata.json'), JSON.stringify({ snapshotId: id, channel: { id: 'kultur', name: 'Kultur Umeå' }, capture: { startedAt: at.toISOString() } }));
   return finishBag(draft, archive, 'kultur', at, { ...INFO, externalIdentifier: id });
 }
 
@@ -43,7 +45,7 @@ describe('bags', () => {
     expect(readdirSync(path.join(archive, INCOMPLETE_DIR))).toEqual([]);
     expect(readFileSync(path.join(bag, 'manifest-sha256.txt'), 'utf8')).toMatch(/^[0-9a-f]{64} {2}data\/metadata\.json\n[0-9a-f]{64} {2}data\/record\.pdf\n[0-9a-f]{64} {2}data\/sub\/page\.txt\n$/);
     expect(readFileSync(path.join(bag, 'bag-info.txt'), 'utf8')).toMatch(/^Payload-Oxum: \d+\.3$/m);
-    expect((await verifyArchive(archive)).bags).toEqual([{ bag: 'kultur/2026-04-14T083000Z-0b8f2d1e', problems: [] }]);
+    expect((await verifyArchive(archive)).bags).toEqual([{ bag: 'kultur/2026-04-14T083000Z-0b8f2d1e', channelName: 'Kultur Umeå', takenAt: '2026-04-14T08:30:00.000Z', problems: [], copy: null }]);
   });
 
   it('never overwrites an existing snapshot', async () => {
@@ -119,17 +121,41 @@ describe('verify', () => {
     expect(problems).toEqual(expect.arrayContaining(['changed manifest-sha256.txt', 'changed data/metadata.json']));
   });
 
-  it('kanalarkiv verify names each damaged bag and what is wrong, and exits non-zero', async () => {
+  it('kanalarkiv verify names each damaged bag by channel and date, says what is wrong and what to do, and exits non-zero', async () => {
     const intact = await makeBag('11111111-0000-4000-8000-000000000000', new Date('2026-04-01T10:00:00Z'));
     const damaged = await makeBag('22222222-0000-4000-8000-000000000000', new Date('2026-09-01T10:00:00Z'));
     unlock(path.join(damaged, 'data', 'record.pdf'));
     writeFileSync(path.join(damaged, 'data', 'record.pdf'), 'changed');
     const run = await runCli(['verify', '--archive', archive]);
     expect(run.code).toBe(2);
-    expect(run.stdout).toContain(`DAMAGED ${path.relative(archive, damaged)}`);
-    expect(run.stdout).toMatch(/changed: data\/record\.pdf/);
+    expect(run.stdout).toContain(`DAMAGED Kultur Umeå, 1 Sept 2026, 12:00 (${path.relative(archive, damaged)})`);
+    expect(run.stdout).toContain('The record (PDF) has changed since it was archived.');
+    expect(run.stdout).toMatch(/data\/record\.pdf: SHA-256 is/);
+    expect(run.stdout).toContain('The file archive has no copy of it.');
     expect(run.stdout).not.toContain(path.relative(archive, intact));
     expect(run.stdout).toContain('1 of 2 snapshots intact.');
+  });
+
+  it("checks a damaged bag's copy in the file archive, so the report can say whether to restore from it", async () => {
+    const bag = await makeBag();
+    const ref = path.relative(archive, bag).split(path.sep).join('/') as SnapshotRef;
+    const fileArchive = mkdtempSync(path.join(os.tmpdir(), 'kanalarkiv-filearchive-'));
+    cpSync(bag, path.join(fileArchive, ref), { recursive: true });
+    unlock(path.join(bag, 'data', 'record.pdf'));
+    writeFileSync(path.join(bag, 'data', 'record.pdf'), 'changed');
+
+    const report = await checkArchive(archive, fileArchive);
+    expect(report.bags[0]).toMatchObject({ bag: ref, channelName: 'Kultur Umeå', takenAt: '2026-04-14T08:30:00.000Z', copy: { place: path.join(fileArchive, ref), intact: true } });
+    expect(await damagedRecords(archive, [ref], fileArchive)).toEqual([expect.objectContaining({ bag: ref, copy: { place: path.join(fileArchive, ref), intact: true } })]);
+    const run = await runCli(['verify', '--archive', archive]);
+    expect(run.stdout).toContain('The file archive has no copy of it.');
+
+    const copied = path.join(fileArchive, ref, 'data', 'sub', 'page.txt');
+    unlock(copied);
+    writeFileSync(copied, 'also changed');
+    expect((await checkArchive(archive, fileArchive)).bags[0]!.copy).toEqual({ place: path.join(fileArchive, ref), intact: false });
+    expect((await checkArchive(archive, path.join(fileArchive, 'elsewhere'))).bags[0]!.copy).toBeNull();
+    expect(await damagedRecords(archive, [ref.replace(/-\w+$/, '-00000000') as SnapshotRef])).toHaveLength(1);
   });
 
   it('kanalarkiv verify exits 0 on an intact archive and 1 when the archive does not exist', async () => {
@@ -191,7 +217,7 @@ describe('verify', () => {
     chmodSync(path.dirname(bag), 0o755);
     renameSync(bag, renamed);
     const [report] = (await verifyArchive(archive)).bags;
-    expect(report).toMatchObject({ bag: 'kultur/2026-04-14T083000Z-99999999', problems: [expect.objectContaining({ kind: 'invalid', detail: expect.stringContaining('its identity says kultur/2026-04-14T083000Z-0b8f2d1e') })] });
+    expect(report).toMatchObject({ bag: 'kultur/2026-04-14T083000Z-99999999', problems: [expect.objectContaining({ kind: 'moved', detail: expect.stringContaining('its identity says kultur/2026-04-14T083000Z-0b8f2d1e') })] });
   });
 
   it('catches a bag-info.txt whose identity is not the snapshot\'s', async () => {

@@ -3,13 +3,14 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../../src/main/cli/main';
-import { cliLanguage, cliMessages, type Language } from '../../../src/main/cli/messages';
+import { cliLanguage } from '../../../src/main/cli/messages';
+import { messagesIn, type Language } from '../../../src/main/messages';
 import { COMMAND_NAMES } from '../../../src/main/cli/usage';
 
 async function runIn(language: Language, ...argv: string[]) {
   let out = '';
   let err = '';
-  const code = await main(argv, { out: (text) => (out += text), err: (text) => (err += text), t: cliMessages(language) });
+  const code = await main(argv, { out: (text) => (out += text), err: (text) => (err += text), t: messagesIn(language) });
   return { code, out, err };
 }
 /** As with LANG=en_US.UTF-8: the messages these tests name are the English ones. */

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { digestFile } from '../../../src/main/archive/files';
 import { verifyBag } from '../../../src/main/archive/verify';
+import { readCatalogue } from '../../../src/main/archive/catalogue';
 import { handOver } from '../../../src/main/handover/deliver';
 import { INCOMING_DIR } from '../../../src/main/archive/layout';
 import { fileArchiveAdapter } from '../../../src/main/handover/file-archive';
@@ -131,7 +132,7 @@ describe("handover to Platina's upload structure", () => {
     expect(readdirSync(folder).filter((f) => f.endsWith('.pdf'))).toHaveLength(3);
   });
 
-  it('never replaces a file of the same name, and says what to set when no folder is given', async () => {
+  it('never replaces a file of the same name, tells records of the same day apart by their time, and says what to set when no folder is given', async () => {
     const target = tempDir('upload-taken');
     const id = archive.refs[0]!;
     const first = await handOver({ archiveDir: archive.dir, adapter: uploadFolderAdapter(target), refs: [id], by: 'Rut' });
@@ -141,8 +142,16 @@ describe("handover to Platina's upload structure", () => {
     writeFileSync(placed, 'annan fil');
     rmSync(path.join(archive.dir, 'handover-log.jsonl'));
     const second = await handOver({ archiveDir: archive.dir, adapter: uploadFolderAdapter(target), refs: [id], by: 'Rut' });
-    expect(second.items[0]!.remoteId).toMatch(/ \(2\)\.pdf$/);
+    // A record of the same title (the same channel, the same day) is told apart by its time, not by "(2)".
+    const time = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm', timeStyle: 'medium' }).format(new Date((await readCatalogue(archive.dir)).snapshots.find((s) => s.ref === id)!.takenAt)).replace(/:/g, '.');
+    expect(second.items[0]!.remoteId).toBe(first.items[0]!.remoteId.replace(/\.pdf$/, ` kl. ${time}.pdf`));
     expect(readFileSync(placed, 'utf8')).toBe('annan fil');
+    const timed = path.join(target, second.items[0]!.remoteId);
+    chmodSync(timed, 0o644);
+    writeFileSync(timed, 'en tredje fil');
+    rmSync(path.join(archive.dir, 'handover-log.jsonl'));
+    const third = await handOver({ archiveDir: archive.dir, adapter: uploadFolderAdapter(target), refs: [id], by: 'Rut' });
+    expect(third.items[0]!.remoteId).toBe(second.items[0]!.remoteId.replace(/\.pdf$/, ' (2).pdf'));
     expect(() => uploadFolderAdapter('')).toThrow(/No upload folder is set/);
   });
 });

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { chmodSync, cpSync, mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -40,5 +40,26 @@ describe('handover receipts', () => {
       expect(text.replace(/\s+/g, ' ')).toContain(item.title);
     }
     expect(text).toContain(deliveries[1]!.logSeal);
+  });
+
+  it('say in Swedish why a record failed (a damaged one here), with the English detail for IT', async () => {
+    // A copy of the archive, so the other test's records stay whole.
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'receipt-damaged-'));
+    cpSync(archive.dir, dir, { recursive: true });
+    const record = path.join(dir, ...archive.refs[0]!.split('/'), 'data', 'page.txt');
+    chmodSync(path.dirname(record), 0o755);
+    chmodSync(record, 0o644);
+    writeFileSync(record, 'ändrad');
+    const result = await handOver({ archiveDir: dir, adapter: uploadFolderAdapter(mkdtempSync(path.join(os.tmpdir(), 'receipt-target-'))), refs: [archive.refs[0]!], by: 'Rut Registrator' });
+    expect(result.items[0]).toMatchObject({ status: 'failed', errorCode: 'damaged', errorParams: { what: 'fixity' } });
+
+    const [delivery] = deliveriesInLog(await new HandoverLog(dir).read());
+    expect(delivery!.items[0]).toMatchObject({ errorCode: 'damaged', errorParams: { what: 'fixity' } });
+    const file = path.join(dir, 'kvitto.pdf');
+    writeFileSync(file, await receiptPdf(delivery!, 'Umeå kommun'));
+    expect(pdfaViolations(file)).toEqual([]);
+    const text = execFileSync('pdftotext', [file, '-']).toString().replace(/\s+/g, ' ');
+    expect(text).toContain('Orsak Ögonblicksbilden har ändrats eller skadats sedan den sparades och lämnades därför inte över.');
+    expect(text).toMatch(/Teknisk detalj .*failed its fixity check/);
   });
 });

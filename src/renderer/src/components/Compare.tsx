@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SnapshotRef } from '../../../shared/archive';
 import type { SnapshotMetadata } from '../../../shared/snapshot';
-import { formatDateTime } from '../format';
+import { formatDateTime } from '../../../shared/dates';
 import { api } from '../api';
 import { ErrorNotice } from './ErrorNotice';
 

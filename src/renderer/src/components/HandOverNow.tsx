@@ -44,7 +44,7 @@ export function HandOverNow({ record, by }: { record: SnapshotRef; by: string })
       {item && (
         <div role="status">
           <p className={item.status === 'failed' ? 'error' : 'notice'}>{t(`handover.targets.${result!.target}`)}: {t(`handover.status.${item.status}`)}</p>
-          {item.status === 'failed' && <ErrorNotice quiet error={new KanalarkivError(item.errorCode ?? 'internal', item.error ?? '')} />}
+          {item.status === 'failed' && <ErrorNotice quiet error={new KanalarkivError(item.errorCode ?? 'internal', item.error ?? '', item.errorParams)} />}
         </div>
       )}
       <ErrorNotice error={problem} />

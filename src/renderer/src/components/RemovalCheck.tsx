@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { SnapshotRef } from '../../../shared/archive';
 import type { RemovalCheck as Check } from '../../../shared/comment';
 import { api } from '../api';
-import { formatDateTime } from '../format';
+import { formatDateTime } from '../../../shared/dates';
 import { ErrorNotice } from './ErrorNotice';
 
 /**

@@ -2,7 +2,7 @@ import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../api';
 import { useApi } from '../hooks/useApi';
-import { formatDate } from '../format';
+import { formatDate } from '../../../shared/dates';
 import { QUIET_MONTHS } from '../../../shared/register';
 import { roundTitle, type RoundOverview as Overview } from '../../../shared/rounds';
 import { ErrorNotice } from './ErrorNotice';

@@ -3,12 +3,15 @@ import { useTranslation } from 'react-i18next';
 import { Compare } from '../components/Compare';
 import { RecordView } from '../components/RecordView';
 import { RemovalCheck } from '../components/RemovalCheck';
-import { Thumbnail } from '../components/Thumbnail';
-import { formatDateTime } from '../format';
-import type { ArchiveReport, SearchHit, SnapshotRef } from '../../../shared/archive';
+import { ArchiveFilters } from '../components/archive/ArchiveFilters';
+import { filterSnapshots, NO_FILTER, type ArchiveFilter } from '../components/archive/filter';
+import { SnapshotItem } from '../components/archive/SnapshotItem';
+import { formatDateTime } from '../../../shared/dates';
+import type { ArchiveReport, SearchHit, SnapshotRef, SnapshotSummary } from '../../../shared/archive';
 import { api } from '../api';
 import { useApi } from '../hooks/useApi';
 import { ErrorNotice } from '../components/ErrorNotice';
+import { DamagedRecord } from '../components/DamagedRecord';
 
 /** The archive: search, check and read the records; `onCapture` leads an empty archive to its first capture. */
 export function Archive({ onCapture }: { onCapture?: () => void }) {
@@ -19,6 +22,7 @@ export function Archive({ onCapture }: { onCapture?: () => void }) {
   const [hits, setHits] = useState<SearchHit[] | null>(null);
   const [report, setReport] = useState<ArchiveReport | null>(null);
   const [checking, setChecking] = useState(false);
+  const [filter, setFilter] = useState<ArchiveFilter>(NO_FILTER);
   const [view, setView] = useState<{ record: SnapshotRef } | { a: SnapshotRef; b: SnapshotRef } | null>(null);
 
   async function search(event: FormEvent) {
@@ -43,9 +47,11 @@ export function Archive({ onCapture }: { onCapture?: () => void }) {
     }
   }
 
-  const byChannel = new Map<string, NonNullable<typeof catalogue>['snapshots']>();
-  for (const s of catalogue?.snapshots ?? []) byChannel.set(s.channelId, [...(byChannel.get(s.channelId) ?? []), s]);
+  const shown = catalogue ? filterSnapshots(catalogue.snapshots, filter) : [];
+  const byChannel = new Map<string, SnapshotSummary[]>();
+  for (const s of shown) byChannel.set(s.channelId, [...(byChannel.get(s.channelId) ?? []), s]);
   const damaged = report?.bags.filter((b) => b.problems.length > 0) ?? [];
+  const damagedRefs = new Set(damaged.map((b) => b.bag));
 
   if (view && 'a' in view) return <Compare a={view.a} b={view.b} onBack={() => setView({ record: view.a })} />;
   if (view && 'record' in view) {
@@ -76,12 +82,7 @@ export function Archive({ onCapture }: { onCapture?: () => void }) {
               <ul>{report.log.map((p) => <li key={`${p.line}-${p.kind}`}>{t(`archive.logProblem.${p.kind}`, { line: p.line })}</li>)}</ul>
             </div>
           )}
-          {damaged.map((b) => (
-            <div key={b.bag}>
-              <strong>{b.bag}</strong>
-              <ul>{b.problems.map((p) => <li key={p.kind + p.file}>{t(`problem.${p.kind}`)}: {p.file}</li>)}</ul>
-            </div>
-          ))}
+          {damaged.map((b) => <DamagedRecord key={b.bag} report={b} />)}
         </div>
       )}
 
@@ -103,34 +104,34 @@ export function Archive({ onCapture }: { onCapture?: () => void }) {
       ) : catalogue.snapshots.length === 0 ? (
         <p>{t('archive.empty')} {onCapture && <button type="button" className="secondary" onClick={onCapture}>{t('nav.capture')}</button>}</p>
       ) : (
-        [...byChannel].map(([channelId, records]) => {
-          const snapshots = records.filter((s) => s.kind === 'snapshot');
-          const comments = records.filter((s) => s.kind === 'comment');
-          const item = (s: (typeof records)[number]) => (
-            <li key={s.ref} className="snapshot">
-              <Thumbnail snapshot={s.ref} alt={t('archive.thumbAlt', { name: s.channelName, date: formatDateTime(s.takenAt, i18n.language) })} />
-              <div>
-                <time dateTime={s.takenAt}>{formatDateTime(s.takenAt, i18n.language)}</time>
-                <p>{s.kind === 'comment' ? `${t(s.commentPurpose === 'register' ? 'archive.commentToRegister' : 'archive.commentRemoved')}: ${s.reason}` : s.reason}</p>
-                <p className="muted">{t('archive.pages', { count: s.pages })}{s.warnings.length > 0 && ` · ${t('archive.warnings', { count: s.warnings.length })}`}</p>
-                <button type="button" className="secondary" onClick={() => setView({ record: s.ref })} aria-label={t('archive.openLabel', { name: s.channelName, date: formatDateTime(s.takenAt, i18n.language) })}>{t('archive.open')}</button>
-              </div>
-            </li>
-          );
-          return (
-            <section key={channelId} aria-labelledby={`timeline-${channelId}`} className="timeline">
-              <h3 id={`timeline-${channelId}`}>{records[0]!.channelName} <small>{t(`platform.${records[0]!.platform}`)} · {records[0]!.unit}</small></h3>
-              {snapshots.length > 0 && <ol aria-label={t('archive.snapshotsOf', { name: records[0]!.channelName })}>{snapshots.map(item)}</ol>}
-              {comments.length > 0 && (
-                <>
-                  <h4 id={`comments-${channelId}`}>{t('archive.comments', { count: comments.length })}</h4>
-                  <ol aria-labelledby={`comments-${channelId}`}>{comments.map(item)}</ol>
-                  <RemovalCheck refs={comments.map((s) => s.ref)} channelId={channelId} />
-                </>
-              )}
-            </section>
-          );
-        })
+        <>
+          <ArchiveFilters snapshots={catalogue.snapshots} filter={filter} onChange={setFilter} shown={shown.length} />
+          {shown.length === 0 && <p className="notice">{t('archive.filter.none')}</p>}
+          {filter.order !== 'channel' ? (
+            <ol className="records" aria-label={t('archive.filter.heading')}>
+              {shown.map((s) => <SnapshotItem key={s.ref} snapshot={s} damaged={damagedRefs.has(s.ref)} withChannel onOpen={() => setView({ record: s.ref })} />)}
+            </ol>
+          ) : (
+            [...byChannel].map(([channelId, records]) => {
+              const snapshots = records.filter((s) => s.kind === 'snapshot');
+              const comments = records.filter((s) => s.kind === 'comment');
+              const item = (s: SnapshotSummary) => <SnapshotItem key={s.ref} snapshot={s} damaged={damagedRefs.has(s.ref)} onOpen={() => setView({ record: s.ref })} />;
+              return (
+                <section key={channelId} aria-labelledby={`timeline-${channelId}`} className="timeline">
+                  <h3 id={`timeline-${channelId}`}>{records[0]!.channelName} <small>{t(`platform.${records[0]!.platform}`)} · {records[0]!.unit}</small></h3>
+                  {snapshots.length > 0 && <ol aria-label={t('archive.snapshotsOf', { name: records[0]!.channelName })}>{snapshots.map(item)}</ol>}
+                  {comments.length > 0 && (
+                    <>
+                      <h4 id={`comments-${channelId}`}>{t('archive.comments', { count: comments.length })}</h4>
+                      <ol aria-labelledby={`comments-${channelId}`}>{comments.map(item)}</ol>
+                      <RemovalCheck refs={comments.map((s) => s.ref)} channelId={channelId} />
+                    </>
+                  )}
+                </section>
+              );
+            })
+          )}
+        </>
       )}
     </section>
   );

@@ -4,7 +4,7 @@ import type { CaptureJobState } from '../../../../shared/capture';
 import { PLATFORMS, type Channel } from '../../../../shared/channel';
 import type { RegisteredChannel, RegisterIssue } from '../../../../shared/register';
 import { api } from '../../api';
-import { formatDateTime } from '../../format';
+import { formatDateTime } from '../../../../shared/dates';
 import { useCaptureJob } from '../../hooks/useCaptureJob';
 import { ConfirmDialog } from '../ConfirmDialog';
 import { ErrorNotice } from '../ErrorNotice';

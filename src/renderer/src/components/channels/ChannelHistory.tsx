@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api';
-import { formatDateTime } from '../../format';
+import { formatDateTime } from '../../../../shared/dates';
 import { useApi } from '../../hooks/useApi';
 import { ErrorNotice } from '../ErrorNotice';
 

@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import type { Catalogue } from '../../../../shared/archive';
 import type { LoginState, Platform } from '../../../../shared/channel';
 import { quietSince, type RegisteredChannel } from '../../../../shared/register';
-import { formatDate, formatDateTime } from '../../format';
+import { formatDate, formatDateTime } from '../../../../shared/dates';
 import { Thumbnail } from '../Thumbnail';
 
 /**

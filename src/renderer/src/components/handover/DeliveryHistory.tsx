@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { Delivery } from '../../../../shared/handover';
-import { formatDateTime } from '../../format';
+import { formatDateTime } from '../../../../shared/dates';
 
 /** Every delivery the handover log tells of, newest first, each with its receipt. */
 export function DeliveryHistory({ deliveries, onReceipt }: { deliveries: Delivery[]; onReceipt: (deliveryId: string) => void }) {

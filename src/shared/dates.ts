@@ -1,0 +1,19 @@
+/**
+ * Dates as Swedish municipalities read them: Swedish time, whatever the computer's zone; one rule
+ * for the UI, the command line and the records.
+ */
+const locale = (language: string) => (language === 'en' ? 'en-GB' : 'sv-SE');
+
+/** "14 apr. 2026 08:30"; with seconds, for records of the same day that must be told apart. */
+export function formatDateTime(iso: string, language: string, seconds = false): string {
+  return new Intl.DateTimeFormat(locale(language), { timeZone: 'Europe/Stockholm', dateStyle: 'medium', timeStyle: seconds ? 'medium' : 'short' }).format(new Date(iso));
+}
+
+export function formatDate(iso: string, language: string): string {
+  return new Intl.DateTimeFormat(locale(language), { timeZone: 'Europe/Stockholm', dateStyle: 'long' }).format(new Date(iso));
+}
+
+/** The day in Swedish time, 2026-04-14: what "the same day" means. */
+export function stockholmDay(iso: string): string {
+  return new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm', dateStyle: 'short' }).format(new Date(iso));
+}

@@ -1,0 +1,41 @@
+import type { BagProblem, BagReport } from './archive';
+
+/** A translate function of the catalogue (i18next's t in the UI, messagesIn in the core). */
+type Translate = (key: string | string[], values?: Record<string, unknown>) => string;
+
+/**
+ * Which part of a record a file of its bag is, as an archivist names it. The names are the bag's
+ * layout (src/main/archive/layout.ts): data/record.pdf, data/metadata.json, data/page.txt,
+ * data/page.mhtml, data/screenshot-NNN.png, and the tag files beside data/.
+ */
+export function recordPart(file: string): { part: 'record' | 'metadata' | 'text' | 'mhtml' | 'screenshot' | 'contents' | 'folder' | 'other'; n: number } {
+  const screenshot = /^data\/screenshot-(\d+)\.png$/.exec(file);
+  if (screenshot) return { part: 'screenshot', n: Number(screenshot[1]) };
+  const part = file === 'data/record.pdf' ? 'record'
+    : file === 'data/metadata.json' ? 'metadata'
+      : file === 'data/page.txt' ? 'text'
+        : file === 'data/page.mhtml' ? 'mhtml'
+          : /^(bagit\.txt|bag-info\.txt|(tag)?manifest-\w+\.txt)$/.test(file) ? 'contents'
+            : file === '.' ? 'folder' : 'other';
+  return { part, n: 0 };
+}
+
+/** One problem of a bag in plain words: "Skärmbild 3 har ändrats sedan den arkiverades." */
+export function problemText(t: Translate, problem: BagProblem): string {
+  const { part, n } = recordPart(problem.file);
+  if (problem.kind === 'moved') return t('fixity.moved');
+  if (part === 'folder') return t('fixity.unreadable');
+  return t(`fixity.${problem.kind}`, { part: t(`fixity.part.${part}`, { n, file: problem.file }) });
+}
+
+/** Which record a report is about: "Kultur Umeå, 14 apr. 2026 08:30", or the bag's folder when its metadata cannot be read. */
+export function damagedRecordName(report: Pick<BagReport, 'bag' | 'channelName' | 'takenAt'>, formatDate: (iso: string) => string): string {
+  return report.channelName && report.takenAt ? `${report.channelName}, ${formatDate(report.takenAt)}` : report.bag;
+}
+
+/** What the archivist does about a damaged record: restore it from the file archive's copy, when that copy is whole. */
+export function restoreText(t: Translate, report: Pick<BagReport, 'bag' | 'copy'>): string {
+  if (report.copy?.intact) return t('fixity.restoreFromCopy', { bag: report.bag, place: report.copy.place });
+  if (report.copy) return t('fixity.copyDamaged', { bag: report.bag, place: report.copy.place });
+  return t('fixity.noCopy', { bag: report.bag });
+}
