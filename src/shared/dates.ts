@@ -17,3 +17,14 @@ export function formatDate(iso: string, language: string): string {
 export function stockholmDay(iso: string): string {
   return new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm', dateStyle: 'short' }).format(new Date(iso));
 }
+
+/**
+ * Which records share their channel's day with another, so that their times are shown to the
+ * second: two records of a channel on one day otherwise read the same. A ref starts with its channel.
+ */
+export function sharingADay(records: Array<{ ref: string; takenAt: string }>): (record: { ref: string; takenAt: string }) => boolean {
+  const key = (r: { ref: string; takenAt: string }) => `${r.ref.split('/')[0]}/${stockholmDay(r.takenAt)}`;
+  const counts = new Map<string, number>();
+  for (const r of records) counts.set(key(r), (counts.get(key(r)) ?? 0) + 1);
+  return (r) => (counts.get(key(r)) ?? 0) > 1;
+}

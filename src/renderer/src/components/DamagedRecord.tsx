@@ -12,7 +12,7 @@ export function DamagedRecord({ report }: { report: BagReport }) {
       <ul>{report.problems.map((p) => <li key={p.kind + p.file}>{problemText(t, p)}</li>)}</ul>
       <p>{restoreText(t, report)}</p>
       <details>
-        <summary>{t('error.showDetails')}</summary>
+        <summary>{t('error.details')}</summary>
         <ul lang="en">{report.problems.map((p) => <li key={p.kind + p.file}><code>{report.bag}/{p.file}</code>: {p.detail}</li>)}</ul>
       </details>
     </div>

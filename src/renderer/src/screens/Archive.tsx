@@ -6,7 +6,7 @@ import { RemovalCheck } from '../components/RemovalCheck';
 import { ArchiveFilters } from '../components/archive/ArchiveFilters';
 import { filterSnapshots, NO_FILTER, type ArchiveFilter } from '../components/archive/filter';
 import { SnapshotItem } from '../components/archive/SnapshotItem';
-import { formatDateTime } from '../../../shared/dates';
+import { formatDateTime, sharingADay } from '../../../shared/dates';
 import type { ArchiveReport, SearchHit, SnapshotRef, SnapshotSummary } from '../../../shared/archive';
 import { api } from '../api';
 import { useApi } from '../hooks/useApi';
@@ -52,6 +52,7 @@ export function Archive({ onCapture }: { onCapture?: () => void }) {
   for (const s of shown) byChannel.set(s.channelId, [...(byChannel.get(s.channelId) ?? []), s]);
   const damaged = report?.bags.filter((b) => b.problems.length > 0) ?? [];
   const damagedRefs = new Set(damaged.map((b) => b.bag));
+  const withSeconds = sharingADay(catalogue?.snapshots ?? []);
 
   if (view && 'a' in view) return <Compare a={view.a} b={view.b} onBack={() => setView({ record: view.a })} />;
   if (view && 'record' in view) {
@@ -109,13 +110,13 @@ export function Archive({ onCapture }: { onCapture?: () => void }) {
           {shown.length === 0 && <p className="notice">{t('archive.filter.none')}</p>}
           {filter.order !== 'channel' ? (
             <ol className="records" aria-label={t('archive.filter.heading')}>
-              {shown.map((s) => <SnapshotItem key={s.ref} snapshot={s} damaged={damagedRefs.has(s.ref)} withChannel onOpen={() => setView({ record: s.ref })} />)}
+              {shown.map((s) => <SnapshotItem key={s.ref} snapshot={s} damaged={damagedRefs.has(s.ref)} seconds={withSeconds(s)} withChannel onOpen={() => setView({ record: s.ref })} />)}
             </ol>
           ) : (
             [...byChannel].map(([channelId, records]) => {
               const snapshots = records.filter((s) => s.kind === 'snapshot');
               const comments = records.filter((s) => s.kind === 'comment');
-              const item = (s: SnapshotSummary) => <SnapshotItem key={s.ref} snapshot={s} damaged={damagedRefs.has(s.ref)} onOpen={() => setView({ record: s.ref })} />;
+              const item = (s: SnapshotSummary) => <SnapshotItem key={s.ref} snapshot={s} damaged={damagedRefs.has(s.ref)} seconds={withSeconds(s)} onOpen={() => setView({ record: s.ref })} />;
               return (
                 <section key={channelId} aria-labelledby={`timeline-${channelId}`} className="timeline">
                   <h3 id={`timeline-${channelId}`}>{records[0]!.channelName} <small>{t(`platform.${records[0]!.platform}`)} · {records[0]!.unit}</small></h3>

@@ -4,10 +4,10 @@ import { formatDateTime } from '../../../../shared/dates';
 import { roundTitle } from '../../../../shared/rounds';
 import { Thumbnail } from '../Thumbnail';
 
-/** One record in the archive list: its picture, when, why, its round, and whether the last check found it damaged. */
-export function SnapshotItem({ snapshot: s, damaged, withChannel = false, onOpen }: { snapshot: SnapshotSummary; damaged: boolean; withChannel?: boolean; onOpen: () => void }) {
+/** One record in the archive list: its picture, when (to the second, beside another of the same day), why, its round, and whether the last check found it damaged. */
+export function SnapshotItem({ snapshot: s, damaged, seconds, withChannel = false, onOpen }: { snapshot: SnapshotSummary; damaged: boolean; seconds: boolean; withChannel?: boolean; onOpen: () => void }) {
   const { t, i18n } = useTranslation();
-  const when = formatDateTime(s.takenAt, i18n.language);
+  const when = formatDateTime(s.takenAt, i18n.language, seconds);
   return (
     <li className={damaged ? 'snapshot damaged' : 'snapshot'}>
       <Thumbnail snapshot={s.ref} alt={t('archive.thumbAlt', { name: s.channelName, date: when })} />

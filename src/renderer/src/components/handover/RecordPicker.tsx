@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BagReport, SnapshotRef } from '../../../../shared/archive';
-import { formatDateTime, stockholmDay } from '../../../../shared/dates';
+import { formatDateTime, sharingADay } from '../../../../shared/dates';
 import { problemText, restoreText } from '../../../../shared/fixity';
 import type { HandoverOverview, HandoverRecord, HandoverTarget } from '../../../../shared/handover';
 import { roundTitle } from '../../../../shared/rounds';
@@ -53,10 +53,7 @@ export function RecordPicker({ target, overview, registrar, busy, onDeliver }: P
   const inRound = (r: HandoverRecord) => round === '' || (round === NO_ROUND ? r.round === null : r.round === round);
   const shown = overview.records.filter((r) => inRound(r) && (showDelivered || !isThere(r)));
   // Two records of a channel on one day have one title: their times, to the second, and reasons tell them apart.
-  const dayOf = (r: HandoverRecord) => `${r.channelName}\u0000${stockholmDay(r.takenAt)}`;
-  const perDay = new Map<string, number>();
-  for (const r of overview.records) perDay.set(dayOf(r), (perDay.get(dayOf(r)) ?? 0) + 1);
-  const withSeconds = (r: HandoverRecord) => (perDay.get(dayOf(r)) ?? 0) > 1;
+  const withSeconds = sharingADay(overview.records);
   const groups = new Map<string, HandoverRecord[]>();
   for (const r of shown) {
     const key = `${r.round ? roundTitle(r.round, t) : t('handover.noRound')} · ${r.unit}`;

@@ -1,0 +1,161 @@
+import { chmodSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createHandlers } from '../../src/main/api/handlers';
+import { runCapture } from '../../src/main/pipeline/run';
+import { MemoryStorage } from '../../src/main/storage';
+import { startFixtureSite } from '../fixtures/site/server';
+import { makeArchive, type TestArchive } from '../helpers/archive';
+import { noShell } from '../helpers/shell';
+import { accessibilityProblems } from './axe';
+import { openApp, SHOTS, startBridge, type Bridge } from './bridge';
+
+let archive: TestArchive;
+let bridge: Bridge;
+let browser: Browser;
+let page: Page;
+const upload = mkdtempSync(path.join(os.tmpdir(), 'ui-archivist-upload-'));
+
+/** Damages a record as a failing disk or a person would: bags are read-only, so unlock the file first. */
+function damage(ref: string, file: string): void {
+  const target = path.join(archive.dir, ...ref.split('/'), 'data', file);
+  chmodSync(path.dirname(target), 0o755);
+  chmodSync(target, 0o644);
+  writeFileSync(target, 'ändrad i efterhand');
+}
+
+/**
+ * The archive of the handover tests (three channels in the April round), and one more snapshot of
+ * Kultur Umeå the same day, outside every round, before the account is closed.
+ */
+beforeAll(async () => {
+  archive = await makeArchive('ui-archivist');
+  const site = await startFixtureSite();
+  const kultur = { id: 'kultur', name: 'Kultur Umeå', platform: 'web' as const, url: site.url('/plain'), unit: 'Kulturförvaltningen', owners: ['Anna Berg', 'Olof Lind'], pageOwner: 'Anna Berg', notes: '', active: true };
+  const [closing] = await runCapture({ channels: [kultur], archiveDir: archive.dir, reason: 'Innan kontot avslutas', organisation: 'Umeå kommun', timeoutMs: 60_000, concurrency: 1, profilesRoot: null });
+  await site.close();
+  expect(closing!.status).toBe('ok');
+  const storage = new MemoryStorage();
+  storage.set('settings', { organisation: 'Umeå kommun', archiveDir: archive.dir, browserPath: '', language: 'sv', rounds: '', autoCapture: false });
+  storage.set('handover', { registrar: '' });
+  bridge = await startBridge((publishCapture) => createHandlers({ storage, defaultArchiveDir: archive.dir, profilesRoot: path.join(archive.dir, '..', 'ui-archivist-profiles'), publishCapture, showPdf: async () => undefined, ...noShell() }));
+  ({ browser, page } = await openApp(bridge));
+}, 300_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await bridge?.close();
+});
+
+describe("the archivist's archive screen", () => {
+  it('filters by platform, round, kind and date, and orders newest first across channels', async () => {
+    await page.getByRole('button', { name: 'Arkiv', exact: true }).click();
+    const count = page.locator('.filter-count');
+    await expect.poll(() => count.textContent()).toContain('4 av 4 handlingar visas.');
+    await page.getByLabel('Plattform').selectOption({ label: 'Facebook' });
+    await expect.poll(() => page.locator('li.snapshot').count()).toBe(1);
+    await page.getByRole('region', { name: /^Skolan/ }).waitFor();
+    await page.getByLabel('Plattform').selectOption({ label: 'Alla' });
+    await page.getByLabel('Omgång').selectOption({ label: 'Utanför omgång' });
+    await expect.poll(() => page.locator('li.snapshot').count()).toBe(1);
+    expect(await page.locator('li.snapshot').textContent()).toContain('Innan kontot avslutas');
+    await page.getByLabel('Omgång').selectOption({ label: 'Aprilomgången 2026' });
+    await expect.poll(() => count.textContent()).toContain('3 av 4 handlingar visas.');
+    await page.getByLabel('Slag').selectOption({ label: 'Sparade kommentarer' });
+    await page.getByText('Inga handlingar passar urvalet.').waitFor();
+    await page.getByRole('button', { name: 'Visa alla' }).click();
+    await expect.poll(() => page.locator('li.snapshot').count()).toBe(4);
+
+    // Every snapshot was taken today: a range that ends yesterday shows none, one that starts today all.
+    const today = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm' }).format(new Date());
+    const yesterday = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm' }).format(new Date(Date.now() - 86_400_000));
+    await page.getByLabel('Till och med').fill(yesterday);
+    await expect.poll(() => page.locator('li.snapshot').count()).toBe(0);
+    await page.getByLabel('Till och med').fill('');
+    await page.getByLabel('Från och med').fill(today);
+    await expect.poll(() => page.locator('li.snapshot').count()).toBe(4);
+
+    await page.getByLabel('Ordning').selectOption({ label: 'Nyast först' });
+    const first = page.locator('ol.records > li').first();
+    await expect.poll(() => first.textContent()).toContain('Innan kontot avslutas');
+    await page.getByLabel('Ordning').selectOption({ label: 'Äldst först' });
+    await expect.poll(() => page.locator('ol.records > li').last().textContent()).toContain('Innan kontot avslutas');
+    expect(await accessibilityProblems(page)).toEqual([]);
+    await page.screenshot({ path: path.join(SHOTS, 'arkiv-urval.png'), fullPage: true });
+    await page.getByRole('button', { name: 'Visa alla' }).click();
+  });
+
+  it('says by channel and date what a fixity check found, in plain words with what to do, and marks the record', async () => {
+    damage(archive.refs[1]!, 'page.txt');
+    await page.getByRole('button', { name: 'Kontrollera arkivet' }).click();
+    const report = page.locator('.report');
+    await report.getByText('3 av 4 ögonblicksbilder är oförändrade.').waitFor();
+    await report.getByText(/^Biblioteken, \d+ \w+\.? \d{4}/).waitFor();
+    await report.getByText('Sidans text har ändrats sedan den arkiverades.').waitFor();
+    await report.getByText(/Filarkivet har ingen kopia av den\. Be IT återställa mappen bibliotek\//).waitFor();
+    expect(await report.textContent()).not.toContain('Felaktig');
+    expect(await page.locator('li.snapshot.damaged').count()).toBe(1);
+    expect(await page.locator('li.snapshot.damaged').textContent()).toContain('Skadad');
+    expect(await accessibilityProblems(page)).toEqual([]);
+    await page.screenshot({ path: path.join(SHOTS, 'arkiv-kontroll.png'), fullPage: true });
+  });
+});
+
+describe("the registrar's handover screen", () => {
+  it('shows only the snapshots outside every round under "Utanför omgång", and same-day rows by time and reason', async () => {
+    await page.getByRole('button', { name: 'Överlämna', exact: true }).click();
+    await page.getByLabel('Uppladdningsmapp').check();
+    await page.getByRole('button', { name: 'Inställningar för överlämning' }).click();
+    await page.getByLabel('Mapp för uppladdningsstrukturen', { exact: true }).fill(upload);
+    await page.getByRole('button', { name: 'Spara inställningarna' }).click();
+    await page.getByText(`Mottagare: ${upload}`).waitFor();
+
+    const rows = page.getByRole('row').filter({ has: page.getByRole('checkbox') });
+    await expect.poll(() => rows.count()).toBe(4);
+    await page.getByLabel('Omgång').selectOption({ label: 'Utanför omgång' });
+    await expect.poll(() => rows.count()).toBe(1);
+    await rows.getByText('Innan kontot avslutas').waitFor();
+    await page.getByLabel('Omgång').selectOption({ label: 'Alla omgångar' });
+    await expect.poll(() => rows.count()).toBe(4);
+    // Kultur Umeå twice today: each row says its time to the second and its reason.
+    const kultur = rows.filter({ hasText: 'Kultur Umeå' });
+    expect(await kultur.count()).toBe(2);
+    for (const row of await kultur.all()) expect(await row.textContent()).toMatch(/\d{2}:\d{2}:\d{2}/);
+    expect(await rows.filter({ hasText: 'Vårens ögonblicksbild' }).count()).toBe(3);
+    expect(await rows.filter({ hasText: 'Biblioteken' }).textContent()).not.toMatch(/\d{2}:\d{2}:\d{2}/);
+  });
+
+  it('marks the damaged record before handover and does not offer it; a disabled button says why', async () => {
+    const damaged = page.getByRole('row').filter({ hasText: 'Biblioteken' });
+    await damaged.getByText('Skadad').waitFor();
+    await damaged.getByText('Sidans text har ändrats sedan den arkiverades. Den lämnas inte över.').waitFor();
+    expect(await damaged.getByRole('checkbox').isDisabled()).toBe(true);
+    expect(await damaged.getByRole('checkbox').isChecked()).toBe(false);
+    await page.getByRole('alert').filter({ hasText: '1 handling är skadad och lämnas inte över.' }).waitFor();
+
+    await page.getByLabel('Överlämnas av').fill('');
+    const deliver = page.getByRole('button', { name: /^Överlämna \d+ handlingar?$/ });
+    expect(await deliver.isDisabled()).toBe(true);
+    await page.getByText('Fyll i vem som överlämnar under ”Överlämnas av”.').waitFor();
+    expect(await deliver.getAttribute('aria-describedby')).toBe('handover-why');
+    await page.getByLabel('Överlämnas av').fill('Rut Registrator');
+    expect(await page.getByText('Fyll i vem som överlämnar').count()).toBe(0);
+    expect(await accessibilityProblems(page)).toEqual([]);
+    await page.screenshot({ path: path.join(SHOTS, 'overlamna-skadad.png'), fullPage: true });
+  });
+
+  it('a record damaged after the check fails in Swedish, and "Försök igen" is not offered for it', async () => {
+    // Chosen while whole, then damaged before the registrar clicks: the core's own check refuses it.
+    damage(archive.refs[2]!, 'page.txt');
+    await page.getByRole('button', { name: 'Överlämna 3 handlingar' }).click();
+    await page.getByRole('heading', { name: '1 handling kunde inte överlämnas' }).waitFor();
+    await page.getByRole('listitem').filter({ hasText: 'Ögonblicksbilden har ändrats eller skadats sedan den sparades och lämnades därför inte över.' }).waitFor();
+    expect(await page.getByRole('button', { name: /^Försök igen/ }).count()).toBe(0);
+    // Two records of one title in one folder: the second is named by its time, not "(2)".
+    const names = readdirSync(path.join(upload, '2026 april')).concat(readdirSync(path.join(upload, 'Utanför omgång'))).filter((f) => f.startsWith('Ögonblicksbild Webbplats Kultur Umeå'));
+    expect(names).toHaveLength(2);
+    expect(names.some((f) => / \(\d\)\.pdf$/.test(f))).toBe(false);
+  });
+});
