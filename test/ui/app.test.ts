@@ -252,7 +252,8 @@ describe('the desktop UI, in Chromium, against the real core', () => {
     expect(await timeline.getByText('Större händelse: Kulturnatten').isVisible()).toBe(true);
     const stamp = await timeline.locator('time').first().getAttribute('datetime');
     const shown = await timeline.locator('time').first().textContent();
-    expect(shown).toBe(new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm', dateStyle: 'medium', timeStyle: 'short' }).format(new Date(stamp!)));
+    // Three snapshots of the channel today: each is shown to the second, so they can be told apart.
+    expect(shown).toBe(new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm', dateStyle: 'medium', timeStyle: 'medium' }).format(new Date(stamp!)));
     expect(await page.getByRole('region', { name: /Kommunens flöde/ }).isVisible()).toBe(true);
   });
 
