@@ -25,6 +25,8 @@ export const snapshotMetadataSchema = z.object({
   snapshotId: z.string(),
   /** A snapshot of a channel, or one comment or post saved before it is removed (absent in older records: a snapshot). */
   kind: z.enum(['snapshot', 'comment']).default('snapshot'),
+  /** Whose record it is: the organisation (municipality) in the settings; '' in records made before it was kept here (bag-info.txt has it). */
+  organisation: z.string().default(''),
   channel: channelSchema.pick({ id: true, name: true, platform: true, url: true, unit: true, owners: true, pageOwner: true }),
   reason: z.string(),
   /** The capture round the snapshot belongs to ("2026 april"), or null for one taken outside any round. */
@@ -42,7 +44,8 @@ export const snapshotMetadataSchema = z.object({
     profileVersion: z.string(),
     profile: z.record(z.string(), z.unknown()),
     tool: z.object({ name: z.string(), version: z.string() }),
-    os: z.object({ platform: z.string(), release: z.string(), arch: z.string() }),
+    /** `name` is the system as people name it ("Windows 11 Pro (build 26100)"); null in records made before it was kept. */
+    os: z.object({ platform: z.string(), release: z.string(), arch: z.string(), name: z.string().nullable().default(null) }),
     pageHeight: z.number(),
     posts: z.number().int(),
     /** Whether the platform's login profile was used, never whose; null in records made before it was kept. */

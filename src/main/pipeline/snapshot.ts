@@ -10,6 +10,7 @@ import { CAPTURE_PROFILE } from '../capture/profile';
 import { wordsToText } from '../record/text';
 import { recordTitle } from '../record/title';
 import { tool } from '../resources';
+import { currentOsName } from '../os-name';
 import { finishBag, type DraftBag } from '../archive/bag';
 import { digestFile, type FileDigest } from '../archive/files';
 import { DATA_DIR, METADATA_FILE, RECORD_FILE, TEXT_FILE } from '../archive/layout';
@@ -70,6 +71,7 @@ export async function archiveSnapshot(
     schema: SNAPSHOT_SCHEMA,
     snapshotId,
     kind: context.comment ? 'comment' : 'snapshot',
+    organisation: context.organisation,
     channel: {
       id: channel.id,
       name: channel.name,
@@ -93,7 +95,7 @@ export async function archiveSnapshot(
       profileVersion: CAPTURE_PROFILE.version,
       profile: { ...CAPTURE_PROFILE },
       tool: tool(),
-      os: { platform: os.platform(), release: os.release(), arch: os.arch() },
+      os: { platform: os.platform(), release: os.release(), arch: os.arch(), name: currentOsName() },
       pageHeight: facts.pageHeight,
       posts: facts.posts,
       mhtmlPosts: facts.mhtmlPosts,

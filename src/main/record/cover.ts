@@ -3,6 +3,8 @@ import type { CommentFacts } from '../../shared/comment';
 import type { SnapshotMetadata } from '../../shared/snapshot';
 import { PLATFORM_NAMES, recordTitle } from './title';
 import { PageWriter } from './writer';
+import en from '../../shared/messages/en.json';
+import sv from '../../shared/messages/sv.json';
 
 const localTime = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm', dateStyle: 'long', timeStyle: 'long' });
 
@@ -32,18 +34,14 @@ function snapshotRows(writer: PageWriter, metadata: SnapshotMetadata): void {
   writer.note('Officiell ögonblicksbild av en kanal i sociala medier, tagen med Kanalarkiv. Följande sidor visar kanalen som den såg ut vid tidpunkten för uttaget.');
   writer.gap(10);
 
-  writer.row('Kanal', channel.name);
-  writer.row('Plattform', PLATFORM_NAMES[channel.platform] ?? channel.platform);
-  writer.row('Enhet', channel.unit);
-  writer.row('Kontoansvariga', channel.owners.join(', ') || 'Inga angivna');
-  if (channel.pageOwner) writer.row('Sidansvarig', channel.pageOwner);
+  whoseRows(writer, metadata);
   writer.row('Adress', capture.requestedUrl);
   if (capture.finalUrl !== capture.requestedUrl) writer.row('Slutlig adress', capped(capture.finalUrl, 500));
   writer.row('HTTP-status', String(capture.httpStatus));
   writer.row('Tidpunkt (svensk tid)', localTime.format(new Date(capture.startedAt)));
   writer.row('Tidpunkt (UTC)', `${capture.startedAt} – ${capture.finishedAt}`);
-  writer.row('Anledning', metadata.reason);
-  writer.row('Omgång', metadata.round ?? 'Ingen (extra ögonblicksbild)');
+  writer.row('Anledning', reasonText(metadata));
+  writer.row('Omgång', metadata.round ?? 'Ingen: tagen utanför omgångarnas perioder, som en extra ögonblicksbild');
   writer.row('Sidans titel', capped(capture.title, 300) || '–');
   writer.row('Sidans höjd', `${capture.pageHeight.toLocaleString('sv-SE')} px på ${metadata.pages.length} ${metadata.pages.length === 1 ? 'sida' : 'sidor'}`);
   writer.row('Inlägg i bilden', String(capture.posts));
@@ -60,9 +58,7 @@ function commentRows(writer: PageWriter, metadata: SnapshotMetadata, comment: Co
   const answered = comment.answer ? ', och sist svaret på det' : '';
   writer.note(`En kommentar eller ett inlägg i sociala medier, sparat med Kanalarkiv ${why}. Följande sidor visar det som det såg ut, och sedan inlägget det hör till med kommentaren inramad i rött${answered}.`);
   writer.gap(10);
-  writer.row('Kanal', channel.name);
-  writer.row('Plattform', PLATFORM_NAMES[channel.platform] ?? channel.platform);
-  writer.row('Enhet', channel.unit);
+  whoseRows(writer, metadata);
   writer.row('Författare', comment.author.name ? `${comment.author.name} (som namnet visades)` : 'Visades inte');
   if (comment.author.profileUrl) writer.row('Författarens profil', capped(comment.author.profileUrl, 300));
   writer.row('Tid som visades', comment.shownTime ?? 'Visades inte');
@@ -95,6 +91,26 @@ function commentRows(writer: PageWriter, metadata: SnapshotMetadata, comment: Co
   }
 }
 
+/** Whose channel it is: the organisation, the channel, its unit and the people who answer for it. */
+function whoseRows(writer: PageWriter, metadata: SnapshotMetadata): void {
+  const { channel } = metadata;
+  writer.row('Organisation', metadata.organisation || 'Inte angiven');
+  writer.row('Kanal', channel.name);
+  writer.row('Plattform', PLATFORM_NAMES[channel.platform] ?? channel.platform);
+  writer.row('Enhet', channel.unit);
+  writer.row('Sidansvarig', channel.pageOwner || 'Inte angiven');
+  writer.row('Kontoansvariga', channel.owners.join(', ') || 'Inga angivna');
+}
+
+/** The app's "regular" reason, in both its languages: the reason a capture outside every round must not claim unqualified. */
+const REGULAR = new Set([sv.capture.reasons.regular, en.capture.reasons.regular]);
+
+/** The reason as given, and when a regular snapshot fell outside every round, that it counts as an extra one: the reason and the round never contradict. */
+function reasonText(metadata: SnapshotMetadata): string {
+  const regular = [...REGULAR].some((text) => metadata.reason === text || metadata.reason.startsWith(`${text}:`));
+  return regular && metadata.round === null ? `${metadata.reason} (ingen omgång pågick, så den räknas som extra)` : metadata.reason;
+}
+
 /** A page's lines (name, text, time) as one paragraph, each line kept apart. */
 const oneParagraph = (text: string) => text.split(/\s*\n\s*/).filter(Boolean).join(' · ');
 
@@ -106,7 +122,8 @@ function howRows(writer: PageWriter, metadata: SnapshotMetadata, method: string)
   writer.row('Webbläsare', `${capture.browser.name} ${capture.browser.version}`);
   if (capture.browser.userAgent) writer.row('Användaragent', capture.browser.userAgent);
   writer.row('Uttagsprofil', `version ${capture.profileVersion}: ${capture.viewport.width} × ${capture.viewport.height} px, skala 1, sv-SE, Europe/Stockholm, reducerad rörelse, ${method}`);
-  writer.row('Verktyg', `${capture.tool.name} ${capture.tool.version} på ${capture.os.platform} ${capture.os.release} (${capture.os.arch})`);
+  writer.row('Verktyg', `${capture.tool.name} ${capture.tool.version}`);
+  writer.row('Operativsystem', capture.os.name ? `${capture.os.name}, ${capture.os.arch}` : `${capture.os.platform} ${capture.os.release} (${capture.os.arch})`);
   writer.row('Identitet', metadata.snapshotId);
 }
 

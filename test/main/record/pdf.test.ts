@@ -17,6 +17,7 @@ function metadata(pages: SnapshotMetadata['pages'], warnings: string[]): Snapsho
     schema: SNAPSHOT_SCHEMA,
     snapshotId: '5d7c1f8e-1111-4000-8000-000000000000',
     kind: 'snapshot',
+    organisation: 'Umeå kommun',
     comment: null,
     channel: { id: 'kultur', name: 'Kultur Umeå 🎭', platform: 'facebook', url: 'https://www.facebook.com/kulturumea', unit: 'Kulturförvaltningen', owners: ['Anna Berg', 'Olof Lind'], pageOwner: 'Sara Ek' },
     reason: 'Regelbunden ögonblicksbild',
@@ -25,7 +26,7 @@ function metadata(pages: SnapshotMetadata['pages'], warnings: string[]): Snapsho
       requestedUrl: 'https://www.facebook.com/kulturumea', finalUrl: 'https://www.facebook.com/kulturumea', httpStatus: 200, title: 'Kultur Umeå',
       startedAt: '2026-04-14T08:30:00.000Z', finishedAt: '2026-04-14T08:31:10.500Z',
       browser: { name: 'Microsoft Edge', version: '141.0.1', userAgent: null }, viewport: { width: 1280, height: 1024 }, profileVersion: '1.0', profile: {},
-      tool: { name: 'Kanalarkiv', version: '0.1.0' }, os: { platform: 'win32', release: '10.0.26100', arch: 'x64' },
+      tool: { name: 'Kanalarkiv', version: '0.1.0' }, os: { platform: 'win32', release: '10.0.26100', arch: 'x64', name: 'Windows 11 Pro (build 26100)' },
       pageHeight: pages.reduce((s, p) => s + p.height, 0), posts: 3, mhtmlPosts: 3, loggedIn: true, expanded: 0, consent: { cmp: null, optedOut: null }, cut: null, warnings, warningCodes: [],
       coverage: { since: '2025-09-14T08:00:00.000Z', oldestPost: '2025-09-02T10:00:00.000Z', newestPost: '2026-04-13T10:00:00.000Z', complete: true },
     },
@@ -75,5 +76,28 @@ describe('buildRecordPdf', () => {
     expect(cover).toContain('Varning 40');
     expect(cover).toContain('a'.repeat(64));
     expect(pdfaViolations(file)).toEqual([]);
+  });
+
+  it('names the organisation, the page owner and the operating system in plain words on the cover', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'record-'));
+    await piece(dir, 'screenshot-001.png', 500, '#ffffff');
+    const file = path.join(dir, 'record.pdf');
+    writeFileSync(file, await buildRecordPdf({ metadata: metadata([{ file: 'screenshot-001.png', top: 0, width: 1280, height: 500 }], []), dir, words: [] }));
+    const cover = execFileSync('pdftotext', ['-f', '1', '-l', '1', file, '-']).toString().replace(/\s+/g, ' ');
+    expect(cover).toContain('Organisation Umeå kommun');
+    expect(cover).toContain('Sidansvarig Sara Ek');
+    expect(cover).toContain('Operativsystem Windows 11 Pro (build 26100), x64');
+    expect(cover).not.toContain('win32');
+  });
+
+  it('never sets a regular reason beside "no round" unqualified', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'record-'));
+    await piece(dir, 'screenshot-001.png', 500, '#ffffff');
+    const file = path.join(dir, 'record.pdf');
+    const outside = { ...metadata([{ file: 'screenshot-001.png', top: 0, width: 1280, height: 500 }], []), round: null };
+    writeFileSync(file, await buildRecordPdf({ metadata: outside, dir, words: [] }));
+    const cover = execFileSync('pdftotext', ['-f', '1', '-l', '1', file, '-']).toString().replace(/\s+/g, ' ');
+    expect(cover).toContain('Anledning Regelbunden ögonblicksbild (ingen omgång pågick, så den räknas som extra)');
+    expect(cover).toContain('Omgång Ingen: tagen utanför omgångarnas perioder, som en extra ögonblicksbild');
   });
 });
