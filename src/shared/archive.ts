@@ -46,12 +46,15 @@ export interface Catalogue {
   unreadable: string[];
 }
 
+/** A record whose page text holds every word searched for. */
 export interface SearchHit {
   ref: SnapshotRef;
   channelName: string;
   takenAt: string;
-  /** The matching line, with a little context. */
-  excerpt: string;
+  /** Its first matching lines, each cut to a window around its first hit, with where the words are in it ([start, end) in UTF-16 units). */
+  lines: Array<{ text: string; marks: Array<[number, number]> }>;
+  /** How many of its lines hold a word searched for. */
+  count: number;
 }
 
 export interface BagProblem {
@@ -87,6 +90,13 @@ export interface LogProblem {
   kind: 'unreadable' | 'out_of_chain' | 'checksum';
   /** In English, for the log and IT; the UI says the kind in the user's language. */
   detail: string;
+}
+
+/** How the page text of two snapshots differs, older to newer: changed lines given, unchanged runs only counted. */
+export interface TextDifference {
+  parts: Array<{ kind: 'same'; count: number } | { kind: 'added' | 'removed'; lines: string[] }>;
+  added: number;
+  removed: number;
 }
 
 export interface Difference {

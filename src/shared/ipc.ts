@@ -1,4 +1,4 @@
-import type { ArchiveReport, BagReport, Catalogue, Difference, SearchHit, SnapshotRef } from './archive';
+import type { ArchiveReport, BagReport, Catalogue, Difference, SearchHit, SnapshotRef, TextDifference } from './archive';
 import type { CaptureJobState } from './capture';
 import type { LoginState, Platform } from './channel';
 import type { DeliveryResult, HandoverOverview, HandoverSettings, HandoverTarget, PlatinaSignIn } from './handover';
@@ -47,6 +47,7 @@ export const IPC_CHANNELS = {
   getSnapshot: 'kanalarkiv:get-snapshot',
   getPageImage: 'kanalarkiv:get-page-image',
   compareSnapshots: 'kanalarkiv:compare-snapshots',
+  compareText: 'kanalarkiv:compare-text',
   openRecordPdf: 'kanalarkiv:open-record-pdf',
   getRoundOverview: 'kanalarkiv:get-round-overview',
   getHandoverSettings: 'kanalarkiv:get-handover-settings',
@@ -121,6 +122,8 @@ export interface KanalarkivApi {
   getPageImage(ref: SnapshotRef, index: number): Promise<string>;
   /** Where snapshot B differs from A on A's page `index`. */
   compareSnapshots(a: SnapshotRef, b: SnapshotRef, index: number): Promise<Difference>;
+  /** The lines of page text that the newer snapshot `b` added and the older `a` had and lost. */
+  compareText(a: SnapshotRef, b: SnapshotRef): Promise<TextDifference>;
   /** Shows the record's PDF in a window of its own. */
   openRecordPdf(ref: SnapshotRef): Promise<void>;
   getRoundOverview(): Promise<RoundOverview>;

@@ -87,6 +87,35 @@ describe("the archivist's archive screen", () => {
     await page.getByRole('button', { name: 'Visa alla' }).click();
   });
 
+  it('opens a record with whose it is, its round and fixity, takes the focus there, and gives it back on leaving', async () => {
+    const closing = page.locator('li.snapshot').filter({ hasText: 'Innan kontot avslutas' });
+    const ref = await closing.getByRole('button', { name: /^Visa ögonblicksbilden av Kultur Umeå/ }).getAttribute('data-open');
+    await closing.getByRole('button', { name: /^Visa ögonblicksbilden av Kultur Umeå/ }).click();
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('record-heading');
+    const facts = page.locator('.record dl');
+    const fact = (name: string) => facts.locator(`dt:text-is("${name}") + dd`);
+    expect(await fact('Organisation').textContent()).toBe('Umeå kommun');
+    expect(await fact('Sidansvarig').textContent()).toBe('Anna Berg');
+    expect(await fact('Kontoansvariga').textContent()).toBe('Anna Berg, Olof Lind');
+    expect(await fact('Omgång').textContent()).toBe('Utanför omgång');
+    await expect.poll(() => fact('Oförändrad?').textContent()).toBe('Ja, varje fil är som när den arkiverades.');
+    expect(await fact('Operativsystem').textContent()).not.toMatch(/#\d+ SMP/);
+    await page.getByRole('img', { name: 'Sida 1 av 1 av ögonblicksbilden av Kultur Umeå' }).waitFor();
+    expect(await accessibilityProblems(page)).toEqual([]);
+    await page.screenshot({ path: path.join(SHOTS, 'handling.png'), fullPage: true });
+
+    // Compared with the April snapshot of the same day: the older is on the left, and both say their seconds.
+    await page.getByRole('button', { name: 'Jämför', exact: true }).click();
+    const panes = page.locator('.pane-wrap h4');
+    await expect.poll(() => panes.allTextContents()).toEqual([expect.stringMatching(/^Äldre: .* \d{2}:\d{2}:\d{2}$/), expect.stringMatching(/^Nyare: .* \d{2}:\d{2}:\d{2}$/)]);
+    await page.getByRole('heading', { name: 'Skillnader i sidans text' }).waitFor();
+    await page.getByText('Texten är densamma i båda.').waitFor();
+    await page.getByRole('button', { name: 'Tillbaka' }).click();
+    await page.getByRole('heading', { name: /^Kultur Umeå, / }).waitFor();
+    await page.getByRole('button', { name: 'Tillbaka' }).click();
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-open'))).toBe(ref);
+  });
+
   it('says by channel and date what a fixity check found, in plain words with what to do, and marks the record', async () => {
     damage(archive.refs[1]!, 'page.txt');
     await page.getByRole('button', { name: 'Kontrollera arkivet' }).click();
@@ -100,6 +129,24 @@ describe("the archivist's archive screen", () => {
     expect(await page.locator('li.snapshot.damaged').textContent()).toContain('Skadad');
     expect(await accessibilityProblems(page)).toEqual([]);
     await page.screenshot({ path: path.join(SHOTS, 'arkiv-kontroll.png'), fullPage: true });
+    // The record itself says so too.
+    await page.getByRole('button', { name: /^Visa ögonblicksbilden av Biblioteken/ }).click();
+    await page.locator('.record dl').getByText('Sidans text har ändrats sedan den arkiverades.').waitFor();
+    await page.getByRole('button', { name: 'Tillbaka' }).click();
+  });
+
+  it('finds records holding every word searched for, grouped per record with the words marked', async () => {
+    await page.getByLabel('Sök i arkiverad text').fill('evenemang kultur');
+    await page.getByRole('button', { name: 'Sök', exact: true }).click();
+    await page.getByText(/^\d+ handlingar innehåller ”evenemang kultur”$/).waitFor();
+    const hit = page.locator('li.hit').first();
+    const marked = (await hit.locator('mark').allTextContents()).map((m) => m.toLowerCase());
+    expect(marked).toEqual(expect.arrayContaining(['evenemang']));
+    expect(await accessibilityProblems(page)).toEqual([]);
+    await page.screenshot({ path: path.join(SHOTS, 'arkiv-sok.png'), fullPage: true });
+    await hit.getByRole('button', { name: /^Visa ögonblicksbilden av / }).click();
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('record-heading');
+    await page.getByRole('button', { name: 'Tillbaka' }).click();
   });
 });
 

@@ -7,7 +7,7 @@ import type { KanalarkivApi } from '../../shared/ipc';
 import { commentReasons, writeOwnReasons } from '../archive/comment-reasons';
 import { checkRemovals } from '../pipeline/removal';
 import { readCatalogue, readMetadata, searchArchive, snapshotPath, thumbnail } from '../archive/catalogue';
-import { difference, pageImage } from '../archive/compare';
+import { difference, pageImage, textDifference } from '../archive/compare';
 import { DATA_DIR, RECORD_FILE } from '../archive/layout';
 import { checkArchive, damagedRecords } from '../handover/check';
 import { findBrowser } from '../capture/browser';
@@ -283,6 +283,9 @@ export function createHandlers(context: HandlerContext): KanalarkivApi {
     },
     async compareSnapshots(a, b, index) {
       return difference(await archive(), a, b, index);
+    },
+    async compareText(a, b) {
+      return textDifference(await archive(), a, b);
     },
     async openRecordPdf(ref) {
       await context.showPdf(path.join(snapshotPath(await archive(), ref), DATA_DIR, RECORD_FILE));

@@ -63,10 +63,17 @@ export function snapshotPath(archiveDir: string, ref: string): string {
   return path.join(path.resolve(archiveDir), ...ref.split('/'));
 }
 
-/** Full-text search over the archived page text (page.txt), case-insensitive. */
+/** Lines shown per record, and the characters of each around its first hit. */
+const LINES_PER_HIT = 5;
+const WINDOW = 160;
+
+/**
+ * Full-text search over the archived page text (page.txt), case-insensitive: the records whose text
+ * holds every word of the query, newest first, each with its matching lines and the words marked.
+ */
 export async function searchArchive(archiveDir: string, query: string, limit = 200): Promise<SearchHit[]> {
-  const needle = query.trim().toLocaleLowerCase('sv-SE');
-  if (!needle) return [];
+  const words = [...new Set(query.toLocaleLowerCase('sv-SE').split(/\s+/).filter(Boolean))];
+  if (words.length === 0) return [];
   const { snapshots } = await readCatalogue(archiveDir);
   const hits: SearchHit[] = [];
   for (const snapshot of snapshots) {
@@ -76,13 +83,35 @@ export async function searchArchive(archiveDir: string, query: string, limit = 2
     } catch {
       continue;
     }
-    for (const line of text.split('\n')) {
-      if (!line.toLocaleLowerCase('sv-SE').includes(needle)) continue;
-      hits.push({ ref: snapshot.ref, channelName: snapshot.channelName, takenAt: snapshot.takenAt, excerpt: line.slice(0, 240) });
-      if (hits.length >= limit) return hits;
-    }
+    const lower = text.toLocaleLowerCase('sv-SE');
+    if (!words.every((word) => lower.includes(word))) continue;
+    const matching = text.split('\n').filter((line) => words.some((word) => line.toLocaleLowerCase('sv-SE').includes(word)));
+    hits.push({ ref: snapshot.ref, channelName: snapshot.channelName, takenAt: snapshot.takenAt, lines: matching.slice(0, LINES_PER_HIT).map((line) => excerpt(line, words)), count: matching.length });
+    if (hits.length >= limit) break;
   }
   return hits;
+}
+
+/** A line cut to a window around its first hit, with each word's places in the window marked. */
+function excerpt(line: string, words: string[]): SearchHit['lines'][number] {
+  const lower = line.toLocaleLowerCase('sv-SE');
+  // Lower-casing can change a string's length (İ); then the places would not line up, and nothing is marked.
+  const aligned = lower.length === line.length;
+  const first = Math.min(...words.map((w) => lower.indexOf(w)).filter((i) => i >= 0));
+  const from = line.length <= WINDOW ? 0 : Math.max(0, Math.min(first - WINDOW / 4, line.length - WINDOW));
+  const to = Math.min(line.length, from + WINDOW);
+  const marks: Array<[number, number]> = [];
+  for (const word of aligned ? words : []) {
+    for (let at = lower.indexOf(word, from); at >= 0 && at + word.length <= to; at = lower.indexOf(word, at + word.length)) marks.push([at - from, at - from + word.length]);
+  }
+  marks.sort((a, b) => a[0] - b[0]);
+  const joined = marks.reduce<Array<[number, number]>>((all, mark) => {
+    const last = all.at(-1);
+    if (last && mark[0] <= last[1]) last[1] = Math.max(last[1], mark[1]);
+    else all.push([...mark]);
+    return all;
+  }, []);
+  return { text: `${from > 0 ? '…' : ''}${line.slice(from, to)}${to < line.length ? '…' : ''}`, marks: from > 0 ? joined.map(([a, b]) => [a + 1, b + 1]) : joined };
 }
 
 /** A small picture of the top of a snapshot, as a PNG data URL for the UI. */

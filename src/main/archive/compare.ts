@@ -1,8 +1,10 @@
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { diffArrays } from 'diff';
 import sharp from 'sharp';
 import { readMetadata, snapshotPath } from './catalogue';
-import { DATA_DIR } from './layout';
-import type { Difference } from '../../shared/archive';
+import { DATA_DIR, TEXT_FILE } from './layout';
+import type { Difference, TextDifference } from '../../shared/archive';
 
 /** One page of a snapshot's screenshot as a PNG data URL. */
 export async function pageImage(archiveDir: string, ref: string, index: number): Promise<string> {
@@ -49,4 +51,24 @@ async function rowsOf(bag: string, pages: Array<{ file: string; top: number; hei
     parts.push(await sharp(path.join(bag, DATA_DIR, piece.file)).extract({ left: 0, top: from - piece.top, width, height: to - from }).raw().toBuffer());
   }
   return parts.length ? Buffer.concat(parts) : null;
+}
+
+/**
+ * How the page text of two snapshots differs, line by line (jsdiff's Myers diff over page.txt's
+ * lines): what the newer one added, what the older one had that is gone. Blank lines are left out,
+ * and repeated whitespace counts as one, since neither is something a reader sees.
+ */
+export async function textDifference(archiveDir: string, older: string, newer: string): Promise<TextDifference> {
+  const lines = async (ref: string) =>
+    (await readFile(path.join(snapshotPath(archiveDir, ref), DATA_DIR, TEXT_FILE), 'utf8')).split('\n').map((l) => l.replace(/\s+/g, ' ').trim()).filter(Boolean);
+  const [a, b] = await Promise.all([lines(older), lines(newer)]);
+  const parts: TextDifference['parts'] = [];
+  let added = 0;
+  let removed = 0;
+  for (const change of diffArrays(a, b)) {
+    if (change.added) added += change.count;
+    if (change.removed) removed += change.count;
+    parts.push(change.added || change.removed ? { kind: change.added ? 'added' : 'removed', lines: change.value } : { kind: 'same', count: change.count });
+  }
+  return { parts, added, removed };
 }

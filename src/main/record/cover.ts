@@ -28,7 +28,7 @@ export function drawCover(doc: PDFDocument, fonts: { regular: PDFFont; bold: PDF
 }
 
 function snapshotRows(writer: PageWriter, metadata: SnapshotMetadata): void {
-  const { channel, capture } = metadata;
+  const { capture } = metadata;
 
   writer.heading(recordTitle(metadata));
   writer.note('Officiell ögonblicksbild av en kanal i sociala medier, tagen med Kanalarkiv. Följande sidor visar kanalen som den såg ut vid tidpunkten för uttaget.');
@@ -52,7 +52,7 @@ function snapshotRows(writer: PageWriter, metadata: SnapshotMetadata): void {
 
 /** The cover of a saved comment: whose, when, where, why and by whom, then its text and the post's. */
 function commentRows(writer: PageWriter, metadata: SnapshotMetadata, comment: CommentFacts): void {
-  const { channel, capture } = metadata;
+  const { capture } = metadata;
   writer.heading(recordTitle(metadata));
   const why = comment.purpose === 'register' ? 'för att registreras' : 'innan det togs bort';
   const answered = comment.answer ? ', och sist svaret på det' : '';

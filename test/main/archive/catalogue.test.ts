@@ -32,8 +32,20 @@ describe('the archive catalogue, read from the bags', () => {
   it('searches the archived text, Swedish letters and case included', async () => {
     const hits = await searchArchive(archive, 'ÄLGAR');
     expect(hits).toHaveLength(2);
-    expect(hits[0]!.excerpt).toContain('sång, dans och älgar');
+    const line = hits[0]!.lines[0]!;
+    expect(line.text).toContain('sång, dans och älgar');
+    // The word is marked where it stands in the line, as it was written.
+    expect(line.marks.map(([from, to]) => line.text.slice(from, to))).toEqual(['älgar']);
     expect(await searchArchive(archive, 'finns inte någonstans')).toEqual([]);
+  });
+
+  it('finds a record that holds every word searched for, on whichever lines, and marks each', async () => {
+    const hits = await searchArchive(archive, 'älgar dans');
+    expect(hits).toHaveLength(2);
+    const marked = hits[0]!.lines.flatMap((l) => l.marks.map(([from, to]) => l.text.slice(from, to).toLowerCase()));
+    expect(marked).toEqual(expect.arrayContaining(['älgar', 'dans']));
+    expect(hits[0]!.count).toBeGreaterThanOrEqual(1);
+    expect(await searchArchive(archive, 'älgar flodhästar')).toEqual([]);
   });
 
   it('makes a thumbnail of the top of a snapshot', async () => {

@@ -1,12 +1,13 @@
-import { useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Compare } from '../components/Compare';
 import { RecordView } from '../components/RecordView';
 import { RemovalCheck } from '../components/RemovalCheck';
 import { ArchiveFilters } from '../components/archive/ArchiveFilters';
 import { filterSnapshots, NO_FILTER, type ArchiveFilter } from '../components/archive/filter';
+import { SearchHitItem } from '../components/archive/SearchHitItem';
 import { SnapshotItem } from '../components/archive/SnapshotItem';
-import { formatDateTime, sharingADay } from '../../../shared/dates';
+import { sharingADay } from '../../../shared/dates';
 import type { ArchiveReport, SearchHit, SnapshotRef, SnapshotSummary } from '../../../shared/archive';
 import { api } from '../api';
 import { useApi } from '../hooks/useApi';
@@ -15,7 +16,7 @@ import { DamagedRecord } from '../components/DamagedRecord';
 
 /** The archive: search, check and read the records; `onCapture` leads an empty archive to its first capture. */
 export function Archive({ onCapture }: { onCapture?: () => void }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const { value: catalogue, error } = useApi(() => api.listSnapshots(), []);
   const [problem, setProblem] = useState<unknown>(null);
   const [query, setQuery] = useState('');
@@ -23,7 +24,16 @@ export function Archive({ onCapture }: { onCapture?: () => void }) {
   const [report, setReport] = useState<ArchiveReport | null>(null);
   const [checking, setChecking] = useState(false);
   const [filter, setFilter] = useState<ArchiveFilter>(NO_FILTER);
-  const [view, setView] = useState<{ record: SnapshotRef } | { a: SnapshotRef; b: SnapshotRef } | null>(null);
+  const [view, setView] = useState<{ record: SnapshotRef } | { a: SnapshotRef; b: SnapshotRef; from: SnapshotRef } | null>(null);
+  // The record last opened: closing it gives the focus back to its "Visa" button, where the keyboard user left.
+  const opened = useRef<SnapshotRef | null>(null);
+  useEffect(() => {
+    if (view === null && opened.current) document.querySelector<HTMLButtonElement>(`[data-open="${CSS.escape(opened.current)}"]`)?.focus();
+  }, [view]);
+  const open = (record: SnapshotRef) => {
+    opened.current = record;
+    setView({ record });
+  };
 
   async function search(event: FormEvent) {
     event.preventDefault();
@@ -54,11 +64,14 @@ export function Archive({ onCapture }: { onCapture?: () => void }) {
   const damagedRefs = new Set(damaged.map((b) => b.bag));
   const withSeconds = sharingADay(catalogue?.snapshots ?? []);
 
-  if (view && 'a' in view) return <Compare a={view.a} b={view.b} onBack={() => setView({ record: view.a })} />;
+  if (view && 'a' in view) return <Compare a={view.a} b={view.b} onBack={() => setView({ record: view.from })} />;
   if (view && 'record' in view) {
     const shown = catalogue?.snapshots.find((s) => s.ref === view.record);
     const others = (catalogue?.snapshots ?? []).filter((s) => s.channelId === shown?.channelId && s.ref !== view.record && s.kind === shown?.kind);
-    return <RecordView snapshot={view.record} others={others} onCompare={(b) => setView({ a: view.record, b })} onBack={() => setView(null)} />;
+    const takenAt = (ref: SnapshotRef) => catalogue?.snapshots.find((s) => s.ref === ref)?.takenAt ?? '';
+    // The older of the two is always on the left, whichever was opened first.
+    const compare = (other: SnapshotRef) => setView(takenAt(other) < takenAt(view.record) ? { a: other, b: view.record, from: view.record } : { a: view.record, b: other, from: view.record });
+    return <RecordView snapshot={view.record} others={others} onCompare={compare} onBack={() => setView(null)} />;
   }
 
   return (
@@ -91,9 +104,7 @@ export function Archive({ onCapture }: { onCapture?: () => void }) {
         <div aria-live="polite">
           <h3>{t('archive.hits', { count: hits.length, query })}</h3>
           <ul className="hits">
-            {hits.map((h, i) => (
-              <li key={`${h.ref}-${i}`}><strong>{h.channelName}</strong>, {formatDateTime(h.takenAt, i18n.language)}: <q>{h.excerpt}</q></li>
-            ))}
+            {hits.map((h) => <SearchHitItem key={h.ref} hit={h} onOpen={() => open(h.ref)} />)}
           </ul>
         </div>
       )}
@@ -110,13 +121,13 @@ export function Archive({ onCapture }: { onCapture?: () => void }) {
           {shown.length === 0 && <p className="notice">{t('archive.filter.none')}</p>}
           {filter.order !== 'channel' ? (
             <ol className="records" aria-label={t('archive.filter.heading')}>
-              {shown.map((s) => <SnapshotItem key={s.ref} snapshot={s} damaged={damagedRefs.has(s.ref)} seconds={withSeconds(s)} withChannel onOpen={() => setView({ record: s.ref })} />)}
+              {shown.map((s) => <SnapshotItem key={s.ref} snapshot={s} damaged={damagedRefs.has(s.ref)} seconds={withSeconds(s)} withChannel onOpen={() => open(s.ref)} />)}
             </ol>
           ) : (
             [...byChannel].map(([channelId, records]) => {
               const snapshots = records.filter((s) => s.kind === 'snapshot');
               const comments = records.filter((s) => s.kind === 'comment');
-              const item = (s: SnapshotSummary) => <SnapshotItem key={s.ref} snapshot={s} damaged={damagedRefs.has(s.ref)} seconds={withSeconds(s)} onOpen={() => setView({ record: s.ref })} />;
+              const item = (s: SnapshotSummary) => <SnapshotItem key={s.ref} snapshot={s} damaged={damagedRefs.has(s.ref)} seconds={withSeconds(s)} onOpen={() => open(s.ref)} />;
               return (
                 <section key={channelId} aria-labelledby={`timeline-${channelId}`} className="timeline">
                   <h3 id={`timeline-${channelId}`}>{records[0]!.channelName} <small>{t(`platform.${records[0]!.platform}`)} · {records[0]!.unit}</small></h3>

@@ -17,7 +17,7 @@ export function SnapshotItem({ snapshot: s, damaged, seconds, withChannel = fals
         {damaged && <> <strong className="badge bad">{t('archive.damaged')}</strong></>}
         <p>{s.kind === 'comment' ? `${t(s.commentPurpose === 'register' ? 'archive.commentToRegister' : 'archive.commentRemoved')}: ${s.reason}` : s.reason}</p>
         <p className="muted">{s.round ? roundTitle(s.round, t) : t('handover.noRound')} · {t('archive.pages', { count: s.pages })}{s.warnings.length > 0 && ` · ${t('archive.warnings', { count: s.warnings.length })}`}</p>
-        <button type="button" className="secondary" onClick={onOpen} aria-label={t('archive.openLabel', { name: s.channelName, date: when })}>{t('archive.open')}</button>
+        <button type="button" className="secondary" onClick={onOpen} data-open={s.ref} aria-label={t('archive.openLabel', { name: s.channelName, date: when })}>{t('archive.open')}</button>
       </div>
     </li>
   );
