@@ -61,6 +61,8 @@ export const handoverSettingsSchema = z.object({
   folderDir: setting,
   /** Where E-ARK SIP packages (ZIP) are written. */
   earkDir: setting,
+  /** The reference of the submission agreement (leveransöverenskommelse) with the e-archive, "RA 13-2011/5329; 2012-04-12"; it goes into METS (SIP5). */
+  submissionAgreement: z.string().max(500).default(''),
   /** The file archive (often a network share) the bags are copied to. */
   fileArchiveDir: setting,
 });
@@ -73,6 +75,7 @@ export const DEFAULT_HANDOVER_SETTINGS: HandoverSettings = {
   email: { mode: 'eml', host: '', port: 587, user: '', from: '', to: '', emlDir: '', caFile: '' },
   folderDir: '',
   earkDir: '',
+  submissionAgreement: '',
   fileArchiveDir: '',
 };
 

@@ -53,6 +53,17 @@ describe('kanalarkiv handover', () => {
     expect(written.stdout).toContain(`Receipt for delivery ${result.deliveryId}`);
   });
 
+  it('writes an e-archive package named for whose it is, with the submission agreement given', async () => {
+    const dest = temp('cli-eark');
+    const run = await runCli(['handover', '--archive', archive.dir, '--to', 'eark', '--dest', dest, '--organisation', 'Umeå kommun', '--org-id', '212000-2726', '--agreement', 'RA 13-2011/5329', '--by', 'Rut']);
+    expect(run.code).toBe(0);
+    const [zip] = readdirSync(dest);
+    expect(zip).toMatch(/^E-arkivpaket Umeå kommun Aprilomgången 2026 \d{4}-\d{2}-\d{2} uuid-[0-9a-f-]{36}\.zip$/);
+    const objid = zip!.match(/(uuid-[0-9a-f-]{36})\.zip$/)![1];
+    const mets = execFileSync('python3', ['-c', 'import sys, zipfile; print(zipfile.ZipFile(sys.argv[1]).read(sys.argv[2]).decode())', path.join(dest, zip!), `${objid}/METS.xml`]).toString();
+    expect(mets).toContain('<mets:altRecordID TYPE="SUBMISSIONAGREEMENT">RA 13-2011/5329</mets:altRecordID>');
+  });
+
   it('says what is missing: the target, its folder, an unknown round', async () => {
     const noTarget = await runCli(['handover', '--archive', archive.dir]);
     expect(noTarget.code).toBe(1);

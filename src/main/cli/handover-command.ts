@@ -27,6 +27,7 @@ const OPTIONS = {
   by: { type: 'string' },
   organisation: { type: 'string' },
   'org-id': { type: 'string' },
+  agreement: { type: 'string' },
   list: { type: 'boolean', default: false },
   json: { type: 'boolean', default: false },
   smtp: { type: 'string' },
@@ -176,6 +177,7 @@ function settingsFromFlags(target: HandoverTarget, values: Flags, shared: Shared
   return {
     ...base,
     organisationId: values['org-id'] ?? base.organisationId,
+    submissionAgreement: values.agreement ?? base.submissionAgreement,
     folderDir: dest('folder', base.folderDir),
     earkDir: dest('eark', base.earkDir),
     fileArchiveDir: dest('file-archive', base.fileArchiveDir),

@@ -21,7 +21,7 @@ kanalarkiv save-comment --reasons [--json]`,
   login: `kanalarkiv login PLATFORM [--browser PATH] [--profiles DIR]`,
   handover: `kanalarkiv handover --archive DIR --to platina|email|folder|eark|file-archive
                     [--round NAME | --snapshots REF,…] [--list] [--by NAME] [--json]
-                    [--organisation NAME] [--dest DIR] [--org-id NUMBER]
+                    [--organisation NAME] [--dest DIR] [--org-id NUMBER] [--agreement REF]
                     [--smtp HOST:PORT --user NAME --from ADDR --to-address ADDR --ca FILE]
                     [--platina URL --diary ID [--case ID] --authority URL --client-id ID
                      --scope SCOPE --case-type ID --status ID --business-code ID --deed-type ID

@@ -35,7 +35,7 @@ export async function adapterFor(target: HandoverTarget, settings: HandoverSetti
     case 'folder':
       return uploadFolderAdapter(settings.folderDir);
     case 'eark':
-      return earkAdapter({ dir: settings.earkDir, organisation: context.organisation, organisationId: settings.organisationId, contact: context.by });
+      return earkAdapter({ dir: settings.earkDir, organisation: context.organisation, organisationId: settings.organisationId, contact: context.by, submissionAgreement: settings.submissionAgreement });
     case 'file-archive':
       return fileArchiveAdapter(settings.fileArchiveDir);
   }

@@ -25,11 +25,14 @@ let objid: string;
 beforeAll(async () => {
   archive = await makeArchive('handover-eark');
   const dest = mkdtempSync(path.join(os.tmpdir(), 'eark-'));
-  const result = await handOver({ archiveDir: archive.dir, adapter: earkAdapter({ dir: dest, organisation: 'Umeå kommun', organisationId: '212000-2726', contact: 'Registrator Rut' }), refs: archive.refs, by: 'Registrator Rut' });
+  const result = await handOver({ archiveDir: archive.dir, adapter: earkAdapter({ dir: dest, organisation: 'Umeå kommun', organisationId: '212000-2726', contact: 'Registrator Rut', submissionAgreement: 'RA 13-2011/5329; 2012-04-12' }), refs: archive.refs, by: 'Registrator Rut' });
   expect(result.items.map((i) => i.status)).toEqual(['delivered', 'delivered', 'delivered']);
   const zip = result.items[0]!.remoteId;
   expect(readdirSync(dest)).toEqual([zip]);
-  objid = zip.replace(/\.zip$/, '');
+  // The name says whose, which round and which day; the OBJID at its end names the root folder.
+  const day = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm', dateStyle: 'short' }).format(new Date());
+  expect(zip).toMatch(new RegExp(`^E-arkivpaket Umeå kommun Aprilomgången 2026 ${day} uuid-[0-9a-f-]{36}\\.zip$`));
+  objid = zip.match(/(uuid-[0-9a-f-]{36})\.zip$/)![1]!;
   unpacked = mkdtempSync(path.join(os.tmpdir(), 'eark-unzip-'));
   execFileSync('python3', ['-m', 'zipfile', '-e', path.join(dest, zip), unpacked]);
 }, 180_000);
@@ -61,8 +64,12 @@ describe('the e-archive package (FGS 2.0 = E-ARK CSIP 2.1 + SIP 2.1)', () => {
     expect(readdirSync(path.join(root, 'schemas')).sort()).toEqual([...SCHEMA_FILES].sort());
     expect(readdirSync(path.join(root, 'metadata', 'descriptive'))).toHaveLength(3);
     expect(readdirSync(path.join(root, 'metadata', 'preservation'))).toEqual(['premis.xml']);
+    // The whole record, not only its PDF: every payload file of the bag, unchanged.
     for (const id of archive.refs) {
-      expect(sha256(path.join(root, 'representations', 'rep1', 'data', id, 'record.pdf'))).toBe(sha256(path.join(archive.dir, id, 'data', 'record.pdf')));
+      const files = readdirSync(path.join(archive.dir, id, 'data')).sort();
+      expect(files).toEqual(expect.arrayContaining(['metadata.json', 'page.mhtml', 'page.txt', 'record.pdf', 'screenshot-001.png']));
+      expect(readdirSync(path.join(root, 'representations', 'rep1', 'data', id)).sort()).toEqual(files);
+      for (const file of files) expect(sha256(path.join(root, 'representations', 'rep1', 'data', id, file))).toBe(sha256(path.join(archive.dir, id, 'data', file)));
     }
   });
 
@@ -111,6 +118,10 @@ describe('the e-archive package (FGS 2.0 = E-ARK CSIP 2.1 + SIP 2.1)', () => {
     expect(xml).toMatch(/<mets:agent ROLE="ARCHIVIST" TYPE="ORGANIZATION">\s*<mets:name>Umeå kommun<\/mets:name>\s*<mets:note csip:NOTETYPE="IDENTIFICATIONCODE">212000-2726/);
     expect(xml).toMatch(/<mets:agent ROLE="CREATOR" TYPE="INDIVIDUAL">\s*<mets:name>Registrator Rut/);
     expect(xml).toMatch(/<mets:structMap ID="structmap-1" TYPE="PHYSICAL" LABEL="CSIP">/);
+    expect(xml).toMatch(/<mets:mets [^>]*csip:CONTENTINFORMATIONTYPE="OTHER" csip:OTHERCONTENTINFORMATIONTYPE="Kanalarkiv snapshot records[^"]*"/);
+    expect(xml).toMatch(/<mets:fileGrp ID="grp-rep-1" USE="Representations\/rep1" csip:CONTENTINFORMATIONTYPE="OTHER"/);
+    expect(xml).toMatch(/<\/mets:agent>\s*<mets:altRecordID TYPE="SUBMISSIONAGREEMENT">RA 13-2011\/5329; 2012-04-12<\/mets:altRecordID>\s*<\/mets:metsHdr>/);
+    expect(xml).toContain('LABEL="Ögonblicksbilder av sociala medier (3 st, Aprilomgången 2026) från Umeå kommun"');
     for (const label of ['Metadata', 'Documentation', 'Schemas', 'Representations/rep1']) expect(xml).toContain(`LABEL="${label}"`);
     expect(xml).toMatch(/<mets:mptr LOCTYPE="URL" xlink:type="simple" xlink:href="representations\/rep1\/METS.xml" xlink:title="grp-rep-1"\/>/);
   });
@@ -120,7 +131,7 @@ describe('the e-archive package (FGS 2.0 = E-ARK CSIP 2.1 + SIP 2.1)', () => {
     for (const id of archive.refs) expect(premis).toContain(`<premis:messageDigest>${sha256(path.join(archive.dir, id, 'data', 'record.pdf'))}</premis:messageDigest>`);
     for (const type of ['capture', 'packing', 'fixity check', 'transfer']) expect(premis).toContain(`<premis:eventType>${type}</premis:eventType>`);
     expect(premis.match(/<premis:eventType>capture<\/premis:eventType>/g)).toHaveLength(3);
-    expect(premis).toContain('<premis:formatRegistryKey>fmt/478</premis:formatRegistryKey>');
+    for (const key of ['fmt/478', 'fmt/13', 'x-fmt/429', 'x-fmt/111', 'fmt/817']) expect(premis).toContain(`<premis:formatRegistryKey>${key}</premis:formatRegistryKey>`);
     const dc = readFileSync(path.join(unpacked, objid, 'metadata', 'descriptive', `${archive.refs[2]!.replace('/', '_')}.xml`), 'utf8');
     expect(dc).toContain('<dc:title>Ögonblicksbild Facebook Skolan: "Vår" &lt;bästa&gt;');
   });
@@ -131,7 +142,7 @@ describe('the e-archive package (FGS 2.0 = E-ARK CSIP 2.1 + SIP 2.1)', () => {
     // An interrupted run: its records were started, its package left half written.
     const log = new HandoverLog(archive.dir);
     await log.append({ at: new Date().toISOString(), by: 'Rut', deliveryId: 'cut', target: 'eark', destination: dest, event: 'started', snapshotId: archive.snapshotIds[0]!, ref: archive.refs[0]!, remoteId: 'uuid-cut.zip' });
-    writeFileSync(path.join(dest, 'uuid-cut.zip.partial'), 'PK');
+    writeFileSync(path.join(dest, 'E-arkivpaket Umeå kommun Aprilomgången 2026 2026-12-01 uuid-cut.zip.partial'), 'PK');
     const first = await handOver({ archiveDir: archive.dir, adapter: adapter(), refs: archive.refs, by: 'Rut' });
     expect(first.items.map((i) => i.status)).toEqual(['delivered', 'delivered', 'delivered']);
     expect(readdirSync(dest)).toEqual([first.items[0]!.remoteId]);

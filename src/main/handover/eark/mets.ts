@@ -26,6 +26,8 @@ export interface MetsAgents {
   /** The registrar handing over (contact person). */
   contact: string;
   software: { name: string; version: string };
+  /** The submission agreement's reference (SIP5); '' when none is set. */
+  submissionAgreement: string;
 }
 
 export interface RootMets {
@@ -42,6 +44,11 @@ export interface RootMets {
 }
 
 const CONTENT_TYPE = { TYPE: 'OTHER', 'csip:OTHERTYPE': 'Social media snapshots' };
+/**
+ * The content information type (CSIP4, CSIP62): no E-ARK content specification covers snapshots of
+ * web pages, so OTHER, named (CSIP5, CSIP63).
+ */
+const CONTENT_INFORMATION = { 'csip:CONTENTINFORMATIONTYPE': 'OTHER', 'csip:OTHERCONTENTINFORMATIONTYPE': 'Kanalarkiv snapshot records: PDF/A-2u with screenshots, MHTML and page text' };
 
 /**
  * The package's METS.xml (E-ARK CSIP 2.1 + SIP 2.1, i.e. FGS Paketstruktur 2.0): header with agents,
@@ -58,7 +65,7 @@ export function rootMets(input: RootMets): string {
   const fileSec = mets.ele(METS, 'mets:fileSec', { ID: 'filesec-1' });
   fileGroup(fileSec, 'grp-documentation', 'Documentation', input.documentation, 'doc');
   fileGroup(fileSec, 'grp-schemas', 'Schemas', input.schemas, 'schema');
-  input.representations.forEach((rep, i) => fileGroup(fileSec, `grp-rep-${i + 1}`, `Representations/${rep.name}`, [rep.mets], `rep-${i + 1}-mets`));
+  input.representations.forEach((rep, i) => fileGroup(fileSec, `grp-rep-${i + 1}`, `Representations/${rep.name}`, [rep.mets], `rep-${i + 1}-mets`, CONTENT_INFORMATION));
 
   const root = mets.ele(METS, 'mets:structMap', { ID: 'structmap-1', TYPE: 'PHYSICAL', LABEL: 'CSIP' }).ele(METS, 'mets:div', { ID: 'div-root', LABEL: input.objid });
   root.ele(METS, 'mets:div', {
@@ -83,8 +90,6 @@ export function rootMets(input: RootMets): string {
 /** A representation's own METS.xml: its data files, described from the representation's folder. */
 export function representationMets(input: { objid: string; label: string; created: string; agents: MetsAgents; data: MetsFile[] }): string {
   const mets = document(input.objid, input.label);
-  mets.att(CSIP, 'csip:CONTENTINFORMATIONTYPE', 'OTHER');
-  mets.att(CSIP, 'csip:OTHERCONTENTINFORMATIONTYPE', 'Kanalarkiv snapshot records (PDF/A-2u)');
   header(mets, input.created, input.agents);
   const fileSec = mets.ele(METS, 'mets:fileSec', { ID: 'filesec-1' });
   fileGroup(fileSec, 'grp-data', 'Data', input.data, 'data');
@@ -103,6 +108,7 @@ function document(objid: string, label: string): XMLBuilder {
       OBJID: objid,
       LABEL: label,
       ...CONTENT_TYPE,
+      ...CONTENT_INFORMATION,
       PROFILE: SIP_PROFILE,
     })
     .att(XSI, 'xsi:schemaLocation', `${METS} schemas/mets.xsd ${XLINK} schemas/xlink.xsd ${CSIP} schemas/DILCISExtensionMETS.xsd ${SIP} schemas/DILCISExtensionSIPMETS.xsd`);
@@ -122,6 +128,8 @@ function header(mets: XMLBuilder, created: string, agents: MetsAgents): void {
     agent('CREATOR', 'ORGANIZATION', agents.organisation, { type: 'IDENTIFICATIONCODE', text: agents.organisationId });
   }
   if (agents.contact) agent('CREATOR', 'INDIVIDUAL', agents.contact);
+  // METS puts altRecordID after the agents in metsHdr.
+  if (agents.submissionAgreement) hdr.ele(METS, 'mets:altRecordID', { TYPE: 'SUBMISSIONAGREEMENT' }).txt(agents.submissionAgreement);
 }
 
 function mdRef(parent: XMLBuilder, file: MetsFile, mdType: string): void {
@@ -131,8 +139,8 @@ function mdRef(parent: XMLBuilder, file: MetsFile, mdType: string): void {
     .att(XLINK, 'xlink:href', file.href);
 }
 
-function fileGroup(fileSec: XMLBuilder, id: string, use: string, files: MetsFile[], prefix: string): void {
-  const group = fileSec.ele(METS, 'mets:fileGrp', { ID: id, USE: use });
+function fileGroup(fileSec: XMLBuilder, id: string, use: string, files: MetsFile[], prefix: string, attributes: Record<string, string> = {}): void {
+  const group = fileSec.ele(METS, 'mets:fileGrp', { ID: id, USE: use, ...attributes });
   files.forEach((file, i) => {
     group
       .ele(METS, 'mets:file', { ID: `${prefix}-${i + 1}`, MIMETYPE: file.mimeType, SIZE: String(file.bytes), CREATED: file.created, CHECKSUM: file.sha256, CHECKSUMTYPE: 'SHA-256' })

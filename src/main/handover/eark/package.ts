@@ -4,8 +4,12 @@ import { mkdir, readdir, readFile, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import yazl from 'yazl';
-import { digestFile, syncPath } from '../../archive/files';
-import { METADATA_FILE } from '../../archive/layout';
+import { syncPath } from '../../archive/files';
+import { DATA_DIR } from '../../archive/layout';
+import { bagDigests } from '../../archive/verify';
+import { roundTitle } from '../../../shared/rounds';
+import { messagesIn } from '../../messages';
+import { safeName } from '../place';
 import { resourcesDir, tool } from '../../resources';
 import { checkCancelled, type HandoverAdapter } from '../deliver';
 import { HandoverError } from '../errors';
@@ -25,6 +29,8 @@ export interface EarkOptions {
   organisationId: string;
   /** The registrar handing over, as the package's contact person. */
   contact: string;
+  /** The submission agreement's reference, for METS; '' when none is set. */
+  submissionAgreement?: string;
 }
 
 /** One file going into the package: bytes in memory (metadata) or a file on disk (records). */
@@ -55,7 +61,7 @@ export function earkAdapter(options: EarkOptions): HandoverAdapter {
       if (rest.length === 0) return;
       checkCancelled(context.signal);
       const objid = `uuid-${randomUUID()}`;
-      const zipName = `${objid}.zip`;
+      const zipName = packageName(rest, options.organisation, objid);
       for (const item of rest) await context.started(item, zipName);
       await writePackage(rest, objid, path.join(root, zipName), options, context.signal);
       for (const item of rest) await context.delivered(item, zipName);
@@ -66,23 +72,23 @@ export function earkAdapter(options: EarkOptions): HandoverAdapter {
 async function writePackage(items: HandoverItem[], objid: string, zipFile: string, options: EarkOptions, signal?: AbortSignal): Promise<void> {
   const created = new Date().toISOString();
   const software = tool();
-  const agents: MetsAgents = { organisation: options.organisation, organisationId: options.organisationId, contact: options.contact, software };
-  const label = `Ögonblicksbilder av sociala medier (${items.length} st) från ${options.organisation || 'Kanalarkiv'}`;
+  const agents: MetsAgents = { organisation: options.organisation, organisationId: options.organisationId, contact: options.contact, software, submissionAgreement: options.submissionAgreement ?? '' };
+  const label = `Ögonblicksbilder av sociala medier (${items.length} st, ${roundsOf(items)}) från ${options.organisation || 'Kanalarkiv'}`;
   const repDir = `representations/${REPRESENTATION}`;
 
   const data: Entry[] = [];
   const preserved: PreservedFile[] = [];
   for (const item of items) {
-    const base = `data/${item.ref}`;
-    const record: Entry = { href: `${base}/record.pdf`, mimeType: 'application/pdf', bytes: item.bytes, sha256: item.sha256, created: item.metadata.capture.finishedAt, source: item.recordFile };
-    const metadataFile = path.join(item.bag, 'data', METADATA_FILE);
-    const meta = await digestFile(metadataFile);
-    const metadata: Entry = { href: `${base}/${METADATA_FILE}`, mimeType: 'application/json', bytes: meta.bytes, sha256: meta.sha256, created: item.metadata.capture.finishedAt, source: metadataFile };
-    data.push(record, metadata);
-    preserved.push(
-      { path: `${repDir}/${record.href}`, sha256: record.sha256, bytes: record.bytes, formatName: 'PDF/A-2u', pronom: 'fmt/478', item },
-      { path: `${repDir}/${metadata.href}`, sha256: metadata.sha256, bytes: metadata.bytes, formatName: 'JSON', pronom: 'fmt/817', item },
-    );
+    // The whole record: every payload file of the bag (the PDF, the screenshot pieces, the MHTML, the
+    // text and the metadata), with the checksums of its manifest, which loadItem has just verified.
+    const digests = await bagDigests(item.bag);
+    for (const [file, sha256] of [...digests].filter(([f]) => f.startsWith(`${DATA_DIR}/`)).sort(([a], [b]) => a.localeCompare(b))) {
+      const source = path.join(item.bag, ...file.split('/'));
+      const format = formatOf(file);
+      const entry: Entry = { href: `data/${item.ref}/${file.slice(DATA_DIR.length + 1)}`, mimeType: format.mimeType, bytes: (await stat(source)).size, sha256, created: item.metadata.capture.finishedAt, source };
+      data.push(entry);
+      preserved.push({ path: `${repDir}/${entry.href}`, sha256, bytes: entry.bytes, formatName: format.name, pronom: format.pronom, item });
+    }
   }
   const repMets = memory(`${repDir}/METS.xml`, 'text/xml', created, representationMets({ objid, label, created, agents, data }));
 
@@ -123,6 +129,37 @@ async function writePackage(items: HandoverItem[], objid: string, zipFile: strin
   }
 }
 
+/**
+ * The formats of a bag's payload files, with their PRONOM ids: PDF/A-2u fmt/478, PNG 1.2 fmt/13,
+ * MHTML x-fmt/429 (as KOST's format catalogue gives it), plain text x-fmt/111, JSON fmt/817.
+ */
+function formatOf(file: string): { mimeType: string; name: string; pronom: string } {
+  if (file.endsWith('.pdf')) return { mimeType: 'application/pdf', name: 'PDF/A-2u', pronom: 'fmt/478' };
+  if (file.endsWith('.png')) return { mimeType: 'image/png', name: 'PNG 1.2', pronom: 'fmt/13' };
+  if (file.endsWith('.mhtml')) return { mimeType: 'multipart/related', name: 'MHTML', pronom: 'x-fmt/429' };
+  if (file.endsWith('.json')) return { mimeType: 'application/json', name: 'JSON', pronom: 'fmt/817' };
+  return { mimeType: 'text/plain', name: 'Plain text (UTF-8)', pronom: 'x-fmt/111' };
+}
+
+const swedish = messagesIn('sv');
+
+/** The rounds a package's records belong to, as people say them: "Aprilomgången 2026", "2 omgångar", "utanför omgång". */
+function roundsOf(items: HandoverItem[]): string {
+  const rounds = [...new Set(items.map((item) => item.metadata.round))];
+  const named = rounds.filter((r): r is string => r !== null).map((r) => roundTitle(r, swedish));
+  if (named.length > 2) return `${named.length} omgångar${rounds.includes(null) ? ' och utanför omgång' : ''}`;
+  return [...named, ...(rounds.includes(null) ? ['utanför omgång'] : [])].join(' och ');
+}
+
+/**
+ * The ZIP's name says what it is: "E-arkivpaket Umeå kommun Aprilomgången 2026 2026-12-02 uuid-….zip".
+ * The OBJID at its end names the root folder inside and keeps every package's name its own.
+ */
+function packageName(items: HandoverItem[], organisation: string, objid: string): string {
+  const day = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm', dateStyle: 'short' }).format(new Date());
+  return `${safeName(`E-arkivpaket ${organisation || 'Kanalarkiv'} ${roundsOf(items)} ${day}`)} ${objid}.zip`;
+}
+
 function memory(href: string, mimeType: string, created: string, content: string | Buffer): Entry {
   const bytes = Buffer.isBuffer(content) ? content : Buffer.from(content, 'utf8');
   return { href, mimeType, bytes: bytes.length, sha256: createHash('sha256').update(bytes).digest('hex'), created, source: bytes };
@@ -137,9 +174,10 @@ function deliveryDescription(items: HandoverItem[], objid: string, options: Eark
     `Skapat: ${created}`,
     `Organisation: ${options.organisation || '–'}${options.organisationId ? ` (${options.organisationId})` : ''}`,
     `Levererat av: ${options.contact || '–'}`,
+    `Leveransöverenskommelse: ${options.submissionAgreement || '–'}`,
     `Programvara: ${tool().name} ${tool().version}`,
     '',
-    'Paketet följer FGS Paketstruktur 2.0 (E-ARK CSIP 2.1 och SIP 2.1). Varje handling är en ögonblicksbild av en kanal i sociala medier, sparad som PDF/A-2u, med tekniska metadata i metadata.json. Kontrollsummor (SHA-256) finns i METS.xml och metadata/preservation/premis.xml.',
+    'Paketet följer FGS Paketstruktur 2.0 (E-ARK CSIP 2.1 och SIP 2.1). Varje handling är en ögonblicksbild av en kanal i sociala medier, sparad som PDF/A-2u, och levereras hel: med skärmbilderna i full upplösning (PNG), sidan som webbarkiv (MHTML), sidans text (page.txt) och tekniska metadata (metadata.json). Kontrollsummor (SHA-256) finns i METS.xml och metadata/preservation/premis.xml.',
     '',
     'Handlingar:',
     ...items.map((item) => `- ${item.title} (${item.metadata.channel.unit}; omgång: ${item.metadata.round ?? 'ingen'}) representations/${REPRESENTATION}/data/${item.ref}/record.pdf SHA-256 ${item.sha256}`),
@@ -149,7 +187,7 @@ function deliveryDescription(items: HandoverItem[], objid: string, options: Eark
 
 /** Packages cut off by an interrupted run are incomplete by construction; they are ours to remove. */
 async function removePartialPackages(root: string): Promise<void> {
-  for (const name of await readdir(root)) if (name.startsWith('uuid-') && name.endsWith(PARTIAL)) await rm(path.join(root, name), { force: true });
+  for (const name of await readdir(root)) if (/(^| )uuid-[^ ]+\.zip\.partial$/.test(name)) await rm(path.join(root, name), { force: true });
 }
 
 async function isFile(file: string): Promise<boolean> {

@@ -19,7 +19,7 @@ const FIELDS: Record<HandoverTarget, (s: HandoverSettings) => Field[]> = {
     ...(s.email.mode === 'smtp' ? [{ path: 'email.host' }, { path: 'email.port', type: 'number' as const }, { path: 'email.user' }, { path: 'email.caFile' }] : [{ path: 'email.emlDir', type: 'folder' as const }]),
   ],
   folder: () => [{ path: 'folderDir', type: 'folder' }],
-  eark: () => [{ path: 'earkDir', type: 'folder' }, { path: 'organisationId' }],
+  eark: () => [{ path: 'earkDir', type: 'folder' }, { path: 'organisationId' }, { path: 'submissionAgreement' }],
   'file-archive': () => [{ path: 'fileArchiveDir', type: 'folder' }],
 };
 
