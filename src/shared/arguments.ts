@@ -36,6 +36,7 @@ export const ARGUMENTS = {
   searchArchive: z.tuple([z.string().max(500)]),
   verifyArchive: z.tuple([]),
   checkRecords: z.tuple([z.array(snapshot).max(10_000)]),
+  saveFixityReport: z.tuple([]),
   startCapture: z.tuple([z.object({ channelIds: z.array(z.string().max(200)).min(1).max(1_000), reason: z.string().min(1).max(2_000) })]),
   saveComment: z.tuple([saveCommentRequestSchema]),
   listCommentReasons: z.tuple([]),
@@ -69,7 +70,7 @@ type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 /** Compile-time: every schema's output is exactly its call's parameters. */
 export const ARGUMENTS_MATCH_API: { [K in keyof KanalarkivApi]: Same<z.output<(typeof ARGUMENTS)[K]>, Parameters<KanalarkivApi[K]>> } = {
   getAppInfo: true, getSettings: true, saveSettings: true, listChannels: true, saveChannel: true, removeChannel: true, getChannelHistory: true, getRegisterInfo: true, exportChannels: true, previewImport: true,
-  importChannels: true, previewWebsiteImport: true, importFromWebsite: true, listSnapshots: true, getThumbnail: true, searchArchive: true, verifyArchive: true, checkRecords: true, startCapture: true, saveComment: true, checkRemoval: true, listCommentReasons: true, saveCommentReasons: true,
+  importChannels: true, previewWebsiteImport: true, importFromWebsite: true, listSnapshots: true, getThumbnail: true, searchArchive: true, verifyArchive: true, checkRecords: true, saveFixityReport: true, startCapture: true, saveComment: true, checkRemoval: true, listCommentReasons: true, saveCommentReasons: true,
   cancelCapture: true, getCaptureJob: true, getCurrentCapture: true, dismissCapture: true, getLoginStatus: true, openLogin: true, logOut: true, chooseFolder: true, getSnapshot: true, getPageImage: true,
   compareSnapshots: true, compareText: true, openRecordPdf: true, getRoundOverview: true, getHandoverSettings: true, saveHandoverSettings: true,
   getHandoverOverview: true, startHandover: true, signInPlatina: true, signOutPlatina: true, setSmtpPassword: true, saveReceipt: true,

@@ -31,6 +31,7 @@ export const IPC_CHANNELS = {
   searchArchive: 'kanalarkiv:search-archive',
   verifyArchive: 'kanalarkiv:verify-archive',
   checkRecords: 'kanalarkiv:check-records',
+  saveFixityReport: 'kanalarkiv:save-fixity-report',
   startCapture: 'kanalarkiv:start-capture',
   saveComment: 'kanalarkiv:save-comment',
   checkRemoval: 'kanalarkiv:check-removal',
@@ -93,6 +94,8 @@ export interface KanalarkivApi {
   verifyArchive(): Promise<ArchiveReport>;
   /** The fixity of some records (the handover checks them before it offers them): the damaged ones only. */
   checkRecords(refs: SnapshotRef[]): Promise<BagReport[]>;
+  /** Asks where to save the last check's report (PDF/A) and saves it; null when the user cancelled. */
+  saveFixityReport(): Promise<string | null>;
   /** Starts capturing; progress arrives through onCaptureUpdate. */
   startCapture(request: { channelIds: string[]; reason: string }): Promise<CaptureJobState>;
   /** Saves one comment or post as a record; progress arrives through onCaptureUpdate, as a capture's. */

@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { chmodSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -8,6 +9,7 @@ import { runCapture } from '../../src/main/pipeline/run';
 import { MemoryStorage } from '../../src/main/storage';
 import { startFixtureSite } from '../fixtures/site/server';
 import { makeArchive, type TestArchive } from '../helpers/archive';
+import { pdfaViolations } from '../helpers/pdfa';
 import { noShell } from '../helpers/shell';
 import { accessibilityProblems } from './axe';
 import { openApp, SHOTS, startBridge, type Bridge } from './bridge';
@@ -17,6 +19,7 @@ let bridge: Bridge;
 let browser: Browser;
 let page: Page;
 const upload = mkdtempSync(path.join(os.tmpdir(), 'ui-archivist-upload-'));
+const saved = mkdtempSync(path.join(os.tmpdir(), 'ui-archivist-saved-'));
 
 /** Damages a record as a failing disk or a person would: bags are read-only, so unlock the file first. */
 function damage(ref: string, file: string): void {
@@ -40,7 +43,12 @@ beforeAll(async () => {
   const storage = new MemoryStorage();
   storage.set('settings', { organisation: 'Umeå kommun', archiveDir: archive.dir, browserPath: '', language: 'sv', rounds: '', autoCapture: false });
   storage.set('handover', { registrar: '' });
-  bridge = await startBridge((publishCapture) => createHandlers({ storage, defaultArchiveDir: archive.dir, profilesRoot: path.join(archive.dir, '..', 'ui-archivist-profiles'), publishCapture, showPdf: async () => undefined, ...noShell() }));
+  const saveFile = async (name: string, bytes: Uint8Array) => {
+    const file = path.join(saved, name);
+    writeFileSync(file, bytes);
+    return file;
+  };
+  bridge = await startBridge((publishCapture) => createHandlers({ storage, defaultArchiveDir: archive.dir, profilesRoot: path.join(archive.dir, '..', 'ui-archivist-profiles'), publishCapture, showPdf: async () => undefined, ...noShell(), saveFile }));
   ({ browser, page } = await openApp(bridge));
 }, 300_000);
 
@@ -129,6 +137,17 @@ describe("the archivist's archive screen", () => {
     expect(await page.locator('li.snapshot.damaged').textContent()).toContain('Skadad');
     expect(await accessibilityProblems(page)).toEqual([]);
     await page.screenshot({ path: path.join(SHOTS, 'arkiv-kontroll.png'), fullPage: true });
+    // The report, as a PDF/A to file: the same words, and every record checked.
+    await page.getByRole('button', { name: 'Spara rapporten (PDF)' }).click();
+    await page.locator('.report').getByText(/Rapporten sparades i .*Kontroll av arkivet \d{4}-\d{2}-\d{2}\.pdf\./).waitFor();
+    const [pdf] = readdirSync(saved).filter((f) => f.startsWith('Kontroll av arkivet'));
+    expect(pdfaViolations(path.join(saved, pdf!))).toEqual([]);
+    const text = execFileSync('pdftotext', [path.join(saved, pdf!), '-']).toString().replace(/\s+/g, ' ');
+    expect(text).toContain('3 av 4 ögonblicksbilder är oförändrade; 1 är skadade.');
+    expect(text).toMatch(/Ögonblicksbild Biblioteken, \d+ dec\. 2026 \d{2}:\d{2}:\d{2}/);
+    expect(text).toContain('Sidans text har ändrats sedan den arkiverades.');
+    expect(text).toContain('Filarkivet har ingen kopia av den.');
+    expect(text.match(/Oförändrad /g)).toHaveLength(3);
     // The record itself says so too.
     await page.getByRole('button', { name: /^Visa ögonblicksbilden av Biblioteken/ }).click();
     await page.locator('.record dl').getByText('Sidans text har ändrats sedan den arkiverades.').waitFor();

@@ -10,6 +10,8 @@ import { readCatalogue, readMetadata, searchArchive, snapshotPath, thumbnail } f
 import { difference, pageImage, textDifference } from '../archive/compare';
 import { DATA_DIR, RECORD_FILE } from '../archive/layout';
 import { checkArchive, damagedRecords } from '../handover/check';
+import { fixityReportPdf } from '../archive/fixity-report';
+import type { ArchiveReport } from '../../shared/archive';
 import { findBrowser } from '../capture/browser';
 import { openLoginWindow } from '../capture/login';
 import { CaptureError } from '../capture/errors';
@@ -63,6 +65,8 @@ export interface HandlerContext {
 export function createHandlers(context: HandlerContext): KanalarkivApi {
   const { storage, defaultArchiveDir, profilesRoot } = context;
   const now = context.now ?? (() => new Date());
+  /** The last check of the archive, kept so its report can be saved without checking again. */
+  let lastCheck: { at: Date; archiveDir: string; report: ArchiveReport } | null = null;
   const attempts = () => storage.get('attempts') ?? {};
   const jobs = new CaptureJobs((state) => {
     if (state.finishedAt) storage.set('attempts', recordAttempts(attempts(), state));
@@ -184,7 +188,19 @@ export function createHandlers(context: HandlerContext): KanalarkivApi {
       return searchArchive(await archive(), query);
     },
     async verifyArchive() {
-      return checkArchive(await archive(), (await shared()).handover.fileArchiveDir);
+      const dir = await archive();
+      const at = now();
+      const report = await checkArchive(dir, (await shared()).handover.fileArchiveDir);
+      lastCheck = { at, archiveDir: dir, report };
+      return report;
+    },
+    async saveFixityReport() {
+      // The report of the check the user just saw, not a new one: on a large archive a check takes minutes.
+      if (!lastCheck) throw new KanalarkivError('not_found', 'No check of the archive has been run since Kanalarkiv started; run "Kontrollera arkivet" first.', { what: 'fixity_report' });
+      const { organisation } = await shared();
+      const pdf = await fixityReportPdf(lastCheck.report, { ...lastCheck, organisation, by: currentUser() });
+      const day = lastCheck.at.toLocaleDateString('sv-SE', { timeZone: 'Europe/Stockholm' });
+      return context.saveFile(`Kontroll av arkivet ${day}.pdf`, pdf);
     },
     async checkRecords(refs) {
       return damagedRecords(await archive(), refs, (await shared()).handover.fileArchiveDir);

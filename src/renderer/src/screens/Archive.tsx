@@ -23,6 +23,7 @@ export function Archive({ onCapture }: { onCapture?: () => void }) {
   const [hits, setHits] = useState<SearchHit[] | null>(null);
   const [report, setReport] = useState<ArchiveReport | null>(null);
   const [checking, setChecking] = useState(false);
+  const [reportFile, setReportFile] = useState<string | null>(null);
   const [filter, setFilter] = useState<ArchiveFilter>(NO_FILTER);
   const [view, setView] = useState<{ record: SnapshotRef } | { a: SnapshotRef; b: SnapshotRef; from: SnapshotRef } | null>(null);
   // The record last opened: closing it gives the focus back to its "Visa" button, where the keyboard user left.
@@ -45,11 +46,21 @@ export function Archive({ onCapture }: { onCapture?: () => void }) {
     }
   }
 
+  async function saveReport() {
+    setProblem(null);
+    try {
+      setReportFile(await api.saveFixityReport());
+    } catch (failure) {
+      setProblem(failure);
+    }
+  }
+
   async function verify() {
     setChecking(true);
     setProblem(null);
     try {
       setReport(await api.verifyArchive());
+      setReportFile(null);
     } catch (failure) {
       setProblem(failure);
     } finally {
@@ -97,6 +108,10 @@ export function Archive({ onCapture }: { onCapture?: () => void }) {
             </div>
           )}
           {damaged.map((b) => <DamagedRecord key={b.bag} report={b} />)}
+          <p>
+            <button type="button" className="secondary" onClick={() => void saveReport()}>{t('archive.saveReport')}</button>
+            {reportFile && <span> {t('archive.reportSaved', { file: reportFile })}</span>}
+          </p>
         </div>
       )}
 
