@@ -271,7 +271,7 @@ describe('the desktop UI, in Chromium, against the real core', () => {
   it('Arkiv: opens a record, hands its PDF to the shell, and compares two snapshots with the differences marked', async () => {
     const timeline = page.getByRole('region', { name: /Kultur Umeå/ });
     await timeline.getByRole('button', { name: /^Visa ögonblicksbilden av Kultur Umeå/ }).last().click();
-    await page.getByRole('img', { name: 'Sida 1 av 1 av ögonblicksbilden av Kultur Umeå' }).waitFor();
+    await page.getByRole('img', { name: 'Skärmbild 1 av 1 av ögonblicksbilden av Kultur Umeå' }).waitFor();
     expect(await page.getByText('Vårens ögonblicksbild').isVisible()).toBe(true);
     await page.getByRole('button', { name: 'Öppna PDF:en' }).click();
     await expect.poll(() => shownPdfs.length).toBe(1);

@@ -108,7 +108,7 @@ describe("the archivist's archive screen", () => {
     expect(await fact('Omgång').textContent()).toBe('Utanför omgång');
     await expect.poll(() => fact('Oförändrad?').textContent()).toBe('Ja, varje fil är som när den arkiverades.');
     expect(await fact('Operativsystem').textContent()).not.toMatch(/#\d+ SMP/);
-    await page.getByRole('img', { name: 'Sida 1 av 1 av ögonblicksbilden av Kultur Umeå' }).waitFor();
+    await page.getByRole('img', { name: 'Skärmbild 1 av 1 av ögonblicksbilden av Kultur Umeå' }).waitFor();
     expect(await accessibilityProblems(page)).toEqual([]);
     await page.screenshot({ path: path.join(SHOTS, 'handling.png'), fullPage: true });
 

@@ -10,12 +10,13 @@ const localTime = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm
 
 /**
  * The record's cover, in Swedish: what was captured, when, how and why, and the checksums of the
- * payload files, so a printed record can be checked against the archive. Flows onto more pages if needed.
+ * payload files, so a printed record can be checked against the archive. Flows onto more pages if
+ * needed; `printedPages` is how many A4 pages the picture takes after it.
  */
-export function drawCover(doc: PDFDocument, fonts: { regular: PDFFont; bold: PDFFont }, metadata: SnapshotMetadata): void {
+export function drawCover(doc: PDFDocument, fonts: { regular: PDFFont; bold: PDFFont }, metadata: SnapshotMetadata, printedPages: number): void {
   const writer = new PageWriter(doc, fonts);
   if (metadata.comment) commentRows(writer, metadata, metadata.comment);
-  else snapshotRows(writer, metadata);
+  else snapshotRows(writer, metadata, printedPages);
   writer.gap(8);
 
   writer.subheading('Varningar');
@@ -27,7 +28,7 @@ export function drawCover(doc: PDFDocument, fonts: { regular: PDFFont; bold: PDF
   for (const file of metadata.files) writer.checksum(file.path, file.sha256);
 }
 
-function snapshotRows(writer: PageWriter, metadata: SnapshotMetadata): void {
+function snapshotRows(writer: PageWriter, metadata: SnapshotMetadata, printedPages: number): void {
   const { capture } = metadata;
 
   writer.heading(recordTitle(metadata));
@@ -43,7 +44,7 @@ function snapshotRows(writer: PageWriter, metadata: SnapshotMetadata): void {
   writer.row('Anledning', reasonText(metadata));
   writer.row('Omgång', metadata.round ?? 'Ingen: tagen utanför omgångarnas perioder, som en extra ögonblicksbild');
   writer.row('Sidans titel', capped(capture.title, 300) || '–');
-  writer.row('Sidans höjd', `${capture.pageHeight.toLocaleString('sv-SE')} px på ${metadata.pages.length} ${metadata.pages.length === 1 ? 'sida' : 'sidor'}`);
+  writer.row('Sidans höjd', `${capture.pageHeight.toLocaleString('sv-SE')} px, utskriven på ${printedPages} ${printedPages === 1 ? 'A4-sida' : 'A4-sidor'} efter försättsbladet`);
   writer.row('Inlägg i bilden', String(capture.posts));
   if (capture.mhtmlPosts !== null) writer.row('Inlägg i MHTML-kopian', mhtmlText(capture.mhtmlPosts, capture.posts));
   writer.row('Period som täcks', coverageText(capture.coverage));

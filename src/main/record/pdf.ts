@@ -12,17 +12,23 @@ import {
   setTextRenderingMode,
   showText,
   concatTransformationMatrix,
+  clip,
+  endPath,
+  rectangle,
   type PDFFont,
+  type PDFName,
+  type PDFRef,
   type PDFOperator,
   type PDFPage,
 } from 'pdf-lib';
 import type { SnapshotMetadata } from '../../shared/snapshot';
 import type { Word } from '../capture/scroll-capture';
-import { PT_PER_PX } from '../capture/profile';
 import { drawCover } from './cover';
 import { drawableText } from './glyphs';
 import { recordTitle } from './title';
 import { createPdfA, finishPdfA } from './pdfa';
+import { HEADER_BAND, PRINT_MARGIN, printLayout, type PrintPage } from './print-layout';
+import { A4, MUTED } from './writer';
 
 export { prepareFonts } from './pdfa';
 import { readPng } from './png';
@@ -37,42 +43,76 @@ export interface RecordInput {
   signal?: AbortSignal;
 }
 
+const headerTime = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm', dateStyle: 'long', timeStyle: 'short' });
+
 /** DejaVu Sans: ascent 0.928 em, descent 0.236 em; a word's box is that tall. */
 const ASCENT = 0.928;
 const BOX_EM = 1.164;
 
 /**
- * Builds `record.pdf` as PDF/A-2u: a Swedish cover page, then the screenshot over as many pages as it
- * needs, losslessly, each with an invisible text layer on top so that any PDF reader (and Platina's
- * full-text index) can search and copy the page's text. See shared/reference/pdfa.md for the rules.
+ * Builds `record.pdf` as PDF/A-2u: a Swedish cover page, then the screenshot cut into A4 pages at the
+ * capture width (print-layout.ts), losslessly, each with a header line (channel, time, "sida 3 av
+ * 41") and an invisible text layer over the picture so that any PDF reader (and Platina's full-text
+ * index) can search and copy the page's text. A registrar can print it as it is. See
+ * shared/reference/pdfa.md for the rules.
  */
 export async function buildRecordPdf(input: RecordInput): Promise<Uint8Array> {
   const { metadata } = input;
   const { doc, regular, bold } = await createPdfA();
-  drawCover(doc, { regular, bold }, metadata);
+  const layout = printLayout(metadata.pages, input.words);
+  drawCover(doc, { regular, bold }, metadata, layout.length);
 
-  const wordsByPage = groupWordsByPage(input.words, metadata.pages);
-  for (const [index, piece] of metadata.pages.entries()) {
+  // Each piece's picture goes into the file once, losslessly as captured; every A4 page that shows
+  // part of it draws the same image, moved and clipped to its rows, so printing costs no pixels.
+  const images = new Map<number, PDFRef>();
+  const imageOn = async (page: PDFPage, index: number): Promise<PDFName> => {
+    let image = images.get(index);
+    if (!image) {
+      const png = readPng(await readFile(path.join(input.dir, metadata.pages[index]!.file)));
+      image = doc.context.register(
+        doc.context.stream(png.idat, {
+          Type: 'XObject',
+          Subtype: 'Image',
+          Width: png.width,
+          Height: png.height,
+          ColorSpace: 'DeviceRGB',
+          BitsPerComponent: 8,
+          Filter: 'FlateDecode',
+          DecodeParms: { Predictor: 15, Colors: 3, BitsPerComponent: 8, Columns: png.width },
+        }),
+      );
+      images.set(index, image);
+    }
+    return page.node.newXObject(`Screenshot${index + 1}`, image);
+  };
+
+  const wordsByPage = groupWords(input.words, layout);
+  const covers = doc.getPageCount();
+  const header = `${metadata.channel.name} · ${headerTime.format(new Date(metadata.capture.startedAt))}`;
+  for (const [n, plan] of layout.entries()) {
     input.signal?.throwIfAborted();
-    const png = readPng(await readFile(path.join(input.dir, piece.file)));
-    const width = png.width * PT_PER_PX;
-    const height = png.height * PT_PER_PX;
-    const page = doc.addPage([width, height]);
-    const image = doc.context.register(
-      doc.context.stream(png.idat, {
-        Type: 'XObject',
-        Subtype: 'Image',
-        Width: png.width,
-        Height: png.height,
-        ColorSpace: 'DeviceRGB',
-        BitsPerComponent: 8,
-        Filter: 'FlateDecode',
-        DecodeParms: { Predictor: 15, Colors: 3, BitsPerComponent: 8, Columns: png.width },
-      }),
-    );
-    const imageName = page.node.newXObject('Screenshot', image);
-    page.pushOperators(pushGraphicsState(), concatTransformationMatrix(width, 0, 0, height, 0, 0), drawObject(imageName), popGraphicsState());
-    drawTextLayer(page, regular, wordsByPage[index] ?? [], piece.top, height);
+    const page = doc.addPage(A4);
+    const contentTop = A4[1] - PRINT_MARGIN - HEADER_BAND;
+    const label = drawableText(regular, `${header} · sida ${covers + n + 1} av ${covers + layout.length}`);
+    page.drawText(label, { x: PRINT_MARGIN, y: A4[1] - PRINT_MARGIN - 9, size: 8, font: regular, color: MUTED });
+    const rowsHigh = (plan.bottom - plan.top) * plan.scale;
+    for (const index of plan.pieces) {
+      const piece = metadata.pages[index]!;
+      const image = await imageOn(page, index);
+      const width = piece.width * plan.scale;
+      const height = piece.height * plan.scale;
+      const y = contentTop - (piece.top - plan.top) * plan.scale - height;
+      page.pushOperators(
+        pushGraphicsState(),
+        rectangle(PRINT_MARGIN, contentTop - rowsHigh, width, rowsHigh),
+        clip(),
+        endPath(),
+        concatTransformationMatrix(round(width), 0, 0, round(height), PRINT_MARGIN, round(y)),
+        drawObject(image),
+        popGraphicsState(),
+      );
+    }
+    drawTextLayer(page, regular, wordsByPage[n] ?? [], plan, contentTop);
   }
 
   // Info dates have whole seconds; the XMP must state the same instant.
@@ -92,10 +132,11 @@ export async function buildRecordPdf(input: RecordInput): Promise<Uint8Array> {
   }, metadata.snapshotId);
 }
 
-function groupWordsByPage(words: Word[], pages: SnapshotMetadata['pages']): Word[][] {
-  const groups: Word[][] = pages.map(() => []);
+/** Each word on the print page that shows its top: of the first picture whose rows hold it, as the pieces did. */
+function groupWords(words: Word[], layout: PrintPage[]): Word[][] {
+  const groups: Word[][] = layout.map(() => []);
   for (const word of words) {
-    const index = pages.findIndex((p) => word.y >= p.top && word.y < p.top + p.height);
+    const index = layout.findIndex((p) => word.y >= p.top && word.y < p.bottom);
     if (index >= 0) groups[index]!.push(word);
   }
   return groups;
@@ -105,7 +146,7 @@ function groupWordsByPage(words: Word[], pages: SnapshotMetadata['pages']): Word
  * Lays each word, invisible (render mode 3), exactly over its picture: the font size matches the
  * word's height and a horizontal stretch its width, so selection and search hits land on the image.
  */
-function drawTextLayer(page: PDFPage, font: PDFFont, words: Word[], top: number, pageHeight: number): void {
+function drawTextLayer(page: PDFPage, font: PDFFont, words: Word[], plan: PrintPage, contentTop: number): void {
   if (words.length === 0) return;
   const fontName = page.node.newFontDictionary('TextLayer', font.ref);
   const ops: PDFOperator[] = [beginText(), setTextRenderingMode(TextRenderingMode.Invisible)];
@@ -113,15 +154,15 @@ function drawTextLayer(page: PDFPage, font: PDFFont, words: Word[], top: number,
   for (const word of words) {
     const text = drawableText(font, word.text);
     if (text.length === 0) continue;
-    const size = Math.max(1, Math.round((word.height * PT_PER_PX * 2) / BOX_EM) / 2);
+    const size = Math.max(1, Math.round((word.height * plan.scale * 2) / BOX_EM) / 2);
     if (size !== currentSize) {
       ops.push(setFontAndSize(fontName, size));
       currentSize = size;
     }
     const natural = font.widthOfTextAtSize(text, size);
-    const stretch = natural > 0 ? (word.width * PT_PER_PX) / natural : 1;
-    const x = word.x * PT_PER_PX;
-    const baseline = pageHeight - (word.y - top) * PT_PER_PX - size * ASCENT;
+    const stretch = natural > 0 ? (word.width * plan.scale) / natural : 1;
+    const x = PRINT_MARGIN + word.x * plan.scale;
+    const baseline = contentTop - (word.y - plan.top) * plan.scale - size * ASCENT;
     ops.push(setTextMatrix(round(stretch), 0, 0, 1, round(x), round(baseline)), showText(font.encodeText(`${text} `)));
   }
   ops.push(endText());

@@ -1,11 +1,12 @@
 import { rgb, type PDFDocument, type PDFFont, type PDFPage } from 'pdf-lib';
 import { drawableText } from './glyphs';
 
-const A4: [number, number] = [595.28, 841.89];
+/** A4 portrait in points (210 × 297 mm): every page of a record, cover and content, prints on it. */
+export const A4: [number, number] = [595.28, 841.89];
 const MARGIN = 56;
 const LABEL_WIDTH = 150;
 const INK = rgb(0.1, 0.1, 0.12);
-const MUTED = rgb(0.35, 0.35, 0.4);
+export const MUTED = rgb(0.35, 0.35, 0.4);
 
 /** Writes text pages of A4 top to bottom (headings, notes, label–value rows, checksums), flowing onto new pages. */
 export class PageWriter {

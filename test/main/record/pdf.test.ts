@@ -36,7 +36,12 @@ function metadata(pages: SnapshotMetadata['pages'], warnings: string[]): Snapsho
 }
 
 describe('buildRecordPdf', () => {
-  it('puts each word of the text layer on the page of its screenshot piece, where the picture shows it', async () => {
+  // A4 (595.28 × 841.89 pt) with 28 pt margins and a 20 pt header band: a 1280 px capture is drawn
+  // 539.28 pt wide, so 0.4213 pt per px, and a page holds 1884 rows of it.
+  const SCALE = (595.28 - 56) / 1280;
+  const ROWS = Math.floor((841.89 - 56 - 20) / SCALE);
+
+  it('cuts the picture into A4 pages, each with its header, the text layer where the picture shows each word', async () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'record-'));
     await piece(dir, 'screenshot-001.png', 19_200, '#ffffff');
     await piece(dir, 'screenshot-002.png', 800, '#eeeeee');
@@ -50,15 +55,51 @@ describe('buildRecordPdf', () => {
     writeFileSync(file, await buildRecordPdf({ metadata: meta, dir, words }));
 
     expect(pdfaViolations(file)).toEqual([]);
-    const pages = Number(execFileSync('pdfinfo', [file]).toString().match(/Pages:\s+(\d+)/)![1]);
-    const last = execFileSync('pdftotext', ['-bbox', '-f', String(pages), '-l', String(pages), file, '-']).toString();
+    const info = execFileSync('pdfinfo', ['-f', '1', '-l', '99', file]).toString();
+    const pages = Number(info.match(/Pages:\s+(\d+)/)![1]);
+    const content = Math.ceil(20_000 / ROWS);
+    expect(pages).toBe(1 + content);
+    // Every page, cover and content, is A4.
+    expect([...info.matchAll(/Page\s+\d+ size:\s+([\d.]+) x ([\d.]+)/g)].map((m) => `${m[1]} x ${m[2]}`)).toEqual(Array(pages).fill('595.28 x 841.89'));
+    const text = (n: number) => execFileSync('pdftotext', ['-f', String(n), '-l', String(n), file, '-']).toString();
+    // The header: channel (the font has no 🎭), time in Swedish, and the page of the whole record.
+    expect(text(2)).toMatch(new RegExp(`Kultur Umeå\\s+· 14 april 2026 kl\\. 10:30 · sida 2 av ${pages}`));
+    expect(text(2)).toContain('Första');
+    expect(text(pages)).toContain(`sida ${pages} av ${pages}`);
+
+    // "Sista" is on the page that holds row 19,600.
+    const holding = 2 + Math.floor(19_600 / ROWS);
+    const last = execFileSync('pdftotext', ['-bbox', '-f', String(holding), '-l', String(holding), file, '-']).toString();
     const box = last.match(/<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="[\d.]+" yMax="[\d.]+">Sista<\/word>/);
     expect(box).not.toBeNull();
-    // 0.75 pt per CSS px: x 200 px → 150 pt; y 400 px into the piece → 300 pt from its top.
-    expect(Number(box![1])).toBeCloseTo(150, 0);
-    expect(Math.abs(Number(box![2]) - 300)).toBeLessThan(4);
+    // x: the margin plus 200 px; y: the margin and header plus the rows above it on its page.
+    expect(Number(box![1])).toBeCloseTo(28 + 200 * SCALE, 0);
+    expect(Math.abs(Number(box![2]) - (48 + (19_600 - (holding - 2) * ROWS) * SCALE))).toBeLessThan(3);
     expect(last).not.toContain('Första');
-    expect(execFileSync('pdftotext', ['-f', String(pages - 1), '-l', String(pages - 1), file, '-']).toString()).toContain('Första');
+
+    // Each piece's pixels are in the file once, however many pages show them.
+    const images = execFileSync('pdfimages', ['-list', file]).toString().trim().split('\n').slice(2);
+    expect(images.length).toBeGreaterThan(content);
+    expect(new Set(images.map((line) => line.trim().split(/\s+/)[10])).size).toBe(2);
+  });
+
+  it('moves a cut up to the gap above a line of text, so no line is split between two sheets', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'record-'));
+    await piece(dir, 'screenshot-001.png', 4_000, '#ffffff');
+    const meta = metadata([{ file: 'screenshot-001.png', top: 0, width: 1280, height: 4_000 }], []);
+    // A line of two words right across the first page's natural end.
+    const words = [
+      { text: 'Delad', x: 100, y: ROWS - 10, width: 60, height: 24 },
+      { text: 'rad', x: 170, y: ROWS - 8, width: 40, height: 24 },
+    ];
+    const file = path.join(dir, 'record.pdf');
+    writeFileSync(file, await buildRecordPdf({ metadata: meta, dir, words }));
+    const page = (n: number) => execFileSync('pdftotext', ['-bbox', '-f', String(n), '-l', String(n), file, '-']).toString();
+    expect(page(2)).not.toContain('Delad');
+    const box = page(3).match(/<word xMin="[\d.]+" yMin="([\d.]+)" xMax="[\d.]+" yMax="[\d.]+">Delad<\/word>/);
+    expect(box).not.toBeNull();
+    // The second page starts at the line: the word stands at its top, below the header.
+    expect(Number(box![1])).toBeLessThan(52);
   });
 
   it('writes a Swedish cover that flows onto a second page when there is much to say', async () => {
