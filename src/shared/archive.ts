@@ -46,13 +46,25 @@ export interface Catalogue {
   unreadable: string[];
 }
 
+/** Where a word stands on a captured page, in CSS pixels from its top left. */
+export interface WordBox {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
 /** A record whose page text holds every word searched for. */
 export interface SearchHit {
   ref: SnapshotRef;
   channelName: string;
   takenAt: string;
-  /** Its first matching lines, each cut to a window around its first hit, with where the words are in it ([start, end) in UTF-16 units). */
-  lines: Array<{ text: string; marks: Array<[number, number]> }>;
+  /**
+   * Its first matching lines, each cut to a window around its first hit, with where the words are in
+   * it ([start, end) in UTF-16 units), and where on the page the first hit stands (CSS px of the whole
+   * page; null in records made before their words' places were kept).
+   */
+  lines: Array<{ text: string; marks: Array<[number, number]>; at: WordBox | null }>;
   /** How many of its lines hold a word searched for. */
   count: number;
 }

@@ -6,19 +6,23 @@ type Translate = (key: string | string[], values?: Record<string, unknown>) => s
 /**
  * Which part of a record a file of its bag is, as an archivist names it. The names are the bag's
  * layout (src/main/archive/layout.ts): data/record.pdf, data/metadata.json, data/page.txt,
- * data/page.mhtml, data/screenshot-NNN.png, and the tag files beside data/.
+ * data/page-words.json, data/page.mhtml, data/screenshot-NNN.png, and the tag files beside data/.
  */
-export function recordPart(file: string): { part: 'record' | 'metadata' | 'text' | 'mhtml' | 'screenshot' | 'contents' | 'folder' | 'other'; n: number } {
+export function recordPart(file: string): { part: RecordPart; n: number } {
   const screenshot = /^data\/screenshot-(\d+)\.png$/.exec(file);
   if (screenshot) return { part: 'screenshot', n: Number(screenshot[1]) };
-  const part = file === 'data/record.pdf' ? 'record'
-    : file === 'data/metadata.json' ? 'metadata'
-      : file === 'data/page.txt' ? 'text'
-        : file === 'data/page.mhtml' ? 'mhtml'
-          : /^(bagit\.txt|bag-info\.txt|(tag)?manifest-\w+\.txt)$/.test(file) ? 'contents'
-            : file === '.' ? 'folder' : 'other';
-  return { part, n: 0 };
+  if (/^(bagit\.txt|bag-info\.txt|(tag)?manifest-\w+\.txt)$/.test(file)) return { part: 'contents', n: 0 };
+  return { part: PAYLOAD_PARTS[file] ?? (file === '.' ? 'folder' : 'other'), n: 0 };
 }
+
+type RecordPart = 'record' | 'metadata' | 'text' | 'words' | 'mhtml' | 'screenshot' | 'contents' | 'folder' | 'other';
+const PAYLOAD_PARTS: Record<string, RecordPart> = {
+  'data/record.pdf': 'record',
+  'data/metadata.json': 'metadata',
+  'data/page.txt': 'text',
+  'data/page-words.json': 'words',
+  'data/page.mhtml': 'mhtml',
+};
 
 /** One problem of a bag in plain words: "Skärmbild 3 har ändrats sedan den arkiverades." */
 export function problemText(t: Translate, problem: BagProblem): string {

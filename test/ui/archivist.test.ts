@@ -165,6 +165,19 @@ describe("the archivist's archive screen", () => {
     await page.screenshot({ path: path.join(SHOTS, 'arkiv-sok.png'), fullPage: true });
     await hit.getByRole('button', { name: /^Visa ögonblicksbilden av / }).click();
     await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('record-heading');
+    // The record opens at the hit, marked on the picture where the word stands.
+    await page.getByText('Träffen är markerad på skärmbild 1.').waitFor();
+    const mark = page.locator('.hit-mark');
+    const picture = page.getByRole('img', { name: /^Skärmbild 1 av/ });
+    await picture.waitFor();
+    const [markBox, pictureBox] = [await mark.boundingBox(), await picture.boundingBox()];
+    expect(markBox!.width).toBeGreaterThan(10);
+    expect(markBox!.x).toBeGreaterThan(pictureBox!.x);
+    expect(markBox!.y).toBeGreaterThan(pictureBox!.y);
+    // In view, not somewhere down the page.
+    await expect.poll(async () => (await mark.boundingBox())!.y).toBeGreaterThan(0);
+    expect((await mark.boundingBox())!.y + markBox!.height).toBeLessThan(900);
+    await page.screenshot({ path: path.join(SHOTS, 'arkiv-traff.png') });
     await page.getByRole('button', { name: 'Tillbaka' }).click();
   });
 });

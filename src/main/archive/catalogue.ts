@@ -2,9 +2,11 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { snapshotMetadataSchema, warningsOf, type SnapshotMetadata } from '../../shared/snapshot';
 import { relativePath } from './files';
-import { DATA_DIR, METADATA_FILE, TEXT_FILE } from './layout';
+import { DATA_DIR, METADATA_FILE, TEXT_FILE, WORDS_FILE } from './layout';
+import type { Word } from '../capture/scroll-capture';
+import { textLines, wordsFromJson } from '../record/text';
 import { findBags } from './verify';
-import { snapshotRefSchema, type Catalogue, type SearchHit, type SnapshotRef, type SnapshotSummary } from '../../shared/archive';
+import { snapshotRefSchema, type Catalogue, type SearchHit, type SnapshotRef, type SnapshotSummary, type WordBox } from '../../shared/archive';
 
 /**
  * Every snapshot in the archive (or of one channel), newest first, read from the bags themselves:
@@ -77,23 +79,40 @@ export async function searchArchive(archiveDir: string, query: string, limit = 2
   const { snapshots } = await readCatalogue(archiveDir);
   const hits: SearchHit[] = [];
   for (const snapshot of snapshots) {
-    let text: string;
-    try {
-      text = await readFile(path.join(snapshotPath(archiveDir, snapshot.ref), DATA_DIR, TEXT_FILE), 'utf8');
-    } catch {
-      continue;
-    }
-    const lower = text.toLocaleLowerCase('sv-SE');
-    if (!words.every((word) => lower.includes(word))) continue;
-    const matching = text.split('\n').filter((line) => words.some((word) => line.toLocaleLowerCase('sv-SE').includes(word)));
-    hits.push({ ref: snapshot.ref, channelName: snapshot.channelName, takenAt: snapshot.takenAt, lines: matching.slice(0, LINES_PER_HIT).map((line) => excerpt(line, words)), count: matching.length });
+    const lines = await linesOf(snapshotPath(archiveDir, snapshot.ref));
+    if (!lines) continue;
+    const lower = lines.map((line) => line.text.toLocaleLowerCase('sv-SE'));
+    if (!words.every((word) => lower.some((line) => line.includes(word)))) continue;
+    const matching = lines.filter((_, i) => words.some((word) => lower[i]!.includes(word)));
+    const shown = matching.slice(0, LINES_PER_HIT).map((line) => ({ ...excerpt(line.text, words), at: boxOf(line.words.find((w) => words.some((word) => w.text.toLocaleLowerCase('sv-SE').includes(word)))) }));
+    hits.push({ ref: snapshot.ref, channelName: snapshot.channelName, takenAt: snapshot.takenAt, lines: shown, count: matching.length });
     if (hits.length >= limit) break;
   }
   return hits;
 }
 
+const boxOf = (word: Word | undefined): WordBox | null => (word ? { x: word.x, y: word.y, width: word.width, height: word.height } : null);
+
+/**
+ * A record's text as lines, each with its words' places when the record keeps them (page-words.json),
+ * from page.txt otherwise; null when it has neither.
+ */
+async function linesOf(bag: string): Promise<Array<{ text: string; words: Word[] }> | null> {
+  try {
+    const words = wordsFromJson(await readFile(path.join(bag, DATA_DIR, WORDS_FILE), 'utf8'));
+    return textLines(words).map((line) => ({ text: line.map((w) => w.text).join(' '), words: line }));
+  } catch {
+    // A record made before the words' places were kept: its text has no places.
+  }
+  try {
+    return (await readFile(path.join(bag, DATA_DIR, TEXT_FILE), 'utf8')).split('\n').map((text) => ({ text, words: [] }));
+  } catch {
+    return null;
+  }
+}
+
 /** A line cut to a window around its first hit, with each word's places in the window marked. */
-function excerpt(line: string, words: string[]): SearchHit['lines'][number] {
+function excerpt(line: string, words: string[]): Omit<SearchHit['lines'][number], 'at'> {
   const lower = line.toLocaleLowerCase('sv-SE');
   // Lower-casing can change a string's length (İ); then the places would not line up, and nothing is marked.
   const aligned = lower.length === line.length;

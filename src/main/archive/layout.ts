@@ -23,6 +23,8 @@ export const TAG_FILES = [BAGIT_FILE, BAG_INFO_FILE, MANIFEST_FILE, TAG_MANIFEST
 export const RECORD_FILE = 'record.pdf';
 export const METADATA_FILE = 'metadata.json';
 export const TEXT_FILE = 'page.txt';
+/** The visible words with their places on the page (record/text.ts wordsToJson); absent in records made before 0.3. */
+export const WORDS_FILE = 'page-words.json';
 export const MHTML_FILE = 'page.mhtml';
 /** The n-th piece (1-based) of the full-page screenshot. */
 export const screenshotFile = (n: number) => `screenshot-${String(n).padStart(3, '0')}.png`;

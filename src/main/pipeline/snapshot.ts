@@ -7,13 +7,13 @@ import type { CommentFacts } from '../../shared/comment';
 import { SNAPSHOT_SCHEMA, type PayloadFile, type SnapshotMetadata } from '../../shared/snapshot';
 import type { Capture } from '../capture/capture-channel';
 import { CAPTURE_PROFILE } from '../capture/profile';
-import { wordsToText } from '../record/text';
+import { wordsToJson, wordsToText } from '../record/text';
 import { recordTitle } from '../record/title';
 import { tool } from '../resources';
 import { currentOsName } from '../os-name';
 import { finishBag, type DraftBag } from '../archive/bag';
 import { digestFile, type FileDigest } from '../archive/files';
-import { DATA_DIR, METADATA_FILE, RECORD_FILE, TEXT_FILE } from '../archive/layout';
+import { DATA_DIR, METADATA_FILE, RECORD_FILE, TEXT_FILE, WORDS_FILE } from '../archive/layout';
 
 let recordBuilder: Promise<typeof import('../record/pdf')> | undefined;
 /**
@@ -53,6 +53,7 @@ export async function archiveSnapshot(
   const snapshotId = randomUUID();
   const hashStart = performance.now();
   await writeFile(path.join(draft.data, TEXT_FILE), wordsToText(capture.words));
+  await writeFile(path.join(draft.data, WORDS_FILE), wordsToJson(capture.words));
 
   const digests = new Map<string, FileDigest>();
   const files: PayloadFile[] = [];
@@ -64,6 +65,7 @@ export async function archiveSnapshot(
   for (const segment of capture.segments) await add(segment.file, 'image/png', 'screenshot');
   await add(capture.mhtml, 'multipart/related', 'mhtml');
   await add(TEXT_FILE, 'text/plain; charset=utf-8', 'text');
+  await add(WORDS_FILE, 'application/json', 'text');
   capture.timings.add('hash', performance.now() - hashStart);
 
   const { facts } = capture;

@@ -1,4 +1,4 @@
-import { chmodSync, cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import sharp from 'sharp';
@@ -46,6 +46,24 @@ describe('the archive catalogue, read from the bags', () => {
     expect(marked).toEqual(expect.arrayContaining(['älgar', 'dans']));
     expect(hits[0]!.count).toBeGreaterThanOrEqual(1);
     expect(await searchArchive(archive, 'älgar flodhästar')).toEqual([]);
+  });
+
+  it("says where on the page a hit stands, from the words' places the record keeps; an older record without them is still found", async () => {
+    const [hit] = await searchArchive(archive, 'älgar');
+    const at = hit!.lines[0]!.at!;
+    const words = JSON.parse(readFileSync(path.join(snapshotPath(archive, hit!.ref), 'data', 'page-words.json'), 'utf8')) as Array<[string, number, number, number, number]>;
+    const word = words.find(([text]) => text.toLowerCase().includes('älgar'))!;
+    expect(at).toEqual({ x: word[1], y: word[2], width: word[3], height: word[4] });
+    expect(at.y).toBeGreaterThan(0);
+
+    const older = mkdtempSync(path.join(os.tmpdir(), 'catalogue-older-'));
+    cpSync(archive, older, { recursive: true });
+    const bag = snapshotPath(older, hit!.ref);
+    chmodSync(path.join(bag, 'data'), 0o755);
+    rmSync(path.join(bag, 'data', 'page-words.json'));
+    const found = (await searchArchive(older, 'älgar')).find((h) => h.ref === hit!.ref)!;
+    expect(found.lines[0]!.text).toContain('älgar');
+    expect(found.lines[0]!.at).toBeNull();
   });
 
   it('makes a thumbnail of the top of a snapshot', async () => {

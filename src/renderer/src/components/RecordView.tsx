@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { BagReport, SnapshotRef } from '../../../shared/archive';
+import type { BagReport, SnapshotRef, WordBox } from '../../../shared/archive';
 import { formatDateTime } from '../../../shared/dates';
 import { roundTitle } from '../../../shared/rounds';
 import { warningsOf } from '../../../shared/snapshot';
@@ -16,7 +16,7 @@ import { LazyPage } from './LazyPage';
  * archived, and every page, each loaded when scrolled to. The heading takes the focus on opening,
  * so a keyboard or screen-reader user starts at the record.
  */
-export function RecordView({ snapshot, others, onCompare, onBack }: { snapshot: SnapshotRef; others: Array<{ ref: SnapshotRef; takenAt: string }>; onCompare: (other: SnapshotRef) => void; onBack: () => void }) {
+export function RecordView({ snapshot, at, others, onCompare, onBack }: { snapshot: SnapshotRef; at?: WordBox; others: Array<{ ref: SnapshotRef; takenAt: string }>; onCompare: (other: SnapshotRef) => void; onBack: () => void }) {
   const { t, i18n } = useTranslation();
   const [other, setOther] = useState(others[0]?.ref);
   const [problem, setProblem] = useState<unknown>(null);
@@ -29,12 +29,17 @@ export function RecordView({ snapshot, others, onCompare, onBack }: { snapshot: 
   }, [snapshot]);
   const ready = record.value !== null;
   useEffect(() => {
-    if (ready) heading.current?.focus();
-  }, [ready]);
+    if (!ready) return;
+    // Opened from a search hit: the focus starts at the record, the view at the hit.
+    heading.current?.focus({ preventScroll: Boolean(at) });
+    if (at) document.querySelector('.hit-mark')?.scrollIntoView({ block: 'center' });
+  }, [ready, at]);
   if (record.error) return <ErrorNotice error={record.error} />;
   if (!record.value) return <p>{t('loading')}</p>;
   const meta = record.value;
   const { capture, channel } = meta;
+  // The screenshot piece the search hit is on: its top lies within the piece's rows.
+  const hitPiece = at ? meta.pages.findIndex((p) => at.y >= p.top && at.y < p.top + p.height) : -1;
   const number = (n: number) => n.toLocaleString(i18n.language === 'en' ? 'en-GB' : 'sv-SE');
 
   return (
@@ -75,8 +80,10 @@ export function RecordView({ snapshot, others, onCompare, onBack }: { snapshot: 
         </div>
       </div>
       <h4>{t('record.pages', { count: meta.pages.length })}</h4>
+      {hitPiece >= 0 && <p role="status">{t('record.hitShown', { n: hitPiece + 1 })}</p>}
       {meta.pages.map((piece, i) => (
-        <LazyPage key={piece.file} snapshot={snapshot} index={i} width={piece.width} height={piece.height} alt={t('record.pageAlt', { n: i + 1, count: meta.pages.length, name: channel.name })} />
+        <LazyPage key={piece.file} snapshot={snapshot} index={i} width={piece.width} height={piece.height} alt={t('record.pageAlt', { n: i + 1, count: meta.pages.length, name: channel.name })}
+          mark={i === hitPiece && at ? { ...at, y: at.y - piece.top } : undefined} />
       ))}
     </section>
   );

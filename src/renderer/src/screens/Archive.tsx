@@ -8,7 +8,7 @@ import { filterSnapshots, NO_FILTER, type ArchiveFilter } from '../components/ar
 import { SearchHitItem } from '../components/archive/SearchHitItem';
 import { SnapshotItem } from '../components/archive/SnapshotItem';
 import { sharingADay } from '../../../shared/dates';
-import type { ArchiveReport, SearchHit, SnapshotRef, SnapshotSummary } from '../../../shared/archive';
+import type { ArchiveReport, SearchHit, SnapshotRef, SnapshotSummary, WordBox } from '../../../shared/archive';
 import { api } from '../api';
 import { useApi } from '../hooks/useApi';
 import { ErrorNotice } from '../components/ErrorNotice';
@@ -25,15 +25,15 @@ export function Archive({ onCapture }: { onCapture?: () => void }) {
   const [checking, setChecking] = useState(false);
   const [reportFile, setReportFile] = useState<string | null>(null);
   const [filter, setFilter] = useState<ArchiveFilter>(NO_FILTER);
-  const [view, setView] = useState<{ record: SnapshotRef } | { a: SnapshotRef; b: SnapshotRef; from: SnapshotRef } | null>(null);
+  const [view, setView] = useState<{ record: SnapshotRef; at?: WordBox } | { a: SnapshotRef; b: SnapshotRef; from: SnapshotRef } | null>(null);
   // The record last opened: closing it gives the focus back to its "Visa" button, where the keyboard user left.
   const opened = useRef<SnapshotRef | null>(null);
   useEffect(() => {
     if (view === null && opened.current) document.querySelector<HTMLButtonElement>(`[data-open="${CSS.escape(opened.current)}"]`)?.focus();
   }, [view]);
-  const open = (record: SnapshotRef) => {
+  const open = (record: SnapshotRef, at?: WordBox) => {
     opened.current = record;
-    setView({ record });
+    setView({ record, at });
   };
 
   async function search(event: FormEvent) {
@@ -82,7 +82,7 @@ export function Archive({ onCapture }: { onCapture?: () => void }) {
     const takenAt = (ref: SnapshotRef) => catalogue?.snapshots.find((s) => s.ref === ref)?.takenAt ?? '';
     // The older of the two is always on the left, whichever was opened first.
     const compare = (other: SnapshotRef) => setView(takenAt(other) < takenAt(view.record) ? { a: other, b: view.record, from: view.record } : { a: view.record, b: other, from: view.record });
-    return <RecordView snapshot={view.record} others={others} onCompare={compare} onBack={() => setView(null)} />;
+    return <RecordView snapshot={view.record} at={view.at} others={others} onCompare={compare} onBack={() => setView(null)} />;
   }
 
   return (
@@ -119,7 +119,7 @@ export function Archive({ onCapture }: { onCapture?: () => void }) {
         <div aria-live="polite">
           <h3>{t('archive.hits', { count: hits.length, query })}</h3>
           <ul className="hits">
-            {hits.map((h) => <SearchHitItem key={h.ref} hit={h} onOpen={() => open(h.ref)} />)}
+            {hits.map((h) => <SearchHitItem key={h.ref} hit={h} onOpen={(at) => open(h.ref, at)} />)}
           </ul>
         </div>
       )}

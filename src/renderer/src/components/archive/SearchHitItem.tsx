@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { SearchHit } from '../../../../shared/archive';
+import type { SearchHit, WordBox } from '../../../../shared/archive';
 import { formatDateTime } from '../../../../shared/dates';
 
 /** A line of a hit with the words searched for marked, as the core found them. */
@@ -14,8 +14,8 @@ function Marked({ line }: { line: SearchHit['lines'][number] }) {
   return <>{parts}</>;
 }
 
-/** One record that a search found: which and when, its matching lines with the words marked, and the way into it. */
-export function SearchHitItem({ hit, onOpen }: { hit: SearchHit; onOpen: () => void }) {
+/** One record that a search found: which and when, its matching lines with the words marked, and the way into it, at its first hit. */
+export function SearchHitItem({ hit, onOpen }: { hit: SearchHit; onOpen: (at?: WordBox) => void }) {
   const { t, i18n } = useTranslation();
   const when = formatDateTime(hit.takenAt, i18n.language);
   return (
@@ -23,7 +23,7 @@ export function SearchHitItem({ hit, onOpen }: { hit: SearchHit; onOpen: () => v
       <p><strong>{hit.channelName}</strong>, {when} <span className="muted">· {t('archive.hitLines', { count: hit.count })}</span></p>
       <ul>{hit.lines.map((line, i) => <li key={i}><Marked line={line} /></li>)}</ul>
       {hit.count > hit.lines.length && <p className="muted">{t('archive.moreLines', { count: hit.count - hit.lines.length })}</p>}
-      <button type="button" className="secondary" onClick={onOpen} data-open={hit.ref} aria-label={t('archive.openLabel', { name: hit.channelName, date: when })}>{t('archive.open')}</button>
+      <button type="button" className="secondary" onClick={() => onOpen(hit.lines.find((l) => l.at)?.at ?? undefined)} data-open={hit.ref} aria-label={t('archive.openLabel', { name: hit.channelName, date: when })}>{t('archive.open')}</button>
     </li>
   );
 }
