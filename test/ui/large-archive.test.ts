@@ -62,5 +62,18 @@ describe('an archive of 600 snapshots', () => {
     expect(thumbnails).toBeGreaterThan(0);
     expect(thumbnails).toBeLessThan(40);
     console.log(`600 snapshots listed in ${shownMs} ms; ${thumbnails} thumbnails fetched`);
+
+    // The filters work on the list already read: choosing one shows its records without asking the core again.
+    const listed = bridge.calls.get('listSnapshots');
+    const filterStart = Date.now();
+    await page.getByLabel('Kanal', { exact: true }).selectOption({ label: 'Kanal 77' });
+    await page.getByText(/5 av 60\d handlingar visas\./).waitFor();
+    const filteredMs = Date.now() - filterStart;
+    expect(await page.locator('li.snapshot').count()).toBe(5);
+    await page.getByLabel('Kanal', { exact: true }).selectOption({ label: 'Alla' });
+    await page.getByLabel('Ordning').selectOption({ label: 'Nyast först' });
+    await expect.poll(() => page.locator('ol.records > li').count()).toBeGreaterThanOrEqual(600);
+    expect(bridge.calls.get('listSnapshots')).toBe(listed);
+    console.log(`filtered to one channel of 600 snapshots in ${filteredMs} ms`);
   });
 });
