@@ -1,6 +1,6 @@
-import { useEffect, useRef, useState } from 'react';
 import type { SnapshotRef, WordBox } from '../../../shared/archive';
 import { api } from '../api';
+import { useWhenVisible } from '../hooks/useWhenVisible';
 
 /**
  * One piece of a record's picture, fetched only when it comes near the view: a record of a long feed
@@ -8,18 +8,7 @@ import { api } from '../api';
  * `mark`, in the piece's pixels, outlines a search hit on it.
  */
 export function LazyPage({ snapshot, index, width, height, alt, mark }: { snapshot: SnapshotRef; index: number; width: number; height: number; alt: string; mark?: WordBox }) {
-  const [src, setSrc] = useState<string | null>(null);
-  const ref = useRef<HTMLDivElement>(null);
-  useEffect(() => {
-    const observer = new IntersectionObserver(([entry]) => {
-      if (entry?.isIntersecting) {
-        observer.disconnect();
-        void api.getPageImage(snapshot, index).then(setSrc).catch(() => setSrc(''));
-      }
-    }, { rootMargin: '600px 0px' });
-    if (ref.current) observer.observe(ref.current);
-    return () => observer.disconnect();
-  }, [snapshot, index]);
+  const { ref, value: src } = useWhenVisible(() => api.getPageImage(snapshot, index), [snapshot, index], '600px 0px');
   return (
     <div className="page-slot" ref={ref} style={{ aspectRatio: `${width} / ${height}` }}>
       {src ? <img className="page" src={src} alt={alt} width={width} height={height} /> : null}
