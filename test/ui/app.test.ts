@@ -286,6 +286,11 @@ describe('the desktop UI, in Chromium, against the real core', () => {
     expect(await page.locator('img.overlay').count()).toBe(1);
     expect(await accessibilityProblems(page)).toEqual([]);
     await page.screenshot({ path: path.join(SHOTS, 'jamforelse.png') });
+    // Below the pictures, the text that changed: the visit counter's line, lost and added.
+    const text = page.getByRole('region', { name: 'Skillnader i sidans text' });
+    await text.locator('li.removed').filter({ hasText: 'Besök nummer 1' }).waitFor();
+    await text.locator('li.added').filter({ hasText: /Besök nummer \d/ }).waitFor();
+    await text.screenshot({ path: path.join(SHOTS, 'jamforelse-text.png') });
     // The panes scroll together.
     await page.locator('.pane').first().evaluate((el) => (el.scrollTop = 120));
     await expect.poll(() => page.locator('.pane').last().evaluate((el) => el.scrollTop)).toBe(120);
