@@ -57,3 +57,8 @@ export function errorMessageKeys(code: string, params: ErrorParams = {}): string
   const exact = params.what === undefined ? [] : groups.map((group) => `${group}.${code}_${params.what}`);
   return [...exact, ...groups.map((group) => `${group}.${code}`), 'error.internal'];
 }
+
+/** A failure's sentence in the catalogue of `t` (i18next's t, or the core's messagesIn): the exact one errorMessageKeys finds, with the values it names. */
+export function errorSentence(t: (key: string[], values: Record<string, unknown>) => string, code: string, params: ErrorParams = {}, values: Record<string, string> = {}): string {
+  return t(errorMessageKeys(code, params), { platform: '', ...values, ...params });
+}

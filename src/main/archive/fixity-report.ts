@@ -38,7 +38,11 @@ export async function fixityReportPdf(report: ArchiveReport, context: { at: Date
       writer.gap(6);
       writer.row('Ögonblicksbild', damagedRecordName(bag, when));
       writer.row('Mapp', bag.bag);
-      for (const problem of bag.problems) writer.row('Fel', `${problemText(swedish, problem)} (${problem.file}: ${problem.detail})`);
+      for (const problem of bag.problems) {
+        writer.row('Fel', problemText(swedish, problem));
+        // The checksums for IT, in the words verify.ts gives them, as the receipt keeps its detail.
+        writer.row('Teknisk detalj', `${problem.file}: ${problem.detail}`);
+      }
       writer.row('Gör så här', restoreText(swedish, bag));
     }
   }

@@ -1,4 +1,4 @@
-import { errorMessageKeys, type ErrorParams } from '../../shared/errors';
+import { errorSentence, type ErrorParams } from '../../shared/errors';
 import { roundTitle } from '../../shared/rounds';
 import type { FsProblem } from '../archive/fs-problems';
 import type { Language, Translate } from '../messages';
@@ -17,7 +17,7 @@ export function cliLanguage(env: NodeJS.ProcessEnv = process.env): Language {
  * core's own message (English, naming the file or address) as the detail.
  */
 export function failureText(t: Translate, failure: { code: string; message: string; params?: ErrorParams }, values: Record<string, string> = {}): string {
-  const sentence = t(errorMessageKeys(failure.code, failure.params), { platform: '', ...values, ...failure.params });
+  const sentence = errorSentence(t, failure.code, failure.params, values);
   return failure.message && failure.message !== sentence ? `${sentence}\n  ${t('cli.detail', { detail: failure.message })}` : sentence;
 }
 

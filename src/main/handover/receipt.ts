@@ -3,7 +3,7 @@ import type { Delivery, HandoverTarget } from '../../shared/handover';
 import { createPdfA, finishPdfA } from '../record/pdfa';
 import { PageWriter } from '../record/writer';
 import { tool } from '../resources';
-import { errorMessageKeys } from '../../shared/errors';
+import { errorSentence } from '../../shared/errors';
 import { messagesIn } from '../messages';
 import type { LogEntry, LogReading } from './log';
 
@@ -75,7 +75,7 @@ export async function receiptPdf(delivery: Delivery, organisation: string): Prom
     if (item.remoteId) writer.row('Mottagarens id', item.remoteId);
     if (item.error) {
       // Lines from before the log kept codes have only the message: that is all there is to say.
-      const sentence = item.errorCode ? swedish(errorMessageKeys(item.errorCode, item.errorParams), { platform: '', ...item.errorParams }) : item.error;
+      const sentence = item.errorCode ? errorSentence(swedish, item.errorCode, item.errorParams) : item.error;
       writer.row('Orsak', sentence);
       if (sentence !== item.error) writer.row('Teknisk detalj', item.error);
     }

@@ -1,3 +1,4 @@
+import { stockholmDay } from '../../shared/dates';
 import type { SnapshotMetadata } from '../../shared/snapshot';
 
 export const PLATFORM_NAMES: Record<string, string> = {
@@ -24,6 +25,5 @@ export function recordTitle(metadata: Pick<SnapshotMetadata, 'channel' | 'captur
 }
 
 export function titleFor(subject: RecordSubject, platform: string, channelName: string, takenAt: string): string {
-  const day = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm', dateStyle: 'short' }).format(new Date(takenAt));
-  return `${SUBJECT_WORDS[subject]} ${PLATFORM_NAMES[platform] ?? platform} ${channelName} ${day}`;
+  return `${SUBJECT_WORDS[subject]} ${PLATFORM_NAMES[platform] ?? platform} ${channelName} ${stockholmDay(takenAt)}`;
 }

@@ -7,6 +7,7 @@ import yazl from 'yazl';
 import { syncPath } from '../../archive/files';
 import { DATA_DIR } from '../../archive/layout';
 import { bagDigests } from '../../archive/verify';
+import { stockholmDay } from '../../../shared/dates';
 import { roundTitle } from '../../../shared/rounds';
 import { messagesIn } from '../../messages';
 import { safeName } from '../place';
@@ -156,8 +157,7 @@ function roundsOf(items: HandoverItem[]): string {
  * The OBJID at its end names the root folder inside and keeps every package's name its own.
  */
 function packageName(items: HandoverItem[], organisation: string, objid: string): string {
-  const day = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm', dateStyle: 'short' }).format(new Date());
-  return `${safeName(`E-arkivpaket ${organisation || 'Kanalarkiv'} ${roundsOf(items)} ${day}`)} ${objid}.zip`;
+  return `${safeName(`E-arkivpaket ${organisation || 'Kanalarkiv'} ${roundsOf(items)} ${stockholmDay(new Date().toISOString())}`)} ${objid}.zip`;
 }
 
 function memory(href: string, mimeType: string, created: string, content: string | Buffer): Entry {

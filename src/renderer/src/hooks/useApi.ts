@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { errorMessageKeys, type KanalarkivError } from '../../../shared/errors';
+import { errorSentence, type KanalarkivError } from '../../../shared/errors';
 import { asError } from '../api';
 
 /**
@@ -31,7 +31,7 @@ export function useErrorText(): (error: unknown) => { text: string; detail: stri
   const { t } = useTranslation();
   return useCallback((failure: unknown) => {
     const { code, message, params } = asError(failure);
-    const text = t(errorMessageKeys(code, params), { platform: '', ...params });
+    const text = errorSentence(t, code, params);
     return { text, detail: message && message !== text ? message : '' };
   }, [t]);
 }
