@@ -38,8 +38,8 @@ export const CAPTURE_WARNING_MESSAGES: Record<Language, Catalogue> = {
       other: '{{count}} inbäddade ramar från andra webbplatser ({{urls}}) finns med i bilderna, men deras text finns inte i textlagret eller i page.txt.',
     },
     images_pending: {
-      one: 'En bild hade inte laddats när dess del av sidan togs; den saknas i ögonblicksbilden.',
-      other: '{{count}} bilder hade inte laddats när deras del av sidan togs; de saknas i ögonblicksbilden.',
+      one: 'En bild laddades fortfarande när dess del av sidan togs; den kan saknas i ögonblicksbilden.',
+      other: '{{count}} bilder laddades fortfarande när deras del av sidan togs; de kan saknas i ögonblicksbilden.',
     },
     mhtml_partial: 'MHTML-kopian innehåller {{inCopy}} av de {{posts}} inläggen i bilderna: webbplatsen tar bort inlägg ur sidan medan den rullas. Bilderna och texten har alla.',
   },
@@ -70,8 +70,8 @@ export const CAPTURE_WARNING_MESSAGES: Record<Language, Catalogue> = {
       other: '{{count}} embedded frames from other sites ({{urls}}) are in the pictures, but their text is not in the text layer or in page.txt.',
     },
     images_pending: {
-      one: 'An image had not loaded when its part of the page was captured; it is missing from the snapshot.',
-      other: '{{count}} images had not loaded when their part of the page was captured; they are missing from the snapshot.',
+      one: 'An image was still loading when its part of the page was captured; it may be missing from the snapshot.',
+      other: '{{count}} images were still loading when their part of the page was captured; they may be missing from the snapshot.',
     },
     mhtml_partial: 'The MHTML copy holds {{inCopy}} of the {{posts}} posts in the pictures: the site removes posts from the page as it is scrolled. The pictures and the text hold them all.',
   },

@@ -261,7 +261,10 @@ export const PAGE_HELPERS = String.raw`
       return out;
     },
 
-    /** What the window shows from the content coordinate 'captured' down: rows, words, posts and post dates. */
+    /**
+     * What the window shows from the content coordinate 'captured' down: rows, words, posts, post
+     * dates, and the images in those rows still loading as the picture is about to be taken.
+     */
     readTile(first, captured, maxRows, postSelector) {
       const m = this.metrics();
       const fromRow = captured - m.offset;
@@ -269,7 +272,10 @@ export const PAGE_HELPERS = String.raw`
       if (first) for (const bar of this.bottomBars()) toRow = Math.min(toRow, bar.top);
       toRow = Math.max(fromRow, Math.min(toRow, fromRow + maxRows));
       const rs = roots();
-      return { metrics: m, fromRow, toRow, words: this.collectWords(rs, fromRow, toRow), posts: this.countPosts(rs, postSelector, fromRow, toRow), dates: this.postDates(rs, fromRow, toRow) };
+      return {
+        metrics: m, fromRow, toRow, words: this.collectWords(rs, fromRow, toRow), posts: this.countPosts(rs, postSelector, fromRow, toRow),
+        dates: this.postDates(rs, fromRow, toRow), pending: this.pendingImages(fromRow, toRow),
+      };
     },
 
     /**

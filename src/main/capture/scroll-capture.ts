@@ -67,6 +67,8 @@ interface Tile {
   words: RawWord[];
   posts: number;
   dates: string[];
+  /** Images in the tile's rows still loading just before its picture. */
+  pending: number;
 }
 
 type RawWord = [string, number, number, number, number];
@@ -197,17 +199,21 @@ export async function scrollAndCapture(page: Page, cdp: CDPSession, options: Scr
       moves++;
       continue;
     }
-    if (after.unsettled && retakes < MAX_RETAKES) {
+    // An image loading when the picture was taken may have finished by the time it is checked, but
+    // not in the picture: one loading before the picture makes it as unsettled as one loading after.
+    const loading = Math.max(tile.pending, after.pending);
+    const unsettled = after.unsettled || loading > 0;
+    if (unsettled && retakes < MAX_RETAKES) {
       // The feed grew or an image was still loading: the words read before the picture may not match it.
       retakes++;
       continue;
     }
-    if (after.shift.move !== 0 || after.unsettled) await call(`window.__kanalarkiv.anchorAt(${toRow})`);
+    if (after.shift.move !== 0 || unsettled) await call(`window.__kanalarkiv.anchorAt(${toRow})`);
     moves = 0;
     retakes = 0;
     closings = 0;
     if (toRow > fromRow) {
-      pendingImages += after.pending;
+      pendingImages += loading;
       keep(shot, fromRow, toRow, tile.words);
       idle = 0;
     } else idle += 1;
