@@ -24,13 +24,31 @@ export const platinaSettingsSchema = z.object({
   caseMode: z.enum(['per-round', 'existing']),
   /** The existing case's id, when caseMode is "existing". */
   caseId: setting,
-  /** Reference data for new cases and deeds (ids from the customer's /reference-data). */
-  caseTypeId: setting, statusId: setting, businessCodeId: setting, deedTypeId: setting,
+  /**
+   * The new case's values, each an id from the diary's reference lists (platinadocs, "Create a
+   * journalized case"), chosen by name in the settings: status, case type, business code
+   * (classification), PUL and secrecy level, and, for secrecy 1–2, the confidential paragraphs.
+   */
+  statusId: setting, caseTypeId: setting, businessCodeId: setting,
+  pulLevel: setting.default(''), secrecyLevel: setting.default(''),
+  confidentialParagraphIds: z.array(setting).max(50).default([]),
+  /** The case's origin, as Platina's journalized-case-origins list gives it: the body takes the object. */
+  origin: z.record(z.string(), z.unknown()).nullable().default(null),
+  /** The deed's own values (the deed body is read from the customer's Swagger; docs/platina.md). */
+  deedTypeId: setting, deedStatusId: setting.default(''), deedPulLevel: setting.default(''), deedSecrecyLevel: setting.default(''),
   /**
    * The personal-data level (pulLevel, from the customer's journalized-case-pul-levels) of a saved
-   * comment's deed: such records hold personal data about private persons. Empty: 1.
+   * comment's deed: such records hold personal data about private persons. Empty: the deed's level.
    */
   commentPulLevel: setting.default(''),
+  /**
+   * The sign-in's loopback redirect, as registered for the public client under "Mobile and desktop
+   * applications": Entra ignores the port of a localhost redirect, not its host or path.
+   */
+  redirectHost: z.enum(['localhost', '127.0.0.1']).default('localhost'),
+  redirectPath: z.string().max(200).regex(/^(\/[\w\-./]*)?$/).default(''),
+  /** Where the customer's OpenAPI (Swagger) document is; empty: the usual Swashbuckle places are tried. */
+  openApiUrl: setting.default(''),
 });
 export type PlatinaSettings = z.infer<typeof platinaSettingsSchema>;
 
@@ -69,7 +87,12 @@ export const handoverSettingsSchema = z.object({
 export type HandoverSettings = z.infer<typeof handoverSettingsSchema>;
 
 export const DEFAULT_HANDOVER_SETTINGS: HandoverSettings = {
-  platina: { baseUrl: '', authority: '', clientId: '', scope: '', diaryId: '', caseMode: 'per-round', caseId: '', caseTypeId: '', statusId: '', businessCodeId: '', deedTypeId: '', commentPulLevel: '' },
+  platina: {
+    baseUrl: '', authority: '', clientId: '', scope: '', diaryId: '', caseMode: 'per-round', caseId: '',
+    statusId: '', caseTypeId: '', businessCodeId: '', pulLevel: '', secrecyLevel: '', confidentialParagraphIds: [], origin: null,
+    deedTypeId: '', deedStatusId: '', deedPulLevel: '', deedSecrecyLevel: '', commentPulLevel: '',
+    redirectHost: 'localhost', redirectPath: '', openApiUrl: '',
+  },
   organisationId: '',
   registrar: '',
   email: { mode: 'eml', host: '', port: 587, user: '', from: '', to: '', emlDir: '', caFile: '' },
@@ -135,6 +158,60 @@ export interface PlatinaSignIn {
   signedIn: boolean;
   name: string | null;
   email: string | null;
+}
+
+/** The calls Kanalarkiv makes to Platina's Standard API, as the connection check names them. */
+export type PlatinaCallId =
+  | 'diaries' | 'caseStatuses' | 'origins' | 'caseTypes' | 'businessCodes' | 'pulLevels' | 'secrecyLevels' | 'confidentialParagraphs'
+  | 'deedTypes' | 'deedStatuses' | 'createCase' | 'deeds' | 'createDeed' | 'files' | 'uploadFile';
+
+/** One field of a call, held against the customer's OpenAPI document. */
+export interface PlatinaFieldCheck {
+  /** "statusId", or "items.id" for a field of a list's entries. */
+  name: string;
+  where: 'body' | 'answer';
+  /** The JSON type Kanalarkiv sends or reads; null for a field only the customer's API has. */
+  expected: string | null;
+  /** The type in the customer's document; null when it has no such field. */
+  found: string | null;
+  /** missing: the customer's API lacks it; type: it has another type; unsent: it is required there and Kanalarkiv does not send it. */
+  problem: 'missing' | 'type' | 'unsent' | null;
+}
+
+export interface PlatinaCallCheck {
+  id: PlatinaCallId;
+  method: string;
+  /** Relative to the API's base: "diaries/{id}/journalized-cases". */
+  path: string;
+  /** Whether a delivery needs it (the reference lists are needed only to choose values). */
+  required: boolean;
+  found: boolean;
+  fields: PlatinaFieldCheck[];
+}
+
+/** A setting whose chosen id is not in its reference list any longer. */
+export interface PlatinaUnknownValue {
+  setting: string;
+  id: string;
+}
+
+/** What "Kontrollera anslutningen" and `kanalarkiv platina check` found. */
+export interface PlatinaCheck {
+  at: string;
+  baseUrl: string;
+  user: { name: string | null; email: string | null };
+  /** The diary, as Platina names it; null when the diary id is not among the account's diaries. */
+  diary: { id: string; name: string } | null;
+  /** Where the customer's OpenAPI document was read; null when none was found at `tried`. */
+  openApi: string | null;
+  tried: string[];
+  /** Every call and field Kanalarkiv uses, against that document; empty without one. */
+  calls: PlatinaCallCheck[];
+  /** Values not yet chosen in the settings (see PlatinaSettings). */
+  missingValues: string[];
+  unknownValues: PlatinaUnknownValue[];
+  /** Nothing stands in the way of a delivery: the diary is there, no required call or field is missing or different, every value is chosen. */
+  ready: boolean;
 }
 
 /** The registrar's view of the archive for one target: what is there, what has gone where, and whether the target is ready. */

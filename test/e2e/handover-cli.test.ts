@@ -14,6 +14,11 @@ import { runCli, startCli } from '../helpers/cli';
 
 let archive: TestArchive;
 let platina: PlatinaServer;
+/** The stand-in's reference values, as a registrar would give them on the command line. */
+const PLATINA_VALUES = [
+  '--status', '3', '--origin', '2', '--case-type', '7', '--business-code', '2.1', '--pul-level', '0', '--secrecy-level', '0',
+  '--deed-type', '5', '--deed-status', '8', '--deed-pul-level', '0', '--deed-secrecy-level', '0',
+];
 beforeAll(async () => {
   archive = await makeArchive('handover-cli');
   platina = await startPlatinaServer();
@@ -101,9 +106,42 @@ describe('kanalarkiv handover', () => {
     expect(flagged.stdout).toContain(elsewhere);
   });
 
+  it('checks the connection against the customer\'s API, and shows in a dry run what it would create, sending nothing', async () => {
+    const tokens = await signIn({ authority: platina.authority, clientId: platina.clientId, scope: platina.scope, redirectHost: 'localhost', redirectPath: '' }, (url) => platina.approve(url));
+    // In Swedish, as the registrar reads it.
+    const env = { KANALARKIV_PLATINA_TOKEN: tokens.accessToken, LANG: 'sv_SE.UTF-8' };
+    const target = ['--platina', platina.apiUrl, '--diary', '1', ...PLATINA_VALUES];
+    const ready = await runCli(['platina', 'check', ...target], env);
+    expect(ready.code, ready.stderr).toBe(0);
+    expect(ready.stdout).toContain('Diariet 1 finns: Kommunstyrelsen.');
+    expect(ready.stdout).toContain('✓ POST journalized-cases/{id}/deeds: skapa en handling. Finns.');
+    expect(ready.stdout).toContain('Klart: överlämningen till Platina kan börja.');
+
+    const doc = platina.openApi!;
+    platina.openApi = { ...doc, paths: Object.fromEntries(Object.entries(doc.paths).filter(([p]) => !p.endsWith('/deeds'))) };
+    try {
+      const differs = await runCli(['platina', 'check', ...target, '--json'], env);
+      expect(differs.code).toBe(2);
+      expect(JSON.parse(differs.stdout)).toMatchObject({ ready: false, calls: expect.arrayContaining([expect.objectContaining({ id: 'createDeed', found: false, required: true })]) });
+    } finally {
+      platina.openApi = doc;
+    }
+
+    const posts = platina.calls.filter((c) => c.method === 'POST').length;
+    const dry = await runCli(['handover', '--archive', archive.dir, '--to', 'platina', ...target, '--dry-run'], env);
+    expect(dry.code, dry.stderr).toBe(0);
+    expect(dry.stdout).toContain('Torrkörning till');
+    expect(dry.stdout).toContain('Nytt samlingsärende för 2026 april:');
+    expect(dry.stdout).toContain('      title: Ögonblicksbilder av sociala medier 2026 april');
+    expect(dry.stdout.match(/Ny handling i ärendet för 2026 april/g)).toHaveLength(3);
+    expect(dry.stdout).toContain('Ingenting skickades och ingenting skrevs i loggen.');
+    expect(platina.calls.filter((c) => c.method === 'POST')).toHaveLength(posts);
+    expect((await new HandoverLog(archive.dir).read()).entries.filter((e) => e.target === 'platina')).toEqual([]);
+  });
+
   it('resumes a Platina delivery killed mid-way without filing anything twice', async () => {
-    const tokens = await signIn({ authority: platina.authority, clientId: platina.clientId, scope: platina.scope }, (url) => platina.approve(url));
-    const args = ['handover', '--archive', archive.dir, '--to', 'platina', '--platina', platina.apiUrl, '--diary', '1', '--by', 'Rut'];
+    const tokens = await signIn({ authority: platina.authority, clientId: platina.clientId, scope: platina.scope, redirectHost: 'localhost', redirectPath: '' }, (url) => platina.approve(url));
+    const args = ['handover', '--archive', archive.dir, '--to', 'platina', '--platina', platina.apiUrl, '--diary', '1', '--by', 'Rut', ...PLATINA_VALUES];
     const env = { KANALARKIV_PLATINA_TOKEN: tokens.accessToken };
     // The second file upload is received and stored, but Platina never answers: the run is killed waiting.
     platina.faults.push({ match: /^POST \/deeds\/\w+\/files$/, mode: 'hang', after: 1 });

@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process';
 import { writeFile } from 'node:fs/promises';
 import { snapshotRefSchema, type SnapshotRef } from '../../shared/archive';
 import { DEFAULT_HANDOVER_SETTINGS, HANDOVER_TARGETS, type HandoverSettings, type HandoverTarget } from '../../shared/handover';
@@ -7,8 +6,6 @@ import { HandoverError } from '../handover/errors';
 import { requireIntactLog } from '../handover/check';
 import { listHandoverRecords, undelivered } from '../handover/items';
 import { HandoverLog } from '../handover/log';
-import { PlatinaSession, type TokenKeeper } from '../handover/platina/session';
-import type { Tokens } from '../handover/platina/oauth';
 import { deliveriesInLog, receiptPdf } from '../handover/receipt';
 import { adapterFor } from '../handover/targets';
 import type { SharedHandoverSettings } from '../archive/shared-settings';
@@ -17,6 +14,8 @@ import { loadSharedSettings } from './channel-file';
 import { failureText, roundName } from './messages';
 import type { Translate } from '../messages';
 import { EXIT, parseOptions, requireArchive, UsageError, type Io } from './options';
+import { dryRun } from './platina-dry-run';
+import { PLATINA_OPTIONS, platinaConnection, platinaFromFlags, resolveOrigin } from './platina-options';
 
 const OPTIONS = {
   archive: { type: 'string' },
@@ -35,17 +34,8 @@ const OPTIONS = {
   from: { type: 'string' },
   'to-address': { type: 'string' },
   ca: { type: 'string' },
-  platina: { type: 'string' },
-  diary: { type: 'string' },
-  case: { type: 'string' },
-  authority: { type: 'string' },
-  'client-id': { type: 'string' },
-  scope: { type: 'string' },
-  'case-type': { type: 'string' },
-  status: { type: 'string' },
-  'business-code': { type: 'string' },
-  'deed-type': { type: 'string' },
-  'comment-pul-level': { type: 'string' },
+  'dry-run': { type: 'boolean', default: false },
+  ...PLATINA_OPTIONS,
 } as const;
 
 /** `kanalarkiv handover`: hands the records not yet delivered to a place over to it, and logs it in the archive. */
@@ -60,21 +50,17 @@ export async function handoverCommand(args: string[], io: Io, signal?: AbortSign
   const shared = await loadSharedSettings(values.archive, t);
   if (typeof shared === 'string') throw new UsageError(shared);
   const organisation = values.organisation ?? shared?.organisation ?? '';
-  const settings = settingsFromFlags(target, values, shared?.handover ?? null, t);
+  let settings = settingsFromFlags(target, values, shared?.handover ?? null, t);
+  if (values['dry-run'] && target !== 'platina') throw new UsageError(t('cli.dryRunPlatina'));
 
-  const session = new PlatinaSession(() => settings.platina, memoryKeeper(process.env.KANALARKIV_PLATINA_TOKEN));
-  const adapter = await adapterFor(target, settings, {
+  const platina = platinaConnection(() => settings.platina, io, signal);
+  const makeAdapter = () => adapterFor(target, settings, {
     organisation,
     by,
     smtpPassword: process.env.KANALARKIV_SMTP_PASSWORD ?? null,
-    platinaToken: async () => {
-      if (!session.status().signedIn) {
-        io.err(t('cli.signingIn'));
-        await session.signIn(openInBrowser(io), signal);
-      }
-      return session.accessToken();
-    },
+    platinaToken: platina.token,
   }).catch((error: unknown) => explain(error, t));
+  let adapter = await makeAdapter();
 
   const log = new HandoverLog(values.archive);
   const records = await listHandoverRecords(values.archive, (await log.read()).entries);
@@ -99,12 +85,17 @@ export async function handoverCommand(args: string[], io: Io, signal?: AbortSign
     }
     return EXIT.ok;
   }
+  if (values['dry-run']) return dryRun(values.archive, settings, refs, values.json, io);
   if (refs.length === 0) {
     io.err(t('cli.nothingToHandOver', { round: values.round ? t('cli.ofRound', { round: t.language === 'en' ? values.round : roundName(t, values.round) }) : '', destination: adapter.destination }));
     if (values.json) io.out(`${JSON.stringify({ deliveryId: null, target, destination: adapter.destination, items: [] })}\n`);
     return EXIT.ok;
   }
 
+  if (target === 'platina' && values.origin !== undefined) {
+    settings = { ...settings, platina: await resolveOrigin(settings.platina, platina.client(), t) };
+    adapter = await makeAdapter();
+  }
   let result;
   try {
     result = await handOver({
@@ -192,34 +183,7 @@ function settingsFromFlags(target: HandoverTarget, values: Flags, shared: Shared
       emlDir: dest('email', email.emlDir),
       caFile: values.ca ?? email.caFile,
     },
-    platina: {
-      baseUrl: values.platina ?? platina.baseUrl,
-      authority: values.authority ?? platina.authority,
-      clientId: values['client-id'] ?? platina.clientId,
-      scope: values.scope ?? platina.scope,
-      diaryId: values.diary ?? platina.diaryId,
-      caseMode: values.case ? 'existing' : platina.caseMode,
-      caseId: values.case ?? platina.caseId,
-      caseTypeId: values['case-type'] ?? platina.caseTypeId,
-      statusId: values.status ?? platina.statusId,
-      businessCodeId: values['business-code'] ?? platina.businessCodeId,
-      deedTypeId: values['deed-type'] ?? platina.deedTypeId,
-      commentPulLevel: values['comment-pul-level'] ?? platina.commentPulLevel,
-    },
-  };
-}
-
-/** On the command line the sign-in lives only as long as the run, unless a token is given in the environment. */
-function memoryKeeper(token: string | undefined): TokenKeeper {
-  let tokens: Tokens | null = token ? { accessToken: token, refreshToken: null, expiresAt: Number.MAX_SAFE_INTEGER } : null;
-  return { load: () => tokens, save: (t) => void (tokens = t) };
-}
-
-function openInBrowser(io: Io): (url: string) => Promise<void> {
-  return async (url) => {
-    io.err(io.t('cli.openAddress', { url }));
-    const [command, ...args] = process.platform === 'win32' ? ['cmd', '/c', 'start', '""', url] : [process.platform === 'darwin' ? 'open' : 'xdg-open', url];
-    spawn(command!, args, { stdio: 'ignore', detached: true }).on('error', () => undefined).unref();
+    platina: platinaFromFlags(values, platina, t),
   };
 }
 

@@ -19,6 +19,7 @@ const COMMANDS: Record<CommandName, () => Promise<Command>> = {
   login: () => import('./login-command').then((m) => m.loginCommand),
   handover: () => import('./handover-command').then((m) => m.handoverCommand),
   receipt: () => import('./handover-command').then((m) => m.receiptCommand),
+  platina: () => import('./platina-command').then((m) => m.platinaCommand),
 };
 
 const wantsHelp = (args: string[]) => args.includes('--help') || args.includes('-h');

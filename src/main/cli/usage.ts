@@ -23,10 +23,16 @@ kanalarkiv save-comment --reasons [--json]`,
                     [--round NAME | --snapshots REF,…] [--list] [--by NAME] [--json]
                     [--organisation NAME] [--dest DIR] [--org-id NUMBER] [--agreement REF]
                     [--smtp HOST:PORT --user NAME --from ADDR --to-address ADDR --ca FILE]
-                    [--platina URL --diary ID [--case ID] --authority URL --client-id ID
-                     --scope SCOPE --case-type ID --status ID --business-code ID --deed-type ID
-                     --comment-pul-level N]`,
+                    [--dry-run] [PLATINA]`,
   receipt: `kanalarkiv receipt --archive DIR [--delivery ID] --out FILE [--organisation NAME]`,
+  platina: `kanalarkiv platina check [--archive DIR] [--json] [PLATINA]
+
+                  PLATINA: --platina URL --diary ID [--case ID] --authority URL --client-id ID
+                    --scope SCOPE [--redirect-host localhost|127.0.0.1] [--redirect-path PATH]
+                    [--openapi URL] --status ID --origin ID --case-type ID [--business-code ID]
+                    --pul-level N --secrecy-level N [--confidential-paragraphs ID,…]
+                    --deed-type ID --deed-status ID --deed-pul-level N --deed-secrecy-level N
+                    [--comment-pul-level N]`,
 } as const;
 
 export type CommandName = keyof typeof SYNOPSIS;

@@ -9,7 +9,9 @@ import { HandoverLog } from '../../../src/main/handover/log';
 import { SecretStore } from '../../../src/main/secrets';
 import { MemoryStorage } from '../../../src/main/storage';
 import type { PlatinaSettings } from '../../../src/shared/handover';
+import { standInOpenApi } from '../../fixtures/platina/openapi';
 import { startPlatinaServer, type PlatinaServer } from '../../fixtures/platina/server';
+import { previewPlatina } from '../../../src/main/handover/platina/preview';
 import { makeArchive, type TestArchive } from '../../helpers/archive';
 import { startFixtureSite } from '../../fixtures/site/server';
 import { readCatalogue } from '../../../src/main/archive/catalogue';
@@ -25,7 +27,10 @@ let session: PlatinaSession;
 let clock = Date.now();
 
 const settings = (overrides: Partial<PlatinaSettings> = {}): PlatinaSettings => ({
-  baseUrl: platina.apiUrl, authority: platina.authority, clientId: platina.clientId, scope: platina.scope, diaryId: '1', caseMode: 'per-round', caseId: '', caseTypeId: '7', statusId: '3', businessCodeId: '2.1', deedTypeId: '5', commentPulLevel: '2', ...overrides,
+  baseUrl: platina.apiUrl, authority: platina.authority, clientId: platina.clientId, scope: platina.scope, redirectHost: 'localhost', redirectPath: '', openApiUrl: '',
+  diaryId: '1', caseMode: 'per-round', caseId: '',
+  statusId: '3', origin: { id: '2', name: 'Upprättad' }, caseTypeId: '7', businessCodeId: '2.1', pulLevel: '0', secrecyLevel: '0', confidentialParagraphIds: [],
+  deedTypeId: '5', deedStatusId: '8', deedPulLevel: '0', deedSecrecyLevel: '0', commentPulLevel: '2', ...overrides,
 });
 const adapter = (overrides: Partial<PlatinaSettings> = {}) => platinaAdapter(settings(overrides), new PlatinaClient(platina.apiUrl, () => session.accessToken()));
 const sha256 = (data: Buffer) => createHash('sha256').update(data).digest('hex');
@@ -35,7 +40,7 @@ beforeAll(async () => {
   platina = await startPlatinaServer();
   storage = new MemoryStorage();
   const secrets = new SecretStore(storage, testCipher);
-  session = new PlatinaSession(() => ({ authority: platina.authority, clientId: platina.clientId, scope: platina.scope }), { load: () => JSON.parse(secrets.get('platina-tokens') ?? 'null'), save: (t) => void secrets.set('platina-tokens', t && JSON.stringify(t)) }, () => clock);
+  session = new PlatinaSession(() => settings(), { load: () => JSON.parse(secrets.get('platina-tokens') ?? 'null'), save: (t) => void secrets.set('platina-tokens', t && JSON.stringify(t)) }, () => clock);
 }, 180_000);
 afterAll(() => platina?.close());
 
@@ -70,13 +75,16 @@ describe('handover to Platina through the Standard API', () => {
     const result = await handOver({ archiveDir: archive.dir, adapter: adapter(), refs: archive.refs, by: 'Rut' });
     expect(result.items.map((i) => i.status)).toEqual(['delivered', 'delivered', 'delivered']);
     expect(platina.cases).toHaveLength(1);
-    expect(platina.cases[0]).toMatchObject({ diaryId: '1', title: 'Ögonblicksbilder av sociala medier 2026 april', body: { caseTypeId: '7', statusId: '3', businessCodeId: '2.1', diaryNumber: null } });
+    expect(platina.cases[0]).toMatchObject({
+      diaryId: '1', title: 'Ögonblicksbilder av sociala medier 2026 april',
+      body: { caseTypeId: '7', statusId: '3', origin: { id: '2', name: 'Upprättad' }, businessCodeId: '2.1', pulLevel: 0, secrecyLevel: 0, confidentialParagraphs: null, diaryNumber: null, initiators: [] },
+    });
     expect(platina.deeds).toHaveLength(3);
     for (const item of result.items) {
       const deed = platina.deeds.find((d) => d.title === item.title)!;
       expect(deed.caseId).toBe(platina.cases[0]!.id);
       expect(deed.description).toContain(`SHA-256: ${item.sha256}`);
-      expect(deed.body).toMatchObject({ deedTypeId: '5', statusId: '3', businessCodeId: '2.1' });
+      expect(deed.body).toMatchObject({ deedTypeId: '5', statusId: '8', businessCodeId: '2.1', pulLevel: 0, secrecyLevel: 0 });
       expect(deed.files).toHaveLength(1);
       expect(deed.files[0]!.fileName).toMatch(/^Ögonblicksbild .*\.pdf$/);
       expect(sha256(deed.files[0]!.content)).toBe(item.sha256);
@@ -132,6 +140,43 @@ describe('handover to Platina through the Standard API', () => {
     expect(result.items[0]!.remoteId).toBe(`${existing.id} / ${deeds.find((d) => d.title === result.items[0]!.title)!.id}`);
     expect(platina.calls.slice(before).filter((c) => c.method === 'POST')).toEqual([]);
     expect(() => platinaAdapter(settings({ caseMode: 'existing', caseId: '' }), new PlatinaClient('', async () => ''))).toThrow(/existing case/);
+  });
+});
+
+describe('what is checked before anything is sent', () => {
+  it('starts no delivery while the customer\'s API lacks a call it needs, and sends nothing', async () => {
+    const doc = standInOpenApi();
+    delete doc.paths['/api/v8.0/deeds/{id}/files'];
+    platina.openApi = doc;
+    const before = platina.calls.length;
+    try {
+      const result = await handOver({ archiveDir: archive.dir, adapter: adapter({ baseUrl: platina.apiUrl.replace(/v8\.0$/, 'v8') }), refs: archive.refs.slice(0, 1), by: 'Rut' });
+      expect(result.items[0]).toMatchObject({ status: 'failed', errorCode: 'rejected', errorParams: { what: 'platina_api', calls: 'GET deeds/{id}/files, POST deeds/{id}/files' } });
+    } finally {
+      platina.openApi = standInOpenApi();
+    }
+    expect(platina.calls.slice(before).filter((c) => c.method === 'POST')).toEqual([]);
+  });
+
+  it('refuses to start without the values Platina requires, naming them', () => {
+    expect(() => adapter({ statusId: '', origin: null, deedStatusId: '' })).toThrow(/statusId, origin, deedStatusId/);
+  });
+
+  it('lists, in a dry run, the case and deeds it would create with their fields, and sends and writes nothing', async () => {
+    const calls = platina.calls.length;
+    const log = await new HandoverLog(archive.dir).read();
+    const preview = await previewPlatina(archive.dir, settings({ diaryId: '2' }), archive.refs, () => new Date('2026-05-01T08:00:00Z'));
+    // Diary 2 has its round's case from the resumed delivery above: it is reused, not made again.
+    expect(preview.cases).toEqual([{ round: '2026 april', existing: expect.stringMatching(/^KS 2026\//), body: null }]);
+    expect(preview.deeds).toHaveLength(3);
+    expect(preview.deeds[0]!.body).toMatchObject({ deedTypeId: '5', statusId: '8', pulLevel: 0, secrecyLevel: 0, documentDate: expect.any(String), registrationDate: '2026-05-01T08:00:00.000Z' });
+    expect(preview.deeds[0]!.file.name).toMatch(/^Ögonblicksbild .*\.pdf$/);
+    const fresh = await previewPlatina(archive.dir, settings(), archive.refs.slice(0, 1));
+    expect(fresh.cases[0]!.existing).toBe('KS 2026/100');
+    const other = await previewPlatina(archive.dir, settings({ baseUrl: platina.apiUrl.replace(/v8\.0$/, 'v8') }), archive.refs.slice(0, 1));
+    expect(other.cases[0]!.body).toMatchObject({ title: 'Ögonblicksbilder av sociala medier 2026 april', statusId: '3', origin: { id: '2', name: 'Upprättad' }, caseTypeId: '7', pulLevel: 0, secrecyLevel: 0 });
+    expect(platina.calls.length).toBe(calls);
+    expect((await new HandoverLog(archive.dir).read()).entries).toEqual(log.entries);
   });
 });
 

@@ -1,12 +1,15 @@
 import { readFile } from 'node:fs/promises';
+import { stockholmDay } from '../../../shared/dates';
 import type { PlatinaSettings } from '../../../shared/handover';
 import { checkCancelled, type DeliveryContext, type HandoverAdapter } from '../deliver';
 import { HandoverError } from '../errors';
 import type { HandoverItem } from '../items';
+import type { LogEntry } from '../log';
 import { safeName } from '../place';
-import type { PlatinaClient } from './client';
-
-const day = (iso: string) => new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm', dateStyle: 'short' }).format(new Date(iso));
+import { caseBody, deedBody, type NewCase, type NewDeed, type PlatinaClient } from './client';
+import { blockingCalls, findOpenApi } from './api-check';
+import { compareWithOpenApi } from './openapi';
+import { platinaValues, type PlatinaValues } from './values';
 
 /** The line in a deed's description that ties it to its snapshot, so a re-run finds it instead of making another. */
 export const marker = (item: HandoverItem) => `Kanalarkiv-id: ${item.snapshotId}`;
@@ -38,23 +41,25 @@ export function deedDescription(item: HandoverItem): string {
 export function platinaAdapter(settings: PlatinaSettings, client: PlatinaClient, now: () => Date = () => new Date()): HandoverAdapter {
   if (!settings.baseUrl || !settings.diaryId) throw new HandoverError('settings', 'Platina needs the API address and the diary. Enter them in Settings → Handover (on the command line: --platina URL --diary ID).', { what: 'platina_diary' });
   if (settings.caseMode === 'existing' && !settings.caseId) throw new HandoverError('settings', 'Choose the existing case to file the snapshots in (--case ID), or let Kanalarkiv make a collection case per round.', { what: 'platina_case' });
-  const destination = `${settings.baseUrl.replace(/\/$/, '')} diary ${settings.diaryId}${settings.caseMode === 'existing' ? ` case ${settings.caseId}` : ''}`;
+  const values = platinaValues(settings);
+  const destination = platinaDestination(settings);
 
   return {
     target: 'platina',
     destination,
     async deliver(items, context) {
+      await requireCalls(settings, client);
       const cases = new Map<string, Promise<{ id: string; label: string }>>();
       const existingDeeds = new Map<string, Promise<Array<{ id: string; description: string }>>>();
       for (const item of items) {
         checkCancelled(context.signal);
         try {
           const round = roundOf(item);
-          if (!cases.has(round)) cases.set(round, caseFor(round, settings, client, context, destination, now));
+          if (!cases.has(round)) cases.set(round, caseFor(round, settings, values, client, context, destination, now));
           const target = await cases.get(round)!;
           if (!existingDeeds.has(target.id)) existingDeeds.set(target.id, client.deeds(target.id));
-          const { deedId, isNew } = await deedFor(item, target.id, await existingDeeds.get(target.id)!, settings, client, context, now);
-          const fileName = `${safeName(item.title)}.pdf`;
+          const { deedId, isNew } = await deedFor(item, target.id, await existingDeeds.get(target.id)!, values, client, context, now);
+          const fileName = deedFileName(item);
           // Only a deed an earlier run made can already hold the file.
           if (isNew || !(await client.files(deedId)).some((f) => f.fileName === fileName)) await client.uploadFile(deedId, fileName, await readFile(item.recordFile));
           await context.delivered(item, `${target.label} / ${deedId}`);
@@ -73,7 +78,7 @@ export function platinaAdapter(settings: PlatinaSettings, client: PlatinaClient,
  * "extra" case, and saved comments to a case of the year's comments.
  */
 function roundOf(item: HandoverItem): string {
-  const year = day(item.metadata.capture.startedAt).slice(0, 4);
+  const year = stockholmDay(item.metadata.capture.startedAt).slice(0, 4);
   if (item.metadata.comment) return `${year} (${item.metadata.comment.purpose === 'register' ? 'synpunkter' : 'borttagna kommentarer'})`;
   return item.metadata.round ?? `${year} (extra ögonblicksbilder)`;
 }
@@ -85,43 +90,98 @@ function caseTitle(round: string): string {
   return comments[2] === 'synpunkter' ? `Synpunkter från sociala medier ${comments[1]}` : `Borttagna kommentarer i sociala medier ${comments[1]}`;
 }
 
-async function caseFor(round: string, settings: PlatinaSettings, client: PlatinaClient, context: DeliveryContext, destination: string, now: () => Date): Promise<{ id: string; label: string }> {
-  if (settings.caseMode === 'existing') return { id: settings.caseId, label: settings.caseId };
-  const earlier = context.earlier.find((e) => e.event === 'case-created' && e.target === 'platina' && e.destination === destination && e.round === round);
-  if (earlier?.remoteId) {
-    // "<case id> <diary number>": the diary number ("KS 2026/45") may hold spaces, the id does not.
-    const [id, ...label] = earlier.remoteId.split(' ');
-    return { id: id!, label: label.join(' ') || id! };
-  }
-  const made = await client.createCase(settings.diaryId, {
+/**
+ * No delivery starts while the customer's OpenAPI document lacks a call or field a delivery needs.
+ * Where the server serves no document, nothing can be told and the delivery goes ahead as before.
+ */
+async function requireCalls(settings: PlatinaSettings, client: PlatinaClient): Promise<void> {
+  const { url, doc } = await findOpenApi(settings, client);
+  if (!doc) return;
+  const wrong = blockingCalls(compareWithOpenApi(doc, settings.caseMode));
+  if (wrong.length === 0) return;
+  const calls = wrong.map((call) => `${call.method} ${call.path}`).join(', ');
+  throw new HandoverError('rejected', `Platina's API at ${settings.baseUrl} (${url}) lacks or differs in calls a delivery needs: ${calls}. Nothing was sent. Run "kanalarkiv platina check" (or Check connection) for the details.`, { what: 'platina_api', calls });
+}
+
+/** Where a delivery to Platina goes, the same on every run: the log tells by it what is already there. */
+export function platinaDestination(settings: PlatinaSettings): string {
+  return `${settings.baseUrl.replace(/\/$/, '')} diary ${settings.diaryId}${settings.caseMode === 'existing' ? ` case ${settings.caseId}` : ''}`;
+}
+
+const deedFileName = (item: HandoverItem) => `${safeName(item.title)}.pdf`;
+
+/** A collection case made by an earlier run for this round, as "<case id> <diary number>" in the log. */
+function earlierCase(round: string, earlier: LogEntry[], destination: string): { id: string; label: string } | null {
+  const made = earlier.find((e) => e.event === 'case-created' && e.target === 'platina' && e.destination === destination && e.round === round);
+  if (!made?.remoteId) return null;
+  // The diary number ("KS 2026/45") may hold spaces, the id does not.
+  const [id, ...label] = made.remoteId.split(' ');
+  return { id: id!, label: label.join(' ') || id! };
+}
+
+function newCase(round: string, values: PlatinaValues, now: () => Date): NewCase {
+  return {
+    ...values.case,
     title: caseTitle(round),
     description: `Samlingsärende för ögonblicksbilder av kommunens kanaler i sociala medier, omgång ${round}. Skapat av Kanalarkiv.`,
     registrationDate: now().toISOString(),
-    caseTypeId: settings.caseTypeId,
-    statusId: settings.statusId,
-    businessCodeId: settings.businessCodeId,
-  });
+  };
+}
+
+function newDeed(item: HandoverItem, values: PlatinaValues, now: () => Date): NewDeed {
+  return {
+    ...values.deed,
+    title: item.title,
+    description: deedDescription(item),
+    documentDate: item.metadata.capture.startedAt,
+    registrationDate: now().toISOString(),
+    pulLevel: item.metadata.comment ? values.commentPulLevel : values.deed.pulLevel,
+  };
+}
+
+async function caseFor(round: string, settings: PlatinaSettings, values: PlatinaValues, client: PlatinaClient, context: DeliveryContext, destination: string, now: () => Date): Promise<{ id: string; label: string }> {
+  if (settings.caseMode === 'existing') return { id: settings.caseId, label: settings.caseId };
+  const earlier = earlierCase(round, context.earlier, destination);
+  if (earlier) return earlier;
+  const made = await client.createCase(settings.diaryId, newCase(round, values, now));
   const label = made.diaryNumber ?? made.id;
   await context.note({ event: 'case-created', round, remoteId: `${made.id} ${label}` });
   return { id: made.id, label };
 }
 
 /** The snapshot's deed: one found in the case by its marker (from an interrupted run), or a new one. */
-async function deedFor(item: HandoverItem, caseId: string, existing: Array<{ id: string; description: string }>, settings: PlatinaSettings, client: PlatinaClient, context: DeliveryContext, now: () => Date): Promise<{ deedId: string; isNew: boolean }> {
+async function deedFor(item: HandoverItem, caseId: string, existing: Array<{ id: string; description: string }>, values: PlatinaValues, client: PlatinaClient, context: DeliveryContext, now: () => Date): Promise<{ deedId: string; isNew: boolean }> {
   const found = existing.find((d) => d.description.includes(marker(item)) || `${d.description}\n`.includes(legacyMarker(item)));
   if (found) return { deedId: found.id, isNew: false };
-  const { capture } = item.metadata;
   await context.started(item);
-  const deedId = await client.createDeed(caseId, {
-    title: item.title,
-    description: deedDescription(item),
-    documentDate: capture.startedAt,
-    registrationDate: now().toISOString(),
-    deedTypeId: settings.deedTypeId,
-    statusId: settings.statusId,
-    businessCodeId: settings.businessCodeId,
-    pulLevel: item.metadata.comment ? Number(settings.commentPulLevel) || 1 : 0,
-  });
+  const deedId = await client.createDeed(caseId, newDeed(item, values, now));
   await context.started(item, deedId);
   return { deedId, isNew: true };
+}
+
+/** What a delivery would send to Platina, call by call, with nothing sent: the dry run and the app's preview. */
+export interface PlatinaPlan {
+  destination: string;
+  cases: Array<{ round: string; existing: string | null; body: Record<string, unknown> | null }>;
+  deeds: Array<{ ref: string; round: string; body: Record<string, unknown>; file: { name: string; bytes: number } }>;
+}
+
+/**
+ * The cases and deeds a delivery of `items` would create, with their bodies, read from the settings
+ * and the handover log alone. Deeds an interrupted run already made are found in Platina at delivery
+ * and reused, so this lists them as new.
+ */
+export function platinaPlan(settings: PlatinaSettings, items: HandoverItem[], earlier: LogEntry[], now: () => Date = () => new Date()): PlatinaPlan {
+  const values = platinaValues(settings);
+  const destination = platinaDestination(settings);
+  const rounds = [...new Set(items.map(roundOf))];
+  return {
+    destination,
+    cases: rounds.map((round) => {
+      if (settings.caseMode === 'existing') return { round, existing: settings.caseId, body: null };
+      const made = earlierCase(round, earlier, destination);
+      return { round, existing: made?.label ?? null, body: made ? null : caseBody(newCase(round, values, now)) };
+    }),
+    deeds: items.map((item) => ({ ref: item.ref, round: roundOf(item), body: deedBody(newDeed(item, values, now)), file: { name: deedFileName(item), bytes: item.bytes } })),
+  };
 }

@@ -7,6 +7,8 @@ import { HandoverError } from '../errors';
  * the customer's Swagger (/swagger) before going live.
  */
 const diaries = z.object({ items: z.array(z.object({ id: z.coerce.string(), name: z.string() })) });
+/** Assumed: a reference list answers as the diaries do, { items: [{ id, name, … }] }. */
+const references = z.object({ items: z.array(z.object({ id: z.coerce.string(), name: z.coerce.string() }).passthrough()) });
 const created = z.object({ id: z.coerce.string() }).passthrough();
 const deeds = z.object({ items: z.array(z.object({ id: z.coerce.string(), title: z.string().optional(), description: z.string().nullable().optional() }).passthrough()) });
 const files = z.object({ items: z.array(z.object({ id: z.coerce.string(), fileName: z.string() }).passthrough()) });
@@ -16,13 +18,40 @@ export interface Diary {
   name: string;
 }
 
+/** One value of a reference list, with the rest of what Platina gave (an origin is sent back whole). */
+export type Reference = { id: string; name: string } & Record<string, unknown>;
+
+/**
+ * The reference lists the case and deed bodies take their values from. The first seven are named
+ * in platinadocs ("Create a journalized case"); the deed's two are assumed (docs/platina.md).
+ */
+export const REFERENCE_LISTS = {
+  caseStatuses: 'reference-data/journalized-case-statuses',
+  origins: 'reference-data/journalized-case-origins',
+  caseTypes: 'diaries/{diary}/case-types',
+  businessCodes: 'reference-data/business-codes',
+  pulLevels: 'reference-data/journalized-case-pul-levels',
+  secrecyLevels: 'reference-data/journalized-case-secrecy-levels',
+  confidentialParagraphs: 'reference-data/confidential-paragraphs',
+  deedTypes: 'reference-data/deed-types',
+  deedStatuses: 'reference-data/deed-statuses',
+} as const;
+export type ReferenceList = keyof typeof REFERENCE_LISTS;
+
+/** The documented body of POST diaries/{id}/journalized-cases (platinadocs, "Create a journalized case"). */
 export interface NewCase {
   title: string;
   description: string;
   registrationDate: string;
-  caseTypeId: string;
   statusId: string;
+  origin: Record<string, unknown>;
+  caseTypeId: string;
+  /** Empty when the diary does not use business codes (Diary_EnableBusinessCode). */
   businessCodeId: string;
+  pulLevel: number;
+  secrecyLevel: number;
+  /** Required for secrecy level 1 or 2. */
+  confidentialParagraphIds: string[];
 }
 
 export interface NewDeed {
@@ -35,8 +64,42 @@ export interface NewDeed {
   statusId: string;
   /** Classification, as on the case. */
   businessCodeId: string;
-  /** Personal-data level: 0 for a snapshot of the municipality's own channel. */
   pulLevel: number;
+  secrecyLevel: number;
+}
+
+/** The case body as sent: the documented fields, in the documented order. */
+export function caseBody(input: NewCase): Record<string, unknown> {
+  return {
+    diaryNumber: null,
+    registrationDate: input.registrationDate,
+    inOutDate: input.registrationDate,
+    statusId: input.statusId,
+    origin: input.origin,
+    businessCodeId: input.businessCodeId || null,
+    caseTypeId: input.caseTypeId,
+    pulLevel: input.pulLevel,
+    secrecyLevel: input.secrecyLevel,
+    confidentialParagraphs: input.secrecyLevel === 1 || input.secrecyLevel === 2 ? input.confidentialParagraphIds : null,
+    title: [...input.title].slice(0, 200).join(''),
+    description: [...input.description].slice(0, 4000).join(''),
+    initiators: [],
+  };
+}
+
+/** The deed body as sent (assumed: the case's field names; docs/platina.md). */
+export function deedBody(input: NewDeed): Record<string, unknown> {
+  return {
+    title: [...input.title].slice(0, 200).join(''),
+    description: [...input.description].slice(0, 4000).join(''),
+    documentDate: input.documentDate,
+    registrationDate: input.registrationDate,
+    deedTypeId: input.deedTypeId,
+    statusId: input.statusId,
+    businessCodeId: input.businessCodeId || null,
+    pulLevel: input.pulLevel,
+    secrecyLevel: input.secrecyLevel,
+  };
 }
 
 export class PlatinaClient {
@@ -50,26 +113,18 @@ export class PlatinaClient {
     return diaries.parse(await this.call('GET', 'diaries')).items;
   }
 
+  /** Confirmed: the reference lists (GET reference-data links to them). `diary` fills diaries/{diary}/case-types. */
+  async references(list: ReferenceList, diaryId: string): Promise<Reference[]> {
+    const path = REFERENCE_LISTS[list].replace('{diary}', encodeURIComponent(diaryId));
+    return references.parse(await this.call('GET', path)).items as Reference[];
+  }
+
   /**
    * Confirmed (v7 documentation, same path under v8): POST /diaries/{id}/journalized-cases. An empty
    * diaryNumber lets Platina assign one. Assumed: the answer carries the new case's id and diaryNumber.
    */
   async createCase(diaryId: string, input: NewCase): Promise<{ id: string; diaryNumber: string | null }> {
-    const body = {
-      diaryNumber: null,
-      registrationDate: input.registrationDate,
-      inOutDate: input.registrationDate,
-      statusId: input.statusId || null,
-      caseTypeId: input.caseTypeId || null,
-      businessCodeId: input.businessCodeId || null,
-      pulLevel: 0,
-      secrecyLevel: 0,
-      confidentialParagraphs: null,
-      title: input.title.slice(0, 200),
-      description: input.description.slice(0, 4000),
-      initiators: [],
-    };
-    const answer = created.parse(await this.call('POST', `diaries/${encodeURIComponent(diaryId)}/journalized-cases`, body));
+    const answer = created.parse(await this.call('POST', `diaries/${encodeURIComponent(diaryId)}/journalized-cases`, caseBody(input)));
     return { id: answer.id, diaryNumber: typeof answer.diaryNumber === 'string' ? answer.diaryNumber : null };
   }
 
@@ -80,18 +135,7 @@ export class PlatinaClient {
 
   /** Assumed: POST /journalized-cases/{id}/deeds creates a deed (handling) and answers with its id. */
   async createDeed(caseId: string, input: NewDeed): Promise<string> {
-    const body = {
-      title: input.title.slice(0, 200),
-      description: input.description.slice(0, 4000),
-      documentDate: input.documentDate,
-      registrationDate: input.registrationDate,
-      deedTypeId: input.deedTypeId || null,
-      statusId: input.statusId || null,
-      businessCodeId: input.businessCodeId || null,
-      pulLevel: input.pulLevel,
-      secrecyLevel: 0,
-    };
-    return created.parse(await this.call('POST', `journalized-cases/${encodeURIComponent(caseId)}/deeds`, body)).id;
+    return created.parse(await this.call('POST', `journalized-cases/${encodeURIComponent(caseId)}/deeds`, deedBody(input))).id;
   }
 
   /** Assumed: GET /deeds/{id}/files lists a deed's files. */
@@ -104,6 +148,21 @@ export class PlatinaClient {
     const form = new FormData();
     form.append('file', new Blob([new Uint8Array(content)], { type: 'application/pdf' }), fileName);
     return created.parse(await this.call('POST', `deeds/${encodeURIComponent(deedId)}/files`, form)).id;
+  }
+
+  /**
+   * The customer's OpenAPI (Swagger) document at `url`, or null where there is none: it is read only
+   * to check the calls above, so a missing one is an answer, not a failure.
+   */
+  async openApi(url: string): Promise<Record<string, unknown> | null> {
+    try {
+      const response = await fetch(url, { headers: { Authorization: `Bearer ${await this.accessToken()}`, Accept: 'application/json' } });
+      if (!response.ok) return null;
+      const doc = (await response.json()) as unknown;
+      return doc && typeof doc === 'object' && 'paths' in doc ? (doc as Record<string, unknown>) : null;
+    } catch {
+      return null;
+    }
   }
 
   private async call(method: string, path: string, body?: unknown): Promise<unknown> {

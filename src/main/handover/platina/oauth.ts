@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { createServer } from 'node:http';
+import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { z } from 'zod';
 import { HandoverError } from '../errors';
@@ -18,6 +18,9 @@ export interface OAuthConfig {
   clientId: string;
   /** The Platina API's scope. */
   scope: string;
+  /** The loopback redirect registered for the app: host and path (the port is the one we get). */
+  redirectHost: 'localhost' | '127.0.0.1';
+  redirectPath: string;
 }
 
 const discovery = z.object({ authorization_endpoint: z.string().url(), token_endpoint: z.string().url() });
@@ -38,7 +41,9 @@ async function endpoints(authority: string): Promise<z.infer<typeof discovery>> 
 
 /**
  * Signs the registrar in through the system browser: OAuth 2.0 authorisation code with PKCE
- * (RFC 7636) and a loopback redirect on 127.0.0.1 (RFC 8252 §7.3), so no secret lives in the app.
+ * (RFC 7636) and a loopback redirect (RFC 8252 §7.3), so no secret lives in the app. The redirect is
+ * http://localhost:<port> by default, what Entra registers for "Mobile and desktop applications" and
+ * matches on any port; http://127.0.0.1 and a path can be set to match another registration.
  * `openBrowser` shows the provider's page; the promise settles when the browser comes back.
  */
 export async function signIn(config: OAuthConfig, openBrowser: (url: string) => Promise<void>, signal?: AbortSignal): Promise<Tokens> {
@@ -51,7 +56,7 @@ export async function signIn(config: OAuthConfig, openBrowser: (url: string) => 
   const returned = new Promise<{ code: string } | { error: string }>((resolve) => (finish = resolve));
   const server = createServer((request, response) => {
     const url = new URL(request.url ?? '/', 'http://127.0.0.1');
-    if (url.pathname !== '/callback') {
+    if (url.pathname !== (config.redirectPath || '/')) {
       response.writeHead(404).end();
       return;
     }
@@ -62,7 +67,10 @@ export async function signIn(config: OAuthConfig, openBrowser: (url: string) => 
     else finish({ error: url.searchParams.get('error_description') ?? url.searchParams.get('error') ?? 'the answer did not match the request' });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const redirectUri = `http://127.0.0.1:${(server.address() as AddressInfo).port}/callback`;
+  const port = (server.address() as AddressInfo).port;
+  // "localhost" may be ::1 to the browser: listen there too, on the same port, where the machine has it.
+  const ipv6 = config.redirectHost === 'localhost' ? await alsoOnIpv6(server, port) : null;
+  const redirectUri = `http://${config.redirectHost}:${port}${config.redirectPath}`;
   const onAbort = () => finish({ error: 'cancelled' });
   signal?.addEventListener('abort', onAbort);
   try {
@@ -86,7 +94,16 @@ export async function signIn(config: OAuthConfig, openBrowser: (url: string) => 
   } finally {
     signal?.removeEventListener('abort', onAbort);
     server.close();
+    ipv6?.close();
   }
+}
+
+async function alsoOnIpv6(server: Server, port: number): Promise<Server | null> {
+  const other = createServer((request, response) => server.emit('request', request, response));
+  return new Promise((resolve) => {
+    other.once('error', () => resolve(null));
+    other.listen(port, '::1', () => resolve(other));
+  });
 }
 
 /** A fresh access token from the refresh token; null when the provider no longer accepts it. */
