@@ -160,6 +160,24 @@ export interface PlatinaSignIn {
   email: string | null;
 }
 
+/** The reference lists of a diary that the case and deed values are chosen from. */
+export const PLATINA_REFERENCE_LISTS = ['caseStatuses', 'origins', 'caseTypes', 'businessCodes', 'pulLevels', 'secrecyLevels', 'confidentialParagraphs', 'deedTypes', 'deedStatuses'] as const;
+export type PlatinaReferenceList = (typeof PLATINA_REFERENCE_LISTS)[number];
+/** One value of a reference list, with the rest of what Platina gave (an origin is sent back whole). */
+export type PlatinaReference = { id: string; name: string } & Record<string, unknown>;
+/** Every reference list of the diary; null for a list the customer's API does not answer. */
+export type PlatinaReferences = Record<PlatinaReferenceList, PlatinaReference[] | null>;
+
+/** What a delivery would send to Platina, with nothing sent: the dry run and the app's preview. */
+export interface PlatinaPreview {
+  destination: string;
+  /** Per round: the case already there (its diary number), or the body of the one that would be made. */
+  cases: Array<{ round: string; existing: string | null; body: Record<string, unknown> | null }>;
+  deeds: Array<{ ref: SnapshotRef; round: string; body: Record<string, unknown>; file: { name: string; bytes: number } }>;
+  /** Records that would not go: damaged ones. */
+  refused: Array<{ ref: SnapshotRef; code: string; message: string }>;
+}
+
 /** The calls Kanalarkiv makes to Platina's Standard API, as the connection check names them. */
 export type PlatinaCallId =
   | 'diaries' | 'caseStatuses' | 'origins' | 'caseTypes' | 'businessCodes' | 'pulLevels' | 'secrecyLevels' | 'confidentialParagraphs'

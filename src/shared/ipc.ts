@@ -1,7 +1,7 @@
 import type { ArchiveReport, BagReport, Catalogue, Difference, SearchHit, SnapshotRef, TextDifference } from './archive';
 import type { CaptureJobState } from './capture';
 import type { LoginState, Platform } from './channel';
-import type { DeliveryResult, HandoverOverview, HandoverSettings, HandoverTarget, PlatinaSignIn } from './handover';
+import type { DeliveryResult, HandoverOverview, HandoverSettings, HandoverTarget, PlatinaCheck, PlatinaPreview, PlatinaReferences, PlatinaSignIn } from './handover';
 import type { CommentReasonChoice, RemovalCheck, SaveCommentRequest } from './comment';
 import type { ChannelEdit, ChannelExport, ChannelInput, ImportPreview, RegisteredChannel, RegisterEvent, RegisterInfo, SaveChannelResult, WebsiteImport } from './register';
 import type { RoundOverview } from './rounds';
@@ -57,6 +57,9 @@ export const IPC_CHANNELS = {
   startHandover: 'kanalarkiv:start-handover',
   signInPlatina: 'kanalarkiv:sign-in-platina',
   signOutPlatina: 'kanalarkiv:sign-out-platina',
+  getPlatinaReferences: 'kanalarkiv:get-platina-references',
+  checkPlatina: 'kanalarkiv:check-platina',
+  previewPlatina: 'kanalarkiv:preview-platina',
   setSmtpPassword: 'kanalarkiv:set-smtp-password',
   saveReceipt: 'kanalarkiv:save-receipt',
 } as const satisfies Record<keyof KanalarkivApi, string>;
@@ -138,6 +141,12 @@ export interface KanalarkivApi {
   /** Opens the identity provider's sign-in in the system browser; resolves when the browser comes back. */
   signInPlatina(): Promise<PlatinaSignIn>;
   signOutPlatina(): Promise<PlatinaSignIn>;
+  /** The diary's reference lists, to choose the case and deed values by name (signed in). */
+  getPlatinaReferences(): Promise<PlatinaReferences>;
+  /** "Kontrollera anslutningen": the saved settings against the customer's Platina and its OpenAPI document. */
+  checkPlatina(): Promise<PlatinaCheck>;
+  /** What handing `refs` over to Platina would create; nothing is sent or written. */
+  previewPlatina(refs: SnapshotRef[]): Promise<PlatinaPreview>;
   /** Keeps the SMTP password encrypted; '' forgets it. False when this machine cannot encrypt it. */
   setSmtpPassword(password: string): Promise<boolean>;
   /** Asks where to save a delivery's receipt (PDF/A) and saves it; null when the user cancelled. */

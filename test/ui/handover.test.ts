@@ -71,22 +71,46 @@ describe("the registrar's handover screen, in Chromium, against the real core", 
     await page.getByLabel('Inloggningstjänst (authority)').fill(platina.authority);
     await page.getByLabel('Klient-id').fill(platina.clientId);
     await page.getByLabel('Behörighet (scope)').fill(platina.scope);
-    await page.getByLabel('Ärendetyp (id)').fill('7');
-    expect(await accessibilityProblems(page)).toEqual([]);
     await page.getByRole('button', { name: 'Spara inställningarna' }).click();
     await page.getByText('Inställningarna är sparade.').waitFor();
-    await page.getByText(`Mottagare: ${platina.apiUrl} diary 1`).waitFor();
-
+    // The values are chosen by name once signed in: signing in needs only the address, diary and sign-in settings.
+    await page.getByRole('alert').filter({ hasText: 'Några värden för nya ärenden och handlingar i Platina är inte valda' }).waitFor();
+    expect(await page.getByRole('button', { name: 'Hämta valen från Platina' }).isDisabled()).toBe(true);
     await page.getByRole('button', { name: 'Logga in i Platina' }).click();
     await page.getByText('Inloggad i Platina som Rut Registrator.').waitFor();
+
+    await page.getByRole('button', { name: 'Hämta valen från Platina' }).click();
+    const choices: Array<[string, string]> = [
+      ['Ärendets ursprung', 'Upprättad'], ['Ärendets status', 'Öppen'], ['Ärendetyp', 'Arkivering av sociala medier'], ['Klassificering', '2.1 Informationsförvaltning'],
+      ['Ärendets PUL-nivå', 'Inga personuppgifter'], ['Ärendets sekretessnivå', 'Ingen sekretess'], ['Handlingstyp', 'Ögonblicksbild'], ['Handlingens status', 'Registrerad'],
+      ['Handlingens PUL-nivå', 'Inga personuppgifter'], ['Handlingens sekretessnivå', 'Ingen sekretess'],
+    ];
+    await page.getByRole('option', { name: 'Upprättad' }).waitFor({ state: 'attached' });
+    for (const [label, name] of choices) await page.getByLabel(label, { exact: true }).selectOption({ label: name });
+    expect(await accessibilityProblems(page)).toEqual([]);
+    await page.getByRole('button', { name: 'Spara inställningarna' }).click();
+    await page.getByText(`Mottagare: ${platina.apiUrl} diary 1`).waitFor();
+
+    await page.getByRole('button', { name: 'Kontrollera anslutningen' }).click();
+    await page.getByText('Klart: överlämningen till Platina kan börja.').waitFor();
+    await page.getByText('POST journalized-cases/{id}/deeds').waitFor();
+    await page.getByRole('region', { name: /^Kontroll av Platina/ }).screenshot({ path: path.join(SHOTS, 'platina-kontroll.png') });
 
     await expect.poll(() => page.getByRole('table').filter({ has: page.getByText('Aprilomgången 2026 · Kulturförvaltningen') }).getByRole('row').count()).toBe(3);
     await page.getByLabel('Överlämnas av').fill('Rut Registrator');
     await page.getByRole('checkbox', { name: /Skolan/ }).uncheck();
+    await page.getByRole('button', { name: 'Förhandsgranska' }).click();
+    const preview = page.getByRole('region', { name: /^Så skulle överlämningen till/ });
+    await preview.getByText('Nytt samlingsärende för Aprilomgången 2026').waitFor();
+    expect(await preview.getByText(/^Ny handling: Ögonblicksbild/).count()).toBe(2);
+    await preview.screenshot({ path: path.join(SHOTS, 'platina-forhandsgranskning.png') });
+    expect(platina.cases).toEqual([]);
     await page.screenshot({ path: path.join(SHOTS, 'overlamna.png'), fullPage: true });
     await page.getByRole('button', { name: 'Överlämna 2 handlingar' }).click();
     await page.getByRole('heading', { name: 'Överlämningen är klar' }).waitFor();
     expect(platina.cases.map((c) => c.title)).toEqual(['Ögonblicksbilder av sociala medier 2026 april']);
+    expect(platina.cases[0]!.body).toMatchObject({ statusId: '3', origin: { id: '2', name: 'Upprättad' }, caseTypeId: '7', businessCodeId: '2.1', pulLevel: 0, secrecyLevel: 0 });
+    expect(platina.deeds[0]!.body).toMatchObject({ deedTypeId: '5', statusId: '8', pulLevel: 0, secrecyLevel: 0 });
     expect(platina.deeds.map((d) => d.title.replace(/ \d{4}-\d{2}-\d{2}$/, '')).sort()).toEqual(['Ögonblicksbild Webbplats Biblioteken', 'Ögonblicksbild Webbplats Kultur Umeå']);
     expect(platina.deeds.every((d) => d.files.length === 1)).toBe(true);
     expect(platina.deeds.some((d) => d.title.includes('Skolan'))).toBe(false);

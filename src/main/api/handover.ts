@@ -7,7 +7,11 @@ import { HandoverError } from '../handover/errors';
 import { checkLog, requireIntactLog } from '../handover/check';
 import { listHandoverRecords } from '../handover/items';
 import { HandoverLog } from '../handover/log';
+import { checkPlatina, readReferences } from '../handover/platina/api-check';
+import { PlatinaClient } from '../handover/platina/client';
+import { previewPlatina } from '../handover/platina/preview';
 import { PlatinaSession } from '../handover/platina/session';
+import { requireDiary } from '../handover/platina/values';
 import { deliveriesInLog, receiptPdf, TARGET_NAMES } from '../handover/receipt';
 import { adapterFor } from '../handover/targets';
 import type { SecretStore } from '../secrets';
@@ -26,7 +30,7 @@ export interface HandoverContext {
   saveFile: (suggestedName: string, bytes: Uint8Array) => Promise<string | null>;
 }
 
-type HandoverApi = Pick<KanalarkivApi, 'getHandoverSettings' | 'saveHandoverSettings' | 'getHandoverOverview' | 'startHandover' | 'signInPlatina' | 'signOutPlatina' | 'setSmtpPassword' | 'saveReceipt'>;
+type HandoverApi = Pick<KanalarkivApi, 'getHandoverSettings' | 'saveHandoverSettings' | 'getHandoverOverview' | 'startHandover' | 'signInPlatina' | 'signOutPlatina' | 'getPlatinaReferences' | 'checkPlatina' | 'previewPlatina' | 'setSmtpPassword' | 'saveReceipt'>;
 
 const TOKENS = 'platina-tokens';
 const SMTP_PASSWORD = 'smtp-password';
@@ -41,6 +45,10 @@ export function createHandoverHandlers(context: HandoverContext): HandoverApi {
     load: () => JSON.parse(secrets.get(TOKENS) ?? 'null'),
     save: (tokens) => void secrets.set(TOKENS, tokens && JSON.stringify(tokens)),
   });
+  const platinaClient = (platina: HandoverSettings['platina']) => {
+    requireDiary(platina);
+    return new PlatinaClient(platina.baseUrl, () => session.accessToken());
+  };
   const adapter = async (target: Parameters<HandoverApi['getHandoverOverview']>[0], by?: string) => {
     const current = await settings();
     return adapterFor(target, current, { organisation: await context.organisation(), by: by ?? current.registrar, platinaToken: () => session.accessToken(), smtpPassword: secrets.get(SMTP_PASSWORD) });
@@ -86,6 +94,20 @@ export function createHandoverHandlers(context: HandoverContext): HandoverApi {
     async signOutPlatina() {
       session.signOut();
       return session.status();
+    },
+    async getPlatinaReferences() {
+      const { platina } = await settings();
+      return readReferences(platinaClient(platina), platina.diaryId);
+    },
+    async checkPlatina() {
+      const { platina } = await settings();
+      const client = platinaClient(platina);
+      await session.accessToken();
+      const { name, email } = session.status();
+      return checkPlatina(platina, client, { name, email });
+    },
+    async previewPlatina(refs) {
+      return previewPlatina(await context.archive(), (await settings()).platina, refs);
     },
     async setSmtpPassword(password) {
       return secrets.set(SMTP_PASSWORD, password || null);

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { stockholmDay } from '../../../shared/dates';
-import type { PlatinaSettings } from '../../../shared/handover';
+import type { PlatinaPreview, PlatinaSettings } from '../../../shared/handover';
 import { checkCancelled, type DeliveryContext, type HandoverAdapter } from '../deliver';
 import { HandoverError } from '../errors';
 import type { HandoverItem } from '../items';
@@ -9,7 +9,7 @@ import { safeName } from '../place';
 import { caseBody, deedBody, type NewCase, type NewDeed, type PlatinaClient } from './client';
 import { blockingCalls, findOpenApi } from './api-check';
 import { compareWithOpenApi } from './openapi';
-import { platinaValues, type PlatinaValues } from './values';
+import { platinaValues, requireDiary, type PlatinaValues } from './values';
 
 /** The line in a deed's description that ties it to its snapshot, so a re-run finds it instead of making another. */
 export const marker = (item: HandoverItem) => `Kanalarkiv-id: ${item.snapshotId}`;
@@ -39,7 +39,7 @@ export function deedDescription(item: HandoverItem): string {
  * collection case per round (created on first delivery and remembered in the log) or in an existing case.
  */
 export function platinaAdapter(settings: PlatinaSettings, client: PlatinaClient, now: () => Date = () => new Date()): HandoverAdapter {
-  if (!settings.baseUrl || !settings.diaryId) throw new HandoverError('settings', 'Platina needs the API address and the diary. Enter them in Settings → Handover (on the command line: --platina URL --diary ID).', { what: 'platina_diary' });
+  requireDiary(settings);
   if (settings.caseMode === 'existing' && !settings.caseId) throw new HandoverError('settings', 'Choose the existing case to file the snapshots in (--case ID), or let Kanalarkiv make a collection case per round.', { what: 'platina_case' });
   const values = platinaValues(settings);
   const destination = platinaDestination(settings);
@@ -159,12 +159,7 @@ async function deedFor(item: HandoverItem, caseId: string, existing: Array<{ id:
   return { deedId, isNew: true };
 }
 
-/** What a delivery would send to Platina, call by call, with nothing sent: the dry run and the app's preview. */
-export interface PlatinaPlan {
-  destination: string;
-  cases: Array<{ round: string; existing: string | null; body: Record<string, unknown> | null }>;
-  deeds: Array<{ ref: string; round: string; body: Record<string, unknown>; file: { name: string; bytes: number } }>;
-}
+type PlatinaPlan = Omit<PlatinaPreview, 'refused'>;
 
 /**
  * The cases and deeds a delivery of `items` would create, with their bodies, read from the settings

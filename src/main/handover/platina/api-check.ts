@@ -1,16 +1,12 @@
-import type { PlatinaCheck, PlatinaSettings, PlatinaUnknownValue } from '../../../shared/handover';
-import type { PlatinaClient, Reference, ReferenceList } from './client';
-import { REFERENCE_LISTS } from './client';
+import { PLATINA_REFERENCE_LISTS, type PlatinaCheck, type PlatinaReferenceList, type PlatinaReferences, type PlatinaSettings, type PlatinaUnknownValue } from '../../../shared/handover';
+import type { PlatinaClient } from './client';
 import { compareWithOpenApi, openApiCandidates } from './openapi';
 import { missingValues } from './values';
 
-/** Every reference list of the diary; null for a list the customer's API does not answer. */
-export type PlatinaReferences = Record<ReferenceList, Reference[] | null>;
-
+/** Every reference list of the diary, to choose the values by name; a list the API does not answer is null. */
 export async function readReferences(client: PlatinaClient, diaryId: string): Promise<PlatinaReferences> {
-  const lists = Object.keys(REFERENCE_LISTS) as ReferenceList[];
-  const read = await Promise.all(lists.map((list) => client.references(list, diaryId).catch(() => null)));
-  return Object.fromEntries(lists.map((list, i) => [list, read[i]])) as PlatinaReferences;
+  const read = await Promise.all(PLATINA_REFERENCE_LISTS.map((list) => client.references(list, diaryId).catch(() => null)));
+  return Object.fromEntries(PLATINA_REFERENCE_LISTS.map((list, i) => [list, read[i]])) as PlatinaReferences;
 }
 
 /** The customer's OpenAPI document: at the address in the settings, or the first of Swashbuckle's usual places that has one. */
@@ -29,15 +25,15 @@ export function blockingCalls(calls: PlatinaCheck['calls']): PlatinaCheck['calls
 }
 
 /** Each chosen value and the list it must be in. */
-function chosen(settings: PlatinaSettings): Array<[string, ReferenceList, string]> {
-  const values: Array<[string, ReferenceList, string]> = [
+function chosen(settings: PlatinaSettings): Array<[string, PlatinaReferenceList, string]> {
+  const values: Array<[string, PlatinaReferenceList, string]> = [
     ['statusId', 'caseStatuses', settings.statusId],
     ['origin', 'origins', settings.origin ? String(settings.origin.id ?? '') : ''],
     ['caseTypeId', 'caseTypes', settings.caseTypeId],
     ['businessCodeId', 'businessCodes', settings.businessCodeId],
     ['pulLevel', 'pulLevels', settings.pulLevel],
     ['secrecyLevel', 'secrecyLevels', settings.secrecyLevel],
-    ...settings.confidentialParagraphIds.map((id): [string, ReferenceList, string] => ['confidentialParagraphIds', 'confidentialParagraphs', id]),
+    ...settings.confidentialParagraphIds.map((id): [string, PlatinaReferenceList, string] => ['confidentialParagraphIds', 'confidentialParagraphs', id]),
     ['deedTypeId', 'deedTypes', settings.deedTypeId],
     ['deedStatusId', 'deedStatuses', settings.deedStatusId],
     ['deedPulLevel', 'pulLevels', settings.deedPulLevel],

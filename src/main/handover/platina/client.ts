@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { PlatinaReference, PlatinaReferenceList } from '../../../shared/handover';
 import { HandoverError } from '../errors';
 
 /**
@@ -18,14 +19,12 @@ export interface Diary {
   name: string;
 }
 
-/** One value of a reference list, with the rest of what Platina gave (an origin is sent back whole). */
-export type Reference = { id: string; name: string } & Record<string, unknown>;
 
 /**
  * The reference lists the case and deed bodies take their values from. The first seven are named
  * in platinadocs ("Create a journalized case"); the deed's two are assumed (docs/platina.md).
  */
-export const REFERENCE_LISTS = {
+export const REFERENCE_LISTS: Record<PlatinaReferenceList, string> = {
   caseStatuses: 'reference-data/journalized-case-statuses',
   origins: 'reference-data/journalized-case-origins',
   caseTypes: 'diaries/{diary}/case-types',
@@ -35,8 +34,7 @@ export const REFERENCE_LISTS = {
   confidentialParagraphs: 'reference-data/confidential-paragraphs',
   deedTypes: 'reference-data/deed-types',
   deedStatuses: 'reference-data/deed-statuses',
-} as const;
-export type ReferenceList = keyof typeof REFERENCE_LISTS;
+};
 
 /** The documented body of POST diaries/{id}/journalized-cases (platinadocs, "Create a journalized case"). */
 export interface NewCase {
@@ -114,9 +112,9 @@ export class PlatinaClient {
   }
 
   /** Confirmed: the reference lists (GET reference-data links to them). `diary` fills diaries/{diary}/case-types. */
-  async references(list: ReferenceList, diaryId: string): Promise<Reference[]> {
+  async references(list: PlatinaReferenceList, diaryId: string): Promise<PlatinaReference[]> {
     const path = REFERENCE_LISTS[list].replace('{diary}', encodeURIComponent(diaryId));
-    return references.parse(await this.call('GET', path)).items as Reference[];
+    return references.parse(await this.call('GET', path)).items as PlatinaReference[];
   }
 
   /**

@@ -1,14 +1,9 @@
 import type { SnapshotRef } from '../../../shared/archive';
-import type { PlatinaSettings } from '../../../shared/handover';
+import type { PlatinaPreview, PlatinaSettings } from '../../../shared/handover';
 import { HandoverError } from '../errors';
 import { loadItem, type HandoverItem } from '../items';
 import { HandoverLog } from '../log';
-import { platinaPlan, type PlatinaPlan } from './adapter';
-
-/** A dry run's answer: what would be created, and the records that would not go (damaged ones). */
-export interface PlatinaPreview extends PlatinaPlan {
-  refused: Array<{ ref: SnapshotRef; code: string; message: string }>;
-}
+import { platinaPlan } from './adapter';
 
 /** What a delivery of `refs` to Platina would create, read from the archive alone: nothing is sent or written. */
 export async function previewPlatina(archiveDir: string, settings: PlatinaSettings, refs: SnapshotRef[], now?: () => Date): Promise<PlatinaPreview> {

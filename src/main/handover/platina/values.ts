@@ -39,6 +39,11 @@ export function missingValues(settings: PlatinaSettings): PlatinaValue[] {
   return missing;
 }
 
+/** Platina's address and the diary, without which nothing can be read or sent. */
+export function requireDiary(settings: PlatinaSettings): void {
+  if (!settings.baseUrl || !settings.diaryId) throw new HandoverError('settings', 'Platina needs the API address and the diary. Enter them in Settings → Handover (on the command line: --platina URL --diary ID).', { what: 'platina_diary' });
+}
+
 /** The chosen values, or a settings failure naming those not chosen. */
 export function platinaValues(settings: PlatinaSettings): PlatinaValues {
   const missing = missingValues(settings);

@@ -4,6 +4,7 @@ import type { HandoverSettings, HandoverTarget } from '../../../shared/handover'
 import { api } from '../api';
 import { ErrorNotice } from './ErrorNotice';
 import { FolderField } from './FolderField';
+import { PlatinaValueFields } from './handover/PlatinaValueFields';
 
 type Field = { path: string; type?: 'text' | 'number' | 'password' | 'folder' };
 
@@ -11,8 +12,8 @@ type Field = { path: string; type?: 'text' | 'number' | 'password' | 'folder' };
 const FIELDS: Record<HandoverTarget, (s: HandoverSettings) => Field[]> = {
   platina: (s) => [
     { path: 'platina.baseUrl' }, { path: 'platina.diaryId' }, { path: 'platina.authority' }, { path: 'platina.clientId' }, { path: 'platina.scope' },
+    { path: 'platina.redirectPath' }, { path: 'platina.openApiUrl' },
     ...(s.platina.caseMode === 'existing' ? [{ path: 'platina.caseId' }] : []),
-    { path: 'platina.caseTypeId' }, { path: 'platina.statusId' }, { path: 'platina.businessCodeId' }, { path: 'platina.deedTypeId' }, { path: 'platina.commentPulLevel' },
   ],
   email: (s) => [
     { path: 'email.to' }, { path: 'email.from' },
@@ -34,7 +35,7 @@ function write(settings: HandoverSettings, path: string, value: string | number)
 }
 
 /** The settings one target needs, with a hint for each from the registrar's point of view. */
-export function HandoverSettingsForm({ target, initial, smtpPasswordSet, onSaved }: { target: HandoverTarget; initial: HandoverSettings; smtpPasswordSet: boolean; onSaved: () => void }) {
+export function HandoverSettingsForm({ target, initial, smtpPasswordSet, platinaSignedIn, onSaved }: { target: HandoverTarget; initial: HandoverSettings; smtpPasswordSet: boolean; platinaSignedIn: boolean; onSaved: () => void }) {
   const { t } = useTranslation();
   const [settings, setSettings] = useState(initial);
   const [password, setPassword] = useState('');
@@ -71,6 +72,11 @@ export function HandoverSettingsForm({ target, initial, smtpPasswordSet, onSaved
             <option value="per-round">{t('handover.settings.platina.perRound')}</option>
             <option value="existing">{t('handover.settings.platina.existing')}</option>
           </select>
+          <label htmlFor="hs-redirectHost">{t('handover.settings.platina.redirectHost')}</label>
+          <select id="hs-redirectHost" value={settings.platina.redirectHost} onChange={(e) => setSettings(write(settings, 'platina.redirectHost', e.target.value))}>
+            <option value="localhost">http://localhost</option>
+            <option value="127.0.0.1">http://127.0.0.1</option>
+          </select>
         </div>
       )}
       {target === 'email' && (
@@ -104,6 +110,7 @@ export function HandoverSettingsForm({ target, initial, smtpPasswordSet, onSaved
           </div>
         )}
       </div>
+      {target === 'platina' && <PlatinaValueFields platina={settings.platina} signedIn={platinaSignedIn} onChange={(platina) => setSettings({ ...settings, platina })} />}
       <button type="submit">{t('handover.settings.save')}</button>
       {message && <p role="status">{message}</p>}
       <ErrorNotice error={problem} />

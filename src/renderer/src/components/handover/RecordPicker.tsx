@@ -3,10 +3,12 @@ import { useTranslation } from 'react-i18next';
 import type { BagReport, SnapshotRef } from '../../../../shared/archive';
 import { formatDateTime, sharingADay } from '../../../../shared/dates';
 import { problemText, restoreText } from '../../../../shared/fixity';
-import type { HandoverOverview, HandoverRecord, HandoverTarget } from '../../../../shared/handover';
+import type { HandoverOverview, HandoverRecord, HandoverTarget, PlatinaPreview } from '../../../../shared/handover';
 import { roundTitle } from '../../../../shared/rounds';
 import { api } from '../../api';
 import { NO_ROUND } from '../archive/filter';
+import { ErrorNotice } from '../ErrorNotice';
+import { PlatinaPreviewView } from './PlatinaPreviewView';
 
 interface Props {
   target: HandoverTarget;
@@ -29,8 +31,13 @@ export function RecordPicker({ target, overview, registrar, busy, onDeliver }: P
   const isThere = (r: HandoverRecord) => r.delivered.some((d) => d.target === target && d.destination === overview.destination);
   const [picked, setPicked] = useState<Set<SnapshotRef> | null>(null);
   const [damaged, setDamaged] = useState<Map<string, BagReport> | null>(null);
+  const [preview, setPreview] = useState<PlatinaPreview | null>(null);
+  const [previewProblem, setPreviewProblem] = useState<unknown>(null);
   // What is there changed (a delivery, new settings): the choice starts over from what is not yet there.
-  useEffect(() => setPicked(null), [overview]);
+  useEffect(() => {
+    setPicked(null);
+    setPreview(null);
+  }, [overview]);
   const candidates = overview.records.filter((r) => !isThere(r)).map((r) => r.ref);
   const candidateKey = candidates.join('\n');
   useEffect(() => {
@@ -68,6 +75,16 @@ export function RecordPicker({ target, overview, registrar, busy, onDeliver }: P
     else next.add(ref);
     setPicked(next);
   };
+  async function showPreview() {
+    setPreview(null);
+    setPreviewProblem(null);
+    try {
+      setPreview(await api.previewPlatina(chosen));
+    } catch (error) {
+      setPreviewProblem(error);
+    }
+  }
+
   function submit(event: FormEvent) {
     event.preventDefault();
     onDeliver(chosen, by.trim());
@@ -124,8 +141,11 @@ export function RecordPicker({ target, overview, registrar, busy, onDeliver }: P
       ))}
       <p>
         <button type="submit" disabled={busy || why !== ''} aria-describedby={why ? 'handover-why' : undefined}>{busy ? t('handover.busy') : t('handover.deliver', { count: chosen.length })}</button>
+        {target === 'platina' && <> <button type="button" className="secondary" disabled={busy || why !== ''} onClick={() => void showPreview()}>{t('handover.platina.preview')}</button></>}
         {why && <small id="handover-why"> {why}</small>}
       </p>
+      <ErrorNotice error={previewProblem} />
+      {preview && <PlatinaPreviewView preview={preview} />}
     </form>
   );
 }

@@ -1,9 +1,10 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { HANDOVER_TARGETS, type HandoverOverview, type HandoverSettings, type HandoverTarget } from '../../../../shared/handover';
+import { HANDOVER_TARGETS, type HandoverOverview, type HandoverSettings, type HandoverTarget, type PlatinaCheck } from '../../../../shared/handover';
 import { api } from '../../api';
 import { HandoverSettingsForm } from '../HandoverSettingsForm';
 import { ErrorNotice } from '../ErrorNotice';
+import { PlatinaCheckView } from './PlatinaCheckView';
 
 interface Props {
   target: HandoverTarget;
@@ -19,6 +20,23 @@ export function TargetPanel({ target, onTarget, overview, settings, onChanged }:
   const { t } = useTranslation();
   const [editing, setEditing] = useState(false);
   const [problem, setProblem] = useState<unknown>(null);
+  const [check, setCheck] = useState<PlatinaCheck | null>(null);
+  const [checking, setChecking] = useState(false);
+  // Signing in needs only the address, the diary and the sign-in settings: the values are chosen after it.
+  const canSignIn = overview.destination !== null || ['platina_values', 'platina_case'].includes(String(overview.settingsProblem?.params?.what));
+
+  async function checkConnection() {
+    setProblem(null);
+    setCheck(null);
+    setChecking(true);
+    try {
+      setCheck(await api.checkPlatina());
+    } catch (error) {
+      setProblem(error);
+    } finally {
+      setChecking(false);
+    }
+  }
 
   async function platina(action: 'signIn' | 'signOut') {
     setProblem(null);
@@ -50,13 +68,15 @@ export function TargetPanel({ target, onTarget, overview, settings, onChanged }:
             {overview.platina.signedIn ? t('handover.signedIn', { name: overview.platina.name ?? overview.platina.email }) : t('handover.signedOut')}{' '}
             {overview.platina.signedIn
               ? <button type="button" className="secondary" onClick={() => void platina('signOut')}>{t('handover.signOut')}</button>
-              : <button type="button" onClick={() => void platina('signIn')} disabled={!overview.destination}>{t('handover.signIn')}</button>}
+              : <button type="button" onClick={() => void platina('signIn')} disabled={!canSignIn}>{t('handover.signIn')}</button>}
+            {overview.platina.signedIn && <> <button type="button" className="secondary" onClick={() => void checkConnection()} disabled={checking}>{checking ? t('handover.platina.checking') : t('handover.platina.check')}</button></>}
           </p>
         )}
+        {target === 'platina' && check && <PlatinaCheckView check={check} />}
         <ErrorNotice error={problem} />
         <button type="button" className="secondary" aria-expanded={editing} onClick={() => setEditing(!editing)}>{t('handover.editSettings')}</button>
       </div>
-      {editing && <HandoverSettingsForm key={target} target={target} initial={settings} smtpPasswordSet={overview.smtpPasswordSet} onSaved={onChanged} />}
+      {editing && <HandoverSettingsForm key={target} target={target} initial={settings} smtpPasswordSet={overview.smtpPasswordSet} platinaSignedIn={overview.platina.signedIn} onSaved={onChanged} />}
     </>
   );
 }
