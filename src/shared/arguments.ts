@@ -62,7 +62,7 @@ export const ARGUMENTS = {
   startHandover: z.tuple([z.object({ target: z.enum(HANDOVER_TARGETS), refs: z.array(snapshot).min(1).max(10_000), by: z.string().trim().min(1).max(200) })]),
   signInPlatina: z.tuple([]),
   signOutPlatina: z.tuple([]),
-  getPlatinaReferences: z.tuple([]),
+  getPlatinaChoices: z.tuple([z.string().max(2_000)]),
   checkPlatina: z.tuple([]),
   previewPlatina: z.tuple([z.array(snapshot).min(1).max(10_000)]),
   setSmtpPassword: z.tuple([z.string().max(1_000)]),
@@ -76,5 +76,5 @@ export const ARGUMENTS_MATCH_API: { [K in keyof KanalarkivApi]: Same<z.output<(t
   importChannels: true, previewWebsiteImport: true, importFromWebsite: true, listSnapshots: true, getThumbnail: true, searchArchive: true, verifyArchive: true, checkRecords: true, saveFixityReport: true, startCapture: true, saveComment: true, checkRemoval: true, listCommentReasons: true, saveCommentReasons: true,
   cancelCapture: true, getCaptureJob: true, getCurrentCapture: true, dismissCapture: true, getLoginStatus: true, openLogin: true, logOut: true, chooseFolder: true, getSnapshot: true, getPageImage: true,
   compareSnapshots: true, compareText: true, openRecordPdf: true, getRoundOverview: true, getHandoverSettings: true, saveHandoverSettings: true,
-  getHandoverOverview: true, startHandover: true, signInPlatina: true, signOutPlatina: true, getPlatinaReferences: true, checkPlatina: true, previewPlatina: true, setSmtpPassword: true, saveReceipt: true,
+  getHandoverOverview: true, startHandover: true, signInPlatina: true, signOutPlatina: true, getPlatinaChoices: true, checkPlatina: true, previewPlatina: true, setSmtpPassword: true, saveReceipt: true,
 };

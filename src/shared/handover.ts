@@ -167,6 +167,11 @@ export type PlatinaReferenceList = (typeof PLATINA_REFERENCE_LISTS)[number];
 export type PlatinaReference = { id: string; name: string } & Record<string, unknown>;
 /** Every reference list of the diary; null for a list the customer's API does not answer. */
 export type PlatinaReferences = Record<PlatinaReferenceList, PlatinaReference[] | null>;
+/** What the settings choose from: the account's diaries, and the chosen diary's lists (null when it is not among them). */
+export interface PlatinaChoices {
+  diaries: Array<{ id: string; name: string }>;
+  lists: PlatinaReferences | null;
+}
 
 /** What a delivery would send to Platina, with nothing sent: the dry run and the app's preview. */
 export interface PlatinaPreview {

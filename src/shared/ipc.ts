@@ -1,7 +1,7 @@
 import type { ArchiveReport, BagReport, Catalogue, Difference, SearchHit, SnapshotRef, TextDifference } from './archive';
 import type { CaptureJobState } from './capture';
 import type { LoginState, Platform } from './channel';
-import type { DeliveryResult, HandoverOverview, HandoverSettings, HandoverTarget, PlatinaCheck, PlatinaPreview, PlatinaReferences, PlatinaSignIn } from './handover';
+import type { DeliveryResult, HandoverOverview, HandoverSettings, HandoverTarget, PlatinaCheck, PlatinaChoices, PlatinaPreview, PlatinaSignIn } from './handover';
 import type { CommentReasonChoice, RemovalCheck, SaveCommentRequest } from './comment';
 import type { ChannelEdit, ChannelExport, ChannelInput, ImportPreview, RegisteredChannel, RegisterEvent, RegisterInfo, SaveChannelResult, WebsiteImport } from './register';
 import type { RoundOverview } from './rounds';
@@ -57,7 +57,7 @@ export const IPC_CHANNELS = {
   startHandover: 'kanalarkiv:start-handover',
   signInPlatina: 'kanalarkiv:sign-in-platina',
   signOutPlatina: 'kanalarkiv:sign-out-platina',
-  getPlatinaReferences: 'kanalarkiv:get-platina-references',
+  getPlatinaChoices: 'kanalarkiv:get-platina-choices',
   checkPlatina: 'kanalarkiv:check-platina',
   previewPlatina: 'kanalarkiv:preview-platina',
   setSmtpPassword: 'kanalarkiv:set-smtp-password',
@@ -141,8 +141,8 @@ export interface KanalarkivApi {
   /** Opens the identity provider's sign-in in the system browser; resolves when the browser comes back. */
   signInPlatina(): Promise<PlatinaSignIn>;
   signOutPlatina(): Promise<PlatinaSignIn>;
-  /** The diary's reference lists, to choose the case and deed values by name (signed in). */
-  getPlatinaReferences(): Promise<PlatinaReferences>;
+  /** The account's diaries and the reference lists of `diaryId`, to choose the diary and the values by name (signed in). */
+  getPlatinaChoices(diaryId: string): Promise<PlatinaChoices>;
   /** "Kontrollera anslutningen": the saved settings against the customer's Platina and its OpenAPI document. */
   checkPlatina(): Promise<PlatinaCheck>;
   /** What handing `refs` over to Platina would create; nothing is sent or written. */

@@ -30,7 +30,7 @@ export interface HandoverContext {
   saveFile: (suggestedName: string, bytes: Uint8Array) => Promise<string | null>;
 }
 
-type HandoverApi = Pick<KanalarkivApi, 'getHandoverSettings' | 'saveHandoverSettings' | 'getHandoverOverview' | 'startHandover' | 'signInPlatina' | 'signOutPlatina' | 'getPlatinaReferences' | 'checkPlatina' | 'previewPlatina' | 'setSmtpPassword' | 'saveReceipt'>;
+type HandoverApi = Pick<KanalarkivApi, 'getHandoverSettings' | 'saveHandoverSettings' | 'getHandoverOverview' | 'startHandover' | 'signInPlatina' | 'signOutPlatina' | 'getPlatinaChoices' | 'checkPlatina' | 'previewPlatina' | 'setSmtpPassword' | 'saveReceipt'>;
 
 const TOKENS = 'platina-tokens';
 const SMTP_PASSWORD = 'smtp-password';
@@ -46,7 +46,7 @@ export function createHandoverHandlers(context: HandoverContext): HandoverApi {
     save: (tokens) => void secrets.set(TOKENS, tokens && JSON.stringify(tokens)),
   });
   const platinaClient = (platina: HandoverSettings['platina']) => {
-    requireDiary(platina);
+    if (!platina.baseUrl) requireDiary(platina);
     return new PlatinaClient(platina.baseUrl, () => session.accessToken());
   };
   const adapter = async (target: Parameters<HandoverApi['getHandoverOverview']>[0], by?: string) => {
@@ -95,12 +95,16 @@ export function createHandoverHandlers(context: HandoverContext): HandoverApi {
       session.signOut();
       return session.status();
     },
-    async getPlatinaReferences() {
+    async getPlatinaChoices(diaryId) {
       const { platina } = await settings();
-      return readReferences(platinaClient(platina), platina.diaryId);
+      // The diary being chosen need not be saved yet: only the address is.
+      const client = platinaClient(platina);
+      const diaries = await client.diaries();
+      return { diaries, lists: diaries.some((d) => d.id === diaryId) ? await readReferences(client, diaryId) : null };
     },
     async checkPlatina() {
       const { platina } = await settings();
+      requireDiary(platina);
       const client = platinaClient(platina);
       await session.accessToken();
       const { name, email } = session.status();

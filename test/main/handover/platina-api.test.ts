@@ -5,6 +5,7 @@ import { signIn } from '../../../src/main/handover/platina/oauth';
 import { openApiCandidates } from '../../../src/main/handover/platina/openapi';
 import { missingValues } from '../../../src/main/handover/platina/values';
 import { checkReport } from '../../../src/main/cli/platina-command';
+import { resolveOrigin } from '../../../src/main/cli/platina-options';
 import { messagesIn } from '../../../src/main/messages';
 import type { PlatinaSettings } from '../../../src/shared/handover';
 import { standInOpenApi } from '../../fixtures/platina/openapi';
@@ -170,6 +171,12 @@ describe('checking the connection against the customer\'s OpenAPI document', () 
   it('needs no case values to file in an existing case, and asks for paragraphs with secrecy 1–2', () => {
     expect(missingValues(settings({ caseMode: 'existing', caseId: '12', statusId: '', origin: null, caseTypeId: '', pulLevel: '', secrecyLevel: '' }))).toEqual([]);
     expect(missingValues(settings({ secrecyLevel: '2' }))).toEqual(['confidentialParagraphIds']);
+  });
+
+  it('takes an origin given by id on the command line as the object Platina\'s list has, and names the ones there are when it is not', async () => {
+    const t = messagesIn('sv');
+    expect((await resolveOrigin(settings({ origin: { id: '1' } }), client(), t)).origin).toEqual({ id: '1', name: 'Inkommen' });
+    await expect(resolveOrigin(settings({ origin: { id: '9' } }), client(), t)).rejects.toThrow('Ursprunget 9 finns inte i Platinas lista. De som finns: 1 (Inkommen), 2 (Upprättad).');
   });
 
   it('looks for the document beside the API\'s base and at the server\'s root', () => {

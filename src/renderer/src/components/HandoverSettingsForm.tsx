@@ -11,7 +11,7 @@ type Field = { path: string; type?: 'text' | 'number' | 'password' | 'folder' };
 /** Which settings each target needs, as paths into HandoverSettings. */
 const FIELDS: Record<HandoverTarget, (s: HandoverSettings) => Field[]> = {
   platina: (s) => [
-    { path: 'platina.baseUrl' }, { path: 'platina.diaryId' }, { path: 'platina.authority' }, { path: 'platina.clientId' }, { path: 'platina.scope' },
+    { path: 'platina.baseUrl' }, { path: 'platina.authority' }, { path: 'platina.clientId' }, { path: 'platina.scope' },
     { path: 'platina.redirectPath' }, { path: 'platina.openApiUrl' },
     ...(s.platina.caseMode === 'existing' ? [{ path: 'platina.caseId' }] : []),
   ],

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { PlatinaReference, PlatinaReferenceList, PlatinaReferences, PlatinaSettings } from '../../../../shared/handover';
+import type { PlatinaChoices, PlatinaReference, PlatinaReferenceList, PlatinaSettings } from '../../../../shared/handover';
 import { api } from '../../api';
 import { ErrorNotice } from '../ErrorNotice';
 
@@ -20,18 +20,22 @@ interface Props {
   onChange: (platina: PlatinaSettings) => void;
 }
 
-/** The case's and the deed's values, chosen by name from the diary's reference lists; no ids to type. */
+/**
+ * The diary and the case's and deed's values, chosen by name from the account's diaries and the
+ * diary's reference lists; no ids to type, except for a list the customer's API does not answer.
+ */
 export function PlatinaValueFields({ platina, signedIn, onChange }: Props) {
   const { t } = useTranslation();
-  const [lists, setLists] = useState<PlatinaReferences | null>(null);
+  const [choices, setChoices] = useState<PlatinaChoices | null>(null);
+  const lists = choices?.lists ?? null;
   const [loading, setLoading] = useState(false);
   const [problem, setProblem] = useState<unknown>(null);
 
-  async function load() {
+  async function load(diaryId: string) {
     setProblem(null);
     setLoading(true);
     try {
-      setLists(await api.getPlatinaReferences());
+      setChoices(await api.getPlatinaChoices(diaryId));
     } catch (error) {
       setProblem(error);
     } finally {
@@ -47,11 +51,18 @@ export function PlatinaValueFields({ platina, signedIn, onChange }: Props) {
   const select = ([value, list]: [Value, PlatinaReferenceList]) => (
     <div className="field" key={value}>
       <label htmlFor={`hs-platina.${value}`}>{t(`handover.settings.platina.${value}`)}</label>
-      <select id={`hs-platina.${value}`} value={platina[value]} onChange={(e) => onChange({ ...platina, [value]: e.target.value })}>
-        <option value="">{value === 'businessCodeId' || value === 'commentPulLevel' ? t('handover.platina.none') : t('handover.platina.choose')}</option>
-        {options(list, platina[value]).map((r) => <option key={r.id} value={r.id}>{r.name}</option>)}
-      </select>
-      {lists && lists[list] === null && <small>{t('handover.platina.listMissing')}</small>}
+      {lists && lists[list] === null ? (
+        // The customer's API does not answer with this list: the id is typed, as IT gives it.
+        <>
+          <input id={`hs-platina.${value}`} value={platina[value]} aria-describedby={`hs-platina.${value}-hint`} onChange={(e) => onChange({ ...platina, [value]: e.target.value.trim() })} />
+          <small id={`hs-platina.${value}-hint`}>{t('handover.platina.listMissing')}</small>
+        </>
+      ) : (
+        <select id={`hs-platina.${value}`} value={platina[value]} onChange={(e) => onChange({ ...platina, [value]: e.target.value })}>
+          <option value="">{t(value === 'businessCodeId' ? 'handover.platina.none' : value === 'commentPulLevel' ? 'handover.platina.asDeed' : 'handover.platina.choose')}</option>
+          {options(list, platina[value]).map((r) => <option key={r.id} value={r.id}>{r.name}</option>)}
+        </select>
+      )}
     </div>
   );
   const originId = platina.origin ? String(platina.origin.id ?? '') : '';
@@ -62,9 +73,23 @@ export function PlatinaValueFields({ platina, signedIn, onChange }: Props) {
       <legend>{t('handover.platina.values')}</legend>
       <p>
         {signedIn ? t('handover.platina.valuesHint') : t('handover.platina.signInForValues')}{' '}
-        <button type="button" className="secondary" onClick={() => void load()} disabled={!signedIn || loading}>{loading ? t('handover.platina.loading') : t('handover.platina.load')}</button>
+        <button type="button" className="secondary" onClick={() => void load(platina.diaryId)} disabled={!signedIn || loading}>{loading ? t('handover.platina.loading') : t('handover.platina.load')}</button>
       </p>
       <ErrorNotice error={problem} />
+      <div className="grid">
+        <div className="field">
+          <label htmlFor="hs-platina.diaryId">{t('handover.settings.platina.diaryId')}</label>
+          {choices ? (
+            <select id="hs-platina.diaryId" value={platina.diaryId} onChange={(e) => { onChange({ ...platina, diaryId: e.target.value }); void load(e.target.value); }}>
+              <option value="">{t('handover.platina.choose')}</option>
+              {choices.diaries.map((d) => <option key={d.id} value={d.id}>{d.name}</option>)}
+              {platina.diaryId && !choices.diaries.some((d) => d.id === platina.diaryId) && <option value={platina.diaryId}>{t('handover.platina.notYourDiary', { id: platina.diaryId })}</option>}
+            </select>
+          ) : (
+            <input id="hs-platina.diaryId" value={platina.diaryId} onChange={(e) => onChange({ ...platina, diaryId: e.target.value.trim() })} />
+          )}
+        </div>
+      </div>
       {platina.caseMode === 'per-round' && (
         <div className="grid">
           <div className="field">

@@ -22,8 +22,9 @@ export function TargetPanel({ target, onTarget, overview, settings, onChanged }:
   const [problem, setProblem] = useState<unknown>(null);
   const [check, setCheck] = useState<PlatinaCheck | null>(null);
   const [checking, setChecking] = useState(false);
-  // Signing in needs only the address, the diary and the sign-in settings: the values are chosen after it.
-  const canSignIn = overview.destination !== null || ['platina_values', 'platina_case'].includes(String(overview.settingsProblem?.params?.what));
+  // Signing in needs only the sign-in settings: the diary and the values are chosen by name after it.
+  const { authority, clientId, scope } = settings.platina;
+  const canSignIn = Boolean(authority && clientId && scope);
 
   async function checkConnection() {
     setProblem(null);
