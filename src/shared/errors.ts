@@ -60,5 +60,7 @@ export function errorMessageKeys(code: string, params: ErrorParams = {}): string
 
 /** A failure's sentence in the catalogue of `t` (i18next's t, or the core's messagesIn): the exact one errorMessageKeys finds, with the values it names. */
 export function errorSentence(t: (key: string[], values: Record<string, unknown>) => string, code: string, params: ErrorParams = {}, values: Record<string, string> = {}): string {
-  return t(errorMessageKeys(code, params), { platform: '', ...values, ...params });
+  // `fields` names Platina settings (platina_values): the sentence names them as the settings form does.
+  const fields = typeof params.fields === 'string' ? { fields: params.fields.split(', ').map((f) => t([`handover.settings.platina.${f}`], {})).join(', ') } : {};
+  return t(errorMessageKeys(code, params), { platform: '', ...values, ...params, ...fields });
 }

@@ -3,7 +3,9 @@ import { checkPlatina } from '../../../src/main/handover/platina/api-check';
 import { caseBody, PlatinaClient, type NewCase } from '../../../src/main/handover/platina/client';
 import { signIn } from '../../../src/main/handover/platina/oauth';
 import { openApiCandidates } from '../../../src/main/handover/platina/openapi';
-import { missingValues } from '../../../src/main/handover/platina/values';
+import { missingValues, platinaValues } from '../../../src/main/handover/platina/values';
+import type { HandoverError } from '../../../src/main/handover/errors';
+import { errorSentence } from '../../../src/shared/errors';
 import { checkReport } from '../../../src/main/cli/platina-command';
 import { resolveOrigin } from '../../../src/main/cli/platina-options';
 import { messagesIn } from '../../../src/main/messages';
@@ -166,6 +168,18 @@ describe('checking the connection against the customer\'s OpenAPI document', () 
     const result = await check({ diaryId: '9' });
     expect(result.diary).toBeNull();
     expect(result.ready).toBe(false);
+  });
+
+  it('names the values not chosen in Swedish, as the settings do, when a delivery cannot start', () => {
+    let error: unknown;
+    try {
+      platinaValues(settings({ statusId: '', deedPulLevel: '' }));
+    } catch (caught) {
+      error = caught;
+    }
+    const { code, params } = error as HandoverError;
+    const t = messagesIn('sv');
+    expect(errorSentence((keys, values) => t(keys, values), code, params)).toBe('Några värden för nya ärenden och handlingar i Platina är inte valda (Ärendets status, Handlingens PUL-nivå). Välj dem under ”Inställningar för överlämning”; ”Kontrollera anslutningen” visar vilka.');
   });
 
   it('needs no case values to file in an existing case, and asks for paragraphs with secrecy 1–2', () => {
