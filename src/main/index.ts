@@ -20,6 +20,8 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 const devUrl = process.env.ELECTRON_RENDERER_URL;
 const appUrl = devUrl ?? APP_URL;
 registerAppScheme();
+// Chromium draws date fields in its own locale, not the page's: sv-SE gives 2026-04-14 in every one.
+app.commandLine.appendSwitch('lang', 'sv-SE');
 if (app.isPackaged) process.env.KANALARKIV_RESOURCES ??= path.join(process.resourcesPath, 'resources');
 
 // One Kanalarkiv at a time: two would capture into the same archive at once.
