@@ -49,6 +49,11 @@ export const platinaSettingsSchema = z.object({
   redirectPath: z.string().max(200).regex(/^(\/[\w\-./]*)?$/).default(''),
   /** Where the customer's OpenAPI (Swagger) document is; empty: the usual Swashbuckle places are tried. */
   openApiUrl: setting.default(''),
+  /**
+   * The header that carries the token when a proxy in front of Platina takes Authorization for its
+   * own (Platina's ProxyAuthHeader, since 8.1); empty: Authorization.
+   */
+  tokenHeader: z.string().max(100).regex(/^[A-Za-z0-9-]*$/).default(''),
 });
 export type PlatinaSettings = z.infer<typeof platinaSettingsSchema>;
 
@@ -91,7 +96,7 @@ export const DEFAULT_HANDOVER_SETTINGS: HandoverSettings = {
     baseUrl: '', authority: '', clientId: '', scope: '', diaryId: '', caseMode: 'per-round', caseId: '',
     statusId: '', caseTypeId: '', businessCodeId: '', pulLevel: '', secrecyLevel: '', confidentialParagraphIds: [], origin: null,
     deedTypeId: '', deedStatusId: '', deedPulLevel: '', deedSecrecyLevel: '', commentPulLevel: '',
-    redirectHost: 'localhost', redirectPath: '', openApiUrl: '',
+    redirectHost: 'localhost', redirectPath: '', openApiUrl: '', tokenHeader: '',
   },
   organisationId: '',
   registrar: '',

@@ -47,7 +47,7 @@ export function createHandoverHandlers(context: HandoverContext): HandoverApi {
   });
   const platinaClient = (platina: HandoverSettings['platina']) => {
     if (!platina.baseUrl) requireDiary(platina);
-    return new PlatinaClient(platina.baseUrl, () => session.accessToken());
+    return new PlatinaClient(platina.baseUrl, () => session.accessToken(), platina.tokenHeader);
   };
   const adapter = async (target: Parameters<HandoverApi['getHandoverOverview']>[0], by?: string) => {
     const current = await settings();

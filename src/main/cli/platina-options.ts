@@ -17,6 +17,7 @@ export const PLATINA_OPTIONS = {
   'redirect-host': { type: 'string' },
   'redirect-path': { type: 'string' },
   openapi: { type: 'string' },
+  'token-header': { type: 'string' },
   status: { type: 'string' },
   origin: { type: 'string' },
   'case-type': { type: 'string' },
@@ -37,6 +38,8 @@ type PlatinaFlags = { [K in keyof typeof PLATINA_OPTIONS]?: string };
 export function platinaFromFlags(values: PlatinaFlags, platina: PlatinaSettings, t: Translate): PlatinaSettings {
   const host = values['redirect-host'];
   if (host !== undefined && host !== 'localhost' && host !== '127.0.0.1') throw new UsageError(t('cli.redirectHost', { host }));
+  const header = values['token-header'];
+  if (header !== undefined && !/^[A-Za-z0-9-]*$/.test(header)) throw new UsageError(t('cli.tokenHeader', { header }));
   const path = values['redirect-path'];
   if (path !== undefined && !/^(\/[\w\-./]*)?$/.test(path)) throw new UsageError(t('cli.redirectPath', { path }));
   return {
@@ -47,6 +50,7 @@ export function platinaFromFlags(values: PlatinaFlags, platina: PlatinaSettings,
     redirectHost: host ?? platina.redirectHost,
     redirectPath: path ?? platina.redirectPath,
     openApiUrl: values.openapi ?? platina.openApiUrl,
+    tokenHeader: header ?? platina.tokenHeader,
     diaryId: values.diary ?? platina.diaryId,
     caseMode: values.case ? 'existing' : platina.caseMode,
     caseId: values.case ?? platina.caseId,
@@ -79,7 +83,7 @@ export function platinaConnection(settings: () => PlatinaSettings, io: Io, signa
     }
     return session.accessToken();
   };
-  return { session, token, client: () => new PlatinaClient(settings().baseUrl, token) };
+  return { session, token, client: () => new PlatinaClient(settings().baseUrl, token, settings().tokenHeader) };
 }
 
 /** An origin given by id on the command line, replaced by the object Platina's list has for it. */

@@ -29,7 +29,7 @@ kanalarkiv save-comment --reasons [--json]`,
 
                   PLATINA: --platina URL --diary ID [--case ID] --authority URL --client-id ID
                     --scope SCOPE [--redirect-host localhost|127.0.0.1] [--redirect-path PATH]
-                    [--openapi URL] --status ID --origin ID --case-type ID [--business-code ID]
+                    [--openapi URL] [--token-header NAME] --status ID --origin ID --case-type ID [--business-code ID]
                     --pul-level N --secrecy-level N [--confidential-paragraphs ID,…]
                     --deed-type ID --deed-status ID --deed-pul-level N --deed-secrecy-level N
                     [--comment-pul-level N]`,

@@ -22,7 +22,7 @@ export interface TargetContext {
 export async function adapterFor(target: HandoverTarget, settings: HandoverSettings, context: TargetContext): Promise<HandoverAdapter> {
   switch (target) {
     case 'platina':
-      return platinaAdapter(settings.platina, new PlatinaClient(settings.platina.baseUrl, context.platinaToken));
+      return platinaAdapter(settings.platina, new PlatinaClient(settings.platina.baseUrl, context.platinaToken, settings.platina.tokenHeader));
     case 'email': {
       let ca: string | undefined;
       if (settings.email.caFile) {

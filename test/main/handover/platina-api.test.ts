@@ -17,7 +17,7 @@ let platina: PlatinaServer;
 let token: string;
 
 const settings = (overrides: Partial<PlatinaSettings> = {}): PlatinaSettings => ({
-  baseUrl: platina.apiUrl, authority: platina.authority, clientId: platina.clientId, scope: platina.scope, redirectHost: 'localhost', redirectPath: '', openApiUrl: '',
+  baseUrl: platina.apiUrl, authority: platina.authority, clientId: platina.clientId, scope: platina.scope, redirectHost: 'localhost', redirectPath: '', openApiUrl: '', tokenHeader: '',
   diaryId: '1', caseMode: 'per-round', caseId: '',
   statusId: '3', origin: { id: '2', name: 'Upprättad' }, caseTypeId: '7', businessCodeId: '2.1', pulLevel: '0', secrecyLevel: '0', confidentialParagraphIds: [],
   deedTypeId: '5', deedStatusId: '8', deedPulLevel: '0', deedSecrecyLevel: '0', commentPulLevel: '', ...overrides,
@@ -72,6 +72,16 @@ describe('the stand-in rejects what platinadocs says Platina rejects', () => {
     platina.businessCodes = false;
     expect((await postCase(caseBody({ ...documented, businessCodeId: '' }))).status).toBe(201);
     expect((await postCase(caseBody({ ...documented, secrecyLevel: 1, confidentialParagraphIds: ['21:7'] }))).status).toBe(201);
+  });
+
+  it('sends the token in the header a proxy in front of Platina leaves alone, when told to (ProxyAuthHeader)', async () => {
+    platina.proxyAuthHeader = 'x-platina-auth';
+    try {
+      await expect(client().diaries()).rejects.toThrow(/did not accept the sign-in/);
+      expect(await new PlatinaClient(platina.apiUrl, async () => token, 'x-platina-auth').diaries()).toHaveLength(2);
+    } finally {
+      platina.proxyAuthHeader = null;
+    }
   });
 
   it('accepts a sign-in redirect only as registered: localhost on any port, or the host and path IT registered', async () => {

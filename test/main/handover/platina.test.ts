@@ -27,7 +27,7 @@ let session: PlatinaSession;
 let clock = Date.now();
 
 const settings = (overrides: Partial<PlatinaSettings> = {}): PlatinaSettings => ({
-  baseUrl: platina.apiUrl, authority: platina.authority, clientId: platina.clientId, scope: platina.scope, redirectHost: 'localhost', redirectPath: '', openApiUrl: '',
+  baseUrl: platina.apiUrl, authority: platina.authority, clientId: platina.clientId, scope: platina.scope, redirectHost: 'localhost', redirectPath: '', openApiUrl: '', tokenHeader: '',
   diaryId: '1', caseMode: 'per-round', caseId: '',
   statusId: '3', origin: { id: '2', name: 'Upprättad' }, caseTypeId: '7', businessCodeId: '2.1', pulLevel: '0', secrecyLevel: '0', confidentialParagraphIds: [],
   deedTypeId: '5', deedStatusId: '8', deedPulLevel: '0', deedSecrecyLevel: '0', commentPulLevel: '2', ...overrides,

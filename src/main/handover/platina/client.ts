@@ -104,7 +104,14 @@ export class PlatinaClient {
   constructor(
     private readonly baseUrl: string,
     private readonly accessToken: () => Promise<string>,
+    /** Platina's ProxyAuthHeader (Configuring API Authorization): the token in this header instead of Authorization. */
+    private readonly tokenHeader = '',
   ) {}
+
+  private async authorization(): Promise<Record<string, string>> {
+    const bearer = `Bearer ${await this.accessToken()}`;
+    return this.tokenHeader ? { [this.tokenHeader]: bearer } : { Authorization: bearer };
+  }
 
   /** Confirmed: GET /diaries returns { items: [{ id, name }] }. */
   async diaries(): Promise<Diary[]> {
@@ -154,7 +161,7 @@ export class PlatinaClient {
    */
   async openApi(url: string): Promise<Record<string, unknown> | null> {
     try {
-      const response = await fetch(url, { headers: { Authorization: `Bearer ${await this.accessToken()}`, Accept: 'application/json' } });
+      const response = await fetch(url, { headers: { ...(await this.authorization()), Accept: 'application/json' } });
       if (!response.ok) return null;
       const doc = (await response.json()) as unknown;
       return doc && typeof doc === 'object' && 'paths' in doc ? (doc as Record<string, unknown>) : null;
@@ -165,7 +172,7 @@ export class PlatinaClient {
 
   private async call(method: string, path: string, body?: unknown): Promise<unknown> {
     const url = `${this.baseUrl.replace(/\/$/, '')}/${path}`;
-    const headers: Record<string, string> = { Authorization: `Bearer ${await this.accessToken()}`, Accept: 'application/json' };
+    const headers: Record<string, string> = { ...(await this.authorization()), Accept: 'application/json' };
     let payload: BodyInit | undefined;
     if (body instanceof FormData) payload = body;
     else if (body !== undefined) {

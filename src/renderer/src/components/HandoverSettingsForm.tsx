@@ -12,7 +12,7 @@ type Field = { path: string; type?: 'text' | 'number' | 'password' | 'folder' };
 const FIELDS: Record<HandoverTarget, (s: HandoverSettings) => Field[]> = {
   platina: (s) => [
     { path: 'platina.baseUrl' }, { path: 'platina.authority' }, { path: 'platina.clientId' }, { path: 'platina.scope' },
-    { path: 'platina.redirectPath' }, { path: 'platina.openApiUrl' },
+    { path: 'platina.redirectPath' }, { path: 'platina.openApiUrl' }, { path: 'platina.tokenHeader' },
     ...(s.platina.caseMode === 'existing' ? [{ path: 'platina.caseId' }] : []),
   ],
   email: (s) => [
