@@ -104,7 +104,7 @@ async function requireCalls(settings: PlatinaSettings, client: PlatinaClient): P
 }
 
 /** Where a delivery to Platina goes, the same on every run: the log tells by it what is already there. */
-export function platinaDestination(settings: PlatinaSettings): string {
+function platinaDestination(settings: PlatinaSettings): string {
   return `${settings.baseUrl.replace(/\/$/, '')} diary ${settings.diaryId}${settings.caseMode === 'existing' ? ` case ${settings.caseId}` : ''}`;
 }
 

@@ -29,7 +29,7 @@ const list = (...names: string[]): Field[] => [{ name: 'items', type: 'array' },
 const reference = (id: PlatinaCallId, path: string): Expected => ({ id, method: 'get', path, answer: list('id', 'name'), needed: 'choosing' });
 
 /** Every call Kanalarkiv makes to Platina and every field of it, as client.ts makes them. */
-export const EXPECTED_CALLS: Expected[] = [
+const EXPECTED_CALLS: Expected[] = [
   { id: 'diaries', method: 'get', path: 'diaries', answer: list('id', 'name'), needed: 'always' },
   reference('caseStatuses', 'reference-data/journalized-case-statuses'),
   reference('origins', 'reference-data/journalized-case-origins'),
