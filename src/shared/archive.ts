@@ -70,8 +70,11 @@ export interface SearchHit {
 }
 
 export interface BagProblem {
-  /** moved: the bag is not where its identity says (moved or renamed); it is still the same record. */
-  kind: 'changed' | 'missing' | 'extra' | 'invalid' | 'moved';
+  /**
+   * moved: the bag is not where its identity says (moved or renamed); it is still the same record.
+   * not_a_file: a link, a named pipe or a device where a file should be; it is never opened.
+   */
+  kind: 'changed' | 'missing' | 'extra' | 'invalid' | 'moved' | 'not_a_file';
   /** The file concerned, relative to the bag. */
   file: string;
   detail: string;
@@ -94,12 +97,25 @@ export interface ArchiveReport {
   incomplete: string[];
   /** What is wrong with the handover log, by line. */
   log: LogProblem[];
+  /** The log's last line was cut off by a crash while it was written: not damage, it is set aside at the next handover. */
+  logRemnant: boolean;
+  /** The bags found, held against the archive's inventory; missing, extra and rewritten ones are among `bags`. */
+  inventory: InventoryReport;
+}
+
+export interface InventoryReport {
+  /** How many snapshots the inventory lists, and how many of them are in the archive. */
+  expected: number;
+  present: number;
+  /** When the inventory was made by this check, from the bags there were (an archive older than inventories): how many. */
+  built: number | null;
 }
 
 /** A line of the handover log that cannot be trusted: cut off or not a log line, out of chain, or stating a checksum its record's bag does not have. */
 export interface LogProblem {
   line: number;
-  kind: 'unreadable' | 'out_of_chain' | 'checksum';
+  /** cut: the log is shorter than its head file says (lines cut off at the end, or emptied), or its last line was replaced. */
+  kind: 'unreadable' | 'out_of_chain' | 'checksum' | 'cut';
   /** In English, for the log and IT; the UI says the kind in the user's language. */
   detail: string;
 }

@@ -28,9 +28,16 @@ const PAYLOAD_PARTS: Record<string, RecordPart> = {
 export function problemText(t: Translate, problem: BagProblem): string {
   const { part, n } = recordPart(problem.file);
   if (problem.kind === 'moved') return t('fixity.moved');
-  if (part === 'folder') return t('fixity.unreadable');
+  if (part === 'folder') return t(FOLDER_PROBLEMS[problem.kind] ?? 'fixity.unreadable');
   return t(`fixity.${problem.kind}`, { part: t(`fixity.part.${part}`, { n, file: problem.file }) });
 }
+
+/** What a problem of the whole bag (file ".") means: gone though the inventory lists it, not listed, or a link in its place. */
+const FOLDER_PROBLEMS: Partial<Record<BagProblem['kind'], string>> = {
+  missing: 'fixity.bagMissing',
+  extra: 'fixity.notInInventory',
+  not_a_file: 'fixity.link',
+};
 
 /** Which record a report is about: "Kultur Umeå, 14 apr. 2026 08:30", or the bag's folder when its metadata cannot be read. */
 export function damagedRecordName(report: Pick<BagReport, 'bag' | 'channelName' | 'takenAt'>, formatDate: (iso: string) => string): string {

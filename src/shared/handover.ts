@@ -157,6 +157,8 @@ export interface Delivery {
   items: Array<{ ref: string; snapshotId: string; title: string; status: 'delivered' | 'failed'; remoteId: string; sha256: string; error: string | null; errorCode: string | null; errorParams: ErrorParams }>;
   /** SHA-256 of the delivery's last log line: ties a printed receipt to the log. */
   logSeal: string;
+  /** The number of that line: a log later cut shorter than it is proved cut by the receipt. */
+  logSeq: number;
 }
 
 export interface PlatinaSignIn {

@@ -1,8 +1,9 @@
-import { cpSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { HANDOVER_LOG, HandoverLog } from '../../src/main/handover/log';
+import { HANDOVER_HEAD_FILE, HANDOVER_LOG } from '../../src/main/archive/layout';
+import { HandoverLog } from '../../src/main/handover/log';
 import { makeArchive, type TestArchive } from '../helpers/archive';
 import { runCli } from '../helpers/cli';
 
@@ -100,8 +101,66 @@ describe('a damaged handover log', () => {
     writeFileSync(file, `${lines.join('\n')}\n`);
     const verify = await runCli(['verify', '--archive', archive, '--json']);
     expect(verify.code).toBe(2);
-    expect(JSON.parse(verify.stdout).log).toEqual([{ line: lines.length, kind: 'checksum', detail: expect.stringContaining(`has SHA-256 ${'f'.repeat(64)}, but its bag says`) }]);
+    expect(JSON.parse(verify.stdout).log).toEqual([
+      { line: lines.length, kind: 'out_of_chain', detail: expect.stringContaining('is not the one written last') },
+      { line: lines.length, kind: 'checksum', detail: expect.stringContaining(`has SHA-256 ${'f'.repeat(64)}, but its bag says`) },
+    ]);
     const receipt = await runCli(['receipt', '--archive', archive, '--out', path.join(temp('receipt'), 'kvitto.pdf')]);
     expect(receipt.code).toBe(2);
+  });
+});
+
+describe('a handover log a crash or a cut left short', () => {
+  async function deliveredArchive() {
+    const archive = copyOf();
+    const run = await runCli(['handover', '--archive', archive, '--to', 'folder', '--dest', temp('folder'), '--by', 'Rut']);
+    expect(run.code, run.stderr).toBe(0);
+    return archive;
+  }
+
+  it('a last line half written by a crash is set aside in a file of its own, and handovers and receipts go on', async () => {
+    const archive = await deliveredArchive();
+    const file = path.join(archive, HANDOVER_LOG);
+    const whole = readFileSync(file, 'utf8');
+    writeFileSync(file, `${whole}{"seq":9,"prev":"ab`);
+
+    const verify = await runCli(['verify', '--archive', archive], { LANG: 'sv_SE.UTF-8' });
+    expect(verify.code, verify.stdout).toBe(0);
+    expect(verify.stdout).toMatch(/sista rad avbröts mitt i skrivningen/);
+
+    const handover = await runCli(['handover', '--archive', archive, '--to', 'eark', '--dest', temp('eark'), '--org-id', '1', '--by', 'Rut']);
+    expect(handover.code, handover.stderr).toBe(0);
+    const after = readFileSync(file, 'utf8');
+    expect(after.startsWith(whole)).toBe(true);
+    expect(after).not.toContain('"prev":"ab\n');
+    const aside = readdirSync(archive).filter((f) => f.startsWith(`${HANDOVER_LOG}.cut-off-`));
+    expect(aside).toHaveLength(1);
+    expect(readFileSync(path.join(archive, aside[0]!), 'utf8')).toBe('{"seq":9,"prev":"ab');
+    const reading = await new HandoverLog(archive).read();
+    expect(reading.problems).toEqual([]);
+    expect(reading.remnant).toBeNull();
+    const receipt = await runCli(['receipt', '--archive', archive, '--out', path.join(temp('receipt'), 'kvitto.pdf')]);
+    expect(receipt.code, receipt.stderr).toBe(0);
+  });
+
+  it.each([
+    ['cut at its end', (file: string) => writeFileSync(file, `${readFileSync(file, 'utf8').trim().split('\n').slice(0, -2).join('\n')}\n`)],
+    ['emptied', (file: string) => writeFileSync(file, '')],
+    ['deleted', (file: string) => rmSync(file)],
+  ])('a log %s is told by its head, and nothing is delivered again from it', async (_, cut) => {
+    const archive = await deliveredArchive();
+    expect(existsSync(path.join(archive, HANDOVER_HEAD_FILE))).toBe(true);
+    cut(path.join(archive, HANDOVER_LOG));
+
+    const verify = await runCli(['verify', '--archive', archive, '--json']);
+    expect(verify.code).toBe(2);
+    expect(JSON.parse(verify.stdout).log).toContainEqual(expect.objectContaining({ kind: 'cut' }));
+
+    const dest = temp('folder-again');
+    const handover = await runCli(['handover', '--archive', archive, '--to', 'folder', '--dest', dest, '--by', 'Rut'], { LANG: 'sv_SE.UTF-8' });
+    expect(handover.code).toBe(2);
+    expect(handover.stderr).toMatch(/Överlämningsloggen är kortare än den ska vara/);
+    expect(handover.stderr).not.toMatch(/^\s+at /m);
+    expect(readdirSync(dest)).toEqual([]);
   });
 });

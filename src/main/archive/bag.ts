@@ -97,7 +97,11 @@ export function bagLocation(archiveDir: string, channelId: string, takenAt: Date
   return target;
 }
 
-/** Deletes what crashed or killed runs left in .incomplete; never a folder whose process still runs. */
+/**
+ * Deletes what crashed or killed runs left in .incomplete; never a folder whose process still runs,
+ * and never a bag whose tag manifest was written (a crash just before its move into place): that is
+ * a finished record, which verify reports. Returns the folders removed.
+ */
 export async function removeAbandonedBags(archiveDir: string): Promise<string[]> {
   const area = path.join(archiveDir, INCOMPLETE_DIR);
   let names: string[];
@@ -108,12 +112,19 @@ export async function removeAbandonedBags(archiveDir: string): Promise<string[]>
   }
   const removed: string[] = [];
   for (const name of names) {
-    const pid = Number(name.split('-')[0]);
-    if (pid === process.pid || (Number.isInteger(pid) && isRunning(pid))) continue;
-    await discardBag({ root: path.join(area, name), data: path.join(area, name, 'data') });
+    if (draftOfRunningCapture(name)) continue;
+    const root = path.join(area, name);
+    if ((await readdir(root).catch(() => [] as string[])).includes(TAG_MANIFEST_FILE)) continue;
+    await discardBag({ root, data: path.join(root, 'data') });
     removed.push(name);
   }
   return removed;
+}
+
+/** Drafts are named <process id>-<uuid> (startBag): one whose process still runs is being written. */
+export function draftOfRunningCapture(name: string): boolean {
+  const pid = Number(name.split('-')[0]);
+  return pid === process.pid || (Number.isInteger(pid) && pid > 0 && isRunning(pid));
 }
 
 function isRunning(pid: number): boolean {

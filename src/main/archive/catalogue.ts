@@ -1,7 +1,6 @@
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { snapshotMetadataSchema, warningsOf, type SnapshotMetadata } from '../../shared/snapshot';
-import { relativePath } from './files';
+import { readRegularText, relativePath } from './files';
 import { DATA_DIR, METADATA_FILE, TEXT_FILE, WORDS_FILE } from './layout';
 import type { Word } from '../capture/scroll-capture';
 import { textLines, wordsFromJson } from '../record/text';
@@ -48,7 +47,7 @@ export async function readCatalogue(archiveDir: string, channelId?: string): Pro
 }
 
 export async function readMetadata(bag: string): Promise<SnapshotMetadata> {
-  return snapshotMetadataSchema.parse(JSON.parse(await readFile(path.join(bag, DATA_DIR, METADATA_FILE), 'utf8')));
+  return snapshotMetadataSchema.parse(JSON.parse(await readRegularText(path.join(bag, DATA_DIR, METADATA_FILE))));
 }
 
 /** A bag's ref: its folder relative to the archive, with forward slashes. */
@@ -99,13 +98,13 @@ const boxOf = (word: Word | undefined): WordBox | null => (word ? { x: word.x, y
  */
 async function linesOf(bag: string): Promise<Array<{ text: string; words: Word[] }> | null> {
   try {
-    const words = wordsFromJson(await readFile(path.join(bag, DATA_DIR, WORDS_FILE), 'utf8'));
+    const words = wordsFromJson(await readRegularText(path.join(bag, DATA_DIR, WORDS_FILE)));
     return textLines(words).map((line) => ({ text: line.map((w) => w.text).join(' '), words: line }));
   } catch {
     // A record made before the words' places were kept: its text has no places.
   }
   try {
-    return (await readFile(path.join(bag, DATA_DIR, TEXT_FILE), 'utf8')).split('\n').map((text) => ({ text, words: [] }));
+    return (await readRegularText(path.join(bag, DATA_DIR, TEXT_FILE))).split('\n').map((text) => ({ text, words: [] }));
   } catch {
     return null;
   }

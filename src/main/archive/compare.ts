@@ -1,8 +1,8 @@
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { diffArrays } from 'diff';
 import sharp from 'sharp';
 import { readMetadata, snapshotPath } from './catalogue';
+import { readRegularText } from './files';
 import { DATA_DIR, TEXT_FILE } from './layout';
 import type { Difference, TextDifference } from '../../shared/archive';
 
@@ -60,7 +60,7 @@ async function rowsOf(bag: string, pages: Array<{ file: string; top: number; hei
  */
 export async function textDifference(archiveDir: string, older: string, newer: string): Promise<TextDifference> {
   const lines = async (ref: string) =>
-    (await readFile(path.join(snapshotPath(archiveDir, ref), DATA_DIR, TEXT_FILE), 'utf8')).split('\n').map((l) => l.replace(/\s+/g, ' ').trim()).filter(Boolean);
+    (await readRegularText(path.join(snapshotPath(archiveDir, ref), DATA_DIR, TEXT_FILE))).split('\n').map((l) => l.replace(/\s+/g, ' ').trim()).filter(Boolean);
   const [a, b] = await Promise.all([lines(older), lines(newer)]);
   const parts: TextDifference['parts'] = [];
   let added = 0;

@@ -9,6 +9,15 @@ export const INCOMPLETE_DIR = '.incomplete';
 /** Where the file archive handover assembles and checks a copy before it is moved into place. */
 export const INCOMING_DIR = '.kanalarkiv-incoming';
 
+/** The handover log lives in the archive itself, beside the bags, so it travels with them (handover/log.ts). */
+export const HANDOVER_LOG = 'handover-log.jsonl';
+/** The number and hash of the handover log's last line, outside the log: a log cut at its end is told by it. */
+export const HANDOVER_HEAD_FILE = 'handover-log.head.json';
+
+/** Every finished bag, in an append-only chained list (archive/inventory.ts): a bag that vanishes is told by it. */
+export const INVENTORY_FILE = 'inventory.jsonl';
+export const INVENTORY_HEAD_FILE = 'inventory.head.json';
+
 /** The bag's payload folder. */
 export const DATA_DIR = 'data';
 

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { snapshotRefSchema, type SnapshotRef } from '../../shared/archive';
+import { HANDOVER_LOG } from '../archive/layout';
 import { defaultProfilesRoot } from '../paths';
 import { CaptureError } from '../capture/errors';
 import { checkRemovals } from '../pipeline/removal';
@@ -37,7 +38,7 @@ export async function checkRemovalCommand(args: string[], io: Io): Promise<numbe
   if (values.json) io.out(`${JSON.stringify({ checks })}\n`);
   else {
     for (const c of checks) io.out(`${t(c.gone === true ? 'cli.gone' : c.gone === false ? 'cli.stillShown' : 'cli.unknown')}${c.ref}  ${c.url}${c.error ? `\n            ${c.error}` : ''}\n`);
-    io.out(`${t('cli.goneSummary', { gone: checks.filter((c) => c.gone).length, count: checks.length, log: path.join(values.archive, 'handover-log.jsonl') })}\n`);
+    io.out(`${t('cli.goneSummary', { gone: checks.filter((c) => c.gone).length, count: checks.length, log: path.join(values.archive, HANDOVER_LOG) })}\n`);
   }
   return checks.every((c) => c.gone !== null) ? EXIT.ok : EXIT.someFailed;
 }

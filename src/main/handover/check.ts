@@ -2,6 +2,7 @@ import path from 'node:path';
 import type { ArchiveReport, BagReport, SnapshotRef } from '../../shared/archive';
 import { readCatalogue, readMetadata, snapshotPath } from '../archive/catalogue';
 import { DATA_DIR, RECORD_FILE } from '../archive/layout';
+import { holdAgainstInventory } from '../archive/inventory-check';
 import { bagDigests, verifyArchive, verifyBag } from '../archive/verify';
 import { HandoverError } from './errors';
 import { withIdentities } from './items';
@@ -40,7 +41,11 @@ async function inspectLog(archiveDir: string, reading: LogReading): Promise<{ pr
 export async function requireIntactLog(archiveDir: string, reading: LogReading, file: string): Promise<LogEntry[]> {
   const { problems, entries } = await inspectLog(archiveDir, reading);
   if (problems.length === 0) return entries;
-  const first = problems[0]!;
+  const first = problems.find((p) => p.kind === 'cut') ?? problems[0]!;
+  if (first.kind === 'cut') {
+    // Delivering from a cut log would send again what its lost lines had delivered.
+    throw new HandoverError('log_broken', `The handover log ${file} ${first.detail}. Nothing was done, so that no record is delivered twice. Restore the log from a backup taken after its last delivery (or copy the lost lines back); Kanalarkiv never changes it.`, { what: 'cut', line: first.line });
+  }
   throw new HandoverError('log_broken', `The handover log ${file} is damaged: line ${first.line} ${first.detail}${problems.length > 1 ? ` (and ${problems.length - 1} more)` : ''}. Nothing was done. Restore the log from a backup; Kanalarkiv never changes it.`);
 }
 
@@ -50,9 +55,19 @@ export async function requireIntactLog(archiveDir: string, reading: LogReading, 
  * can say whether it can be restored from it.
  */
 export async function checkArchive(archiveDir: string, fileArchiveDir = ''): Promise<ArchiveReport> {
-  const report = await verifyArchive(archiveDir);
-  const bags = await Promise.all(report.bags.map(async (bag) => (bag.problems.length > 0 ? { ...bag, copy: await copyOf(fileArchiveDir, bag.bag) } : bag)));
-  return { ...report, bags, log: await checkLog(archiveDir, await new HandoverLog(archiveDir).read()) };
+  const { found, ...report } = await verifyArchive(archiveDir);
+  const reading = await new HandoverLog(archiveDir).read();
+  const { problems, entries } = await inspectLog(archiveDir, reading);
+  const delivered = entries.flatMap((e) => (e.event === 'delivered' && e.snapshotId ? [{ snapshotId: e.snapshotId, ref: e.ref ?? e.snapshotId, title: e.title }] : []));
+  const { inventory, reports } = await holdAgainstInventory(archiveDir, found, delivered);
+  const merged = new Map(report.bags.map((bag) => [bag.bag, bag]));
+  for (const extra of reports) {
+    const bag = merged.get(extra.bag);
+    merged.set(extra.bag, bag ? { ...bag, problems: [...bag.problems, ...extra.problems] } : extra);
+  }
+  const all = [...merged.values()].sort((x, y) => x.bag.localeCompare(y.bag));
+  const bags = await Promise.all(all.map(async (bag) => (bag.problems.length > 0 ? { ...bag, copy: await copyOf(fileArchiveDir, bag.bag) } : bag)));
+  return { ...report, bags, log: problems, logRemnant: reading.remnant !== null, inventory };
 }
 
 /** The fixity of some records, before they are handed over: the damaged ones, with their copies in the file archive. */

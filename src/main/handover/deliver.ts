@@ -74,6 +74,7 @@ async function handOverAlone(request: HandoverRequest): Promise<DeliveryResult> 
   const { archiveDir, adapter, by, signal } = request;
   const now = request.now ?? (() => new Date());
   const log = new HandoverLog(archiveDir);
+  await log.ensureHead();
   const entries = await requireIntactLog(archiveDir, await log.read(), log.file);
   const deliveryId = randomUUID();
   const at = now().toISOString();

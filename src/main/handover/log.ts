@@ -1,19 +1,10 @@
-import { createHash } from 'node:crypto';
-import { open, readFile } from 'node:fs/promises';
-import path from 'node:path';
 import { z } from 'zod';
-import { withArchiveLock } from '../archive/lock';
+import { ChainedLog, type ChainReading } from '../archive/chained-log';
+import { HANDOVER_HEAD_FILE, HANDOVER_LOG } from '../archive/layout';
 import { HANDOVER_TARGETS, type HandoverTarget } from '../../shared/handover';
-import type { LogProblem } from '../../shared/archive';
 
-/** The handover log lives in the archive itself, beside the bags, so it travels with them. */
-export const HANDOVER_LOG = 'handover-log.jsonl';
 
-const GENESIS = '0'.repeat(64);
 const LOG_LOCK = 'handover-log';
-/** An append takes milliseconds; a writer that holds the lock longer has stopped, and its lock goes stale. */
-const LOCK_WAIT_MS = 60_000;
-const TAIL_BYTES = 64 * 1024;
 
 const entrySchema = z.object({
   seq: z.number().int().positive(),
@@ -54,135 +45,34 @@ const entrySchema = z.object({
 export type LogEntry = z.infer<typeof entrySchema>;
 type Optional = 'snapshotId' | 'ref' | 'title' | 'sha256' | 'bytes' | 'round' | 'remoteId' | 'error' | 'errorCode' | 'errorParams' | 'gone';
 export type NewLogEntry = Omit<LogEntry, 'seq' | 'prev' | Optional> & Partial<Pick<LogEntry, Optional>>;
-
-export interface LogReading {
-  entries: LogEntry[];
-  /** Each entry's line as written, for the seals on receipts. */
-  lines: string[];
-  /** Each entry's line number in the file (1-based). */
-  lineNumbers: number[];
-  /** Lines that do not parse or do not continue the chain, by line number (1-based). */
-  problems: LogProblem[];
-}
-
-const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
+export type LogReading = ChainReading<LogEntry>;
 
 /**
  * The append-only record of every handover: what, when, where to, by whom, checksums, result and the
- * remote ids. Lines are only ever added, each chained to the one before by its hash.
+ * remote ids. Lines are only ever added, each chained to the one before by its hash, and the last
+ * line's number and hash are kept beside it (HANDOVER_HEAD_FILE), so that a log cut at its end is told.
  */
 export class HandoverLog {
+  private readonly chain: ChainedLog<LogEntry>;
   readonly file: string;
-  private queue: Promise<unknown> = Promise.resolve();
 
-  constructor(private readonly archiveDir: string) {
-    this.file = path.join(archiveDir, HANDOVER_LOG);
+  constructor(archiveDir: string) {
+    this.chain = new ChainedLog(archiveDir, HANDOVER_LOG, HANDOVER_HEAD_FILE, LOG_LOCK, entrySchema);
+    this.file = this.chain.file;
   }
 
-  async read(): Promise<LogReading> {
-    let text: string;
-    try {
-      text = await readFile(this.file, 'utf8');
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { entries: [], lines: [], lineNumbers: [], problems: [] };
-      throw error;
-    }
-    const entries: LogEntry[] = [];
-    const lines: string[] = [];
-    const lineNumbers: number[] = [];
-    const problems: LogReading['problems'] = [];
-    let prev = GENESIS;
-    for (const [index, line] of text.split('\n').entries()) {
-      if (!line) continue;
-      const parsed = entrySchema.safeParse(parseJson(line));
-      if (!parsed.success) {
-        problems.push({ line: index + 1, kind: 'unreadable', detail: 'not a log entry (cut off or edited)' });
-        continue;
-      }
-      const entry = parsed.data;
-      if (entry.prev !== prev) problems.push({ line: index + 1, kind: 'out_of_chain', detail: 'does not follow the line before it (a line was changed or removed)' });
-      entries.push(entry);
-      lines.push(line);
-      lineNumbers.push(index + 1);
-      prev = sha256(line);
-    }
-    return { entries, lines, lineNumbers, problems };
+  read(): Promise<LogReading> {
+    return this.chain.read();
   }
 
-  /**
-   * Appends one entry and flushes it to disk before returning. Appends from this process queue up;
-   * those of other processes and machines (a handover, a removal check, the scheduled task) wait for
-   * the archive's log lock, so each entry chains to the one really before it.
-   */
-  append(entry: NewLogEntry): Promise<LogEntry> {
-    const next = this.queue.then(() => withArchiveLock(this.archiveDir, LOG_LOCK, LOCK_WAIT_MS, () => this.write(entry)));
-    this.queue = next.catch(() => undefined);
-    return next;
+  /** Writes the head of a log kept before heads were (once, when the log is whole). */
+  ensureHead(): Promise<void> {
+    return this.chain.ensureHead();
   }
 
-  private async write(fields: NewLogEntry): Promise<LogEntry> {
-    const { last, endsCleanly } = await this.tail();
-    const entry: LogEntry = {
-      seq: (last?.entry.seq ?? 0) + 1,
-      prev: last ? sha256(last.line) : GENESIS,
-      snapshotId: null,
-      ref: null,
-      title: null,
-      sha256: null,
-      bytes: null,
-      round: null,
-      remoteId: null,
-      error: null,
-      ...fields,
-    };
-    const handle = await open(this.file, 'a');
-    try {
-      await handle.appendFile(`${endsCleanly ? '' : '\n'}${JSON.stringify(entry)}\n`);
-      await handle.sync();
-    } finally {
-      await handle.close();
-    }
-    return entry;
-  }
-
-  /**
-   * The last entry that parses, which the next one chains to, and whether the file ends with a
-   * newline: a crash can cut the last line short, and the next entry must start on a line of its own.
-   */
-  private async tail(): Promise<{ last: { line: string; entry: LogEntry } | null; endsCleanly: boolean }> {
-    let handle;
-    try {
-      handle = await open(this.file, 'r');
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { last: null, endsCleanly: true };
-      throw error;
-    }
-    try {
-      const { size } = await handle.stat();
-      // Entries are short; reading the end of the file is enough, so appending stays cheap however long the log grows.
-      for (let window = TAIL_BYTES; ; window *= 4) {
-        const start = Math.max(0, size - window);
-        const { buffer, bytesRead } = await handle.read(Buffer.alloc(size - start), 0, size - start, start);
-        const text = buffer.subarray(0, bytesRead).toString('utf8');
-        const lines = text.split('\n');
-        if (start > 0) lines.shift();
-        for (let i = lines.length - 1; i >= 0; i--) {
-          const parsed = lines[i] ? entrySchema.safeParse(parseJson(lines[i]!)) : null;
-          if (parsed?.success) return { last: { line: lines[i]!, entry: parsed.data }, endsCleanly: text.endsWith('\n') };
-        }
-        if (start === 0) return { last: null, endsCleanly: size === 0 || text.endsWith('\n') };
-      }
-    } finally {
-      await handle.close();
-    }
-  }
-}
-
-function parseJson(line: string): unknown {
-  try {
-    return JSON.parse(line);
-  } catch {
-    return null;
+  /** Appends one entry and flushes it to disk before returning. */
+  append(fields: NewLogEntry): Promise<LogEntry> {
+    return this.chain.append((link) => ({ ...link, snapshotId: null, ref: null, title: null, sha256: null, bytes: null, round: null, remoteId: null, error: null, ...fields }));
   }
 }
 

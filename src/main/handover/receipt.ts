@@ -39,6 +39,7 @@ export function deliveriesInLog({ entries, lines }: Pick<LogReading, 'entries' |
       destination: first.destination,
       items: [...outcomes].map(([ref, e]) => ({ ref, snapshotId: e.ref === undefined ? '' : (e.snapshotId ?? ''), title: e.title ?? ref, status: e.event as 'delivered' | 'failed', remoteId: e.remoteId ?? '', sha256: e.sha256 ?? '', error: e.error, errorCode: e.errorCode ?? null, errorParams: e.errorParams ?? {} })),
       logSeal: lines[group.lastIndex] ? createHash('sha256').update(lines[group.lastIndex]!).digest('hex') : '',
+      logSeq: entries[group.lastIndex]!.seq,
     });
   }
   return result.sort((a, b) => b.at.localeCompare(a.at));
@@ -65,7 +66,10 @@ export async function receiptPdf(delivery: Delivery, organisation: string): Prom
   writer.row('Mottagare', delivery.destination);
   writer.row('Handlingar', `${delivered} överlämnade${failed > 0 ? `, ${failed} misslyckades` : ''}`);
   writer.row('Leverans-id', delivery.deliveryId);
-  if (delivery.logSeal) writer.checksum('Loggens kontrollsumma (SHA-256 av leveransens sista rad i loggen)', delivery.logSeal);
+  if (delivery.logSeal) {
+    writer.row('Loggens rad', `nr ${delivery.logSeq} i handover-log.jsonl: loggen ska ha minst så många rader`);
+    writer.checksum('Loggens kontrollsumma (SHA-256 av leveransens sista rad i loggen)', delivery.logSeal);
+  }
   writer.gap(8);
 
   writer.subheading('Handlingar');

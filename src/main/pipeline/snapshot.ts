@@ -12,6 +12,7 @@ import { recordTitle } from '../record/title';
 import { tool } from '../resources';
 import { currentOsName } from '../os-name';
 import { finishBag, type DraftBag } from '../archive/bag';
+import { Inventory } from '../archive/inventory';
 import { digestFile, type FileDigest } from '../archive/files';
 import { DATA_DIR, METADATA_FILE, RECORD_FILE, TEXT_FILE, WORDS_FILE } from '../archive/layout';
 
@@ -125,7 +126,7 @@ export async function archiveSnapshot(
 
   context.signal?.throwIfAborted();
   onStage('archiving');
-  return capture.timings.time('bag', () => finishBag(
+  const bag = await capture.timings.time('bag', () => finishBag(
     draft,
     context.archiveDir,
     channel.id,
@@ -140,4 +141,7 @@ export async function archiveSnapshot(
     },
     digests,
   ));
+  // The record is whole and in place whatever happens here: a bag the inventory missed is named by verify as not in it.
+  await new Inventory(context.archiveDir).add(bag, snapshotId).catch(() => undefined);
+  return bag;
 }

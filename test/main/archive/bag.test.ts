@@ -1,43 +1,25 @@
 import { chmodSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir } from 'node:fs/promises';
 import { createHash } from 'node:crypto';
 import os from 'node:os';
 import path from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { bagLocation, finishBag, removeAbandonedBags, resealBags, startBag, type BagInfo } from '../../../src/main/archive/bag';
+import { bagLocation, removeAbandonedBags, resealBags, startBag } from '../../../src/main/archive/bag';
 import { INCOMPLETE_DIR } from '../../../src/main/archive/layout';
 import { verifyArchive } from '../../../src/main/archive/verify';
 import { checkArchive, damagedRecords } from '../../../src/main/handover/check';
 import type { SnapshotRef } from '../../../src/shared/archive';
+import { BAG_INFO, makeTestBag, unlock } from '../../helpers/bag';
 import { runCli } from '../../helpers/cli';
 
-const INFO: BagInfo = {
-  sourceOrganization: 'Umeå kommun',
-  externalIdentifier: '0b8f2d1e-0000-4000-8000-000000000001',
-  externalDescription: 'Ögonblicksbild Facebook Kultur 2026-04-14',
-  groupIdentifier: 'kultur',
-  softwareAgent: 'Kanalarkiv test',
-};
+const INFO = BAG_INFO;
 
 let archive: string;
 beforeEach(() => {
   archive = mkdtempSync(path.join(os.tmpdir(), 'kanalarkiv-bag-'));
 });
 
-async function makeBag(id = INFO.externalIdentifier, at = new Date('2026-04-14T08:30:00Z')): Promise<string> {
-  const draft = await startBag(archive);
-  await writeFile(path.join(draft.data, 'record.pdf'), '%PDF-1.7 fake');
-  await mkdir(path.join(draft.data, 'sub'));
-  await writeFile(path.join(draft.data, 'sub', 'page.txt'), 'Hej världen\n');
-  await writeFile(path.join(draft.data, 'metadata.json'), JSON.stringify({ snapshotId: id, channel: { id: 'kultur', name: 'Kultur Umeå' }, capture: { startedAt: at.toISOString() } }));
-  return finishBag(draft, archive, 'kultur', at, { ...INFO, externalIdentifier: id });
-}
-
-/** Tampering as a person or a failing disk would: bags are read-only, so make a file and its folder writable first. */
-function unlock(file: string): void {
-  chmodSync(path.dirname(file), 0o755);
-  if (existsSync(file)) chmodSync(file, 0o644);
-}
+const makeBag = (id = INFO.externalIdentifier, at = new Date('2026-04-14T08:30:00Z')) => makeTestBag(archive, id, at);
 
 describe('bags', () => {
   it('moves a finished bag into <archive>/<channel>/<time>-<id> and leaves nothing in .incomplete', async () => {
@@ -194,7 +176,7 @@ describe('verify', () => {
     const report = await verifyArchive(archive);
     expect(report.bags.map((b) => b.bag)).toEqual([path.relative(archive, gone), path.relative(archive, linked)]);
     expect(report.bags[0]!.problems).toContainEqual(expect.objectContaining({ kind: 'invalid', file: 'bagit.txt' }));
-    expect(report.bags[1]!.problems).toContainEqual(expect.objectContaining({ kind: 'invalid', file: 'bagit.txt', detail: expect.stringContaining('symbolic link') }));
+    expect(report.bags[1]!.problems).toContainEqual(expect.objectContaining({ kind: 'not_a_file', file: 'bagit.txt', detail: expect.stringContaining('symbolic link') }));
     const run = await runCli(['verify', '--archive', archive]);
     expect(run.code).toBe(2);
     expect(run.stdout).toContain('0 of 2 snapshots intact.');
@@ -223,7 +205,7 @@ describe('verify', () => {
     mkdirSync(path.join(bag, 'data', 'tom'));
     mkdirSync(path.join(bag, 'extra'));
     const problems = (await verifyArchive(archive)).bags[0]!.problems.map((p) => `${p.kind} ${p.file}`);
-    expect(problems).toEqual(expect.arrayContaining(['invalid data/hostname', 'extra data/tom', 'extra extra']));
+    expect(problems).toEqual(expect.arrayContaining(['not_a_file data/hostname', 'extra data/tom', 'extra extra']));
   });
 
   it('catches a bag that was renamed or moved: its folder must agree with its identity', async () => {

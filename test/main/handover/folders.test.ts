@@ -6,7 +6,7 @@ import { digestFile } from '../../../src/main/archive/files';
 import { verifyBag } from '../../../src/main/archive/verify';
 import { readCatalogue } from '../../../src/main/archive/catalogue';
 import { handOver } from '../../../src/main/handover/deliver';
-import { INCOMING_DIR } from '../../../src/main/archive/layout';
+import { HANDOVER_HEAD_FILE, INCOMING_DIR } from '../../../src/main/archive/layout';
 import { fileArchiveAdapter } from '../../../src/main/handover/file-archive';
 import { HandoverLog } from '../../../src/main/handover/log';
 import { csv, METADATA_CSV, uploadFolderAdapter } from '../../../src/main/handover/upload-folder';
@@ -104,6 +104,8 @@ describe('a record is known by its identity, not its folder', () => {
     cpSync(archive.dir, legacy, { recursive: true });
     const line = { seq: 1, prev: '0'.repeat(64), at: '2026-05-01T08:00:00.000Z', by: 'Rut', deliveryId: 'old', target: 'folder', destination: 'X', event: 'delivered', snapshotId: archive.refs[1], title: 'T', sha256: null, bytes: null, round: null, remoteId: 'r', error: null };
     writeFileSync(path.join(legacy, 'handover-log.jsonl'), `${JSON.stringify(line)}\n`);
+    // Such a log was kept before its head was.
+    rmSync(path.join(legacy, HANDOVER_HEAD_FILE), { force: true });
     const folder = { ...uploadFolderAdapter(tempDir('upload-legacy')), destination: 'X' };
     const result = await handOver({ archiveDir: legacy, adapter: folder, refs: [archive.refs[1]!, archive.refs[2]!], by: 'Rut' });
     expect(result.items.map((i) => i.status)).toEqual(['already-delivered', 'delivered']);
@@ -141,6 +143,7 @@ describe("handover to Platina's upload structure", () => {
     chmodSync(placed, 0o644);
     writeFileSync(placed, 'annan fil');
     rmSync(path.join(archive.dir, 'handover-log.jsonl'));
+    rmSync(path.join(archive.dir, HANDOVER_HEAD_FILE), { force: true });
     const second = await handOver({ archiveDir: archive.dir, adapter: uploadFolderAdapter(target), refs: [id], by: 'Rut' });
     // A record of the same title (the same channel, the same day) is told apart by its time, not by "(2)".
     const time = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm', timeStyle: 'medium' }).format(new Date((await readCatalogue(archive.dir)).snapshots.find((s) => s.ref === id)!.takenAt)).replace(/:/g, '.');
@@ -150,6 +153,7 @@ describe("handover to Platina's upload structure", () => {
     chmodSync(timed, 0o644);
     writeFileSync(timed, 'en tredje fil');
     rmSync(path.join(archive.dir, 'handover-log.jsonl'));
+    rmSync(path.join(archive.dir, HANDOVER_HEAD_FILE), { force: true });
     const third = await handOver({ archiveDir: archive.dir, adapter: uploadFolderAdapter(target), refs: [id], by: 'Rut' });
     expect(third.items[0]!.remoteId).toBe(second.items[0]!.remoteId.replace(/\.pdf$/, ' (2).pdf'));
     expect(() => uploadFolderAdapter('')).toThrow(/No upload folder is set/);
@@ -172,19 +176,23 @@ describe('the handover log', () => {
     expect((await log.read()).problems).toEqual([{ line: 3, kind: 'out_of_chain', detail: expect.stringMatching(/does not follow/) }]);
   });
 
-  it('survives a line cut short by a crash: the next entry starts on its own line', async () => {
+  it('sets a line cut short by a crash aside in a file of its own, and the chain goes on', async () => {
     const dir = tempDir('log-cut');
     const log = new HandoverLog(dir);
     const base = { at: '2026-11-23T10:00:00.000Z', by: 'Rut', deliveryId: 'd1', target: 'folder' as const, destination: '/x' };
     await log.append({ ...base, event: 'delivered', snapshotId: 'a', remoteId: 'r1' });
     const file = path.join(dir, 'handover-log.jsonl');
     // Cut short, and longer than the part of the file an append reads first.
-    writeFileSync(file, `${readFileSync(file, 'utf8')}{"seq":2,"prev":"ab${'x'.repeat(100_000)}`);
+    const remnant = `{"seq":2,"prev":"ab${'x'.repeat(100_000)}`;
+    writeFileSync(file, `${readFileSync(file, 'utf8')}${remnant}`);
+    expect((await log.read()).remnant).toBe(remnant);
     const next = await log.append({ ...base, event: 'delivered', snapshotId: 'b', remoteId: 'r2' });
     expect(next.seq).toBe(2);
     const reading = await log.read();
     expect(reading.entries.map((e) => e.snapshotId)).toEqual(['a', 'b']);
-    expect(reading.problems).toEqual([{ line: 2, kind: 'unreadable', detail: expect.stringMatching(/cut off/) }]);
+    expect(reading.problems).toEqual([]);
+    const aside = readdirSync(dir).filter((f) => f.startsWith('handover-log.jsonl.cut-off-'));
+    expect(aside.map((f) => readFileSync(path.join(dir, f), 'utf8'))).toEqual([remnant]);
   });
 });
 

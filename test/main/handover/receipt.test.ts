@@ -40,6 +40,9 @@ describe('handover receipts', () => {
       expect(text.replace(/\s+/g, ' ')).toContain(item.title);
     }
     expect(text).toContain(deliveries[1]!.logSeal);
+    // The line's number: a log later cut shorter than that is proved cut by the paper receipt.
+    expect(deliveries[1]!.logSeq).toBeGreaterThan(1);
+    expect(text).toContain(`nr ${deliveries[1]!.logSeq} i handover-log.jsonl`);
   });
 
   it('say in Swedish why a record failed (a damaged one here), with the English detail for IT', async () => {

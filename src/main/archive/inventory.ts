@@ -1,0 +1,82 @@
+import path from 'node:path';
+import { z } from 'zod';
+import { ChainedLog, type ChainReading } from './chained-log';
+import { digestFile, relativePath } from './files';
+import { INVENTORY_FILE, INVENTORY_HEAD_FILE, TAG_MANIFEST_FILE } from './layout';
+import { withArchiveLock } from './lock';
+import { findBags, readIdentity } from './verify';
+
+/**
+ * The archive's inventory: one line for every bag finished in it, with its identity, where it was
+ * put and the SHA-256 of its tag manifest (which covers every file), chained like the handover log.
+ * The bags alone cannot tell that one of them is gone; verify holds them against this list.
+ */
+const entrySchema = z.object({
+  seq: z.number().int().positive(),
+  prev: z.string().regex(/^[0-9a-f]{64}$/),
+  at: z.string(),
+  /** added: finished by a capture; found: there when the inventory was first made, in an archive older than it. */
+  event: z.enum(['added', 'found']),
+  snapshotId: z.string().min(1),
+  ref: z.string().min(1),
+  tagManifest: z.string().regex(/^[0-9a-f]{64}$/),
+});
+export type InventoryEntry = z.infer<typeof entrySchema>;
+export type InventoryReading = ChainReading<InventoryEntry>;
+
+const LOCK = 'inventory';
+const WAIT_MS = 60_000;
+
+export class Inventory {
+  private readonly chain: ChainedLog<InventoryEntry>;
+  private queue: Promise<unknown> = Promise.resolve();
+
+  constructor(private readonly archiveDir: string) {
+    this.chain = new ChainedLog(archiveDir, INVENTORY_FILE, INVENTORY_HEAD_FILE, LOCK, entrySchema);
+  }
+
+  get file(): string {
+    return this.chain.file;
+  }
+
+  read(): Promise<InventoryReading> {
+    return this.chain.read();
+  }
+
+  /** Adds a bag just finished. In an archive that kept no inventory yet, the bags already there are taken in first. */
+  add(bag: string, snapshotId: string): Promise<void> {
+    return this.locked(async () => {
+      if (!(await this.chain.exists())) await this.takeInHolding((found) => found !== bag);
+      const tagManifest = (await digestFile(path.join(bag, TAG_MANIFEST_FILE))).sha256;
+      await this.chain.writeHoldingLock([(link) => ({ ...link, at: new Date().toISOString(), event: 'added', snapshotId, ref: relativePath(this.archiveDir, bag), tagManifest })]);
+    });
+  }
+
+  /**
+   * Makes the inventory of an archive that has none, from the bags in it now (once: every bag is
+   * added when it is finished from then on). Returns how many were taken in, or null when the
+   * archive had an inventory already.
+   */
+  ensure(): Promise<number | null> {
+    return this.locked(async () => ((await this.chain.exists()) ? null : this.takeInHolding(() => true)));
+  }
+
+  private async takeInHolding(include: (bag: string) => boolean): Promise<number> {
+    const at = new Date().toISOString();
+    const entries: Array<Omit<InventoryEntry, 'seq' | 'prev'>> = [];
+    for (const bag of (await findBags(this.archiveDir)).filter(include)) {
+      const identity = await readIdentity(bag);
+      const tagManifest = await digestFile(path.join(bag, TAG_MANIFEST_FILE)).then((d) => d.sha256, () => null);
+      // A bag whose identity or tag manifest cannot be read is not taken in: verify names it as damaged.
+      if (identity && tagManifest) entries.push({ at, event: 'found', snapshotId: identity.snapshotId, ref: relativePath(this.archiveDir, bag), tagManifest });
+    }
+    await this.chain.writeHoldingLock(entries.map((entry) => (link) => ({ ...link, ...entry })));
+    return entries.length;
+  }
+
+  private locked<T>(work: () => Promise<T>): Promise<T> {
+    const next = this.queue.then(() => withArchiveLock(this.archiveDir, LOCK, WAIT_MS, work));
+    this.queue = next.catch(() => undefined);
+    return next;
+  }
+}
