@@ -5,7 +5,7 @@ import { PLATFORMS, type Channel } from './channel';
 export const REGISTER_ISSUE_CODES = [
   'missing', 'invalid_id', 'reserved_id', 'invalid_platform', 'invalid_value',
   'not_a_url', 'not_http', 'credentials_in_url', 'duplicate_id', 'duplicate_url',
-  'few_owners', 'platform_mismatch', 'invalid_file', 'too_long', 'extra_cells',
+  'few_owners', 'platform_mismatch', 'invalid_file', 'too_long', 'extra_cells', 'control_chars',
 ] as const;
 export type IssueCode = (typeof REGISTER_ISSUE_CODES)[number];
 

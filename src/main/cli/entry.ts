@@ -14,7 +14,7 @@ export async function runCli(argv: string[]): Promise<number> {
   process.on('SIGINT', onSignal);
   process.on('SIGTERM', onSignal);
   try {
-    return await main(argv, { out: (text) => process.stdout.write(text), err: (text) => process.stderr.write(text), t }, controller.signal);
+    return await main(argv, { out: (text) => process.stdout.write(printable(text)), err: (text) => process.stderr.write(printable(text)), t }, controller.signal);
   } catch (error) {
     process.stderr.write(`kanalarkiv: ${t('cli.internal')}\n${(error as Error).stack ?? error}\n`);
     return 1;
@@ -22,4 +22,13 @@ export async function runCli(argv: string[]): Promise<number> {
     process.off('SIGINT', onSignal);
     process.off('SIGTERM', onSignal);
   }
+}
+
+/**
+ * What the terminal is given: every control character but tab, newline and carriage return written
+ * out as \\uXXXX. A name in the register holding an escape sequence could otherwise retitle the
+ * window or clear the screen; \\u is also a valid escape inside the JSON the commands print.
+ */
+export function printable(text: string): string {
+  return text.replace(/(?![\t\n\r])\p{Cc}/gu, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }

@@ -9,7 +9,7 @@ function issueCode(issue: z.core.$ZodIssue): IssueCode {
   if (issue.code === 'too_big' && issue.path[0] !== 'intervalMonths') return 'too_long';
   if (issue.code === 'too_small' && issue.path[0] !== 'intervalMonths') return 'missing';
   if (issue.code === 'invalid_format') return 'invalid_id';
-  if (issue.code === 'custom') return 'reserved_id';
+  if (issue.code === 'custom') return (issue.params?.code as IssueCode | undefined) ?? 'reserved_id';
   if (issue.path[0] === 'platform') return 'invalid_platform';
   if (issue.path[0] === 'intervalMonths') return 'invalid_value';
   if (issue.code === 'invalid_type' && issue.input === undefined) return 'missing';
@@ -38,7 +38,12 @@ export interface ChannelList {
 const ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/;
 const WINDOWS_RESERVED = /^(con|prn|aux|nul|com\d|lpt\d)$/i;
 
-const text = z.string().trim();
+/** Control characters (an escape sequence, a bell) have no place in a name or an address, and would act on the terminal or the PDF that shows them; notes may hold tabs and line breaks. */
+const CONTROL = /\p{Cc}/u;
+const CONTROL_IN_NOTES = /(?![\t\n])\p{Cc}/u;
+const noControl = (pattern: RegExp) => (value: string) => !pattern.test(value);
+const controlMessage = { message: 'holds a control character (such as an escape sequence); remove it', params: { code: 'control_chars' } };
+const text = z.string().trim().refine(noControl(CONTROL), controlMessage);
 /** A name as a person writes it; records, receipts and folder listings show it, so it has a sane length. */
 const short = (max: number) => text.max(max, `is longer than ${max} characters; shorten it`);
 const entrySchema = z.object({
@@ -50,7 +55,7 @@ const entrySchema = z.object({
   unit: short(200).min(1, 'is missing (which unit or administration runs the channel?)'),
   owners: z.array(short(200).min(1)).max(20, 'lists more than 20 owners').default([]),
   pageOwner: short(200).default(''),
-  notes: short(2_000).default(''),
+  notes: z.string().trim().refine(noControl(CONTROL_IN_NOTES), controlMessage).max(2_000, 'is longer than 2000 characters; shorten it').default(''),
   active: z.boolean().default(true),
   intervalMonths: z.number({ error: 'must be a whole number of months from 1 to 12' }).int('must be a whole number of months from 1 to 12').min(1, 'must be a whole number of months from 1 to 12').max(12, 'must be a whole number of months from 1 to 12').optional(),
 });

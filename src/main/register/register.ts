@@ -5,7 +5,7 @@ import type { ChannelEdit, ImportPreview, RegisteredChannel, RegisterEvent, Save
 import { LockBusyError, withArchiveLock } from '../archive/lock';
 import { checkEntries, readEntries, unknownColumns, type RawEntry } from './channels';
 import { appendHistory, changedFields, readHistory, type NewRegisterEvent } from './history';
-import { readRegister, REGISTER_LOCK, writeRegister, type RegisterDocument } from './register-file';
+import { readRegister, REGISTER_LOCK, unknownFields, writeRegister, type RegisterDocument } from './register-file';
 
 /** How long a change waits for another writer of the register (another user, the scheduled task). */
 const WAIT_MS = 15_000;
@@ -58,7 +58,8 @@ export class ChannelRegister {
       const issues = result.issues.filter((i) => i.entry === label);
       if (issues.length > 0) return { result: { issues } };
       const warnings = result.warnings.filter((w) => w.entry === label);
-      const checked = result.channels.at(-1)!;
+      // Fields added to the file by hand are not the form's: they stay as they are.
+      const checked = { ...(current && unknownFields(current)), ...result.channels.at(-1)! };
       const changes = changedFields(current ?? {}, checked);
       if (current && changes.length === 0) return { result: { channel: current, warnings } };
       const channel = this.stamp(checked, (current?.version ?? 0) + 1);
@@ -150,8 +151,14 @@ export class ChannelRegister {
         const before = await readRegister(this.archiveDir);
         const { document, events = [], result } = work(before);
         if (document) {
-          await writeRegister(this.archiveDir, { ...document, revision: before.revision + 1 });
-          await appendHistory(this.archiveDir, events);
+          // The history line first: a register written without it would be a change no one can trace.
+          const undo = await appendHistory(this.archiveDir, events);
+          try {
+            await writeRegister(this.archiveDir, { ...document, revision: before.revision + 1 });
+          } catch (error) {
+            await undo();
+            throw error;
+          }
         }
         return result;
       });
