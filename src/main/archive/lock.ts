@@ -1,4 +1,4 @@
-import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import lockfile from 'proper-lockfile';
@@ -11,39 +11,44 @@ const STALE_MS = 30_000;
 /** Who holds a lock (beside it: the lock folder must stay empty), so that a holder on this machine that has died is known at once, not after STALE_MS. */
 const owner = (target: string) => `${target}.owner.json`;
 
-export class LockBusyError extends Error {}
+/**
+ * Why a lock could not be had: another holder is working (held), something that is no lock of ours
+ * stands in the lock's place (not_a_lock), or the lock is dated in the future by a computer whose
+ * clock is ahead and its holder is still refreshing it (future).
+ */
+export class LockBusyError extends Error {
+  constructor(
+    message: string,
+    readonly reason: 'held' | 'not_a_lock' | 'future' = 'held',
+    readonly place = '',
+  ) {
+    super(message);
+  }
+}
+
+/** What a busy lock's sentence names: the exact case (errorMessageKeys' `what`) and the lock's place, unless another holder is simply working. */
+export function lockParams(error: LockBusyError): Record<string, string> {
+  return error.reason === 'held' ? {} : { what: `lock_${error.reason}`, place: error.place };
+}
+
+/** A lock dated in the future that has not been refreshed for this long has lost its holder (whose clock was ahead): it is taken over. */
+export const FUTURE_LOCK_TAKEOVER_MS = STALE_MS;
+/** How far ahead a lock's time may be before it counts as dated in the future (clocks of a share and a PC differ a little). */
+const FUTURE_SLACK_MS = 2_000;
 
 /**
  * Runs `work` holding the archive's lock called `name`, shared by every process and machine that
  * uses the archive (proper-lockfile: refreshed while held, taken over when stale). `waitMs` is how
- * long to wait for another holder; past it, LockBusyError.
+ * long to wait for another holder; past it, LockBusyError. The holder is looked at first: a holder
+ * on this computer that has died gives its lock up at once, not after the wait.
  */
 export async function withArchiveLock<T>(archiveDir: string, name: string, waitMs: number, work: () => Promise<T>): Promise<T> {
   // proper-lockfile keeps one lock per path in a process, so each named lock has a path of its own.
   const target = path.join(archiveDir, LOCKS_DIR, name);
   await mkdir(path.dirname(target), { recursive: true });
   let compromised: Error | null = null;
-  const options = {
-    realpath: false,
-    stale: STALE_MS,
-    retries: retriesFor(waitMs),
-    onCompromised: (error: Error) => void (compromised = error),
-  };
-  let release: () => Promise<void>;
-  try {
-    release = await lockfile.lock(target, options);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'ELOCKED') throw error;
-    if (!(await heldByTheDead(target))) throw new LockBusyError(`${name} is held by another process`);
-    // Only one process can take the dead holder's owner file away, so only one takes its lock over.
-    const taken = `${owner(target)}.${process.pid}`;
-    if (!(await rename(owner(target), taken).then(() => true, () => false))) throw new LockBusyError(`${name} is held by another process`);
-    await rm(`${target}.lock`, { recursive: true, force: true });
-    await rm(taken, { force: true });
-    release = await lockfile.lock(target, options).catch((again: NodeJS.ErrnoException) => {
-      throw again.code === 'ELOCKED' ? new LockBusyError(`${name} is held by another process`) : again;
-    });
-  }
+  const options: lockfile.LockOptions = { realpath: false, stale: STALE_MS, onCompromised: (error: Error) => void (compromised = error) };
+  const release = await acquire(target, name, waitMs, options);
   try {
     await writeFile(owner(target), JSON.stringify({ host: os.hostname(), pid: process.pid })).catch(() => undefined);
     const result = await work();
@@ -55,16 +60,50 @@ export async function withArchiveLock<T>(archiveDir: string, name: string, waitM
   }
 }
 
-/**
- * Retries that wait at least `waitMs` in all: short at first, since most holders (a register edit, a
- * log line) are done in milliseconds, then up to half a second; randomised, so that waiting
- * processes do not all try again at the same moment.
- */
-function retriesFor(waitMs: number) {
-  if (waitMs <= 0) return 0;
-  let retries = 0;
-  for (let total = 0, wait = 20; total < waitMs; retries++, wait = Math.min(wait * 1.5, 500)) total += wait;
-  return { retries, minTimeout: 20, maxTimeout: 500, factor: 1.5, randomize: true };
+async function acquire(target: string, name: string, waitMs: number, options: lockfile.LockOptions): Promise<() => Promise<void>> {
+  const lockDir = `${target}.lock`;
+  const deadline = Date.now() + waitMs;
+  let future: { mtimeMs: number; since: number } | null = null;
+  // Short at first, since most holders (a register edit, a log line) are done in milliseconds, then up
+  // to half a second; randomised, so that waiting processes do not all try again at the same moment.
+  for (let pause = 20; ; pause = Math.min(pause * 1.5, 500)) {
+    try {
+      return await lockfile.lock(target, { ...options, retries: 0 });
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'ELOCKED') throw error;
+    }
+    const found = await stat(lockDir).catch(() => null);
+    if (found && !found.isDirectory()) {
+      throw new LockBusyError(`${lockDir} is a file, not a lock folder of Kanalarkiv's; remove it (when no one else is using the archive) and try again`, 'not_a_lock', lockDir);
+    }
+    if (await takeOverFromTheDead(target)) continue;
+    // proper-lockfile never calls a lock stale whose time is ahead of ours; one not refreshed for a while has no holder.
+    if (found && found.mtimeMs > Date.now() + FUTURE_SLACK_MS) {
+      if (!future || future.mtimeMs !== found.mtimeMs) future = { mtimeMs: found.mtimeMs, since: Date.now() };
+      else if (Date.now() - future.since >= FUTURE_LOCK_TAKEOVER_MS) {
+        await rm(lockDir, { recursive: true, force: true });
+        continue;
+      }
+    } else {
+      future = null;
+    }
+    if (Date.now() >= deadline) {
+      if (future) throw new LockBusyError(`${lockDir} is dated ${new Date(future.mtimeMs).toISOString()}, in the future (a computer whose clock is ahead); it is taken over when it has not changed for ${FUTURE_LOCK_TAKEOVER_MS / 1000} s`, 'future', lockDir);
+      throw new LockBusyError(`${name} is held by another process`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, Math.min(pause * (0.5 + Math.random()), Math.max(1, deadline - Date.now()))));
+  }
+}
+
+/** Takes the lock away from a holder on this computer that no longer runs; whether it did. */
+async function takeOverFromTheDead(target: string): Promise<boolean> {
+  if (!(await heldByTheDead(target))) return false;
+  // Only one process can take the dead holder's owner file away, so only one takes its lock over.
+  const taken = `${owner(target)}.${process.pid}`;
+  if (!(await rename(owner(target), taken).then(() => true, () => false))) return false;
+  await rm(`${target}.lock`, { recursive: true, force: true });
+  await rm(taken, { force: true });
+  return true;
 }
 
 /** Whether the lock's holder was a process on this machine that no longer runs (killed, crashed). */

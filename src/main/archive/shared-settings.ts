@@ -2,7 +2,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import { KanalarkivError } from '../../shared/errors';
 import { DEFAULT_HANDOVER_SETTINGS, handoverSettingsSchema, type HandoverSettings } from '../../shared/handover';
-import { LockBusyError, withArchiveLock } from './lock';
+import { LockBusyError, lockParams, withArchiveLock } from './lock';
 import { readJsonFile, writeJsonFile } from './shared-file';
 
 /**
@@ -74,7 +74,7 @@ export async function updateSharedSettings(archiveDir: string, change: (current:
       return next;
     });
   } catch (error) {
-    if (error instanceof LockBusyError) throw new KanalarkivError('register_busy', `the shared settings were busy for ${WAIT_MS / 1000} s`);
+    if (error instanceof LockBusyError) throw new KanalarkivError('register_busy', `the shared settings were busy for ${WAIT_MS / 1000} s (${error.message})`, lockParams(error));
     throw error;
   }
 }

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { SnapshotRef } from '../../shared/archive';
 import type { DeliveryResult, HandoverItemResult, HandoverTarget } from '../../shared/handover';
 import { HandoverError } from './errors';
-import { withArchiveLock, LockBusyError } from '../archive/lock';
+import { withArchiveLock, LockBusyError, lockParams } from '../archive/lock';
 import { requireIntactLog } from './check';
 import { identify, loadItem, type HandoverItem } from './items';
 import { deliveries, deliveryKey, HandoverLog, type LogEntry, type NewLogEntry } from './log';
@@ -60,12 +60,13 @@ export async function handOver(request: HandoverRequest): Promise<DeliveryResult
     return await withArchiveLock(request.archiveDir, 'handover', 0, run);
   } catch (error) {
     if (!(error instanceof LockBusyError)) throw error;
+    if (error.reason === 'not_a_lock') throw new HandoverError('busy', error.message, lockParams(error));
   }
   request.onWaiting?.();
   try {
     return await withArchiveLock(request.archiveDir, 'handover', WAIT_MS, run);
   } catch (error) {
-    if (error instanceof LockBusyError) throw new HandoverError('busy', 'Another handover from this archive has been running for half an hour; try again when it is done.');
+    if (error instanceof LockBusyError) throw new HandoverError('busy', error.reason === 'held' ? 'Another handover from this archive has been running for half an hour; try again when it is done.' : error.message, lockParams(error));
     throw error;
   }
 }

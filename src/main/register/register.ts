@@ -2,7 +2,7 @@ import os from 'node:os';
 import type { Channel } from '../../shared/channel';
 import { KanalarkivError } from '../../shared/errors';
 import type { ChannelEdit, ImportPreview, RegisteredChannel, RegisterEvent, SaveChannelResult } from '../../shared/register';
-import { LockBusyError, withArchiveLock } from '../archive/lock';
+import { LockBusyError, lockParams, withArchiveLock } from '../archive/lock';
 import { checkEntries, readEntries, unknownColumns, type RawEntry } from './channels';
 import { appendHistory, changedFields, readHistory, type NewRegisterEvent } from './history';
 import { readRegister, REGISTER_LOCK, unknownFields, writeRegister, type RegisterDocument } from './register-file';
@@ -163,7 +163,7 @@ export class ChannelRegister {
         return result;
       });
     } catch (error) {
-      if (error instanceof LockBusyError) throw new KanalarkivError('register_busy', `the register was busy for ${WAIT_MS / 1000} s (${error.message})`);
+      if (error instanceof LockBusyError) throw new KanalarkivError('register_busy', `the register was busy for ${WAIT_MS / 1000} s (${error.message})`, lockParams(error));
       throw error;
     }
   }

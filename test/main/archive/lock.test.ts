@@ -1,10 +1,10 @@
 import { spawn } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, utimesSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { LockBusyError, withArchiveLock } from '../../../src/main/archive/lock';
-import { ROOT } from '../../helpers/cli';
+import { FUTURE_LOCK_TAKEOVER_MS, LOCKS_DIR, LockBusyError, withArchiveLock } from '../../../src/main/archive/lock';
+import { ROOT, runCli } from '../../helpers/cli';
 
 const archive = () => mkdtempSync(path.join(os.tmpdir(), 'kanalarkiv-lock-'));
 
@@ -55,4 +55,35 @@ describe('archive locks', () => {
     setTimeout(() => release(), 300);
     expect(await Promise.all([first, second])).toEqual(['first', 'second']);
   });
+});
+
+describe('locks left behind', () => {
+  it('takes a lock over from a killed holder on this computer at once, however long the caller would wait', async () => {
+    const dir = archive();
+    const { child, held } = holder(dir, 'register');
+    process.kill(await held, 'SIGKILL');
+    await new Promise((r) => child.on('exit', r));
+    // The register waits up to 15 s and the handover log 60 s for a live holder: a dead one costs neither.
+    await expect(withArchiveLock(dir, 'register', 60_000, async () => 'mine')).resolves.toBe('mine');
+  }, 10_000);
+
+  it('names a file standing where the lock folder should be, at once and in Swedish, instead of waiting for ever', async () => {
+    const dir = archive();
+    mkdirSync(path.join(dir, LOCKS_DIR));
+    writeFileSync(path.join(dir, LOCKS_DIR, 'register.lock'), 'inte ett lås');
+    await expect(withArchiveLock(dir, 'register', 60_000, async () => 'mine')).rejects.toMatchObject({ reason: 'not_a_lock' });
+    const run = await runCli(['channels', 'add', '--archive', dir, '--id', 'kultur', '--name', 'Kultur', '--url', 'https://www.facebook.com/kultur', '--unit', 'Kultur', '--owners', 'Anna,Olof'], { LANG: 'sv_SE.UTF-8' });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('register.lock” är en fil, inte en låsmapp från Kanalarkiv');
+  }, 10_000);
+
+  it('takes over a lock dated in the future (a computer whose clock is ahead) once it has not changed for 30 s', async () => {
+    const dir = archive();
+    const lock = path.join(dir, LOCKS_DIR, 'register.lock');
+    mkdirSync(lock, { recursive: true });
+    const ahead = new Date(Date.now() + 60 * 60_000);
+    utimesSync(lock, ahead, ahead);
+    await expect(withArchiveLock(dir, 'register', 0, async () => 'mine')).rejects.toMatchObject({ reason: 'future' });
+    await expect(withArchiveLock(dir, 'register', FUTURE_LOCK_TAKEOVER_MS + 5_000, async () => 'mine')).resolves.toBe('mine');
+  }, 60_000);
 });
