@@ -32,10 +32,21 @@ export async function readOwnReasons(archiveDir: string): Promise<OwnReason[]> {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
     throw error;
   }
-  const parsed = ownReasonsSchema.safeParse(JSON.parse(text));
-  if (!parsed.success) throw new Error(`${OWN_REASONS_FILE} in the archive is not a list of {code, label}: ${parsed.error.issues[0]?.message}. Correct it in the app's settings.`);
+  let data: unknown;
+  try {
+    data = JSON.parse(text.replace(/^\uFEFF/, ''));
+  } catch (error) {
+    throw unreadableReasons(`is not valid JSON (${(error as Error).message})`);
+  }
+  const parsed = ownReasonsSchema.safeParse(data);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    throw unreadableReasons(`is not a list of {code, label}: ${issue.path.length ? `${issue.path.join('.')}: ` : ''}${issue.message}`);
+  }
   return parsed.data;
 }
+
+const unreadableReasons = (detail: string) => new KanalarkivError('settings_unreadable', `${OWN_REASONS_FILE} in the archive ${detail}. Correct it in the app's settings, or remove the file.`, { what: 'reasons', file: OWN_REASONS_FILE });
 
 /** Replaces the archive's own reasons (validated first); the file is swapped in whole. */
 export async function writeOwnReasons(archiveDir: string, reasons: OwnReason[]): Promise<void> {

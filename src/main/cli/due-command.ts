@@ -25,7 +25,8 @@ export async function dueCommand(args: string[], io: Io): Promise<number> {
   const rounds = loadRounds(values.rounds, shared, t);
   if (typeof rounds === 'string') throw new UsageError(rounds);
   const now = values.at ? new Date(values.at) : new Date();
-  if (Number.isNaN(now.getTime())) throw new UsageError(t('cli.badAt', { at: values.at }));
+  // A year past 9999 is a valid JS date but no round's: the rounds' own dates would overflow.
+  if (Number.isNaN(now.getTime()) || now.getUTCFullYear() < 1970 || now.getUTCFullYear() > 9999) throw new UsageError(t('cli.badAt', { at: values.at }));
 
   let snapshots: Awaited<ReturnType<typeof readCatalogue>>['snapshots'] = [];
   if (await stat(values.archive).then((s) => s.isDirectory(), () => false)) {

@@ -1,5 +1,6 @@
 import { fsProblem } from '../archive/fs-problems';
-import { diskText } from './messages';
+import { KanalarkivError } from '../../shared/errors';
+import { diskText, failureText } from './messages';
 import { EXIT, UsageError, type Io } from './options';
 import { commandUsage, isCommand, usage, type CommandName } from './usage';
 
@@ -56,6 +57,12 @@ export async function main(argv: string[], io: Io, signal?: AbortSignal): Promis
       // The archive or a destination could not be read or written: say which and what to do, never a stack.
       io.err(`kanalarkiv ${command}: ${diskText(t, disk)}\n`);
       if (rest.includes('--json')) io.out(`${JSON.stringify({ error: { code: disk.kind, message: disk.message } })}\n`);
+      return EXIT.someFailed;
+    }
+    if (error instanceof KanalarkivError) {
+      // A failure the core explains (a register that is not one, a file of reasons that cannot be read): its sentence, never a stack.
+      io.err(`kanalarkiv ${command}: ${failureText(t, error)}\n`);
+      if (rest.includes('--json')) io.out(`${JSON.stringify({ error: { code: error.code, message: error.message, params: error.params } })}\n`);
       return EXIT.someFailed;
     }
     if (!(error instanceof UsageError)) throw error;

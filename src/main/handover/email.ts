@@ -49,6 +49,10 @@ export function emailAdapter(settings: EmailSettings, organisation: string, secr
               secure: settings.port === 465,
               // Never send a record in clear text: the server must offer STARTTLS.
               requireTLS: true,
+              // A server that accepts and never greets, or stalls mid-message, must not hang the handover (nodemailer waits 2 and 10 minutes by default).
+              connectionTimeout: 30_000,
+              greetingTimeout: 30_000,
+              socketTimeout: 60_000,
               ...(settings.user ? { auth: { user: settings.user, pass: secrets.password ?? '' } } : {}),
               ...(secrets.ca ? { tls: { ca: [secrets.ca] } } : {}),
             })

@@ -3,10 +3,10 @@ import { KanalarkivError } from '../../shared/errors';
 import { platformOfUrl } from '../platforms';
 import { parseHttpUrl, type RawEntry } from './channels';
 import { decodeText } from './encoding';
+import { fetchLimited, HttpLimitError, type HttpLimits, type LimitedResponse } from '../http';
 
-/** A list page is a page of text: more than this is not one, and is not read further. */
-const MAX_BYTES = 5_000_000;
-const TIMEOUT_MS = 20_000;
+/** A list page is a page of text: more than this is not one, and a site that takes longer is not answering. */
+const LIMITS: HttpLimits = { firstByteMs: 20_000, totalMs: 20_000, maxBytes: 5_000_000 };
 
 /** Links that are on a platform's host but are not an account: sharing buttons, the platform's own pages. */
 const NOT_AN_ACCOUNT = /^\/(sharer|share|intent|home|login|signup|privacy|policy|legal|help|about|terms|hashtag|search|watch|embed|plugins|dialog)(\/|\.php|$)/i;
@@ -68,29 +68,14 @@ export function channelsOnPage(html: string, page: URL, unit: string): RawEntry[
 export async function fetchListPage(address: string): Promise<{ html: string; page: URL }> {
   const page = parseHttpUrl(address.includes('://') ? address : `https://${address}`);
   if (!(page instanceof URL)) throw new KanalarkivError('invalid_arguments', page.message);
-  let response: Response;
+  let response: LimitedResponse;
   try {
-    response = await fetch(page, { signal: AbortSignal.timeout(TIMEOUT_MS), redirect: 'follow' });
+    response = await fetchLimited(page, { redirect: 'follow' }, LIMITS);
   } catch (error) {
+    // Read no further than a list page can be: a page that goes on is not one.
+    if (error instanceof HttpLimitError && error.limit === 'too_large') throw new KanalarkivError('invalid_arguments', `${page.href} is larger than ${LIMITS.maxBytes / 1_000_000} MB; give the address of the page that lists the accounts`);
     throw new KanalarkivError('website_unreachable', `could not fetch ${page.href} (${(error as Error).message})`);
   }
   if (!response.ok) throw new KanalarkivError('website_unreachable', `${page.href} answered ${response.status} ${response.statusText}`);
-  // Read no further than a list page can be: a page that goes on is not one.
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  const reader = response.body?.getReader();
-  try {
-    for (let read = await reader?.read(); reader && read && !read.done; read = await reader.read()) {
-      size += read.value.length;
-      if (size > MAX_BYTES) {
-        await reader.cancel();
-        throw new KanalarkivError('invalid_arguments', `${page.href} is larger than ${MAX_BYTES / 1_000_000} MB; give the address of the page that lists the accounts`);
-      }
-      chunks.push(read.value);
-    }
-  } catch (error) {
-    if (error instanceof KanalarkivError) throw error;
-    throw new KanalarkivError('website_unreachable', `${page.href} stopped answering (${(error as Error).message})`);
-  }
-  return { html: decodeText(Buffer.concat(chunks)).text, page: new URL(response.url || page.href) };
+  return { html: decodeText(response.body).text, page: new URL(response.url || page.href) };
 }

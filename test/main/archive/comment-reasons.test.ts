@@ -4,6 +4,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { OWN_REASONS_FILE, commentReasons, readOwnReasons, writeOwnReasons } from '../../../src/main/archive/comment-reasons';
 import { COMMENT_REASONS } from '../../../src/shared/comment';
+import { runCli } from '../../helpers/cli';
 
 describe("the archive's own reasons for saving a comment", () => {
   it('are offered after the guidelines\' reasons, and kept in the archive as JSON', async () => {
@@ -28,5 +29,21 @@ describe("the archive's own reasons for saving a comment", () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'kanalarkiv-reasons-'));
     writeFileSync(path.join(dir, OWN_REASONS_FILE), JSON.stringify([{ code: 'x' }]));
     await expect(commentReasons(dir)).rejects.toThrow(/comment-reasons.json in the archive is not a list of \{code, label\}/);
+  });
+});
+
+describe('a hostile comment-reasons.json', () => {
+  it.each([
+    ['not JSON', '{inte json'],
+    ['a __proto__ code', JSON.stringify([{ code: '__proto__', label: 'x' }])],
+    ['a code with a newline', JSON.stringify([{ code: 'ab\ncd', label: 'x' }])],
+    ['an object instead of a list', JSON.stringify({ code: 'egen', label: 'x' })],
+  ])('(%s) is named in a Swedish sentence, not an internal error', async (_, content) => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'kanalarkiv-reasons-'));
+    writeFileSync(path.join(dir, OWN_REASONS_FILE), content);
+    await expect(commentReasons(dir)).rejects.toMatchObject({ code: 'settings_unreadable', params: { what: 'reasons' } });
+    const run = await runCli(['save-comment', '--reasons', '--archive', dir], { LANG: 'sv_SE.UTF-8' });
+    expect(run.stderr).toContain('Kommunens egna skäl att spara kommentarer (comment-reasons.json i arkivmappen) går inte att läsa');
+    expect(run.stderr).not.toMatch(/internt fel|^\s+at /m);
   });
 });

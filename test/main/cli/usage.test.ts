@@ -55,6 +55,13 @@ describe('command line arguments', () => {
     expect(result.err).toMatch(message);
   });
 
+  it.each(['+275760-09-13T00:00:00Z', '0001-01-01T00:00:00Z', 'i morgon'])('due --at %s is named as no time, not an internal error', async (at) => {
+    const channels = file('due.csv', 'id,name,platform,url,unit,owners\nok,OK,web,https://a.se,U,A;B\n');
+    const result = await runIn('sv', 'due', '--channels', channels, '--archive', path.join(dir, 'arkiv-due'), '--at', at);
+    expect(result.code).toBe(1);
+    expect(result.err).toContain(`--at ”${at}” är ingen tidpunkt`);
+  });
+
   it('rejects --only with an id that is not in the file', async () => {
     const channels = file('ok.json', JSON.stringify([{ id: 'a', name: 'A', url: 'https://a.se', unit: 'U', owners: ['1', '2'] }]));
     const result = await run('capture', '--channels', channels, '--archive', path.join(dir, 'arkiv'), '--only', 'a,b');

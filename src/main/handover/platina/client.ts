@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { PlatinaReference, PlatinaReferenceList } from '../../../shared/handover';
 import { HandoverError } from '../errors';
+import { API_LIMITS, fetchLimited, HttpLimitError, UPLOAD_LIMITS, type HttpLimits, type LimitedResponse } from '../../http';
 
 /**
  * The calls Kanalarkiv makes to Platina's Standard API (REST, v8). docs/platina.md lists which of
@@ -106,6 +107,8 @@ export class PlatinaClient {
     private readonly accessToken: () => Promise<string>,
     /** Platina's ProxyAuthHeader (Configuring API Authorization): the token in this header instead of Authorization. */
     private readonly tokenHeader = '',
+    /** How long Platina may take to answer, and how much it may send (http.ts). */
+    private readonly limits: { api: HttpLimits; upload: HttpLimits } = { api: API_LIMITS, upload: UPLOAD_LIMITS },
   ) {}
 
   private async authorization(): Promise<Record<string, string>> {
@@ -161,9 +164,9 @@ export class PlatinaClient {
    */
   async openApi(url: string): Promise<Record<string, unknown> | null> {
     try {
-      const response = await fetch(url, { headers: { ...(await this.authorization()), Accept: 'application/json' } });
+      const response = await fetchLimited(url, { headers: { ...(await this.authorization()), Accept: 'application/json' } }, this.limits.api);
       if (!response.ok) return null;
-      const doc = (await response.json()) as unknown;
+      const doc = JSON.parse(response.text()) as unknown;
       return doc && typeof doc === 'object' && 'paths' in doc ? (doc as Record<string, unknown>) : null;
     } catch {
       return null;
@@ -179,13 +182,14 @@ export class PlatinaClient {
       headers['Content-Type'] = 'application/json';
       payload = JSON.stringify(body);
     }
-    let response: Response;
+    let response: LimitedResponse;
     try {
-      response = await fetch(url, { method, headers, body: payload });
+      response = await fetchLimited(url, { method, headers, body: payload }, body instanceof FormData ? this.limits.upload : this.limits.api);
     } catch (error) {
+      if (error instanceof HttpLimitError) throw new HandoverError('unreachable', `Platina at ${this.baseUrl}: ${error.message} (${method} ${path}). Try again later; if it goes on, ask IT whether Platina is up.`, { what: 'timeout' });
       throw new HandoverError('unreachable', `Cannot reach Platina at ${this.baseUrl} (${(error as Error).cause ?? (error as Error).message}). Check the address in Settings → Handover and the network.`);
     }
-    const text = await response.text();
+    const text = response.text();
     if (response.status === 401) throw new HandoverError('signed_out', 'Platina did not accept the sign-in (it may have expired, or the token lacks the email claim Platina requires). Sign in to Platina again.', { what: 'platina' });
     if (response.status === 403) throw new HandoverError('rejected', `Platina refused ${method} ${path}: your account lacks the right to do this in that diary. Ask the Platina administrator.`, { what: 'platina_forbidden' });
     if (!response.ok) throw new HandoverError('rejected', `Platina answered ${response.status} to ${method} ${path}: ${text.slice(0, 300) || response.statusText}`);

@@ -3,6 +3,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { z } from 'zod';
 import { HandoverError } from '../errors';
+import { API_LIMITS, fetchLimited, type LimitedResponse } from '../../http';
 
 /** What signing in gives: kept encrypted, refreshed when the access token runs out. */
 export interface Tokens {
@@ -31,9 +32,9 @@ const base64url = (bytes: Buffer) => bytes.toString('base64url');
 async function endpoints(authority: string): Promise<z.infer<typeof discovery>> {
   const url = `${authority.replace(/\/$/, '')}/.well-known/openid-configuration`;
   try {
-    const response = await fetch(url);
+    const response = await fetchLimited(url, {}, API_LIMITS);
     if (!response.ok) throw new Error(`HTTP ${response.status}`);
-    return discovery.parse(await response.json());
+    return discovery.parse(JSON.parse(response.text()));
   } catch (error) {
     throw new HandoverError('unreachable', `Cannot read the identity provider's configuration at ${url} (${(error as Error).message}). Check "Authority" in Settings → Handover.`);
   }
@@ -120,13 +121,13 @@ export async function refreshTokens(config: OAuthConfig, tokens: Tokens): Promis
 }
 
 async function requestTokens(endpoint: string, form: Record<string, string>): Promise<Tokens> {
-  let response: Response;
+  let response: LimitedResponse;
   try {
-    response = await fetch(endpoint, { method: 'POST', headers: { 'Content-Type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams(form) });
+    response = await fetchLimited(endpoint, { method: 'POST', headers: { 'Content-Type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams(form) }, API_LIMITS);
   } catch (error) {
     throw new HandoverError('unreachable', `Cannot reach the identity provider (${(error as Error).message}).`);
   }
-  const body = (await response.json().catch(() => ({}))) as Record<string, unknown>;
+  const body = (parseJsonObject(response.text()) ?? {}) as Record<string, unknown>;
   if (!response.ok) throw new HandoverError('signed_out', `The identity provider refused the sign-in: ${String(body.error_description ?? body.error ?? response.status)}. Sign in to Platina again.`);
   const parsed = tokenResponse.parse(body);
   return { accessToken: parsed.access_token, refreshToken: parsed.refresh_token ?? null, expiresAt: Date.now() + (parsed.expires_in ?? 3600) * 1000 };
@@ -140,5 +141,13 @@ export function tokenUser(accessToken: string): { email: string | null; name: st
     return { email: text(claims.email), name: text(claims.name) ?? text(claims.preferred_username) };
   } catch {
     return { email: null, name: null };
+  }
+}
+
+function parseJsonObject(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return null;
   }
 }

@@ -73,10 +73,14 @@ type Schema = Record<string, unknown>;
  */
 class Document {
   private readonly paths = new Map<string, Record<string, Schema>>();
+  /** Each schema resolved once: a document whose allOf refers to itself would otherwise branch without end. */
+  private readonly resolved = new WeakMap<Schema, Schema>();
 
   constructor(private readonly doc: Schema) {
-    for (const [path, operations] of Object.entries((doc.paths ?? {}) as Record<string, Record<string, Schema>>)) {
-      this.paths.set(normalise(path), operations);
+    // Anything in the document may be null or of another type: what is not an object is no operation.
+    for (const [path, operations] of Object.entries(object(doc.paths) ?? {})) {
+      const ops = object(operations);
+      if (ops) this.paths.set(normalise(path), ops as Record<string, Schema>);
     }
   }
 
@@ -84,55 +88,70 @@ class Document {
   operation(method: string, path: string): Schema | null {
     const wanted = `/${path}`;
     for (const [key, operations] of this.paths) {
-      if ((key === wanted || key.endsWith(wanted)) && operations[method]) return operations[method]!;
+      const operation = object(operations[method]);
+      if ((key === wanted || key.endsWith(wanted)) && operation) return operation;
     }
     return null;
   }
 
   bodySchema(operation: Schema, media: 'application/json' | 'multipart/form-data'): Schema | null {
-    const body = operation.requestBody as { content?: Record<string, { schema?: Schema }> } | undefined;
-    if (body?.content) {
-      const content = Object.entries(body.content).find(([type]) => type.startsWith(media) || (media === 'application/json' && type.includes('json')));
-      return content?.[1].schema ? this.resolve(content[1].schema) : null;
+    const content = object(object(operation.requestBody)?.content);
+    if (content) {
+      const entry = Object.entries(content).find(([type]) => type.startsWith(media) || (media === 'application/json' && type.includes('json')));
+      const schema = object(object(entry?.[1])?.schema);
+      return schema ? this.resolve(schema) : null;
     }
     // Swagger 2: a body parameter, or formData parameters.
-    const parameters = (operation.parameters ?? []) as Schema[];
+    const parameters = (Array.isArray(operation.parameters) ? operation.parameters : []).map(object).filter((p): p is Schema => p !== undefined);
     if (media === 'multipart/form-data') {
       const form = parameters.filter((p) => p.in === 'formData');
-      return form.length ? { type: 'object', properties: Object.fromEntries(form.map((p) => [p.name as string, p])) } : null;
+      return form.length ? { type: 'object', properties: Object.fromEntries(form.map((p) => [String(p.name), p])) } : null;
     }
-    const inBody = parameters.find((p) => p.in === 'body');
-    return inBody?.schema ? this.resolve(inBody.schema as Schema) : null;
+    const schema = object(parameters.find((p) => p.in === 'body')?.schema);
+    return schema ? this.resolve(schema) : null;
   }
 
   answerSchema(operation: Schema): Schema | null {
-    const responses = (operation.responses ?? {}) as Record<string, Schema>;
-    const ok = Object.entries(responses).find(([status]) => /^2\d\d$/.test(status))?.[1];
+    const responses = object(operation.responses) ?? {};
+    const ok = object(Object.entries(responses).find(([status]) => /^2\d\d$/.test(status))?.[1]);
     if (!ok) return null;
-    if (ok.content) {
-      const content = Object.entries(ok.content as Record<string, { schema?: Schema }>).find(([type]) => type.includes('json'));
-      return content?.[1].schema ? this.resolve(content[1].schema) : null;
+    const content = object(ok.content);
+    if (content) {
+      const schema = object(object(Object.entries(content).find(([type]) => type.includes('json'))?.[1])?.schema);
+      return schema ? this.resolve(schema) : null;
     }
-    return ok.schema ? this.resolve(ok.schema as Schema) : null;
+    const schema = object(ok.schema);
+    return schema ? this.resolve(schema) : null;
   }
 
-  /** Follows $ref and merges allOf, so a schema's properties and required fields can be read. */
-  resolve(schema: Schema, depth = 0): Schema {
-    if (depth > 20) return schema;
-    if (typeof schema.$ref === 'string') {
-      const target = schema.$ref.replace(/^#\//, '').split('/').reduce<unknown>((node, key) => (node as Schema | undefined)?.[key], this.doc);
-      return target ? this.resolve(target as Schema, depth + 1) : {};
-    }
-    if (Array.isArray(schema.allOf)) {
-      const parts = (schema.allOf as Schema[]).map((part) => this.resolve(part, depth + 1));
-      return {
+  /** Follows $ref and merges allOf, so a schema's properties and required fields can be read; each schema once, at most 20 deep. */
+  resolve(schema: unknown, depth = 0): Schema {
+    const node = object(schema);
+    if (!node || depth > 20) return {};
+    const known = this.resolved.get(node);
+    if (known) return known;
+    // A schema met again while it is being resolved refers to itself: it adds nothing more.
+    this.resolved.set(node, {});
+    let result = node;
+    if (typeof node.$ref === 'string') {
+      const target = node.$ref.replace(/^#\//, '').split('/').reduce<unknown>((at, key) => object(at)?.[key], this.doc);
+      result = this.resolve(target, depth + 1);
+    } else if (Array.isArray(node.allOf)) {
+      const parts = node.allOf.map((part) => this.resolve(part, depth + 1));
+      result = {
         type: 'object',
-        properties: Object.assign({}, ...parts.map((part) => part.properties ?? {})),
-        required: parts.flatMap((part) => (part.required as string[] | undefined) ?? []),
+        properties: Object.assign({}, ...parts.map((part) => object(part.properties) ?? {})),
+        required: parts.flatMap((part) => (Array.isArray(part.required) ? part.required.filter((r): r is string => typeof r === 'string') : [])),
       };
     }
-    return schema;
+    this.resolved.set(node, result);
+    return result;
   }
+}
+
+/** The value as an object of the document, or undefined when it is null, a list or a plain value. */
+function object(value: unknown): Schema | undefined {
+  return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Schema) : undefined;
 }
 
 /** "/api/v8.0/diaries/{diaryId}/journalized-cases" → "/api/v8.0/diaries/{}/journalized-cases" */
@@ -172,7 +191,7 @@ function compareFields(document: Document, schema: Schema | null, fields: Field[
   if (where === 'body' && schema) {
     // A field the customer's API requires that Kanalarkiv does not send makes every such call fail.
     const sent = new Set(fields.map((f) => f.name.toLowerCase()));
-    for (const name of (schema.required as string[] | undefined) ?? []) {
+    for (const name of Array.isArray(schema.required) ? schema.required.filter((r): r is string => typeof r === 'string') : []) {
       if (!sent.has(name.toLowerCase())) checks.push({ name, where, expected: null, found: typeOf(fieldSchema(document, schema, name)), problem: 'unsent' });
     }
   }
