@@ -16,6 +16,18 @@ export interface Sender {
  * the renderer's index.html exactly when it is loaded from a file (no other local file, such as a
  * record's PDF), or any page of the dev server while developing.
  */
+/** Chromium's PDF viewer: the frame it opens inside the record window is this extension's page. */
+export const PDF_VIEWER_ORIGIN = 'chrome-extension://mhjfbmdgcfjbbpaeojofohoefgiehjai';
+
+/**
+ * Whether a frame inside a window (not its main frame: will-navigate guards that) may navigate to
+ * `url`: only within the app, or Chromium's PDF viewer opening in the record window. An iframe put
+ * in by a bug or an attack may go nowhere else.
+ */
+export function frameNavigationAllowed(url: string, appUrl: string): boolean {
+  return isAppUrl(url, appUrl) || url === PDF_VIEWER_ORIGIN || url.startsWith(`${PDF_VIEWER_ORIGIN}/`);
+}
+
 export function isAppUrl(url: string, appUrl: string): boolean {
   try {
     const page = new URL(url);

@@ -1,5 +1,5 @@
 import { app, session, shell, type WebContents } from 'electron';
-import { externalLinkAllowed, isAppUrl } from '../api/dispatch';
+import { externalLinkAllowed, frameNavigationAllowed, isAppUrl } from '../api/dispatch';
 
 /**
  * Every guard carries its reason and the Electron security checklist item it implements
@@ -20,6 +20,11 @@ function restrictContents(contents: WebContents, appUrl: string, linkHosts: () =
   // #13 Disable or limit navigation.
   contents.on('will-navigate', (event, url) => {
     if (!isAppUrl(url, appUrl)) event.preventDefault();
+  });
+  // will-navigate sees the main frame only: a subframe (an injected iframe) is held to the same rule.
+  // #13 Disable or limit navigation.
+  contents.on('will-frame-navigate', (event) => {
+    if (!event.isMainFrame && !frameNavigationAllowed(event.url, appUrl)) event.preventDefault();
   });
 
   // No second window ever; an https link to a registered channel's host opens in the system browser.

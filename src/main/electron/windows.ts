@@ -32,6 +32,10 @@ export function createMainWindow(preloadPath: string, appUrl: string): BrowserWi
 /**
  * A record's PDF in a window of its own, shown by Chromium's PDF viewer. It has no preload, so the
  * PDF can reach nothing of the app; its URL is not the app's, so dispatch() refuses it anyway.
+ * `plugins: true` is there because Chromium's PDF viewer is a plugin: without it the window stays
+ * blank (webPreferences.plugins, https://www.electronjs.org/docs/latest/api/structures/web-preferences).
+ * It enables no other plugin (Electron ships none), the window is sandboxed, and only a record of the
+ * archive is ever loaded in it; its viewer frame is the one subframe allowed to navigate (security.ts).
  */
 export function openPdfWindow(file: string, parent: BrowserWindow | undefined): void {
   const window = new BrowserWindow({

@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { dispatch, externalLinkAllowed, isAppUrl } from '../../../src/main/api/dispatch';
+import { dispatch, externalLinkAllowed, frameNavigationAllowed, isAppUrl, PDF_VIEWER_ORIGIN } from '../../../src/main/api/dispatch';
 import { APP_URL, appFile } from '../../../src/main/app-url';
 import { createHandlers } from '../../../src/main/api/handlers';
 import { CAPTURE_PROFILE } from '../../../src/main/capture/profile';
@@ -121,6 +121,17 @@ describe('what the app itself is, and where its links go', () => {
     expect(isAppUrl('file:///app/out/renderer/index.html', APP_URL)).toBe(false);
     expect(isAppUrl('file://fileserver/app/out/renderer/index.html', 'file:///app/out/renderer/index.html')).toBe(false);
     expect(isAppUrl('file:///app/out/renderer/index.html', 'file:///app/out/renderer/index.html')).toBe(true);
+  });
+
+  it('lets a frame inside a window navigate only within the app, or to Chromium\'s PDF viewer in the record window', () => {
+    expect(frameNavigationAllowed('app://kanalarkiv/index.html#kanaler', APP_URL)).toBe(true);
+    expect(frameNavigationAllowed(`${PDF_VIEWER_ORIGIN}/index.html`, APP_URL)).toBe(true);
+    expect(frameNavigationAllowed('https://www.facebook.com/umeakommun', APP_URL)).toBe(false);
+    expect(frameNavigationAllowed('chrome-extension://annan/index.html', APP_URL)).toBe(false);
+    expect(frameNavigationAllowed(`${PDF_VIEWER_ORIGIN}.evil.example/`, APP_URL)).toBe(false);
+    expect(frameNavigationAllowed('javascript:alert(1)', APP_URL)).toBe(false);
+    // The shell holds every frame but the main one to this rule (src/main/electron/security.ts).
+    expect(readFileSync(path.join(ROOT, 'src/main/electron/security.ts'), 'utf8')).toMatch(/'will-frame-navigate'[\s\S]*frameNavigationAllowed\(event\.url, appUrl\)/);
   });
 
   it('serves only the renderer\'s own files on app://kanalarkiv/', () => {
