@@ -28,7 +28,7 @@ export async function verifyCommand(args: string[], io: Io): Promise<number> {
     if (report.log.length > 0) {
       io.out(`${t('cli.logDamaged')}${report.log.map((p) => t('cli.logLine', { line: p.line, detail: p.detail })).join('')}`);
     }
-    io.out(t('cli.inventory', { expected: report.inventory.expected, present: report.inventory.present }));
+    io.out(t('cli.inventory', { count: report.inventory.expected, present: report.inventory.present }));
     io.out(`${t('cli.intact', { intact: report.bags.length - damaged.length, count: report.bags.length })}${report.log.length ? t('cli.logIsDamaged') : ''}\n`);
   }
   return damaged.length === 0 && report.log.length === 0 ? EXIT.ok : EXIT.someFailed;

@@ -101,6 +101,9 @@ export function Archive({ onCapture }: { onCapture?: () => void }) {
       {report && (
         <div role="status" className={damaged.length || report.log.length ? 'report bad' : 'report good'}>
           <p>{t('archive.verified', { intact: report.bags.length - damaged.length, total: report.bags.length })}</p>
+          <p>{t('archive.inventory', { count: report.inventory.expected, present: report.inventory.present })}</p>
+          {report.inventory.built !== null && <p>{t('archive.inventoryBuilt', { count: report.inventory.built })}</p>}
+          {report.logRemnant && <p>{t('archive.logRemnant')}</p>}
           {report.log.length > 0 && (
             <div>
               <strong>{t('archive.logDamaged')}</strong>
