@@ -20,6 +20,14 @@ const copyOf = () => {
   return dir;
 };
 
+/** A copy of the archive whose records were all handed over to an upload folder once. */
+async function deliveredArchive() {
+  const archive = copyOf();
+  const run = await runCli(['handover', '--archive', archive, '--to', 'folder', '--dest', temp('folder'), '--by', 'Rut']);
+  expect(run.code, run.stderr).toBe(0);
+  return archive;
+}
+
 describe('two handovers at once', () => {
   it.each([
     ['eark', 'eark'],
@@ -62,13 +70,6 @@ describe('a folder name no record may have', () => {
 });
 
 describe('a damaged handover log', () => {
-  async function deliveredArchive() {
-    const archive = copyOf();
-    const run = await runCli(['handover', '--archive', archive, '--to', 'folder', '--dest', temp('folder'), '--by', 'Rut']);
-    expect(run.code, run.stderr).toBe(0);
-    return archive;
-  }
-
   it('an edited line is named by verify, and neither a handover nor a receipt is made from the log', async () => {
     const archive = await deliveredArchive();
     const file = path.join(archive, HANDOVER_LOG);
@@ -111,13 +112,6 @@ describe('a damaged handover log', () => {
 });
 
 describe('a handover log a crash or a cut left short', () => {
-  async function deliveredArchive() {
-    const archive = copyOf();
-    const run = await runCli(['handover', '--archive', archive, '--to', 'folder', '--dest', temp('folder'), '--by', 'Rut']);
-    expect(run.code, run.stderr).toBe(0);
-    return archive;
-  }
-
   it('a last line half written by a crash is set aside in a file of its own, and handovers and receipts go on', async () => {
     const archive = await deliveredArchive();
     const file = path.join(archive, HANDOVER_LOG);

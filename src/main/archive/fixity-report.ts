@@ -28,6 +28,7 @@ export async function fixityReportPdf(report: ArchiveReport, context: { at: Date
   writer.row('Kontrollerad', when(context.at.toISOString()));
   writer.row('Kontrollerad av', context.by || 'Inte angivet');
   writer.row('Resultat', `${intact} av ${report.bags.length} ögonblicksbilder är oförändrade${damaged.length ? `; ${damaged.length} är skadade` : ''}.`);
+  writer.row('Förteckningen', swedish('archive.inventory', { count: report.inventory.expected, present: report.inventory.present }));
   writer.row('Överlämningsloggen', report.log.length === 0 ? 'Hel: varje rad hänger ihop med raden före.' : `${report.log.length} rader är skadade. Återställ loggen från en säkerhetskopia; inget lämnas över förrän den är hel.`);
   if (report.incomplete.length > 0) writer.row('Ofärdiga', `${report.incomplete.length} ögonblicksbilder togs aldrig färdigt (de ligger i .incomplete och räknas inte som handlingar).`);
 

@@ -63,7 +63,7 @@ export async function withArchiveLock<T>(archiveDir: string, name: string, waitM
 async function acquire(target: string, name: string, waitMs: number, options: lockfile.LockOptions): Promise<() => Promise<void>> {
   const lockDir = `${target}.lock`;
   const deadline = Date.now() + waitMs;
-  let future: { mtimeMs: number; since: number } | null = null;
+  let future: number | null = null;
   // Short at first, since most holders (a register edit, a log line) are done in milliseconds, then up
   // to half a second; randomised, so that waiting processes do not all try again at the same moment.
   for (let pause = 20; ; pause = Math.min(pause * 1.5, 500)) {
@@ -78,21 +78,35 @@ async function acquire(target: string, name: string, waitMs: number, options: lo
     }
     if (await takeOverFromTheDead(target)) continue;
     // proper-lockfile never calls a lock stale whose time is ahead of ours; one not refreshed for a while has no holder.
-    if (found && found.mtimeMs > Date.now() + FUTURE_SLACK_MS) {
-      if (!future || future.mtimeMs !== found.mtimeMs) future = { mtimeMs: found.mtimeMs, since: Date.now() };
-      else if (Date.now() - future.since >= FUTURE_LOCK_TAKEOVER_MS) {
-        await rm(lockDir, { recursive: true, force: true });
-        continue;
-      }
-    } else {
-      future = null;
-    }
+    future = found && found.mtimeMs > Date.now() + FUTURE_SLACK_MS ? found.mtimeMs : null;
+    if (future !== null && (await takeOverFromTheFuture(lockDir, future))) continue;
     if (Date.now() >= deadline) {
-      if (future) throw new LockBusyError(`${lockDir} is dated ${new Date(future.mtimeMs).toISOString()}, in the future (a computer whose clock is ahead); it is taken over when it has not changed for ${FUTURE_LOCK_TAKEOVER_MS / 1000} s`, 'future', lockDir);
+      if (future !== null) throw new LockBusyError(`${lockDir} is dated ${new Date(future).toISOString()}, in the future (a computer whose clock is ahead); it is taken over when it has not changed for ${FUTURE_LOCK_TAKEOVER_MS / 1000} s`, 'future', lockDir);
       throw new LockBusyError(`${name} is held by another process`);
     }
     await new Promise((resolve) => setTimeout(resolve, Math.min(pause * (0.5 + Math.random()), Math.max(1, deadline - Date.now()))));
   }
+}
+
+/**
+ * Takes over a lock dated in the future once it has not changed for FUTURE_LOCK_TAKEOVER_MS by our
+ * clock: a live holder refreshes it every 15 s, however wrong its clock. When it was first seen is
+ * kept beside it, so that callers who do not wait (a capture) see the time run too. Whether it did.
+ */
+async function takeOverFromTheFuture(lockDir: string, mtimeMs: number): Promise<boolean> {
+  const seenFile = `${lockDir}.future.json`;
+  const seen = (await readFile(seenFile, 'utf8').then((text) => JSON.parse(text) as { mtimeMs?: unknown; since?: unknown }, () => null));
+  if (seen?.mtimeMs !== mtimeMs || typeof seen.since !== 'number') {
+    await writeFile(seenFile, JSON.stringify({ mtimeMs, since: Date.now() })).catch(() => undefined);
+    return false;
+  }
+  if (Date.now() - seen.since < FUTURE_LOCK_TAKEOVER_MS) return false;
+  // Only one process can move the note away, so only one takes the lock over.
+  const taken = `${seenFile}.${process.pid}`;
+  if (!(await rename(seenFile, taken).then(() => true, () => false))) return false;
+  await rm(lockDir, { recursive: true, force: true });
+  await rm(taken, { force: true });
+  return true;
 }
 
 /** Takes the lock away from a holder on this computer that no longer runs; whether it did. */

@@ -30,12 +30,20 @@ export class UsageError extends Error {
 
 /** Parses options strictly, so that a mistyped option is an error instead of being ignored. */
 export function parseOptions<T extends NonNullable<ParseArgsConfig['options']>>(args: string[], options: T, positionals = false) {
+  let parsed;
   try {
-    return parseArgs({ args, options, strict: true, allowPositionals: positionals });
+    parsed = parseArgs({ args, options, strict: true, allowPositionals: positionals });
   } catch (error) {
     const { code, message } = error as NodeJS.ErrnoException;
     throw new UsageError(message, { code: String(code), option: /'([^']+)'/.exec(message)?.[1] ?? '' });
   }
+  // No value given on the command line holds a control character: it would go on into the register, records and receipts.
+  for (const [name, value] of [...Object.entries(parsed.values), ...parsed.positionals.map((p) => ['', p] as const)]) {
+    if ([value].flat().some((v) => typeof v === 'string' && /\p{Cc}/u.test(v))) {
+      throw new UsageError(`${name ? `--${name}` : 'an argument'} holds a control character`, { code: 'CONTROL_CHARACTER', option: name ? `--${name}` : '' });
+    }
+  }
+  return parsed;
 }
 
 /** An existing archive folder, or a usage error that says why it cannot be read. */

@@ -36,5 +36,6 @@ describe("saving the archive check's report", () => {
     const text = execFileSync('pdftotext', [file!, '-']).toString().replace(/\s+/g, ' ');
     expect(text).toContain('Kontroll av arkivet');
     expect(text).toContain('0 av 0 ögonblicksbilder är oförändrade.');
+    expect(text).toContain('Förteckningen 0 ögonblicksbilder väntas enligt arkivets förteckning, 0 finns.');
   });
 });

@@ -102,10 +102,15 @@ describe('control characters', () => {
     const dir = archive();
     const add = await runCli(['channels', 'add', '--archive', dir, '--id', 'kultur', '--name', 'x\u001b]0;owned\u0007\u001b[2Jy', '--url', kultur.url, '--unit', 'Kultur', '--owners', 'Anna,Olof'], { LANG: 'sv_SE.UTF-8' });
     expect(add.code).toBe(1);
-    expect(add.stderr).toContain('Innehåller ett styrtecken');
+    expect(add.stderr).toContain('”--name” innehåller ett styrtecken');
     expect(add.stderr).not.toContain('\u001b');
     const list = path.join(dir, 'lista.csv');
     writeFileSync(list, `id;name;url;unit;owners\nkultur;Kultur;${kultur.url};Kultur\u009b;Anna|Olof\n`);
+    for (const option of ['--organisation', '--reason']) {
+      const capture = await runCli(['capture', '--archive', dir, '--channels', list, option, 'a\u001b[2Jb'], { LANG: 'sv_SE.UTF-8' });
+      expect(capture.code).toBe(1);
+      expect(capture.stderr).toContain(`”${option}” innehåller ett styrtecken`);
+    }
     const preview = await as(dir).previewImport(readFileSync(list, 'utf8'), 'lista.csv');
     expect(preview.rows[0]!.issues).toEqual([expect.objectContaining({ field: 'unit', code: 'control_chars' })]);
   });
