@@ -63,7 +63,6 @@ export async function withArchiveLock<T>(archiveDir: string, name: string, waitM
 async function acquire(target: string, name: string, waitMs: number, options: lockfile.LockOptions): Promise<() => Promise<void>> {
   const lockDir = `${target}.lock`;
   const deadline = Date.now() + waitMs;
-  let future: number | null = null;
   // Short at first, since most holders (a register edit, a log line) are done in milliseconds, then up
   // to half a second; randomised, so that waiting processes do not all try again at the same moment.
   for (let pause = 20; ; pause = Math.min(pause * 1.5, 500)) {
@@ -78,7 +77,7 @@ async function acquire(target: string, name: string, waitMs: number, options: lo
     }
     if (await takeOverFromTheDead(target)) continue;
     // proper-lockfile never calls a lock stale whose time is ahead of ours; one not refreshed for a while has no holder.
-    future = found && found.mtimeMs > Date.now() + FUTURE_SLACK_MS ? found.mtimeMs : null;
+    const future = found && found.mtimeMs > Date.now() + FUTURE_SLACK_MS ? found.mtimeMs : null;
     if (future !== null && (await takeOverFromTheFuture(lockDir, future))) continue;
     if (Date.now() >= deadline) {
       if (future !== null) throw new LockBusyError(`${lockDir} is dated ${new Date(future).toISOString()}, in the future (a computer whose clock is ahead); it is taken over when it has not changed for ${FUTURE_LOCK_TAKEOVER_MS / 1000} s`, 'future', lockDir);
