@@ -89,6 +89,20 @@ export interface BagReport {
   problems: BagProblem[];
   /** For a damaged bag: the file archive's copy of it, checked; null when there is no file archive or no copy there. */
   copy: { place: string; intact: boolean } | null;
+  /** Its trusted timestamp (timestamp.tsr), when it has one. */
+  stamp?: StampSummary;
+}
+
+/** A bag's RFC 3161 stamp as verify read it. */
+export interface StampSummary {
+  /** The authority's time (ISO). */
+  at: string;
+  /** Who signed it ("CN=…, O=…"). */
+  authority: string;
+  /** Whether it chains to a trusted root (false when none is set). */
+  trusted: boolean;
+  /** How much later than the capture it was made, when more than the margin (a stamp caught up on later); null when within it. */
+  lateMs: number | null;
 }
 
 export interface ArchiveReport {

@@ -42,6 +42,7 @@ export const CAPTURE_WARNING_MESSAGES: Record<Language, Catalogue> = {
       other: '{{count}} bilder laddades fortfarande när deras del av sidan togs; de kan saknas i ögonblicksbilden.',
     },
     mhtml_partial: 'MHTML-kopian innehåller {{inCopy}} av de {{posts}} inläggen i bilderna: webbplatsen tar bort inlägg ur sidan medan den rullas. Bilderna och texten har alla.',
+    timestamp_failed: 'Ögonblicksbilden är sparad, men tidsstämpeltjänsten ({{tsa}}) gav ingen tidsstämpel. Kör ”kanalarkiv timestamp --archive {{archive}}” när tjänsten fungerar igen; då stämplas den i efterhand.',
   },
   en: {
     not_loaded: 'The page never finished loading; it was captured as far as it had loaded.',
@@ -74,6 +75,7 @@ export const CAPTURE_WARNING_MESSAGES: Record<Language, Catalogue> = {
       other: '{{count}} images were still loading when their part of the page was captured; they may be missing from the snapshot.',
     },
     mhtml_partial: 'The MHTML copy holds {{inCopy}} of the {{posts}} posts in the pictures: the site removes posts from the page as it is scrolled. The pictures and the text hold them all.',
+    timestamp_failed: 'The snapshot is saved, but the time-stamping authority ({{tsa}}) gave no stamp. Run “kanalarkiv timestamp --archive {{archive}}” when it works again; the snapshot is stamped then.',
   },
 };
 

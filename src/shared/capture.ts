@@ -47,6 +47,8 @@ export const CAPTURE_WARNING_CODES = [
   'logged_out',
   'login_expired',
   'no_posts',
+  // Not in the record (its bag is finished before the stamp is asked for): in the run's result.
+  'timestamp_failed',
   // A warning in a record made before warnings had codes: its text, in English, is all there is.
   'legacy',
 ] as const;

@@ -27,6 +27,8 @@ export const BAG_INFO_FILE = 'bag-info.txt';
 export const MANIFEST_FILE = 'manifest-sha256.txt';
 export const TAG_MANIFEST_FILE = 'tagmanifest-sha256.txt';
 export const TAG_FILES = [BAGIT_FILE, BAG_INFO_FILE, MANIFEST_FILE, TAG_MANIFEST_FILE] as const;
+/** A time-stamping authority's stamp of the tag manifest (RFC 3161, DER): beside it, in no manifest, since it stamps them (evidence/stamp-bag.ts). */
+export const TIMESTAMP_FILE = 'timestamp.tsr';
 
 /** The payload, in data/. */
 export const RECORD_FILE = 'record.pdf';

@@ -5,7 +5,8 @@ import { BAG_FOLDER, type ArchiveReport, type BagProblem, type BagReport } from 
 import { bagLocation, draftOfRunningCapture } from './bag';
 import { digestFile, listFiles, NOT_A_FILE, readRegularText, relativePath } from './files';
 import { LOCKS_DIR } from './lock';
-import { BAG_INFO_FILE, BAGIT_FILE, DATA_DIR, INCOMING_DIR, INCOMPLETE_DIR, MANIFEST_FILE, METADATA_FILE, TAG_FILES, TAG_MANIFEST_FILE } from './layout';
+import { inspectStamp } from '../evidence/timestamp-check';
+import { BAG_INFO_FILE, BAGIT_FILE, DATA_DIR, INCOMING_DIR, INCOMPLETE_DIR, MANIFEST_FILE, METADATA_FILE, TAG_FILES, TAG_MANIFEST_FILE, TIMESTAMP_FILE } from './layout';
 
 const TAGS: ReadonlySet<string> = new Set(TAG_FILES);
 
@@ -21,7 +22,7 @@ export interface FoundBag {
  * a channel folder or a bag should be (never followed), and a finished bag hidden in one of
  * Kanalarkiv's own folders (.incomplete, the locks).
  */
-export async function verifyArchive(archiveDir: string): Promise<Omit<ArchiveReport, 'log' | 'logRemnant' | 'inventory'> & { found: FoundBag[] }> {
+export async function verifyArchive(archiveDir: string, tsaRoots = ''): Promise<Omit<ArchiveReport, 'log' | 'logRemnant' | 'inventory'> & { found: FoundBag[] }> {
   const bags: BagReport[] = [];
   const found: FoundBag[] = [];
   const report = (folder: string, problem: BagProblem) => bags.push({ bag: bagName(archiveDir, folder), channelName: null, takenAt: null, problems: [problem], copy: null });
@@ -30,7 +31,9 @@ export async function verifyArchive(archiveDir: string): Promise<Omit<ArchiveRep
   for (const bag of [...(await findBags(archiveDir, unreadable, 0, link)), ...(await hiddenBags(archiveDir))]) {
     try {
       const identity = await readIdentity(bag);
-      bags.push({ bag: bagName(archiveDir, bag), channelName: identity?.channelName ?? null, takenAt: identity?.startedAt ?? null, problems: await verifyBag(bag, archiveDir), copy: null });
+      const problems = await verifyBag(bag, archiveDir, tsaRoots);
+      const { summary } = await inspectStamp(bag, identity?.startedAt ?? null, tsaRoots);
+      bags.push({ bag: bagName(archiveDir, bag), channelName: identity?.channelName ?? null, takenAt: identity?.startedAt ?? null, problems, copy: null, ...(summary && { stamp: summary }) });
       found.push({ bag: bagName(archiveDir, bag), snapshotId: identity?.snapshotId ?? null });
     } catch (error) {
       unreadable(bag, error);
@@ -114,7 +117,7 @@ const BAG_PARTS: ReadonlySet<string> = new Set([...TAG_FILES, DATA_DIR]);
  * anything that is not a plain file. Given the archive it belongs to, also whether it is where its
  * identity says (a copy being checked elsewhere has no such place).
  */
-export async function verifyBag(bag: string, archiveDir?: string): Promise<BagProblem[]> {
+export async function verifyBag(bag: string, archiveDir?: string, tsaRoots = ''): Promise<BagProblem[]> {
   const problems: BagProblem[] = [];
   // Every entry is looked at before any is opened: what is not a regular file is reported and never read.
   const notFiles = new Set<string>();
@@ -145,7 +148,8 @@ export async function verifyBag(bag: string, archiveDir?: string): Promise<BagPr
 
   const present = await listFiles(bag);
   for (const file of present) {
-    const listed = file.startsWith(`${DATA_DIR}/`) ? payload.has(file) : TAGS.has(file) || tags.has(file);
+    // The stamp stamps the tag manifest, so no manifest can list it.
+    const listed = file.startsWith(`${DATA_DIR}/`) ? payload.has(file) : TAGS.has(file) || tags.has(file) || file === TIMESTAMP_FILE;
     if (!listed) problems.push({ kind: 'extra', file, detail: 'is in the bag but in no manifest' });
   }
 
@@ -172,6 +176,7 @@ export async function verifyBag(bag: string, archiveDir?: string): Promise<BagPr
     problems.push({ kind: 'invalid', file: BAG_INFO_FILE, detail: `External-Identifier ${externalId} is not the snapshot id ${identity.snapshotId} in ${metadataFile}` });
   }
   if (archiveDir && identity) problems.push(...placeProblems(archiveDir, bag, identity));
+  if (!notFiles.has(TIMESTAMP_FILE) && !notFiles.has(TAG_MANIFEST_FILE)) problems.push(...(await inspectStamp(bag, identity?.startedAt ?? null, tsaRoots)).problems);
   return problems;
 }
 

@@ -10,6 +10,7 @@ import { loadChannels, loadRounds, loadSharedSettings } from './channel-file';
 import { entryText, failureText, issueText, roundName } from './messages';
 import type { Translate } from '../messages';
 import { EXIT, parseOptions, useArchive, type Io } from './options';
+import { tsaUrlOption } from './tsa-options';
 
 const DEFAULT_REASON = 'Regelbunden ögonblicksbild';
 
@@ -24,6 +25,7 @@ export async function captureCommand(args: string[], io: Io, signal?: AbortSigna
     browser: { type: 'string' },
     organisation: { type: 'string' },
     profiles: { type: 'string' },
+    tsa: { type: 'string' },
     rounds: { type: 'string' },
     due: { type: 'boolean', default: false },
     json: { type: 'boolean', default: false },
@@ -94,6 +96,7 @@ export async function captureCommand(args: string[], io: Io, signal?: AbortSigna
     concurrency,
     browserPath: values.browser,
     profilesRoot: values.profiles ?? defaultProfilesRoot(),
+    tsaUrl: tsaUrlOption(values.tsa, t),
     signal,
     onProgress: progressPrinter(io),
   });

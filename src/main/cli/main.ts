@@ -17,6 +17,7 @@ const COMMANDS: Record<CommandName, () => Promise<Command>> = {
   due: () => import('./due-command').then((m) => m.dueCommand),
   channels: () => import('./channels-command').then((m) => m.channelsCommand),
   verify: () => import('./verify-command').then((m) => m.verifyCommand),
+  timestamp: () => import('./timestamp-command').then((m) => m.timestampCommand),
   login: () => import('./login-command').then((m) => m.loginCommand),
   handover: () => import('./handover-command').then((m) => m.handoverCommand),
   receipt: () => import('./handover-command').then((m) => m.receiptCommand),

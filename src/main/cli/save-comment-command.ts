@@ -6,6 +6,7 @@ import { defaultProfilesRoot } from '../paths';
 import { positiveInteger, progressPrinter, report } from './capture-command';
 import { loadChannels, loadSharedSettings } from './channel-file';
 import { EXIT, parseOptions, useArchive, type Io } from './options';
+import { tsaUrlOption } from './tsa-options';
 
 /**
  * `kanalarkiv save-comment`: saves one comment or post of a channel, with why, as a record in the
@@ -26,6 +27,7 @@ export async function saveCommentCommand(args: string[], io: Io, signal?: AbortS
     browser: { type: 'string' },
     organisation: { type: 'string' },
     profiles: { type: 'string' },
+    tsa: { type: 'string' },
     reasons: { type: 'boolean', default: false },
     json: { type: 'boolean', default: false },
   }, true);
@@ -79,6 +81,7 @@ export async function saveCommentCommand(args: string[], io: Io, signal?: AbortS
     concurrency: 1,
     browserPath: values.browser,
     profilesRoot: values.profiles ?? defaultProfilesRoot(),
+    tsaUrl: tsaUrlOption(values.tsa, t),
     signal,
     onProgress: progressPrinter(io),
     comment: { url: url.href, selector: values.selector?.trim() || null, answer: values.answer ?? null, pick: values.pick, reason: { code: reason.code, label: reason.sv }, note: (values.note ?? '').trim(), savedBy: (values.by ?? '').trim() },

@@ -4,10 +4,10 @@ import type { Translate } from '../messages';
 const SYNOPSIS = {
   capture: `kanalarkiv capture --archive DIR [--channels FILE] [--only ID,…] [--reason TEXT]
                    [--timeout SECONDS] [--concurrency N] [--browser PATH] [--json]
-                   [--organisation NAME] [--profiles DIR] [--due] [--rounds SPEC]`,
+                   [--organisation NAME] [--profiles DIR] [--due] [--rounds SPEC] [--tsa URL]`,
   'save-comment': `kanalarkiv save-comment URL --archive DIR [--channels FILE] --channel ID --reason CODE
                         [--note TEXT] [--selector CSS | --pick] [--answer URL] [--by NAME] [--timeout SECONDS]
-                        [--browser PATH] [--profiles DIR] [--organisation NAME] [--json]
+                        [--browser PATH] [--profiles DIR] [--organisation NAME] [--tsa URL] [--json]
 kanalarkiv save-comment --reasons [--json]`,
   'check-removal': `kanalarkiv check-removal --archive DIR [--only REF,…] [--by NAME] [--timeout SECONDS]
                          [--browser PATH] [--profiles DIR] [--json]`,
@@ -17,7 +17,8 @@ kanalarkiv save-comment --reasons [--json]`,
                     [--id ID --name NAME --url URL --unit UNIT --owners "A, B" --platform P
                      --page-owner NAME --notes TEXT --interval MONTHS --active yes|no]
                     [--format csv|json|html] [--public] [--out FILE] [--dry-run]`,
-  verify: `kanalarkiv verify --archive DIR [--json]`,
+  verify: `kanalarkiv verify --archive DIR [--tsa-ca FILE] [--json]`,
+  timestamp: `kanalarkiv timestamp --archive DIR [--tsa URL] [--json]`,
   login: `kanalarkiv login PLATFORM [--browser PATH] [--profiles DIR]`,
   handover: `kanalarkiv handover --archive DIR --to platina|email|folder|eark|file-archive
                     [--round NAME | --snapshots REF,…] [--list] [--by NAME] [--json]

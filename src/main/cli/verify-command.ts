@@ -3,15 +3,17 @@ import { formatDateTime } from '../../shared/dates';
 import { damagedRecordName, problemText, restoreText } from '../../shared/fixity';
 import { checkArchive } from '../handover/check';
 import { EXIT, parseOptions, requireArchive, UsageError, type Io } from './options';
+import { tsaRootsOption } from './tsa-options';
 
 export async function verifyCommand(args: string[], io: Io): Promise<number> {
-  const { values } = parseOptions(args, { archive: { type: 'string' }, json: { type: 'boolean', default: false } });
+  const { values } = parseOptions(args, { archive: { type: 'string' }, 'tsa-ca': { type: 'string' }, json: { type: 'boolean', default: false } });
   const { t } = io;
   if (!values.archive) throw new UsageError(t('cli.verifyArchiveRequired'));
   await requireArchive(values.archive, t);
+  const roots = await tsaRootsOption(values['tsa-ca'], t);
 
   // The archive's own settings say where its file archive is: a damaged bag's copy there is checked.
-  const report = await checkArchive(values.archive, (await readSharedSettings(values.archive).catch(() => null))?.handover.fileArchiveDir ?? '');
+  const report = await checkArchive(values.archive, (await readSharedSettings(values.archive).catch(() => null))?.handover.fileArchiveDir ?? '', roots);
   const damaged = report.bags.filter((b) => b.problems.length > 0);
   if (values.json) {
     io.out(`${JSON.stringify({ bags: report.bags.map((b) => ({ ...b, ok: b.problems.length === 0 })), incomplete: report.incomplete, log: report.log, logRemnant: report.logRemnant, inventory: report.inventory })}\n`);
@@ -27,6 +29,14 @@ export async function verifyCommand(args: string[], io: Io): Promise<number> {
     if (report.logRemnant) io.out(t('cli.logRemnant'));
     if (report.log.length > 0) {
       io.out(`${t('cli.logDamaged')}${report.log.map((p) => t('cli.logLine', { line: p.line, detail: p.detail })).join('')}`);
+    }
+    const stamped = report.bags.filter((b) => b.stamp);
+    if (stamped.length === 0) io.out(t('cli.noStamps'));
+    else io.out(t(roots ? 'cli.stampsTrusted' : 'cli.stampsUntrusted', { stamped: roots ? stamped.filter((b) => b.stamp!.trusted).length : stamped.length, count: report.bags.length }));
+    for (const bag of stamped.filter((b) => b.stamp!.lateMs !== null)) {
+      const hours = Math.floor(bag.stamp!.lateMs! / 3_600_000);
+      const values = { bag: bag.bag, taken: bag.takenAt ? formatDateTime(bag.takenAt, t.language) : '?', at: formatDateTime(bag.stamp!.at, t.language) };
+      io.out(hours >= 24 ? t('cli.stampLate', { ...values, days: Math.floor(hours / 24) }) : t('cli.stampLateHours', { ...values, hours }));
     }
     io.out(t('cli.inventory', { count: report.inventory.expected, present: report.inventory.present }));
     io.out(`${t('cli.intact', { intact: report.bags.length - damaged.length, count: report.bags.length })}${report.log.length ? t('cli.logIsDamaged') : ''}\n`);

@@ -54,8 +54,8 @@ export async function requireIntactLog(archiveDir: string, reading: LogReading, 
  * records went. Given the file archive, each damaged bag's copy there is checked too, so the report
  * can say whether it can be restored from it.
  */
-export async function checkArchive(archiveDir: string, fileArchiveDir = ''): Promise<ArchiveReport> {
-  const { found, ...report } = await verifyArchive(archiveDir);
+export async function checkArchive(archiveDir: string, fileArchiveDir = '', tsaRoots = ''): Promise<ArchiveReport> {
+  const { found, ...report } = await verifyArchive(archiveDir, tsaRoots);
   const reading = await new HandoverLog(archiveDir).read();
   const { problems, entries } = await inspectLog(archiveDir, reading);
   const delivered = entries.flatMap((e) => (e.event === 'delivered' && e.snapshotId ? [{ snapshotId: e.snapshotId, ref: e.ref ?? e.snapshotId, title: e.title }] : []));

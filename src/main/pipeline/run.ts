@@ -5,6 +5,8 @@ import type { CaptureProgress, CaptureStage, ChannelResult } from '../../shared/
 import { discardBag, removeAbandonedBags, resealBags, startBag, type DraftBag } from '../archive/bag';
 import { diskFull } from '../archive/fs-problems';
 import { LockBusyError, withArchiveLock } from '../archive/lock';
+import { stampBag } from '../evidence/stamp-bag';
+import { captureWarning } from '../../shared/capture-warnings';
 import { readCatalogue } from '../archive/catalogue';
 import { archiveSnapshot, loadRecordBuilder } from './snapshot';
 import { findBrowser } from '../capture/browser';
@@ -37,6 +39,8 @@ export interface CaptureRunOptions {
   onProgress?: (progress: CaptureProgress) => void;
   /** Save this comment or post of the (one) channel instead of a snapshot of it. */
   comment?: CommentOrder;
+  /** The time-stamping authority (RFC 3161) that stamps each finished bag; none when absent. */
+  tsaUrl?: string;
 }
 
 /** What the page owner asks to save, and why. */
@@ -156,8 +160,11 @@ async function captureOne(
         if (options.signal?.aborted) throw new CaptureError('cancelled', 'The capture was cancelled.');
         throw error;
       });
+      // A stamp that fails loses nothing: the bag is whole and in place, and `kanalarkiv timestamp` stamps it later.
+      const stamped = options.tsaUrl ? await stampBag(bag, options.tsaUrl).then(() => true, () => false) : true;
+      const warnings = stamped ? capture.facts.warnings : [...capture.facts.warnings, captureWarning('timestamp_failed', { tsa: options.tsaUrl!, archive: options.archiveDir })];
       report(channel.id, 'done', 100, attempt);
-      return { channel: channel.id, status: 'ok', bag, error: null, warnings: capture.facts.warnings, timings: capture.timings.ms };
+      return { channel: channel.id, status: 'ok', bag, error: null, warnings, timings: capture.timings.ms };
     } catch (error) {
       if (draft) await discardBag(draft).catch(() => undefined);
       const known = toCaptureError(error);

@@ -1,0 +1,116 @@
+import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { stampBag } from '../../src/main/evidence/stamp-bag';
+import { startFixtureSite, type FixtureSite } from '../fixtures/site/server';
+import { makeTestBag, unlock } from '../helpers/bag';
+import { runCli } from '../helpers/cli';
+import { startLocalTsa, type LocalTsa } from '../helpers/tsa';
+
+/** Every record proves its time against a time-stamping authority of the test's own, made with openssl ts. */
+let site: FixtureSite;
+let tsa: LocalTsa;
+let work: string;
+beforeAll(async () => {
+  site = await startFixtureSite();
+  tsa = await startLocalTsa();
+  work = mkdtempSync(path.join(os.tmpdir(), 'kanalarkiv-stamps-'));
+});
+afterAll(async () => {
+  await site?.close();
+  await tsa?.close();
+});
+
+const sv = { LANG: 'sv_SE.UTF-8' };
+const channels = () => {
+  const file = path.join(work, 'kanaler.json');
+  writeFileSync(file, JSON.stringify([{ id: 'kultur', name: 'Kultur', platform: 'web', url: site.url('/plain'), unit: 'U', owners: ['A', 'B'] }]));
+  return file;
+};
+const opensslVerifies = (bag: string) => {
+  try {
+    return execFileSync('openssl', ['ts', '-verify', '-data', path.join(bag, 'tagmanifest-sha256.txt'), '-in', path.join(bag, 'timestamp.tsr'), '-CAfile', tsa.caFile], { stdio: 'pipe' }).toString().includes('Verification: OK');
+  } catch (error) {
+    return String((error as { stderr?: Buffer }).stderr ?? error);
+  }
+};
+
+describe('trusted timestamps on records', () => {
+  it('stamps a capture when it is finished; openssl ts -verify accepts the stamp, and verify trusts it', async () => {
+    const archive = path.join(work, 'arkiv');
+    const run = await runCli(['capture', '--channels', channels(), '--archive', archive, '--tsa', tsa.url, '--json']);
+    expect(run.code, run.stderr).toBe(0);
+    const [result] = JSON.parse(run.stdout).results as Array<{ record: string; warnings: Array<{ code: string }> }>;
+    const bag = result!.record;
+    expect(result!.warnings.map((w) => w.code)).not.toContain('timestamp_failed');
+    expect(opensslVerifies(bag)).toBe(true);
+
+    const verify = await runCli(['verify', '--archive', archive, '--tsa-ca', tsa.caFile], sv);
+    expect(verify.code, verify.stdout).toBe(0);
+    expect(verify.stdout).toContain('1 av 1 ögonblicksbild har en betrodd tidsstämpel.');
+  });
+
+  it('loses nothing when the authority is down: the bag is kept with a warning, and kanalarkiv timestamp stamps it later', async () => {
+    const archive = path.join(work, 'arkiv-nere');
+    tsa.state.down = true;
+    const run = await runCli(['capture', '--channels', channels(), '--archive', archive, '--json'], { KANALARKIV_TSA_URL: tsa.url });
+    tsa.state.down = false;
+    expect(run.code, run.stderr).toBe(0);
+    const [result] = JSON.parse(run.stdout).results as Array<{ status: string; record: string; warnings: Array<{ code: string }> }>;
+    expect(result!.status).toBe('ok');
+    expect(result!.warnings.map((w) => w.code)).toContain('timestamp_failed');
+    const bag = result!.record;
+    expect(existsSync(path.join(bag, 'data', 'record.pdf'))).toBe(true);
+    expect(existsSync(path.join(bag, 'timestamp.tsr'))).toBe(false);
+
+    const later = await runCli(['timestamp', '--archive', archive, '--tsa', tsa.url], sv);
+    expect(later.code, later.stderr).toBe(0);
+    expect(later.stdout).toContain('1 ögonblicksbild stämplades');
+    expect(opensslVerifies(bag)).toBe(true);
+    const again = await runCli(['timestamp', '--archive', archive, '--tsa', tsa.url], sv);
+    expect(again.stdout).toContain('0 ögonblicksbilder stämplades');
+  });
+
+  it('says in words how much later than the snapshot a stamp was made', async () => {
+    const archive = mkdtempSync(path.join(os.tmpdir(), 'kanalarkiv-late-'));
+    const bag = await makeTestBag(archive, undefined, new Date(Date.now() - 40.5 * 86_400_000), true);
+    await stampBag(bag, tsa.url);
+    const verify = await runCli(['verify', '--archive', archive, '--tsa-ca', tsa.caFile], sv);
+    expect(verify.code, verify.stdout).toBe(0);
+    expect(verify.stdout).toMatch(/tidsstämpeln är 40 dagar senare än ögonblicksbilden/);
+  });
+
+  it('names a bag whose manifests were written again after its stamp, and one stamped by an authority not trusted', async () => {
+    const archive = mkdtempSync(path.join(os.tmpdir(), 'kanalarkiv-forged-'));
+    const bag = await makeTestBag(archive, undefined, new Date(), true);
+    await stampBag(bag, tsa.url);
+    // A careful forger changes a file and writes every manifest again; BagIt alone cannot tell.
+    const page = path.join(bag, 'data', 'sub', 'page.txt');
+    unlock(page);
+    writeFileSync(page, 'Hej várlden\n');
+    const sha = (file: string) => createHash('sha256').update(readFileSync(file)).digest('hex');
+    for (const [manifest, file] of [['manifest-sha256.txt', 'data/sub/page.txt'], ['tagmanifest-sha256.txt', 'manifest-sha256.txt']] as const) {
+      const target = path.join(bag, manifest);
+      unlock(target);
+      writeFileSync(target, readFileSync(target, 'utf8').replace(new RegExp(`^[0-9a-f]{64}(?= {2}${file.replace(/[.]/g, '\\.')}$)`, 'm'), sha(path.join(bag, file))));
+    }
+    const forged = await runCli(['verify', '--archive', archive, '--tsa-ca', tsa.caFile, '--json']);
+    expect(forged.code).toBe(2);
+    expect(JSON.parse(forged.stdout).bags[0].problems).toContainEqual(expect.objectContaining({ kind: 'changed', file: 'timestamp.tsr', detail: expect.stringContaining('written again after the stamp') }));
+
+    // Stamped anew by another authority: the stamp holds, but its signer is not among the trusted.
+    const other = await startLocalTsa();
+    try {
+      unlock(path.join(bag, 'timestamp.tsr'));
+      rmSync(path.join(bag, 'timestamp.tsr'));
+      await stampBag(bag, other.url);
+      const unknown = await runCli(['verify', '--archive', archive, '--tsa-ca', tsa.caFile, '--json']);
+      expect(JSON.parse(unknown.stdout).bags[0].problems).toContainEqual(expect.objectContaining({ kind: 'invalid', file: 'timestamp.tsr', detail: expect.stringContaining('not among the trusted') }));
+    } finally {
+      await other.close();
+    }
+  });
+});
