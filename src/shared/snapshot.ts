@@ -31,6 +31,8 @@ export const snapshotMetadataSchema = z.object({
   reason: z.string(),
   /** The capture round the snapshot belongs to ("2026 april"), or null for one taken outside any round. */
   round: z.string().nullable().default(null),
+  /** The time-stamping authority (RFC 3161) asked to stamp the bag once it is finished; null for none (and in records made before). */
+  timestampAuthority: z.string().nullable().default(null),
   capture: z.object({
     requestedUrl: z.string(),
     finalUrl: z.string(),

@@ -47,6 +47,8 @@ describe('trusted timestamps on records', () => {
     const bag = result!.record;
     expect(result!.warnings.map((w) => w.code)).not.toContain('timestamp_failed');
     expect(opensslVerifies(bag)).toBe(true);
+    const cover = execFileSync('pdftotext', ['-f', '1', '-l', '1', path.join(bag, 'data', 'record.pdf'), '-']).toString().replace(/\s+/g, ' ');
+    expect(cover).toContain(`Betrodd tidsstämpel Begärs hos ${tsa.url} när ögonblicksbilden sparas.`);
 
     const verify = await runCli(['verify', '--archive', archive, '--tsa-ca', tsa.caFile], sv);
     expect(verify.code, verify.stdout).toBe(0);

@@ -153,7 +153,7 @@ async function captureOne(
       const bag = await archiveSnapshot(
         draft,
         capture,
-        { channel, reason: options.reason, round: comment ? null : (options.roundOf?.(channel) ?? null), organisation: options.organisation, archiveDir: options.archiveDir, signal, comment },
+        { channel, reason: options.reason, round: comment ? null : (options.roundOf?.(channel) ?? null), organisation: options.organisation, archiveDir: options.archiveDir, signal, comment, timestampAuthority: options.tsaUrl ?? null },
         (stage) => report(channel.id, stage, stage === 'record' ? 82 : 94, attempt),
       ).catch((error: unknown) => {
         if (deadline.aborted && !options.signal?.aborted) throw new CaptureError('timeout', `Making the record took longer than the channel's timeout (${options.timeoutMs / 1000} s); nothing was archived. Try again, or raise --timeout.`);

@@ -38,6 +38,8 @@ export interface SnapshotContext {
   signal?: AbortSignal;
   /** A saved comment's facts: the record is of the comment, not a snapshot of the channel. */
   comment?: CommentFacts | null;
+  /** The time-stamping authority that will stamp the finished bag, as the record says; none when absent. */
+  timestampAuthority?: string | null;
 }
 
 /**
@@ -86,6 +88,7 @@ export async function archiveSnapshot(
     },
     reason: context.reason,
     round: context.round,
+    timestampAuthority: context.timestampAuthority ?? null,
     capture: {
       requestedUrl: facts.requestedUrl,
       finalUrl: facts.finalUrl,

@@ -41,6 +41,7 @@ function snapshotRows(writer: PageWriter, metadata: SnapshotMetadata, printedPag
   writer.row('HTTP-status', String(capture.httpStatus));
   writer.row('Tidpunkt (svensk tid)', localTime.format(new Date(capture.startedAt)));
   writer.row('Tidpunkt (UTC)', `${capture.startedAt} – ${capture.finishedAt}`);
+  writer.row('Betrodd tidsstämpel', stampText(metadata));
   writer.row('Anledning', reasonText(metadata));
   writer.row('Omgång', metadata.round ?? 'Ingen: tagen utanför omgångarnas perioder, som en extra ögonblicksbild');
   writer.row('Sidans titel', capped(capture.title, 300) || '–');
@@ -70,6 +71,7 @@ function commentRows(writer: PageWriter, metadata: SnapshotMetadata, comment: Co
   writer.row('Förklaring', comment.note || '–');
   writer.row('Sparad av', comment.savedBy || 'Inte angivet');
   writer.row('Sparad (svensk tid)', localTime.format(new Date(capture.startedAt)));
+  writer.row('Betrodd tidsstämpel', stampText(metadata));
   writer.row('Personuppgifter', 'Innehåller personuppgifter om en privatperson: författaren och det hen skrev.');
   writer.row('Sekretessprövning', comment.secrecyReview ? `Ja: pröva sekretess innan handlingen lämnas ut (${comment.reason.label.toLowerCase()}).` : 'Inte markerad');
   writer.row('Hittades', { link: 'genom länken, som plattformen märker kommentarer', fragment: 'genom länkens #-ankare', selector: 'genom en angiven CSS-väljare', picked: 'genom att väljas på sidan med muspekaren' }[comment.foundBy]);
@@ -90,6 +92,12 @@ function commentRows(writer: PageWriter, metadata: SnapshotMetadata, comment: Co
     writer.subheading('Inlägget den hör till');
     writer.note(oneParagraph(capped(comment.contextText, 3000)));
   }
+}
+
+/** Whether the time can be proved: the stamp is made once the bag is finished, so the record names where it is asked for. */
+function stampText(metadata: SnapshotMetadata): string {
+  if (!metadata.timestampAuthority) return 'Ingen betrodd tidsstämpel: tidpunkten är datorns egen. Med en tidsstämpeltjänst (--tsa) kan tiden bevisas.';
+  return `Begärs hos ${capped(metadata.timestampAuthority, 200)} när ögonblicksbilden sparas. Stämpeln (timestamp.tsr) ligger bredvid handlingen i paketet och prövas med ”kanalarkiv verify” eller ”openssl ts -verify”.`;
 }
 
 /** Whose channel it is: the organisation, the channel, its unit and the people who answer for it. */

@@ -22,6 +22,7 @@ function metadata(pages: SnapshotMetadata['pages'], warnings: string[]): Snapsho
     channel: { id: 'kultur', name: 'Kultur Umeå 🎭', platform: 'facebook', url: 'https://www.facebook.com/kulturumea', unit: 'Kulturförvaltningen', owners: ['Anna Berg', 'Olof Lind'], pageOwner: 'Sara Ek' },
     reason: 'Regelbunden ögonblicksbild',
     round: '2026 april',
+    timestampAuthority: null,
     capture: {
       requestedUrl: 'https://www.facebook.com/kulturumea', finalUrl: 'https://www.facebook.com/kulturumea', httpStatus: 200, title: 'Kultur Umeå',
       startedAt: '2026-04-14T08:30:00.000Z', finishedAt: '2026-04-14T08:31:10.500Z',
@@ -129,6 +130,8 @@ describe('buildRecordPdf', () => {
     expect(cover).toContain('Sidansvarig Sara Ek');
     expect(cover).toContain('Operativsystem Windows 11 Pro (build 26100), x64');
     expect(cover).not.toContain('win32');
+    // Without a time-stamping authority, the record says that its time is the computer's own.
+    expect(cover).toContain('Betrodd tidsstämpel Ingen betrodd tidsstämpel: tidpunkten är datorns egen.');
   });
 
   it('never sets a regular reason beside "no round" unqualified', async () => {
