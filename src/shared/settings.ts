@@ -11,6 +11,8 @@ export const settingsSchema = z.object({
   rounds: z.string().max(1_000),
   /** Capture the due channels by itself when a round opens, while the app runs. */
   autoCapture: z.boolean(),
+  /** The time-stamping authority (RFC 3161) that stamps every record, shared by the archive's users; empty for none. */
+  tsaUrl: z.string().max(2_000).default(''),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 

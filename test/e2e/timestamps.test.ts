@@ -4,6 +4,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { updateSharedSettings } from '../../src/main/archive/shared-settings';
 import { stampBag } from '../../src/main/evidence/stamp-bag';
 import { startFixtureSite, type FixtureSite } from '../fixtures/site/server';
 import { makeTestBag, unlock } from '../helpers/bag';
@@ -74,6 +75,12 @@ describe('trusted timestamps on records', () => {
     expect(opensslVerifies(bag)).toBe(true);
     const again = await runCli(['timestamp', '--archive', archive, '--tsa', tsa.url], sv);
     expect(again.stdout).toContain('0 ögonblicksbilder stämplades');
+
+    // The archive's shared setting ("Tidsstämpeltjänst") is the authority when none is named.
+    await updateSharedSettings(archive, (current) => ({ ...current, tsaUrl: tsa.url }));
+    const shared = await runCli(['capture', '--channels', channels(), '--archive', archive, '--json']);
+    const [stampedByShared] = JSON.parse(shared.stdout).results as Array<{ record: string }>;
+    expect(opensslVerifies(stampedByShared!.record)).toBe(true);
   });
 
   it('says in words how much later than the snapshot a stamp was made', async () => {

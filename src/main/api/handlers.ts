@@ -100,9 +100,9 @@ export function createHandlers(context: HandlerContext): KanalarkivApi {
   };
   const shared = async (): Promise<SharedSettings> => (await readSharedSettings(await archive())) ?? noSharedSettings();
   const settings = async (): Promise<Settings> => {
-    const { organisation, rounds } = await shared();
+    const { organisation, rounds, tsaUrl } = await shared();
     const { archiveDir, browserPath, language, autoCapture } = personal();
-    return { organisation, archiveDir, browserPath, language, rounds, autoCapture };
+    return { organisation, archiveDir, browserPath, language, rounds, autoCapture, tsaUrl };
   };
   const roundsOf = (spec: string) => (spec ? parseRounds(spec) : DEFAULT_ROUNDS);
   const loginStatus = () =>
@@ -125,6 +125,7 @@ export function createHandlers(context: HandlerContext): KanalarkivApi {
     },
     async saveSettings(next) {
       if (next.rounds) parseRounds(next.rounds);
+      if (next.tsaUrl && !isHttpUrl(next.tsaUrl)) throw new KanalarkivError('invalid_arguments', `the time-stamping authority "${next.tsaUrl}" is not an http or https address`, { what: 'tsa_url', url: next.tsaUrl });
       const before = personal().archiveDir;
       const moving = next.archiveDir !== before;
       const { archiveDir, browserPath, language, autoCapture } = next;
@@ -134,7 +135,8 @@ export function createHandlers(context: HandlerContext): KanalarkivApi {
       // Another archive has settings of its own, which its other users share: only empty ones are filled in.
       const organisation = moving && current.organisation ? current.organisation : next.organisation;
       const spec = moving && current.rounds ? current.rounds : next.rounds;
-      if (organisation !== current.organisation || spec !== current.rounds) await updateSharedSettings(await archive(), (latest) => ({ ...latest, organisation, rounds: spec }));
+      const tsaUrl = moving && current.tsaUrl ? current.tsaUrl : next.tsaUrl;
+      if (organisation !== current.organisation || spec !== current.rounds || tsaUrl !== current.tsaUrl) await updateSharedSettings(await archive(), (latest) => ({ ...latest, organisation, rounds: spec, tsaUrl }));
       return settings();
     },
     async listChannels() {
@@ -216,7 +218,7 @@ export function createHandlers(context: HandlerContext): KanalarkivApi {
       const channels = (await (await register()).list()).filter((c) => channelIds.includes(c.id));
       const unknown = channelIds.filter((id) => !channels.some((c) => c.id === id));
       if (unknown.length > 0) throw new KanalarkivError('not_registered', `not in the register: ${unknown.join(', ')}`);
-      const { organisation, browserPath, rounds } = await settings();
+      const { organisation, browserPath, rounds, tsaUrl } = await settings();
       // One reading of the clock and the rounds, so every decision below is about the same moment.
       const at = now();
       const definitions = roundsOf(rounds);
@@ -232,6 +234,7 @@ export function createHandlers(context: HandlerContext): KanalarkivApi {
         profilesRoot,
         timeoutMs: context.timeoutMs ?? 120_000,
         concurrency: context.concurrency ?? 2,
+        tsaUrl: tsaUrl || undefined,
       });
     },
     async listCommentReasons() {
@@ -248,10 +251,11 @@ export function createHandlers(context: HandlerContext): KanalarkivApi {
       const archiveDir = await archive();
       const chosen = (await commentReasons(archiveDir)).find((r) => r.code === reason);
       if (!chosen) throw new Error(`no such reason: ${reason}`);
-      const { organisation, browserPath } = await settings();
+      const { organisation, browserPath, tsaUrl } = await settings();
       return jobs.start([channel], chosen.sv, {
         archiveDir,
         organisation,
+        tsaUrl: tsaUrl || undefined,
         browserPath: browserPath || undefined,
         profilesRoot,
         timeoutMs: context.timeoutMs ?? 120_000,
@@ -307,4 +311,9 @@ export function createHandlers(context: HandlerContext): KanalarkivApi {
       await context.showPdf(path.join(snapshotPath(await archive(), ref), DATA_DIR, RECORD_FILE));
     },
   };
+}
+
+/** Whether a setting's address is an absolute http or https one. */
+function isHttpUrl(value: string): boolean {
+  return URL.canParse(value) && ['http:', 'https:'].includes(new URL(value).protocol);
 }

@@ -26,6 +26,7 @@ export async function moveIntoArchive(storage: Storage, archiveDir: string, regi
       organisation: personal.organisation ?? '',
       rounds: personal.rounds ?? '',
       handover: withHandoverDefaults(sharedHandover),
+      tsaUrl: '',
     }));
   }
   if (anythingShared) {

@@ -24,6 +24,8 @@ export interface SharedSettings {
   /** The capture rounds as in the settings ("april:04-01..04-30,…"); empty for April and September. */
   rounds: string;
   handover: SharedHandoverSettings;
+  /** The time-stamping authority that stamps every record (RFC 3161); empty for none. */
+  tsaUrl: string;
 }
 
 const fileSchema = z.object({
@@ -33,6 +35,7 @@ const fileSchema = z.object({
   organisation: z.string().max(500),
   rounds: z.string().max(1_000),
   handover: z.record(z.string(), z.unknown()),
+  tsaUrl: z.string().max(2_000).default(''),
 });
 
 const sharedHandoverSchema = handoverSettingsSchema.omit({ registrar: true });
@@ -40,7 +43,7 @@ const sharedHandoverSchema = handoverSettingsSchema.omit({ registrar: true });
 const file = (archiveDir: string) => path.join(archiveDir, SHARED_SETTINGS_FILE);
 
 /** What an archive without shared settings has: no organisation, April and September, no handover targets. */
-export const noSharedSettings = (): SharedSettings => ({ organisation: '', rounds: '', handover: withoutRegistrar(DEFAULT_HANDOVER_SETTINGS) });
+export const noSharedSettings = (): SharedSettings => ({ organisation: '', rounds: '', handover: withoutRegistrar(DEFAULT_HANDOVER_SETTINGS), tsaUrl: '' });
 
 /** Handover settings as saved (perhaps by an earlier version, with fields missing), filled in with the defaults. */
 export function withHandoverDefaults(saved: Partial<HandoverSettings>): SharedHandoverSettings {
@@ -61,7 +64,7 @@ export async function readSharedSettings(archiveDir: string): Promise<SharedSett
 function settingsOf(document: z.infer<typeof fileSchema>): SharedSettings {
   const handover = sharedHandoverSchema.safeParse(withHandoverDefaults(document.handover as Partial<HandoverSettings>));
   if (!handover.success) throw unreadable(`handover.${handover.error.issues[0]!.path.join('.')}: ${handover.error.issues[0]!.message}`);
-  return { organisation: document.organisation, rounds: document.rounds, handover: handover.data };
+  return { organisation: document.organisation, rounds: document.rounds, handover: handover.data, tsaUrl: document.tsaUrl };
 }
 
 /** Changes the shared settings under the archive's settings lock, from the file as it is then. */

@@ -96,7 +96,7 @@ export async function captureCommand(args: string[], io: Io, signal?: AbortSigna
     concurrency,
     browserPath: values.browser,
     profilesRoot: values.profiles ?? defaultProfilesRoot(),
-    tsaUrl: tsaUrlOption(values.tsa, t),
+    tsaUrl: tsaUrlOption(values.tsa, t) ?? (shared?.tsaUrl || undefined),
     signal,
     onProgress: progressPrinter(io),
   });

@@ -81,7 +81,7 @@ export async function saveCommentCommand(args: string[], io: Io, signal?: AbortS
     concurrency: 1,
     browserPath: values.browser,
     profilesRoot: values.profiles ?? defaultProfilesRoot(),
-    tsaUrl: tsaUrlOption(values.tsa, t),
+    tsaUrl: tsaUrlOption(values.tsa, t) ?? (shared?.tsaUrl || undefined),
     signal,
     onProgress: progressPrinter(io),
     comment: { url: url.href, selector: values.selector?.trim() || null, answer: values.answer ?? null, pick: values.pick, reason: { code: reason.code, label: reason.sv }, note: (values.note ?? '').trim(), savedBy: (values.by ?? '').trim() },

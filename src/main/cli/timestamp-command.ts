@@ -1,3 +1,4 @@
+import { readSharedSettings } from '../archive/shared-settings';
 import { stampArchive } from '../evidence/stamp-bag';
 import { EXIT, parseOptions, requireArchive, UsageError, type Io } from './options';
 import { tsaUrlOption } from './tsa-options';
@@ -7,9 +8,9 @@ export async function timestampCommand(args: string[], io: Io): Promise<number> 
   const { values } = parseOptions(args, { archive: { type: 'string' }, tsa: { type: 'string' }, json: { type: 'boolean', default: false } });
   const { t } = io;
   if (!values.archive) throw new UsageError(t('cli.timestampArchiveRequired'));
-  const tsa = tsaUrlOption(values.tsa, t);
-  if (!tsa) throw new UsageError(t('cli.timestampTsaRequired'));
   await requireArchive(values.archive, t);
+  const tsa = tsaUrlOption(values.tsa, t) ?? ((await readSharedSettings(values.archive).catch(() => null))?.tsaUrl || undefined);
+  if (!tsa) throw new UsageError(t('cli.timestampTsaRequired'));
   const result = await stampArchive(values.archive, tsa);
   if (values.json) {
     io.out(`${JSON.stringify({ stamped: result.stamped.map((s) => ({ bag: s.bag, at: s.at.toISOString() })), failed: result.failed })}\n`);

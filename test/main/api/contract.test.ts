@@ -97,6 +97,17 @@ describe('the UI–main contract', () => {
     expect(reply).toEqual({ ok: false, error: { code: 'invalid_rounds', message: expect.stringContaining('has no date 04-31'), params: { what: 'date', part: 'april:04-01..04-31', date: '04-31' } } });
   });
 
+  it('keeps the time-stamping authority in the archive\'s shared settings, and refuses an address that is none', async () => {
+    const api = handlers();
+    const settings = await api.getSettings();
+    expect(settings.tsaUrl).toBe('');
+    await api.saveSettings({ ...settings, tsaUrl: 'https://freetsa.org/tsr' });
+    expect((await api.getSettings()).tsaUrl).toBe('https://freetsa.org/tsr');
+    expect(JSON.parse(readFileSync(path.join(settings.archiveDir, 'gemensamma-installningar.json'), 'utf8')).tsaUrl).toBe('https://freetsa.org/tsr');
+    const reply = await dispatch(api, 'saveSettings', [{ ...settings, tsaUrl: 'freetsa' }], APP, APP.url);
+    expect(reply).toMatchObject({ ok: false, error: { code: 'invalid_arguments', params: { what: 'tsa_url' } } });
+  });
+
   it.each([['../../etc'], ['kultur'], ['kultur/2026-04-14T083000Z-5d7c1f8e/../../..'], ['/etc/passwd']])('refuses %j as a snapshot before any file is read', async (ref) => {
     for (const call of ['getThumbnail', 'getSnapshot', 'openRecordPdf'] as const) {
       expect(await dispatch(handlers(), call, [ref], APP, APP.url)).toMatchObject({ ok: false, error: { code: 'invalid_arguments' } });

@@ -35,7 +35,7 @@ export function Settings() {
 
   if (loaded.error) return <ErrorNotice error={loaded.error} />;
   if (!settings || !info) return <p>{t('loading')}</p>;
-  const input = (name: 'organisation' | 'browserPath' | 'rounds', hint?: string) => (
+  const input = (name: 'organisation' | 'browserPath' | 'rounds' | 'tsaUrl', hint?: string) => (
     <div className="field">
       <label htmlFor={`settings-${name}`}>{t(`settings.${name}`)}</label>
       <input id={`settings-${name}`} value={settings[name]} onChange={(e) => { setSaved(false); setSettings({ ...settings, [name]: e.target.value }); }} />
@@ -52,6 +52,7 @@ export function Settings() {
         {loaded.value && settings.archiveDir !== loaded.value.settings.archiveDir && <p className="warning" role="status">{t('settings.archiveDirChanging')}</p>}
         {input('browserPath', t('settings.browserHint'))}
         {input('rounds', `${t('settings.roundsHint')} ${t('settings.sharedHint')}`)}
+        {input('tsaUrl', `${t('settings.tsaUrlHint')} ${t('settings.sharedHint')}`)}
         <div className="field checkbox">
           <input id="settings-autoCapture" type="checkbox" checked={settings.autoCapture} onChange={(e) => { setSaved(false); setSettings({ ...settings, autoCapture: e.target.checked }); }} />
           <label htmlFor="settings-autoCapture">{t('settings.autoCapture')}</label>
