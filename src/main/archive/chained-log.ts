@@ -51,7 +51,7 @@ export class ChainedLog<E extends ChainLink> {
     private readonly archiveDir: string,
     fileName: string,
     headName: string,
-    readonly lockName: string,
+    private readonly lockName: string,
     private readonly schema: z.ZodType<E>,
   ) {
     this.file = path.join(archiveDir, fileName);
@@ -88,7 +88,12 @@ export class ChainedLog<E extends ChainLink> {
 
   /** Appends one line and flushes it to disk before returning; then moves the head on. */
   append(build: (link: ChainLink) => E): Promise<E> {
-    const next = this.queue.then(() => withArchiveLock(this.archiveDir, this.lockName, LOCK_WAIT_MS, () => this.write(build)));
+    return this.withLock(() => this.write(build));
+  }
+
+  /** Runs `work` holding the log's archive lock, after this process's earlier appends: for a reading and its appends in one step (writeHoldingLock). */
+  withLock<T>(work: () => Promise<T>): Promise<T> {
+    const next = this.queue.then(() => withArchiveLock(this.archiveDir, this.lockName, LOCK_WAIT_MS, work));
     this.queue = next.catch(() => undefined);
     return next;
   }
@@ -96,7 +101,7 @@ export class ChainedLog<E extends ChainLink> {
   /** Writes the head for a log that has none yet (one made before heads were kept), when the log is whole. */
   async ensureHead(): Promise<void> {
     if ((await this.readHead()) !== undefined) return;
-    await withArchiveLock(this.archiveDir, this.lockName, LOCK_WAIT_MS, async () => {
+    await this.withLock(async () => {
       const reading = await this.read();
       const last = reading.lines.at(-1);
       if (reading.problems.length === 0 && last !== undefined && (await this.readHead()) === undefined) {

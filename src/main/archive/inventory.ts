@@ -3,7 +3,6 @@ import { z } from 'zod';
 import { ChainedLog, type ChainReading } from './chained-log';
 import { digestFile, relativePath } from './files';
 import { INVENTORY_FILE, INVENTORY_HEAD_FILE, TAG_MANIFEST_FILE } from './layout';
-import { withArchiveLock } from './lock';
 import { findBags, readIdentity } from './verify';
 
 /**
@@ -25,11 +24,9 @@ export type InventoryEntry = z.infer<typeof entrySchema>;
 export type InventoryReading = ChainReading<InventoryEntry>;
 
 const LOCK = 'inventory';
-const WAIT_MS = 60_000;
 
 export class Inventory {
   private readonly chain: ChainedLog<InventoryEntry>;
-  private queue: Promise<unknown> = Promise.resolve();
 
   constructor(private readonly archiveDir: string) {
     this.chain = new ChainedLog(archiveDir, INVENTORY_FILE, INVENTORY_HEAD_FILE, LOCK, entrySchema);
@@ -45,7 +42,7 @@ export class Inventory {
 
   /** Adds a bag just finished. In an archive that kept no inventory yet, the bags already there are taken in first. */
   add(bag: string, snapshotId: string): Promise<void> {
-    return this.locked(async () => {
+    return this.chain.withLock(async () => {
       if (!(await this.chain.exists())) await this.takeInHolding((found) => found !== bag);
       const tagManifest = (await digestFile(path.join(bag, TAG_MANIFEST_FILE))).sha256;
       await this.chain.writeHoldingLock([(link) => ({ ...link, at: new Date().toISOString(), event: 'added', snapshotId, ref: relativePath(this.archiveDir, bag), tagManifest })]);
@@ -58,7 +55,7 @@ export class Inventory {
    * archive had an inventory already.
    */
   ensure(): Promise<number | null> {
-    return this.locked(async () => ((await this.chain.exists()) ? null : this.takeInHolding(() => true)));
+    return this.chain.withLock(async () => ((await this.chain.exists()) ? null : this.takeInHolding(() => true)));
   }
 
   private async takeInHolding(include: (bag: string) => boolean): Promise<number> {
@@ -72,11 +69,5 @@ export class Inventory {
     }
     await this.chain.writeHoldingLock(entries.map((entry) => (link) => ({ ...link, ...entry })));
     return entries.length;
-  }
-
-  private locked<T>(work: () => Promise<T>): Promise<T> {
-    const next = this.queue.then(() => withArchiveLock(this.archiveDir, LOCK, WAIT_MS, work));
-    this.queue = next.catch(() => undefined);
-    return next;
   }
 }

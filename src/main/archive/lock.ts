@@ -101,19 +101,25 @@ async function takeOverFromTheFuture(lockDir: string, mtimeMs: number): Promise<
   }
   if (Date.now() - seen.since < FUTURE_LOCK_TAKEOVER_MS) return false;
   // Only one process can move the note away, so only one takes the lock over.
-  const taken = `${seenFile}.${process.pid}`;
-  if (!(await rename(seenFile, taken).then(() => true, () => false))) return false;
+  const taken = await claim(seenFile);
+  if (!taken) return false;
   await rm(lockDir, { recursive: true, force: true });
   await rm(taken, { force: true });
   return true;
+}
+
+/** Moves `file` to a name of this process's: only one process of many can, so it alone goes on. The new name, or null. */
+async function claim(file: string): Promise<string | null> {
+  const taken = `${file}.${process.pid}`;
+  return rename(file, taken).then(() => taken, () => null);
 }
 
 /** Takes the lock away from a holder on this computer that no longer runs; whether it did. */
 async function takeOverFromTheDead(target: string): Promise<boolean> {
   if (!(await heldByTheDead(target))) return false;
   // Only one process can take the dead holder's owner file away, so only one takes its lock over.
-  const taken = `${owner(target)}.${process.pid}`;
-  if (!(await rename(owner(target), taken).then(() => true, () => false))) return false;
+  const taken = await claim(owner(target));
+  if (!taken) return false;
   await rm(`${target}.lock`, { recursive: true, force: true });
   await rm(taken, { force: true });
   return true;

@@ -1,7 +1,7 @@
 import type { Dirent } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { BAG_FOLDER, type ArchiveReport, type BagProblem, type BagReport } from '../../shared/archive';
+import { BAG_FOLDER, type ArchiveReport, type BagProblem, type BagReport, type StampSummary } from '../../shared/archive';
 import { bagLocation, draftOfRunningCapture } from './bag';
 import { digestFile, listFiles, NOT_A_FILE, readRegularText, relativePath } from './files';
 import { LOCKS_DIR } from './lock';
@@ -31,9 +31,8 @@ export async function verifyArchive(archiveDir: string, tsaRoots = ''): Promise<
   for (const bag of [...(await findBags(archiveDir, unreadable, 0, link)), ...(await hiddenBags(archiveDir))]) {
     try {
       const identity = await readIdentity(bag);
-      const problems = await verifyBag(bag, archiveDir, tsaRoots);
-      const { summary } = await inspectStamp(bag, identity?.startedAt ?? null, tsaRoots);
-      bags.push({ bag: bagName(archiveDir, bag), channelName: identity?.channelName ?? null, takenAt: identity?.startedAt ?? null, problems, copy: null, ...(summary && { stamp: summary }) });
+      const { problems, stamp } = await checkBag(bag, archiveDir, tsaRoots);
+      bags.push({ bag: bagName(archiveDir, bag), channelName: identity?.channelName ?? null, takenAt: identity?.startedAt ?? null, problems, copy: null, ...(stamp && { stamp }) });
       found.push({ bag: bagName(archiveDir, bag), snapshotId: identity?.snapshotId ?? null });
     } catch (error) {
       unreadable(bag, error);
@@ -91,9 +90,9 @@ async function looksLikeBag(folder: string, entries: Dirent[], atBagDepth: boole
 }
 
 /**
- * Finished bags in Kanalarkiv's own folders, where none belongs (a copy being checked in the incoming
- * folder is not a record): a bag moved into the locks, or one a
- * crash left in .incomplete after its manifests were written. A draft of a capture still running is not one.
+ * Finished bags in Kanalarkiv's own folders, where none belongs: a bag moved into the locks, or one a
+ * crash left in .incomplete after its manifests were written. A draft of a capture still running is
+ * not one, nor is a copy being checked in the incoming folder.
  */
 async function hiddenBags(archiveDir: string): Promise<string[]> {
   const found: string[] = [];
@@ -118,6 +117,11 @@ const BAG_PARTS: ReadonlySet<string> = new Set([...TAG_FILES, DATA_DIR]);
  * identity says (a copy being checked elsewhere has no such place).
  */
 export async function verifyBag(bag: string, archiveDir?: string, tsaRoots = ''): Promise<BagProblem[]> {
+  return (await checkBag(bag, archiveDir, tsaRoots)).problems;
+}
+
+/** verifyBag's problems, and what the bag's trusted timestamp says (read once for both). */
+async function checkBag(bag: string, archiveDir: string | undefined, tsaRoots: string): Promise<{ problems: BagProblem[]; stamp: StampSummary | null }> {
   const problems: BagProblem[] = [];
   // Every entry is looked at before any is opened: what is not a regular file is reported and never read.
   const notFiles = new Set<string>();
@@ -176,8 +180,9 @@ export async function verifyBag(bag: string, archiveDir?: string, tsaRoots = '')
     problems.push({ kind: 'invalid', file: BAG_INFO_FILE, detail: `External-Identifier ${externalId} is not the snapshot id ${identity.snapshotId} in ${metadataFile}` });
   }
   if (archiveDir && identity) problems.push(...placeProblems(archiveDir, bag, identity));
-  if (!notFiles.has(TIMESTAMP_FILE) && !notFiles.has(TAG_MANIFEST_FILE)) problems.push(...(await inspectStamp(bag, identity?.startedAt ?? null, tsaRoots)).problems);
-  return problems;
+  const stamp = notFiles.has(TIMESTAMP_FILE) || notFiles.has(TAG_MANIFEST_FILE) ? null : await inspectStamp(bag, identity?.startedAt ?? null, tsaRoots);
+  problems.push(...(stamp?.problems ?? []));
+  return { problems, stamp: stamp?.summary ?? null };
 }
 
 /**

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { existsSync } from 'node:fs';
 import { chmod, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { syncPath } from '../archive/files';
@@ -39,8 +40,7 @@ export interface CatchUp {
 export async function stampArchive(archiveDir: string, tsaUrl: string): Promise<CatchUp> {
   const result: CatchUp = { stamped: [], failed: [] };
   for (const bag of await findBags(archiveDir)) {
-    const has = await readFile(path.join(bag, TIMESTAMP_FILE)).then(() => true, () => false);
-    if (has) continue;
+    if (existsSync(path.join(bag, TIMESTAMP_FILE))) continue;
     const name = path.relative(archiveDir, bag).split(path.sep).join('/');
     try {
       result.stamped.push({ bag: name, at: await stampBag(bag, tsaUrl) });
