@@ -8,7 +8,8 @@ import { chooseFolderVia, openInBrowser, safeStorageCipher, saveFileVia } from '
 import { createElectronStorage } from './electron/store';
 import { setApplicationMenu } from './electron/menu';
 import { startReminders } from './electron/reminders';
-import { registerAppScheme, serveApp } from './electron/protocol';
+import { registerSchemes, serveApp } from './electron/protocol';
+import { openWebCopyWindow } from './electron/replay';
 import { applySecurityRestrictions } from './electron/security';
 import { createMainWindow, openPdfWindow } from './electron/windows';
 import { APP_URL } from './app-url';
@@ -19,7 +20,7 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 // The app's own page: the dev server while developing, else the bundled renderer on app://.
 const devUrl = process.env.ELECTRON_RENDERER_URL;
 const appUrl = devUrl ?? APP_URL;
-registerAppScheme();
+registerSchemes();
 // Chromium draws date fields in its own locale, not the page's: sv-SE gives 2026-04-14 in every one.
 app.commandLine.appendSwitch('lang', 'sv-SE');
 if (app.isPackaged) process.env.KANALARKIV_RESOURCES ??= path.join(process.resourcesPath, 'resources');
@@ -50,6 +51,7 @@ if (!app.requestSingleInstanceLock()) {
         if (!window.isDestroyed()) window.webContents.send(IPC_EVENTS.captureUpdate, state);
       },
       showPdf: async (file) => openPdfWindow(file, window),
+      showWebCopy: async (copy) => openWebCopyWindow(copy, window),
       secrets: new SecretStore(storage, safeStorageCipher),
       openExternal: openInBrowser,
       saveFile: saveFileVia(window),

@@ -30,3 +30,9 @@ export function tool(): { name: string; version: string } {
   version ??= (JSON.parse(readFileSync(path.join(resourcesDir(), '..', 'package.json'), 'utf8')) as { version: string }).version;
   return { name: 'Kanalarkiv', version };
 }
+
+/** "Kanalarkiv 0.1.0": the software that made a record, a web copy or a package. */
+export function softwareName(): string {
+  const { name, version } = tool();
+  return `${name} ${version}`;
+}

@@ -55,6 +55,7 @@ export const ARGUMENTS = {
   compareSnapshots: z.tuple([snapshot, snapshot, page]),
   compareText: z.tuple([snapshot, snapshot]),
   openRecordPdf: z.tuple([snapshot]),
+  openWebCopy: z.tuple([snapshot]),
   getRoundOverview: z.tuple([]),
   getHandoverSettings: z.tuple([]),
   saveHandoverSettings: z.tuple([handoverSettingsSchema]),
@@ -75,6 +76,6 @@ export const ARGUMENTS_MATCH_API: { [K in keyof KanalarkivApi]: Same<z.output<(t
   getAppInfo: true, getSettings: true, saveSettings: true, listChannels: true, saveChannel: true, removeChannel: true, getChannelHistory: true, getRegisterInfo: true, exportChannels: true, previewImport: true,
   importChannels: true, previewWebsiteImport: true, importFromWebsite: true, listSnapshots: true, getThumbnail: true, searchArchive: true, verifyArchive: true, checkRecords: true, saveFixityReport: true, startCapture: true, saveComment: true, checkRemoval: true, listCommentReasons: true, saveCommentReasons: true,
   cancelCapture: true, getCaptureJob: true, getCurrentCapture: true, dismissCapture: true, getLoginStatus: true, openLogin: true, logOut: true, chooseFolder: true, getSnapshot: true, getPageImage: true,
-  compareSnapshots: true, compareText: true, openRecordPdf: true, getRoundOverview: true, getHandoverSettings: true, saveHandoverSettings: true,
+  compareSnapshots: true, compareText: true, openRecordPdf: true, openWebCopy: true, getRoundOverview: true, getHandoverSettings: true, saveHandoverSettings: true,
   getHandoverOverview: true, startHandover: true, signInPlatina: true, signOutPlatina: true, getPlatinaChoices: true, checkPlatina: true, previewPlatina: true, setSmtpPassword: true, saveReceipt: true,
 };

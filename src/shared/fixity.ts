@@ -6,7 +6,7 @@ type Translate = (key: string | string[], values?: Record<string, unknown>) => s
 /**
  * Which part of a record a file of its bag is, as an archivist names it. The names are the bag's
  * layout (src/main/archive/layout.ts): data/record.pdf, data/metadata.json, data/page.txt,
- * data/page-words.json, data/page.mhtml, data/screenshot-NNN.png, and the tag files beside data/.
+ * data/page-words.json, data/page.mhtml, data/page.wacz, data/screenshot-NNN.png, and the tag files beside data/.
  */
 export function recordPart(file: string): { part: RecordPart; n: number } {
   const screenshot = /^data\/screenshot-(\d+)\.png$/.exec(file);
@@ -15,13 +15,14 @@ export function recordPart(file: string): { part: RecordPart; n: number } {
   return { part: PAYLOAD_PARTS[file] ?? (file === '.' ? 'folder' : 'other'), n: 0 };
 }
 
-type RecordPart = 'record' | 'metadata' | 'text' | 'words' | 'mhtml' | 'screenshot' | 'contents' | 'folder' | 'other';
+type RecordPart = 'record' | 'metadata' | 'text' | 'words' | 'mhtml' | 'webCopy' | 'screenshot' | 'contents' | 'folder' | 'other';
 const PAYLOAD_PARTS: Record<string, RecordPart> = {
   'data/record.pdf': 'record',
   'data/metadata.json': 'metadata',
   'data/page.txt': 'text',
   'data/page-words.json': 'words',
   'data/page.mhtml': 'mhtml',
+  'data/page.wacz': 'webCopy',
 };
 
 /** One problem of a bag in plain words: "Skärmbild 3 har ändrats sedan den arkiverades." */

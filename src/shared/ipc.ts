@@ -50,6 +50,7 @@ export const IPC_CHANNELS = {
   compareSnapshots: 'kanalarkiv:compare-snapshots',
   compareText: 'kanalarkiv:compare-text',
   openRecordPdf: 'kanalarkiv:open-record-pdf',
+  openWebCopy: 'kanalarkiv:open-web-copy',
   getRoundOverview: 'kanalarkiv:get-round-overview',
   getHandoverSettings: 'kanalarkiv:get-handover-settings',
   saveHandoverSettings: 'kanalarkiv:save-handover-settings',
@@ -132,6 +133,8 @@ export interface KanalarkivApi {
   compareText(a: SnapshotRef, b: SnapshotRef): Promise<TextDifference>;
   /** Shows the record's PDF in a window of its own. */
   openRecordPdf(ref: SnapshotRef): Promise<void>;
+  /** Replays the record's web copy (page.wacz) offline in a window of its own; `no_web_copy` for a record made before web copies. */
+  openWebCopy(ref: SnapshotRef): Promise<void>;
   getRoundOverview(): Promise<RoundOverview>;
   getHandoverSettings(): Promise<HandoverSettings>;
   saveHandoverSettings(settings: HandoverSettings): Promise<HandoverSettings>;

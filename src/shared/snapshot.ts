@@ -17,7 +17,7 @@ const payloadFile = z.object({
   sha256: z.string().regex(/^[0-9a-f]{64}$/),
   bytes: z.number().int().nonnegative(),
   mediaType: z.string(),
-  role: z.enum(['record', 'screenshot', 'mhtml', 'text']),
+  role: z.enum(['record', 'screenshot', 'mhtml', 'web_copy', 'text']),
 });
 
 export const snapshotMetadataSchema = z.object({
@@ -54,6 +54,8 @@ export const snapshotMetadataSchema = z.object({
     loggedIn: z.boolean().nullable().default(null),
     /** Posts the MHTML copy holds; null in records made before it was counted. */
     mhtmlPosts: z.number().int().nullable().default(null),
+    /** What the replayable web copy (data/page.wacz) holds of the page's traffic; null in records made before it was kept. */
+    webCopy: z.object({ responses: z.number().int(), withoutBody: z.number().int(), bytes: z.number().int() }).nullable().default(null),
     expanded: z.number().int(),
     consent: z.object({ cmp: z.string().nullable(), optedOut: z.boolean().nullable() }),
     cut: z.enum(['height', 'time']).nullable(),

@@ -139,7 +139,7 @@ describe('kanalarkiv capture on the fixture channels', () => {
     expect(meta.capture.finalUrl).toBe(site.url('/plain'));
     expect(meta.capture.viewport).toEqual({ width: 1280, height: 1024 });
     expect(meta.capture.browser.version).toMatch(/^\d+\.\d+/);
-    expect(meta.capture.profileVersion).toBe('1.1');
+    expect(meta.capture.profileVersion).toBe('1.2');
     expect(Date.parse(meta.capture.finishedAt)).toBeGreaterThan(Date.parse(meta.capture.startedAt));
     const record = results.find((r) => r.channel === 'plain')!.record!;
     for (const file of meta.files) {

@@ -11,6 +11,7 @@ export function noShell() {
     },
     saveFile: async () => null,
     chooseFolder: async () => null,
+    showWebCopy: async () => undefined,
   };
 }
 

@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { createReadStream, mkdirSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -6,6 +6,7 @@ import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { dispatch } from '../../src/main/api/dispatch';
 import { browserArgs, findBrowser } from '../../src/main/capture/browser';
+import { WebCopyReplay, type WebCopy } from '../../src/main/replay/web-copy-replay';
 import { IPC_CHANNELS, type KanalarkivApi } from '../../src/shared/ipc';
 import { ROOT } from '../helpers/cli';
 import type { CaptureJobState } from '../../src/shared/capture';
@@ -20,6 +21,8 @@ export interface Bridge {
   script: string;
   /** How many times the page made each call. */
   calls: Map<string, number>;
+  /** The replay of web copies, served at /copy/ and /replay/ as the shell serves it on its own scheme; `add` gives a copy's address. */
+  webCopies: { add(copy: WebCopy): string };
   close(): Promise<void>;
 }
 
@@ -35,8 +38,16 @@ export async function startBridge(makeApi: (publishCapture: (state: CaptureJobSt
   const api = makeApi((state) => {
     for (const res of listeners) res.write(`data: ${JSON.stringify(state)}\n\n`);
   });
+  const webCopies = new WebCopyReplay();
   const server = http.createServer(async (req, res) => {
     const url = new URL(req.url ?? '/', 'http://bridge');
+    if (/^\/(copy|replay)\//.test(url.pathname)) {
+      const answer = await webCopies.answer(url.pathname, req.headers.range);
+      res.writeHead(answer.status, answer.headers);
+      if (answer.body === null || req.method === 'HEAD') return res.end();
+      if (Buffer.isBuffer(answer.body)) return res.end(answer.body);
+      return createReadStream(answer.body.file, { start: answer.body.start, end: answer.body.end }).pipe(res);
+    }
     if (url.pathname === '/events') {
       res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store' });
       res.write(': connected\n\n');
@@ -94,6 +105,7 @@ export async function startBridge(makeApi: (publishCapture: (state: CaptureJobSt
     url: `${origin}/`,
     script,
     calls,
+    webCopies: { add: (copy) => `${origin}${webCopies.add(copy)}` },
     close: () => {
       for (const res of listeners) res.end();
       server.closeAllConnections();

@@ -36,6 +36,7 @@ beforeAll(async () => {
       profilesRoot: path.join(archive.dir, '..', 'ui-handover-profiles'),
       publishCapture,
       showPdf: async () => undefined,
+      showWebCopy: async () => undefined,
       secrets: new SecretStore(storage, testCipher),
       // The system browser's part: the registrar signs in at the identity provider.
       openExternal: (url) => platina.approve(url),

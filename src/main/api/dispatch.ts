@@ -1,6 +1,7 @@
 import { ARGUMENTS } from '../../shared/arguments';
 import { KanalarkivError, type ApiError } from '../../shared/errors';
 import type { KanalarkivApi } from '../../shared/ipc';
+import { REPLAY_ORIGIN } from '../app-url';
 
 export type Reply = { ok: true; value: unknown } | { ok: false; error: ApiError };
 
@@ -11,23 +12,24 @@ export interface Sender {
   isMainFrame: boolean;
 }
 
-/**
- * Whether `url` is the app's own page: the bundled renderer on its app:// host (any of its pages),
- * the renderer's index.html exactly when it is loaded from a file (no other local file, such as a
- * record's PDF), or any page of the dev server while developing.
- */
 /** Chromium's PDF viewer: the frame it opens inside the record window is this extension's page. */
 export const PDF_VIEWER_ORIGIN = 'chrome-extension://mhjfbmdgcfjbbpaeojofohoefgiehjai';
 
 /**
  * Whether a frame inside a window (not its main frame: will-navigate guards that) may navigate to
- * `url`: only within the app, or Chromium's PDF viewer opening in the record window. An iframe put
+ * `url`: only within the app, Chromium's PDF viewer opening in the record window, or the replay's
+ * frames inside a web copy's window (electron/replay.ts). An iframe put
  * in by a bug or an attack may go nowhere else.
  */
 export function frameNavigationAllowed(url: string, appUrl: string): boolean {
-  return isAppUrl(url, appUrl) || url === PDF_VIEWER_ORIGIN || url.startsWith(`${PDF_VIEWER_ORIGIN}/`);
+  return isAppUrl(url, appUrl) || url === PDF_VIEWER_ORIGIN || url.startsWith(`${PDF_VIEWER_ORIGIN}/`) || url.startsWith(`${REPLAY_ORIGIN}/`);
 }
 
+/**
+ * Whether `url` is the app's own page: the bundled renderer on its app:// host (any of its pages),
+ * the renderer's index.html exactly when it is loaded from a file (no other local file, such as a
+ * record's PDF), or any page of the dev server while developing.
+ */
 export function isAppUrl(url: string, appUrl: string): boolean {
   try {
     const page = new URL(url);

@@ -30,6 +30,7 @@ import type { RegisterInfo } from '../../shared/register';
 import { recordAttempts, roundOverview } from '../rounds/overview';
 import { DEFAULT_ROUNDS, parseRounds, roundsForCapture } from '../rounds/rounds';
 import { tool } from '../resources';
+import { webCopyOf, type WebCopy } from '../replay/web-copy-replay';
 import type { SecretStore } from '../secrets';
 import type { Storage } from '../storage';
 import { CaptureJobs } from './captures';
@@ -47,6 +48,8 @@ export interface HandlerContext {
   publishCapture: (state: CaptureJobState) => void;
   /** Shows a record's PDF to the user; the shell decides how. */
   showPdf: (file: string) => Promise<void>;
+  /** Replays a record's web copy, offline, in a window of its own. */
+  showWebCopy: (copy: WebCopy) => Promise<void>;
   timeoutMs?: number;
   concurrency?: number;
   /** The clock; tests set it. */
@@ -309,6 +312,9 @@ export function createHandlers(context: HandlerContext): KanalarkivApi {
     },
     async openRecordPdf(ref) {
       await context.showPdf(path.join(snapshotPath(await archive(), ref), DATA_DIR, RECORD_FILE));
+    },
+    async openWebCopy(ref) {
+      await context.showWebCopy(await webCopyOf(await archive(), ref));
     },
   };
 }

@@ -37,5 +37,9 @@ export const TEXT_FILE = 'page.txt';
 /** The visible words with their places on the page (record/text.ts wordsToJson); absent in records made before 0.3. */
 export const WORDS_FILE = 'page-words.json';
 export const MHTML_FILE = 'page.mhtml';
+/** The replayable web copy: every response the page received, as WACZ 1.1.1 (evidence/wacz.ts); absent in records made before 0.9. */
+export const WEB_COPY_FILE = 'page.wacz';
+/** The WARC file the web copy is recorded into during the capture, before it is packed: never in a finished bag. */
+export const WEB_COPY_WARC = 'page.warc.gz';
 /** The n-th piece (1-based) of the full-page screenshot. */
 export const screenshotFile = (n: number) => `screenshot-${String(n).padStart(3, '0')}.png`;

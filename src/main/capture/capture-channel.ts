@@ -14,7 +14,8 @@ import { scrollAndCapture, type Word } from './scroll-capture';
 import type { CaptureSession } from './session';
 import type { Segment } from './stitcher';
 import { Timings } from './timings';
-import { MHTML_FILE } from '../archive/layout';
+import { MHTML_FILE, WEB_COPY_FILE, WEB_COPY_WARC } from '../archive/layout';
+import { WebRecorder, type WebCopyTally } from './web-recorder';
 
 export interface CaptureRequest {
   channel: Channel;
@@ -44,6 +45,8 @@ export interface CaptureFacts {
   loggedIn: boolean;
   /** Posts the saved MHTML copy holds: fewer than `posts` when the site removes posts while it is scrolled. */
   mhtmlPosts: number;
+  /** What the web copy holds of the page's traffic. */
+  webCopy: WebCopyTally;
   expanded: number;
   consent: ConsentOutcome;
   cut: 'height' | 'time' | null;
@@ -57,6 +60,8 @@ export interface Capture {
   words: Word[];
   /** File name of the MHTML copy inside `dir`. */
   mhtml: string;
+  /** File name of the web copy (WACZ) inside `dir`. */
+  webCopy: string;
   timings: Timings;
 }
 
@@ -69,7 +74,8 @@ export async function captureChannel(session: CaptureSession, request: CaptureRe
   const warnings: CaptureWarning[] = [];
   const timings = new Timings();
   progress('starting', 2);
-  return withCapturePage(session, channel.platform, { timeoutMs: request.timeoutMs, signal, timings, what: 'channel' }, async ({ page, loggedIn }) => {
+  const warcFile = path.join(request.dir, WEB_COPY_WARC);
+  return withCapturePage(session, channel.platform, { timeoutMs: request.timeoutMs, signal, timings, what: 'channel' }, ({ page, loggedIn }) => WebRecorder.during(page, warcFile, async (recorder) => {
     const opened = await openPage(page, channel.url, {
       platformModule,
       timeoutMs: request.timeoutMs,
@@ -128,17 +134,20 @@ export async function captureChannel(session: CaptureSession, request: CaptureRe
       await writeFile(path.join(request.dir, MHTML_FILE), mhtml);
     });
     const version = await cdp.send('Browser.getVersion');
+    const title = await page.title();
+    const webCopy = await timings.time('webcopy', () => recorder.save(warcFile, path.join(request.dir, WEB_COPY_FILE), { url: finalUrl, title, ts: startedAt.toISOString() }));
 
     return {
       segments: scrolling.segments,
       words: scrolling.words,
       mhtml: MHTML_FILE,
+      webCopy: WEB_COPY_FILE,
       timings,
       facts: {
         requestedUrl: channel.url,
         finalUrl,
         httpStatus,
-        title: await page.title(),
+        title,
         startedAt: startedAt.toISOString(),
         finishedAt: new Date().toISOString(),
         browser: { name: session.browser.kind, version: version.product.replace(/^[^/]*\//, ''), userAgent: await page.evaluate<string>('navigator.userAgent') },
@@ -151,10 +160,11 @@ export async function captureChannel(session: CaptureSession, request: CaptureRe
         consent: consentOutcome,
         cut: scrolling.cut,
         coverage: coverage.result(),
+        webCopy,
         warnings,
       },
     };
-  });
+  }));
 }
 
 /** Up to five frame addresses, each cut to 200 characters, for a warning. */

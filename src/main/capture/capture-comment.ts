@@ -4,7 +4,8 @@ import type { ElementHandle } from 'playwright-core';
 import type { Channel } from '../../shared/channel';
 import type { CaptureStage } from '../../shared/capture';
 import type { CommentFacts } from '../../shared/comment';
-import { MHTML_FILE, screenshotFile } from '../archive/layout';
+import { MHTML_FILE, WEB_COPY_FILE, WEB_COPY_WARC, screenshotFile } from '../archive/layout';
+import { WebRecorder } from './web-recorder';
 import { PLATFORM_MODULES } from '../platforms';
 import { cssValue, type CommentTarget } from '../platforms/platform';
 import { readPng } from '../record/png';
@@ -71,7 +72,8 @@ export async function captureComment(session: CaptureSession, request: CommentRe
   progress('starting', 2);
   // Choosing takes the page owner's own time, on top of the capture's.
   const deadline = request.timeoutMs + (request.pick ? PICK_WAIT_MS : 0);
-  return withCapturePage(session, channel.platform, { timeoutMs: deadline, signal, timings, what: 'comment' }, async ({ page, loggedIn }) => {
+  const warcFile = path.join(request.dir, WEB_COPY_WARC);
+  return withCapturePage(session, channel.platform, { timeoutMs: deadline, signal, timings, what: 'comment' }, ({ page, loggedIn }) => WebRecorder.during(page, warcFile, async (recorder) => {
     const opened = await openPage(page, link.href, {
       platformModule,
       timeoutMs: request.timeoutMs,
@@ -136,6 +138,8 @@ export async function captureComment(session: CaptureSession, request: CommentRe
       await writeFile(path.join(request.dir, MHTML_FILE), data);
     });
     const version = await cdp.send('Browser.getVersion');
+    const title = await page.title();
+    const webCopy = await timings.time('webcopy', () => recorder.save(warcFile, path.join(request.dir, WEB_COPY_FILE), { url: page.url(), title, ts: startedAt.toISOString() }));
     const held = await sessionHeld(page, loggedIn);
     const warnings = [...opened.warnings];
     if (loggedIn && !held) warnings.push(loginWarning('login_expired', channel.platform));
@@ -143,13 +147,14 @@ export async function captureComment(session: CaptureSession, request: CommentRe
       segments,
       words,
       mhtml: MHTML_FILE,
+      webCopy: WEB_COPY_FILE,
       timings,
       shown: { url: request.pick ? page.url() : link.href, foundBy, selector: target.link ? `${target.element} ⟵ ${target.link}` : target.element, ...described, answer },
       facts: {
         requestedUrl: link.href,
         finalUrl: opened.finalUrl,
         httpStatus: opened.httpStatus,
-        title: await page.title(),
+        title,
         startedAt: startedAt.toISOString(),
         finishedAt: new Date().toISOString(),
         browser: { name: session.browser.kind, version: version.product.replace(/^[^/]*\//, ''), userAgent: await page.evaluate<string>('navigator.userAgent') },
@@ -157,6 +162,7 @@ export async function captureComment(session: CaptureSession, request: CommentRe
         pageHeight: segments.reduce((sum, s) => sum + s.height, 0),
         posts: 1,
         mhtmlPosts: 1,
+        webCopy,
         loggedIn: held,
         expanded,
         consent: opened.consent,
@@ -165,5 +171,5 @@ export async function captureComment(session: CaptureSession, request: CommentRe
         warnings,
       },
     };
-  });
+  }));
 }

@@ -5,7 +5,8 @@
 export const CAPTURE_PROFILE = {
   // 1.1: an app shell's scroller is followed, sticky elements scroll with the page, bars along the
   // bottom are shown once at the end, and content added above the captured part is followed.
-  version: '1.1',
+  // 1.2: every response the page received is kept as a replayable web copy (WACZ 1.1.1) beside the MHTML copy.
+  version: '1.2',
   viewport: { width: 1280, height: 1024 },
   deviceScaleFactor: 1,
   locale: 'sv-SE',
@@ -25,6 +26,8 @@ export const CAPTURE_PROFILE = {
   /** A PDF page side may be at most 14,400 pt; at 0.75 pt per CSS px that is 19,200 px of screenshot. */
   pageSliceHeightPx: 19_200,
   consent: 'opt-out',
+  /** The page's traffic as the browser received it, without the session's cookies and logins. */
+  webCopy: 'wacz-1.1.1',
 } as const;
 
 export type CaptureProfile = typeof CAPTURE_PROFILE;

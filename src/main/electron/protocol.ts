@@ -1,10 +1,18 @@
 import { pathToFileURL } from 'node:url';
 import { net, protocol } from 'electron';
-import { APP_SCHEME, appFile } from '../app-url';
+import { APP_SCHEME, REPLAY_SCHEME, appFile } from '../app-url';
 
-/** Must run before the app is ready: app:// is a standard, secure scheme, so the page gets an origin of its own. */
-export function registerAppScheme(): void {
-  protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
+/**
+ * Must run before the app is ready, once for every scheme: app:// is a standard, secure scheme, so
+ * the page gets an origin of its own; the replay's scheme also allows service workers, which is how
+ * ReplayWeb.page serves a web copy's responses (as ArchiveWeb.page's Electron app does), and streams
+ * the WACZ's ranges.
+ */
+export function registerSchemes(): void {
+  protocol.registerSchemesAsPrivileged([
+    { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } },
+    { scheme: REPLAY_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true, allowServiceWorkers: true, stream: true, corsEnabled: true } },
+  ]);
 }
 
 /**

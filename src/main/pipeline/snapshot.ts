@@ -67,6 +67,7 @@ export async function archiveSnapshot(
   };
   for (const segment of capture.segments) await add(segment.file, 'image/png', 'screenshot');
   await add(capture.mhtml, 'multipart/related', 'mhtml');
+  await add(capture.webCopy, 'application/wacz', 'web_copy');
   await add(TEXT_FILE, 'text/plain; charset=utf-8', 'text');
   await add(WORDS_FILE, 'application/json', 'text');
   capture.timings.add('hash', performance.now() - hashStart);
@@ -105,6 +106,7 @@ export async function archiveSnapshot(
       pageHeight: facts.pageHeight,
       posts: facts.posts,
       mhtmlPosts: facts.mhtmlPosts,
+      webCopy: facts.webCopy,
       loggedIn: facts.loggedIn,
       expanded: facts.expanded,
       consent: facts.consent,

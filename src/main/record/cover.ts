@@ -131,9 +131,20 @@ function howRows(writer: PageWriter, metadata: SnapshotMetadata, method: string)
   writer.row('Webbläsare', `${capture.browser.name} ${capture.browser.version}`);
   if (capture.browser.userAgent) writer.row('Användaragent', capture.browser.userAgent);
   writer.row('Uttagsprofil', `version ${capture.profileVersion}: ${capture.viewport.width} × ${capture.viewport.height} px, skala 1, sv-SE, Europe/Stockholm, reducerad rörelse, ${method}`);
+  writer.row('Webbkopia', webCopyText(capture.webCopy));
   writer.row('Verktyg', `${capture.tool.name} ${capture.tool.version}`);
   writer.row('Operativsystem', capture.os.name ? `${capture.os.name}, ${capture.os.arch}` : `${capture.os.platform} ${capture.os.release} (${capture.os.arch})`);
   writer.row('Identitet', metadata.snapshotId);
+}
+
+/** What the replayable web copy holds: every response with its body, and any the browser could not give back. */
+function webCopyText(webCopy: SnapshotMetadata['capture']['webCopy']): string {
+  if (!webCopy) return 'Ingen: gjord innan Kanalarkiv sparade webbkopior';
+  const size = webCopy.bytes < 1_048_576
+    ? `${Math.max(1, Math.round(webCopy.bytes / 1024)).toLocaleString('sv-SE')} kB`
+    : `${(webCopy.bytes / 1_048_576).toLocaleString('sv-SE', { maximumFractionDigits: 1 })} MB`;
+  const kept = `data/page.wacz: ${webCopy.responses.toLocaleString('sv-SE')} svar från webbplatsen med innehåll (${size}), kan spelas upp i Kanalarkiv eller ReplayWeb.page`;
+  return webCopy.withoutBody === 0 ? kept : `${kept}; ${webCopy.withoutBody.toLocaleString('sv-SE')} svar utan innehåll (webbläsaren kunde inte ge tillbaka det, eller det var större än 50 MB)`;
 }
 
 /** How many of the pictured posts the MHTML copy holds; a virtualised feed keeps only the last ones in the page. */

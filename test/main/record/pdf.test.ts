@@ -28,7 +28,7 @@ function metadata(pages: SnapshotMetadata['pages'], warnings: string[]): Snapsho
       startedAt: '2026-04-14T08:30:00.000Z', finishedAt: '2026-04-14T08:31:10.500Z',
       browser: { name: 'Microsoft Edge', version: '141.0.1', userAgent: null }, viewport: { width: 1280, height: 1024 }, profileVersion: '1.0', profile: {},
       tool: { name: 'Kanalarkiv', version: '0.1.0' }, os: { platform: 'win32', release: '10.0.26100', arch: 'x64', name: 'Windows 11 Pro (build 26100)' },
-      pageHeight: pages.reduce((s, p) => s + p.height, 0), posts: 3, mhtmlPosts: 3, loggedIn: true, expanded: 0, consent: { cmp: null, optedOut: null }, cut: null, warnings, warningCodes: [],
+      pageHeight: pages.reduce((s, p) => s + p.height, 0), posts: 3, mhtmlPosts: 3, webCopy: { responses: 12, withoutBody: 1, bytes: 2_400_000 }, loggedIn: true, expanded: 0, consent: { cmp: null, optedOut: null }, cut: null, warnings, warningCodes: [],
       coverage: { since: '2025-09-14T08:00:00.000Z', oldestPost: '2025-09-02T10:00:00.000Z', newestPost: '2026-04-13T10:00:00.000Z', complete: true },
     },
     pages,
@@ -132,6 +132,18 @@ describe('buildRecordPdf', () => {
     expect(cover).not.toContain('win32');
     // Without a time-stamping authority, the record says that its time is the computer's own.
     expect(cover).toContain('Betrodd tidsstämpel Ingen betrodd tidsstämpel: tidpunkten är datorns egen.');
+    // The web copy: what it holds, and the responses it holds without their content.
+    expect(cover).toContain('Webbkopia data/page.wacz: 12 svar från webbplatsen med innehåll (2,3 MB), kan spelas upp i Kanalarkiv eller ReplayWeb.page; 1 svar utan innehåll');
+  });
+
+  it('says on the cover of a record made before web copies that it has none', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'record-'));
+    await piece(dir, 'screenshot-001.png', 500, '#ffffff');
+    const file = path.join(dir, 'record.pdf');
+    const before = metadata([{ file: 'screenshot-001.png', top: 0, width: 1280, height: 500 }], []);
+    writeFileSync(file, await buildRecordPdf({ metadata: { ...before, capture: { ...before.capture, webCopy: null } }, dir, words: [] }));
+    const cover = execFileSync('pdftotext', ['-f', '1', '-l', '2', file, '-']).toString().replace(/\s+/g, ' ');
+    expect(cover).toContain('Webbkopia Ingen: gjord innan Kanalarkiv sparade webbkopior');
   });
 
   it('never sets a regular reason beside "no round" unqualified', async () => {

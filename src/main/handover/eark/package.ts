@@ -11,7 +11,7 @@ import { stockholmDay } from '../../../shared/dates';
 import { roundTitle } from '../../../shared/rounds';
 import { messagesIn } from '../../messages';
 import { safeName } from '../place';
-import { resourcesDir, tool } from '../../resources';
+import { resourcesDir, softwareName, tool } from '../../resources';
 import { checkCancelled, type HandoverAdapter } from '../deliver';
 import { HandoverError } from '../errors';
 import type { HandoverItem } from '../items';
@@ -132,9 +132,11 @@ async function writePackage(items: HandoverItem[], objid: string, zipFile: strin
 
 /**
  * The formats of a bag's payload files, with their PRONOM ids: PDF/A-2u fmt/478, PNG 1.2 fmt/13,
- * MHTML x-fmt/429 (as KOST's format catalogue gives it), plain text x-fmt/111, JSON fmt/817.
+ * MHTML x-fmt/429 (as KOST's format catalogue gives it), plain text x-fmt/111, JSON fmt/817; the web copy, WACZ.
  */
-function formatOf(file: string): { mimeType: string; name: string; pronom: string } {
+function formatOf(file: string): { mimeType: string; name: string; pronom: string | null } {
+  // WACZ has no PRONOM id that we could confirm: the format is named, no registry key is claimed.
+  if (file.endsWith('.wacz')) return { mimeType: 'application/wacz', name: 'WACZ 1.1.1 (Web Archive Collection Zipped, with WARC 1.1)', pronom: null };
   if (file.endsWith('.pdf')) return { mimeType: 'application/pdf', name: 'PDF/A-2u', pronom: 'fmt/478' };
   if (file.endsWith('.png')) return { mimeType: 'image/png', name: 'PNG 1.2', pronom: 'fmt/13' };
   if (file.endsWith('.mhtml')) return { mimeType: 'multipart/related', name: 'MHTML', pronom: 'x-fmt/429' };
@@ -175,7 +177,7 @@ function deliveryDescription(items: HandoverItem[], objid: string, options: Eark
     `Organisation: ${options.organisation || '–'}${options.organisationId ? ` (${options.organisationId})` : ''}`,
     `Levererat av: ${options.contact || '–'}`,
     `Leveransöverenskommelse: ${options.submissionAgreement || '–'}`,
-    `Programvara: ${tool().name} ${tool().version}`,
+    `Programvara: ${softwareName()}`,
     '',
     'Paketet följer FGS Paketstruktur 2.0 (E-ARK CSIP 2.1 och SIP 2.1). Varje handling är en ögonblicksbild av en kanal i sociala medier, sparad som PDF/A-2u, och levereras hel: med skärmbilderna i full upplösning (PNG), sidan som webbarkiv (MHTML), sidans text (page.txt) och tekniska metadata (metadata.json). Kontrollsummor (SHA-256) finns i METS.xml och metadata/preservation/premis.xml.',
     '',

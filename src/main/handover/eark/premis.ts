@@ -12,8 +12,8 @@ export interface PreservedFile {
   sha256: string;
   bytes: number;
   formatName: string;
-  /** PRONOM id, e.g. fmt/478 for PDF/A-2u. */
-  pronom: string;
+  /** PRONOM id, e.g. fmt/478 for PDF/A-2u; null for a format PRONOM has none for that we could confirm. */
+  pronom: string | null;
   item: HandoverItem;
 }
 
@@ -52,9 +52,11 @@ export function premisXml(files: PreservedFile[], context: PremisContext): strin
     characteristics.ele(PREMIS, 'premis:size').txt(String(file.bytes));
     const format = characteristics.ele(PREMIS, 'premis:format');
     format.ele(PREMIS, 'premis:formatDesignation').ele(PREMIS, 'premis:formatName').txt(file.formatName);
-    const registry = format.ele(PREMIS, 'premis:formatRegistry');
-    registry.ele(PREMIS, 'premis:formatRegistryName').txt('PRONOM');
-    registry.ele(PREMIS, 'premis:formatRegistryKey').txt(file.pronom);
+    if (file.pronom) {
+      const registry = format.ele(PREMIS, 'premis:formatRegistry');
+      registry.ele(PREMIS, 'premis:formatRegistryName').txt('PRONOM');
+      registry.ele(PREMIS, 'premis:formatRegistryKey').txt(file.pronom);
+    }
     object.ele(PREMIS, 'premis:originalName').txt(`${file.item.ref}/${file.path.split('/').at(-1)}`);
     for (const id of [...Object.values(eventIds(file.item)), 'event-transfer']) identifier(object, 'linkingEventIdentifier', 'local', id);
   }

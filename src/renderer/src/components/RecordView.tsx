@@ -67,6 +67,9 @@ export function RecordView({ snapshot, at, others, onCompare, onBack }: { snapsh
         </dl>
         <div className="actions">
           <button type="button" onClick={() => void api.openRecordPdf(snapshot).catch((error) => setProblem(error))}>{t('record.openPdf')}</button>
+          {meta.files.some((f) => f.role === 'web_copy') && (
+            <button type="button" className="secondary" onClick={() => void api.openWebCopy(snapshot).catch((error) => setProblem(error))}>{t('record.openWebCopy')}</button>
+          )}
           <ErrorNotice error={problem} />
           {others.length > 0 && (
             <div className="field">
