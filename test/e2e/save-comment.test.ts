@@ -7,6 +7,7 @@ import { snapshotMetadataSchema } from '../../src/shared/snapshot';
 import { REMOVED_COMMENTS } from '../fixtures/site/comments';
 import { startFixtureSite, type FixtureSite } from '../fixtures/site/server';
 import { runCli } from '../helpers/cli';
+import { readWacz } from '../helpers/wacz';
 
 /**
  * Saving one comment or post before it is removed (issue 15), through the CLI as a page owner's
@@ -59,6 +60,12 @@ describe('kanalarkiv save-comment', () => {
     // The text layer makes the comment searchable in the PDF.
     const all = execFileSync('pdftotext', [path.join(result.record!, 'data', 'record.pdf'), '-'], { encoding: 'utf8' });
     expect(all.split('Jag vet var du bor').length).toBeGreaterThan(3);
+    // The comment's page is kept as a web copy too, read back with warcio alone: the comment is in it.
+    const wacz = await readWacz(path.join(result.record!, 'data', 'page.wacz'));
+    expect(wacz.pages.slice(1).map((p) => p.url)).toEqual([site.url('/comment/facebook/kulturumea/posts/42?comment_id=111')]);
+    const page = wacz.records.find((r) => r.type === 'response' && r.url === wacz.pages[1]!.url)!;
+    expect(page.body.toString('utf8')).toContain('Jag vet var du bor');
+    expect(meta.files.find((f) => f.role === 'web_copy')?.path).toBe('data/page.wacz');
   });
 
   it('takes a reply by its own id, expands "Visa mer", and marks sensitive data for a secrecy review', async () => {

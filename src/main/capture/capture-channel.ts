@@ -75,7 +75,7 @@ export async function captureChannel(session: CaptureSession, request: CaptureRe
   const timings = new Timings();
   progress('starting', 2);
   const warcFile = path.join(request.dir, WEB_COPY_WARC);
-  return withCapturePage(session, channel.platform, { timeoutMs: request.timeoutMs, signal, timings, what: 'channel' }, ({ page, loggedIn }) => WebRecorder.during(page, warcFile, async (recorder) => {
+  return withCapturePage(session, channel.platform, { timeoutMs: request.timeoutMs, signal, timings, what: 'channel' }, ({ page, loggedIn }) => WebRecorder.during(page, warcFile, timings, async (recorder) => {
     const opened = await openPage(page, channel.url, {
       platformModule,
       timeoutMs: request.timeoutMs,

@@ -73,7 +73,7 @@ export async function captureComment(session: CaptureSession, request: CommentRe
   // Choosing takes the page owner's own time, on top of the capture's.
   const deadline = request.timeoutMs + (request.pick ? PICK_WAIT_MS : 0);
   const warcFile = path.join(request.dir, WEB_COPY_WARC);
-  return withCapturePage(session, channel.platform, { timeoutMs: deadline, signal, timings, what: 'comment' }, ({ page, loggedIn }) => WebRecorder.during(page, warcFile, async (recorder) => {
+  return withCapturePage(session, channel.platform, { timeoutMs: deadline, signal, timings, what: 'comment' }, ({ page, loggedIn }) => WebRecorder.during(page, warcFile, timings, async (recorder) => {
     const opened = await openPage(page, link.href, {
       platformModule,
       timeoutMs: request.timeoutMs,

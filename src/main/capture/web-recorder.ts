@@ -3,6 +3,7 @@ import type { Page, Request } from 'playwright-core';
 import { WARCRecord, WARCSerializer } from 'warcio';
 import { packWacz, type WebCopyPage } from '../evidence/wacz';
 import { softwareName } from '../resources';
+import type { Timings } from './timings';
 
 /** What the web copy holds of the page's traffic, for the record's facts and the benchmark. */
 export interface WebCopyTally {
@@ -37,18 +38,21 @@ export class WebRecorder {
   private finished: Promise<WebCopyTally> | undefined;
   private readonly tally: WebCopyTally = { responses: 0, withoutBody: 0, bytes: 0 };
 
-  private constructor(private readonly file: FileHandle) {}
+  private constructor(
+    private readonly file: FileHandle,
+    private readonly timings: Timings,
+  ) {}
 
   /**
    * Records `page` into `warcFile` while `work` runs, from before the page is opened so that its
    * first document is in the copy. The file is closed however `work` ends (a draft with an open
    * file could not be removed on Windows).
    */
-  static async during<T>(page: Page, warcFile: string, work: (recorder: WebRecorder) => Promise<T>): Promise<T> {
-    const recorder = new WebRecorder(await open(warcFile, 'w'));
+  static async during<T>(page: Page, warcFile: string, timings: Timings, work: (recorder: WebRecorder) => Promise<T>): Promise<T> {
+    const recorder = new WebRecorder(await open(warcFile, 'w'), timings);
     try {
       await recorder.append(WARCRecord.createWARCInfo({ filename: 'data.warc.gz', warcVersion: 'WARC/1.1' }, { software: softwareName(), format: 'WARC File Format 1.1' }));
-      page.on('requestfinished', (request) => recorder.track(recorder.keep(request)));
+      page.on('requestfinished', (request) => recorder.track(timings.time('webcopy-record', () => recorder.keep(request))));
       return await work(recorder);
     } finally {
       await recorder.finish().catch(() => undefined);
