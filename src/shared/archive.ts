@@ -93,6 +93,12 @@ export interface BagReport {
   stamp?: StampSummary;
 }
 
+/** A record's stamp as its record view shows it: what it says, and whether it still stamps the record as it is. */
+export interface RecordStamp extends StampSummary {
+  /** The stamp is of the bag's tag manifest as it is now, and its signature holds. */
+  holds: boolean;
+}
+
 /** A bag's RFC 3161 stamp as verify read it. */
 export interface StampSummary {
   /** The authority's time (ISO). */
@@ -113,6 +119,8 @@ export interface ArchiveReport {
   log: LogProblem[];
   /** The log's last line was cut off by a crash while it was written: not damage, it is set aside at the next handover. */
   logRemnant: boolean;
+  /** The time stamps of the log's last line after handovers; their problems are among `log`. */
+  logStamps: LogStamps;
   /** The bags found, held against the archive's inventory; missing, extra and rewritten ones are among `bags`. */
   inventory: InventoryReport;
 }
@@ -126,6 +134,15 @@ export interface InventoryReport {
 }
 
 /** A line of the handover log that cannot be trusted: cut off or not a log line, out of chain, or stating a checksum its record's bag does not have. */
+export interface LogStamps {
+  /** Stamp files found beside the log. */
+  count: number;
+  /** The latest stamp that holds: which entry, when (ISO) and by whom. */
+  latest: { seq: number; at: string; authority: string } | null;
+  /** Stamps that hold but whose authority is not among the trusted roots (0 when no roots are set). */
+  untrusted: number;
+}
+
 export interface LogProblem {
   line: number;
   /** cut: the log is shorter than its head file says (lines cut off at the end, or emptied), or its last line was replaced. */

@@ -51,6 +51,7 @@ export const ARGUMENTS = {
   logOut: z.tuple([z.enum(PLATFORMS)]),
   chooseFolder: z.tuple([z.string().max(4_096)]),
   getSnapshot: z.tuple([snapshot]),
+  getStamp: z.tuple([snapshot]),
   getPageImage: z.tuple([snapshot, page]),
   compareSnapshots: z.tuple([snapshot, snapshot, page]),
   compareText: z.tuple([snapshot, snapshot]),
@@ -75,7 +76,7 @@ type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 export const ARGUMENTS_MATCH_API: { [K in keyof KanalarkivApi]: Same<z.output<(typeof ARGUMENTS)[K]>, Parameters<KanalarkivApi[K]>> } = {
   getAppInfo: true, getSettings: true, saveSettings: true, listChannels: true, saveChannel: true, removeChannel: true, getChannelHistory: true, getRegisterInfo: true, exportChannels: true, previewImport: true,
   importChannels: true, previewWebsiteImport: true, importFromWebsite: true, listSnapshots: true, getThumbnail: true, searchArchive: true, verifyArchive: true, checkRecords: true, saveFixityReport: true, startCapture: true, saveComment: true, checkRemoval: true, listCommentReasons: true, saveCommentReasons: true,
-  cancelCapture: true, getCaptureJob: true, getCurrentCapture: true, dismissCapture: true, getLoginStatus: true, openLogin: true, logOut: true, chooseFolder: true, getSnapshot: true, getPageImage: true,
+  cancelCapture: true, getCaptureJob: true, getCurrentCapture: true, dismissCapture: true, getLoginStatus: true, openLogin: true, logOut: true, chooseFolder: true, getSnapshot: true, getStamp: true, getPageImage: true,
   compareSnapshots: true, compareText: true, openRecordPdf: true, openWebCopy: true, getRoundOverview: true, getHandoverSettings: true, saveHandoverSettings: true,
   getHandoverOverview: true, startHandover: true, signInPlatina: true, signOutPlatina: true, getPlatinaChoices: true, checkPlatina: true, previewPlatina: true, setSmtpPassword: true, saveReceipt: true,
 };

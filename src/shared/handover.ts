@@ -145,6 +145,8 @@ export interface DeliveryResult {
   at: string;
   by: string;
   items: HandoverItemResult[];
+  /** The time stamp of the log's last line after the handover: its entry and time, or why the authority did not stamp it; null without an authority. */
+  logStamp?: { seq: number | null; at: string | null; error: string | null } | null;
 }
 
 /** One delivery as the log tells it: the basis of its receipt. */

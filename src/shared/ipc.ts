@@ -1,4 +1,4 @@
-import type { ArchiveReport, BagReport, Catalogue, Difference, SearchHit, SnapshotRef, TextDifference } from './archive';
+import type { ArchiveReport, BagReport, Catalogue, Difference, RecordStamp, SearchHit, SnapshotRef, TextDifference } from './archive';
 import type { CaptureJobState } from './capture';
 import type { LoginState, Platform } from './channel';
 import type { DeliveryResult, HandoverOverview, HandoverSettings, HandoverTarget, PlatinaCheck, PlatinaChoices, PlatinaPreview, PlatinaSignIn } from './handover';
@@ -46,6 +46,7 @@ export const IPC_CHANNELS = {
   openLogin: 'kanalarkiv:open-login',
   chooseFolder: 'kanalarkiv:choose-folder',
   getSnapshot: 'kanalarkiv:get-snapshot',
+  getStamp: 'kanalarkiv:get-stamp',
   getPageImage: 'kanalarkiv:get-page-image',
   compareSnapshots: 'kanalarkiv:compare-snapshots',
   compareText: 'kanalarkiv:compare-text',
@@ -125,6 +126,8 @@ export interface KanalarkivApi {
   /** Deletes the platform's saved login (its browser profile); refused while a capture is running. */
   logOut(platform: Platform): Promise<Record<Platform, LoginState>>;
   getSnapshot(ref: SnapshotRef): Promise<SnapshotMetadata>;
+  /** The record's trusted timestamp (timestamp.tsr) as it holds against its tag manifest; null when it has none. */
+  getStamp(ref: SnapshotRef): Promise<RecordStamp | null>;
   /** Page `index` (0-based) of a snapshot's screenshot, as a data URL. */
   getPageImage(ref: SnapshotRef, index: number): Promise<string>;
   /** Where snapshot B differs from A on A's page `index`. */

@@ -122,4 +122,46 @@ describe('trusted timestamps on records', () => {
       await other.close();
     }
   });
+
+  it('stamps the handover log\'s last line after a handover, so that a log cut later, head file and all, is told and refused', async () => {
+    const archive = path.join(work, 'arkiv-logg');
+    for (let i = 0; i < 2; i++) {
+      const capture = await runCli(['capture', '--channels', channels(), '--archive', archive, '--json']);
+      expect(capture.code, capture.stderr).toBe(0);
+    }
+    const dest = mkdtempSync(path.join(os.tmpdir(), 'kanalarkiv-stamped-handover-'));
+    const handover = await runCli(['handover', '--archive', archive, '--to', 'folder', '--dest', dest, '--tsa', tsa.url], sv);
+    expect(handover.code, handover.stderr).toBe(0);
+    const log = readFileSync(path.join(archive, 'handover-log.jsonl'), 'utf8').split('\n').filter(Boolean);
+    expect(handover.stdout).toContain(`Överlämningsloggens rad ${log.length} stämplades av ${tsa.url}`);
+    // The stamp is of the last line as written, and openssl accepts it on its own.
+    const stamp = path.join(archive, 'handover-log.stamps', `seq-${String(log.length).padStart(8, '0')}.tsr`);
+    const line = path.join(work, 'line.txt');
+    writeFileSync(line, log.at(-1)!);
+    expect(execFileSync('openssl', ['ts', '-verify', '-data', line, '-in', stamp, '-CAfile', tsa.caFile], { stdio: 'pipe' }).toString()).toContain('Verification: OK');
+    const verify = await runCli(['verify', '--archive', archive, '--tsa-ca', tsa.caFile], sv);
+    expect(verify.code, verify.stdout).toBe(0);
+    expect(verify.stdout).toContain(`Överlämningsloggen har 1 betrodd tidsstämpel; den senaste gäller rad ${log.length}`);
+
+    // Someone cuts the log's last line and writes its head file to match: the chain and the head agree, the stamp does not.
+    const kept = log.slice(0, -1);
+    unlock(path.join(archive, 'handover-log.jsonl'));
+    writeFileSync(path.join(archive, 'handover-log.jsonl'), `${kept.join('\n')}\n`);
+    writeFileSync(path.join(archive, 'handover-log.head.json'), JSON.stringify({ seq: kept.length, sha256: createHash('sha256').update(kept.at(-1)!).digest('hex') }));
+    const cut = await runCli(['verify', '--archive', archive, '--tsa-ca', tsa.caFile, '--json']);
+    expect(cut.code).toBe(2);
+    expect(JSON.parse(cut.stdout).log).toContainEqual(expect.objectContaining({ kind: 'cut', detail: expect.stringContaining(`the log had entry ${log.length} then`) }));
+    const refused = await runCli(['handover', '--archive', archive, '--to', 'folder', '--dest', dest], sv);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain("Överlämningsloggen är kortare än den ska vara");
+
+    // A handover whose authority is down is done and logged all the same, and says so.
+    const other = path.join(work, 'arkiv-logg-nere');
+    await runCli(['capture', '--channels', channels(), '--archive', other, '--json']);
+    tsa.state.down = true;
+    const down = await runCli(['handover', '--archive', other, '--to', 'folder', '--dest', mkdtempSync(path.join(os.tmpdir(), 'kanalarkiv-down-')), '--tsa', tsa.url], sv);
+    tsa.state.down = false;
+    expect(down.code, down.stderr).toBe(0);
+    expect(down.stderr).toContain(`Överlämningen är klar och loggad, men tidsstämpeltjänsten ${tsa.url} stämplade inte loggen`);
+  });
 });

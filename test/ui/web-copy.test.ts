@@ -8,6 +8,7 @@ import { runCapture } from '../../src/main/pipeline/run';
 import { MemoryStorage } from '../../src/main/storage';
 import { WEB_COPY_FETCHED, startFixtureSite, type FixtureSite } from '../fixtures/site/server';
 import { noShell } from '../helpers/shell';
+import { startLocalTsa, type LocalTsa } from '../helpers/tsa';
 import { openApp, SHOTS, startBridge, type Bridge } from './bridge';
 
 let site: FixtureSite;
@@ -16,13 +17,15 @@ let browser: Browser;
 let page: Page;
 const opened: string[] = [];
 let hitsAfterCapture = 0;
+let tsa: LocalTsa;
 
 /** A record of a page that fetches part of its text after it loads, opened in the archive screen. */
 beforeAll(async () => {
   const archive = path.join(mkdtempSync(path.join(os.tmpdir(), 'ui-webcopy-')), 'arkiv');
   site = await startFixtureSite();
+  tsa = await startLocalTsa();
   const kultur = { id: 'kultur', name: 'Kultur Umeå', platform: 'web' as const, url: site.url('/web-copy/start'), unit: 'Kulturförvaltningen', owners: ['Anna Berg'], pageOwner: 'Anna Berg', notes: '', active: true };
-  const [result] = await runCapture({ channels: [kultur], archiveDir: archive, reason: 'Regelbunden ögonblicksbild', organisation: 'Umeå kommun', timeoutMs: 60_000, concurrency: 1, profilesRoot: null });
+  const [result] = await runCapture({ channels: [kultur], archiveDir: archive, reason: 'Regelbunden ögonblicksbild', organisation: 'Umeå kommun', timeoutMs: 60_000, concurrency: 1, profilesRoot: null, tsaUrl: tsa.url });
   expect(result!.status).toBe('ok');
   hitsAfterCapture = [...site.hits.values()].reduce((sum, n) => sum + n, 0);
   const storage = new MemoryStorage();
@@ -38,6 +41,7 @@ afterAll(async () => {
   await browser?.close();
   await bridge?.close();
   await site?.close();
+  await tsa?.close();
 });
 
 /** The replayed page's frame, once it shows `text`. */
@@ -56,6 +60,9 @@ describe("the record's web copy in the app", () => {
     await page.getByRole('button', { name: 'Arkiv', exact: true }).click();
     await page.getByRole('button', { name: /^Visa ögonblicksbilden av Kultur Umeå/ }).click();
     await page.getByRole('button', { name: 'Öppna webbkopian' }).waitFor();
+    // The record's trusted timestamp, as its record view shows it.
+    const stamp = page.locator('.record dl dt:text-is("Betrodd tidsstämpel") + dd');
+    await expect.poll(() => stamp.textContent()).toMatch(/^Stämplad .+ av CN=.+\. Stämpeln gäller handlingen som den är nu\./);
     await page.screenshot({ path: path.join(SHOTS, 'handling-med-webbkopia.png') });
     await page.getByRole('button', { name: 'Öppna webbkopian' }).click();
     await expect.poll(() => opened.length).toBe(1);

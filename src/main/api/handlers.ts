@@ -31,6 +31,7 @@ import { recordAttempts, roundOverview } from '../rounds/overview';
 import { DEFAULT_ROUNDS, parseRounds, roundsForCapture } from '../rounds/rounds';
 import { tool } from '../resources';
 import { webCopyOf, type WebCopy } from '../replay/web-copy-replay';
+import { inspectStamp } from '../evidence/timestamp-check';
 import type { SecretStore } from '../secrets';
 import type { Storage } from '../storage';
 import { CaptureJobs } from './captures';
@@ -118,7 +119,7 @@ export function createHandlers(context: HandlerContext): KanalarkivApi {
   };
 
   return {
-    ...createHandoverHandlers({ settings: handoverSettings, save: saveHandoverSettings, secrets: context.secrets, archive, organisation: async () => (await shared()).organisation, openExternal: context.openExternal, saveFile: context.saveFile }),
+    ...createHandoverHandlers({ settings: handoverSettings, save: saveHandoverSettings, secrets: context.secrets, archive, organisation: async () => (await shared()).organisation, tsaUrl: async () => (await shared()).tsaUrl, openExternal: context.openExternal, saveFile: context.saveFile }),
     async getAppInfo(): Promise<AppInfo> {
       const { version, viewport, locale, timezoneId, method } = CAPTURE_PROFILE;
       return { version: tool().version, captureProfile: { version, viewport: { ...viewport }, locale, timezoneId, method } };
@@ -300,6 +301,11 @@ export function createHandlers(context: HandlerContext): KanalarkivApi {
     },
     async getSnapshot(ref) {
       return readMetadata(snapshotPath(await archive(), ref));
+    },
+    async getStamp(ref) {
+      const bag = snapshotPath(await archive(), ref);
+      const { problems, summary } = await inspectStamp(bag, (await readMetadata(bag)).capture.startedAt, '');
+      return summary && { ...summary, holds: problems.length === 0 };
     },
     async getPageImage(ref, index) {
       return pageImage(await archive(), ref, index);

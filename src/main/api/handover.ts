@@ -24,6 +24,8 @@ export interface HandoverContext {
   /** The archive folder (created if missing). */
   archive: () => Promise<string>;
   organisation: () => Promise<string>;
+  /** The archive's time-stamping authority, which stamps the handover log after each handover; '' for none. */
+  tsaUrl: () => Promise<string>;
   /** Opens a web address in the system browser (Platina sign-in). */
   openExternal: (url: string) => Promise<void>;
   /** Asks the user where to save a file and saves it; null when they cancel. */
@@ -85,7 +87,7 @@ export function createHandoverHandlers(context: HandoverContext): HandoverApi {
     },
     async startHandover({ target, refs, by }) {
       await context.save({ ...(await settings()), registrar: by });
-      return handOver({ archiveDir: await context.archive(), adapter: await adapter(target, by), refs, by });
+      return handOver({ archiveDir: await context.archive(), adapter: await adapter(target, by), refs, by, tsaUrl: (await context.tsaUrl()) || undefined });
     },
     async signInPlatina() {
       await settings();

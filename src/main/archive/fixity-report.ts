@@ -30,6 +30,7 @@ export async function fixityReportPdf(report: ArchiveReport, context: { at: Date
   writer.row('Resultat', `${intact} av ${report.bags.length} ögonblicksbilder är oförändrade${damaged.length ? `; ${damaged.length} är skadade` : ''}.`);
   writer.row('Förteckningen', swedish('archive.inventory', { count: report.inventory.expected, present: report.inventory.present }));
   writer.row('Överlämningsloggen', report.log.length === 0 ? 'Hel: varje rad hänger ihop med raden före.' : `${report.log.length} rader är skadade. Återställ loggen från en säkerhetskopia; inget lämnas över förrän den är hel.`);
+  if (report.logStamps.latest) writer.row('Loggens tidsstämplar', swedish('archive.logStamps', { count: report.logStamps.count, seq: report.logStamps.latest.seq, at: when(report.logStamps.latest.at) }));
   if (report.incomplete.length > 0) writer.row('Ofärdiga', `${report.incomplete.length} ögonblicksbilder togs aldrig färdigt (de ligger i .incomplete och räknas inte som handlingar).`);
 
   if (damaged.length > 0) {

@@ -14,6 +14,9 @@ export const HANDOVER_LOG = 'handover-log.jsonl';
 /** The number and hash of the handover log's last line, outside the log: a log cut at its end is told by it. */
 export const HANDOVER_HEAD_FILE = 'handover-log.head.json';
 
+/** A time-stamping authority's stamps of the handover log's last line after each handover, one file per line stamped (evidence/log-stamp.ts). */
+export const HANDOVER_STAMPS_DIR = 'handover-log.stamps';
+
 /** Every finished bag, in an append-only chained list (archive/inventory.ts): a bag that vanishes is told by it. */
 export const INVENTORY_FILE = 'inventory.jsonl';
 export const INVENTORY_HEAD_FILE = 'inventory.head.json';

@@ -22,7 +22,7 @@ export interface FoundBag {
  * a channel folder or a bag should be (never followed), and a finished bag hidden in one of
  * Kanalarkiv's own folders (.incomplete, the locks).
  */
-export async function verifyArchive(archiveDir: string, tsaRoots = ''): Promise<Omit<ArchiveReport, 'log' | 'logRemnant' | 'inventory'> & { found: FoundBag[] }> {
+export async function verifyArchive(archiveDir: string, tsaRoots = ''): Promise<Omit<ArchiveReport, 'log' | 'logRemnant' | 'logStamps' | 'inventory'> & { found: FoundBag[] }> {
   const bags: BagReport[] = [];
   const found: FoundBag[] = [];
   const report = (folder: string, problem: BagProblem) => bags.push({ bag: bagName(archiveDir, folder), channelName: null, takenAt: null, problems: [problem], copy: null });

@@ -16,6 +16,8 @@ import type { Translate } from '../messages';
 import { EXIT, parseOptions, requireArchive, UsageError, type Io } from './options';
 import { dryRun } from './platina-dry-run';
 import { PLATINA_OPTIONS, platinaConnection, platinaFromFlags, resolveOrigin } from './platina-options';
+import { tsaUrlOption } from './tsa-options';
+import { formatDateTime } from '../../shared/dates';
 
 const OPTIONS = {
   archive: { type: 'string' },
@@ -35,6 +37,7 @@ const OPTIONS = {
   'to-address': { type: 'string' },
   ca: { type: 'string' },
   'dry-run': { type: 'boolean', default: false },
+  tsa: { type: 'string' },
   ...PLATINA_OPTIONS,
 } as const;
 
@@ -96,10 +99,11 @@ export async function handoverCommand(args: string[], io: Io, signal?: AbortSign
     settings = { ...settings, platina: await resolveOrigin(settings.platina, platina.client(), t) };
     adapter = await makeAdapter();
   }
+  const tsaUrl = tsaUrlOption(values.tsa, t) ?? (shared?.tsaUrl || undefined);
   let result;
   try {
     result = await handOver({
-      archiveDir: values.archive, adapter, refs, by, signal,
+      archiveDir: values.archive, adapter, refs, by, signal, tsaUrl,
       onProgress: (done, total) => io.err(`\r${done}/${total}`),
       onWaiting: () => io.err(t('cli.waitingHandover')),
     });
@@ -118,7 +122,10 @@ export async function handoverCommand(args: string[], io: Io, signal?: AbortSign
       else io.out(t(item.status === 'delivered' ? 'cli.itemDelivered' : 'cli.itemAlready', { title: item.title, remote: item.remoteId }));
     }
     io.out(t('cli.delivery', { id: result.deliveryId, there: result.items.filter((i) => i.status !== 'failed').length, count: result.items.length, destination: result.destination, dir: values.archive }));
+    if (result.logStamp?.at) io.out(t('cli.logStamped', { seq: result.logStamp.seq, at: formatDateTime(result.logStamp.at, t.language), tsa: tsaUrl }));
   }
+  // The delivery stands whatever the authority did; the log can be stamped at the next handover.
+  if (result.logStamp?.error) io.err(t('cli.logStampFailed', { tsa: tsaUrl, error: result.logStamp.error }));
   if (signal?.aborted) return EXIT.cancelled;
   return result.items.some((i) => i.status === 'failed') ? EXIT.someFailed : EXIT.ok;
 }

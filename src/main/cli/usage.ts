@@ -24,7 +24,7 @@ kanalarkiv save-comment --reasons [--json]`,
                     [--round NAME | --snapshots REF,…] [--list] [--by NAME] [--json]
                     [--organisation NAME] [--dest DIR] [--org-id NUMBER] [--agreement REF]
                     [--smtp HOST:PORT --user NAME --from ADDR --to-address ADDR --ca FILE]
-                    [--dry-run] [PLATINA]`,
+                    [--tsa URL] [--dry-run] [PLATINA]`,
   receipt: `kanalarkiv receipt --archive DIR [--delivery ID] --out FILE [--organisation NAME]`,
   platina: `kanalarkiv platina check [--archive DIR] [--json] [PLATINA]
 

@@ -16,7 +16,7 @@ export async function verifyCommand(args: string[], io: Io): Promise<number> {
   const report = await checkArchive(values.archive, (await readSharedSettings(values.archive).catch(() => null))?.handover.fileArchiveDir ?? '', roots);
   const damaged = report.bags.filter((b) => b.problems.length > 0);
   if (values.json) {
-    io.out(`${JSON.stringify({ bags: report.bags.map((b) => ({ ...b, ok: b.problems.length === 0 })), incomplete: report.incomplete, log: report.log, logRemnant: report.logRemnant, inventory: report.inventory })}\n`);
+    io.out(`${JSON.stringify({ bags: report.bags.map((b) => ({ ...b, ok: b.problems.length === 0 })), incomplete: report.incomplete, log: report.log, logRemnant: report.logRemnant, logStamps: report.logStamps, inventory: report.inventory })}\n`);
   } else {
     if (report.inventory.built !== null) io.out(t('cli.inventoryBuilt', { count: report.inventory.built }));
     for (const bag of damaged) {
@@ -38,6 +38,7 @@ export async function verifyCommand(args: string[], io: Io): Promise<number> {
       const values = { bag: bag.bag, taken: bag.takenAt ? formatDateTime(bag.takenAt, t.language) : '?', at: formatDateTime(bag.stamp!.at, t.language) };
       io.out(hours >= 24 ? t('cli.stampLate', { ...values, days: Math.floor(hours / 24) }) : t('cli.stampLateHours', { ...values, hours }));
     }
+    if (report.logStamps.latest) io.out(t(roots && report.logStamps.untrusted === 0 ? 'cli.logStampsTrusted' : 'cli.logStampsUntrusted', { count: report.logStamps.count, seq: report.logStamps.latest.seq, at: formatDateTime(report.logStamps.latest.at, t.language) }));
     io.out(t('cli.inventory', { count: report.inventory.expected, present: report.inventory.present }));
     io.out(`${t('cli.intact', { intact: report.bags.length - damaged.length, count: report.bags.length })}${report.log.length ? t('cli.logIsDamaged') : ''}\n`);
   }

@@ -4,6 +4,7 @@ import { readCatalogue, readMetadata, snapshotPath } from '../archive/catalogue'
 import { DATA_DIR, RECORD_FILE } from '../archive/layout';
 import { holdAgainstInventory } from '../archive/inventory-check';
 import { bagDigests, verifyArchive, verifyBag } from '../archive/verify';
+import { checkLogStamps } from '../evidence/log-stamp';
 import { HandoverError } from './errors';
 import { withIdentities } from './items';
 import { HandoverLog, type LogEntry, type LogReading } from './log';
@@ -39,7 +40,11 @@ async function inspectLog(archiveDir: string, reading: LogReading): Promise<{ pr
  * trusted. Returns the entries with their snapshots' identities.
  */
 export async function requireIntactLog(archiveDir: string, reading: LogReading, file: string): Promise<LogEntry[]> {
-  const { problems, entries } = await inspectLog(archiveDir, reading);
+  const inspected = await inspectLog(archiveDir, reading);
+  const { entries } = inspected;
+  // A stamp of a line the log no longer has tells a cut even when the head file was cut with it.
+  const stampedCut = (await checkLogStamps(archiveDir, reading, '')).problems.filter((p) => p.kind === 'cut');
+  const problems = [...inspected.problems, ...stampedCut];
   if (problems.length === 0) return entries;
   const first = problems.find((p) => p.kind === 'cut') ?? problems[0]!;
   if (first.kind === 'cut') {
@@ -58,6 +63,7 @@ export async function checkArchive(archiveDir: string, fileArchiveDir = '', tsaR
   const { found, ...report } = await verifyArchive(archiveDir, tsaRoots);
   const reading = await new HandoverLog(archiveDir).read();
   const { problems, entries } = await inspectLog(archiveDir, reading);
+  const stamped = await checkLogStamps(archiveDir, reading, tsaRoots);
   const delivered = entries.flatMap((e) => (e.event === 'delivered' && e.snapshotId ? [{ snapshotId: e.snapshotId, ref: e.ref ?? e.snapshotId, title: e.title }] : []));
   const { inventory, reports } = await holdAgainstInventory(archiveDir, found, delivered);
   const merged = new Map(report.bags.map((bag) => [bag.bag, bag]));
@@ -67,7 +73,7 @@ export async function checkArchive(archiveDir: string, fileArchiveDir = '', tsaR
   }
   const all = [...merged.values()].sort((x, y) => x.bag.localeCompare(y.bag));
   const bags = await Promise.all(all.map(async (bag) => (bag.problems.length > 0 ? { ...bag, copy: await copyOf(fileArchiveDir, bag.bag) } : bag)));
-  return { ...report, bags, log: problems, logRemnant: reading.remnant !== null, inventory };
+  return { ...report, bags, log: [...problems, ...stamped.problems], logRemnant: reading.remnant !== null, logStamps: stamped.stamps, inventory };
 }
 
 /** The fixity of some records, before they are handed over: the damaged ones, with their copies in the file archive. */

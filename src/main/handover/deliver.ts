@@ -6,6 +6,7 @@ import { withArchiveLock, LockBusyError, lockParams } from '../archive/lock';
 import { requireIntactLog } from './check';
 import { identify, loadItem, type HandoverItem } from './items';
 import { deliveries, deliveryKey, HandoverLog, type LogEntry, type NewLogEntry } from './log';
+import { stampLogHead } from '../evidence/log-stamp';
 
 /**
  * A place records can be handed over to. The core knows nothing of how: each target is an adapter
@@ -42,6 +43,8 @@ export interface HandoverRequest {
   onProgress?: (done: number, total: number) => void;
   /** Another handover from this archive is running: this one waits for it (up to half an hour). */
   onWaiting?: () => void;
+  /** The time-stamping authority that stamps the log's last line once the handover is logged; none when absent. */
+  tsaUrl?: string;
 }
 
 /** How long a handover waits for another one from the same archive to finish. */
@@ -138,7 +141,21 @@ async function handOverAlone(request: HandoverRequest): Promise<DeliveryResult> 
     }
   }
 
-  return { deliveryId, target: adapter.target, destination: adapter.destination, at, by, items: refs.map((ref) => results.get(ref)!) };
+  return { deliveryId, target: adapter.target, destination: adapter.destination, at, by, items: refs.map((ref) => results.get(ref)!), logStamp: await stampLog(archiveDir, log, request.tsaUrl) };
+}
+
+/**
+ * Stamps the log's last line, so that a log cut later is provable (evidence/log-stamp.ts). The
+ * handover is done and logged whatever the authority does: a failure is said, never thrown.
+ */
+async function stampLog(archiveDir: string, log: HandoverLog, tsaUrl: string | undefined): Promise<DeliveryResult['logStamp']> {
+  if (!tsaUrl) return null;
+  try {
+    const stamped = await stampLogHead(archiveDir, await log.read(), tsaUrl);
+    return stamped ? { seq: stamped.seq, at: stamped.at.toISOString(), error: null } : null;
+  } catch (error) {
+    return { seq: null, at: null, error: (error as Error).message };
+  }
 }
 
 /** A failure as the result and the log keep it: the message for IT, the code and params for the sentence people read. */

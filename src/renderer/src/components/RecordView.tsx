@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { BagReport, SnapshotRef, WordBox } from '../../../shared/archive';
+import type { BagReport, RecordStamp, SnapshotRef, WordBox } from '../../../shared/archive';
 import { formatDateTime } from '../../../shared/dates';
 import { roundTitle } from '../../../shared/rounds';
 import { warningsOf } from '../../../shared/snapshot';
@@ -10,6 +10,7 @@ import { useApi } from '../hooks/useApi';
 import { DamagedRecord } from './DamagedRecord';
 import { ErrorNotice } from './ErrorNotice';
 import { LazyPage } from './LazyPage';
+import { StampText } from './StampText';
 
 /**
  * A record: whose it is, when, why and how it was made, whether it is unchanged since it was
@@ -23,9 +24,12 @@ export function RecordView({ snapshot, at, others, onCompare, onBack }: { snapsh
   const [fixity, setFixity] = useState<BagReport | 'intact' | null>(null);
   const heading = useRef<HTMLHeadingElement>(null);
   const record = useApi(() => api.getSnapshot(snapshot), [snapshot]);
+  const [stamp, setStamp] = useState<RecordStamp | null | 'checking'>('checking');
   useEffect(() => {
     setFixity(null);
+    setStamp('checking');
     void api.checkRecords([snapshot]).then((damaged) => setFixity(damaged[0] ?? 'intact'), setProblem);
+    void api.getStamp(snapshot).then(setStamp, setProblem);
   }, [snapshot]);
   const ready = record.value !== null;
   useEffect(() => {
@@ -58,6 +62,8 @@ export function RecordView({ snapshot, at, others, onCompare, onBack }: { snapsh
           <dt>{t('record.round')}</dt><dd>{meta.round ? roundTitle(meta.round, t) : t('handover.noRound')}</dd>
           <dt>{t('record.fixity')}</dt>
           <dd aria-live="polite">{fixity === null ? t('record.checking') : fixity === 'intact' ? <span className="good">{t('record.intact')}</span> : <DamagedRecord report={fixity} />}</dd>
+          <dt>{t('record.stamp')}</dt>
+          <dd aria-live="polite">{stamp === 'checking' ? t('record.checking') : <StampText stamp={stamp} />}</dd>
           <dt>{t('record.browser')}</dt><dd>{capture.browser.name} {capture.browser.version}</dd>
           <dt>{t('record.os')}</dt><dd>{capture.os.name ?? `${capture.os.platform} ${capture.os.release}`}</dd>
           <dt>{t('profile.heading')}</dt><dd>{capture.profileVersion}</dd>

@@ -7,7 +7,7 @@ import { ArchiveFilters } from '../components/archive/ArchiveFilters';
 import { filterSnapshots, NO_FILTER, type ArchiveFilter } from '../components/archive/filter';
 import { SearchHitItem } from '../components/archive/SearchHitItem';
 import { SnapshotItem } from '../components/archive/SnapshotItem';
-import { sharingADay } from '../../../shared/dates';
+import { formatDateTime, sharingADay } from '../../../shared/dates';
 import type { ArchiveReport, SearchHit, SnapshotRef, SnapshotSummary, WordBox } from '../../../shared/archive';
 import { api } from '../api';
 import { useApi } from '../hooks/useApi';
@@ -16,7 +16,7 @@ import { DamagedRecord } from '../components/DamagedRecord';
 
 /** The archive: search, check and read the records; `onCapture` leads an empty archive to its first capture. */
 export function Archive({ onCapture }: { onCapture?: () => void }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { value: catalogue, error } = useApi(() => api.listSnapshots(), []);
   const [problem, setProblem] = useState<unknown>(null);
   const [query, setQuery] = useState('');
@@ -104,6 +104,7 @@ export function Archive({ onCapture }: { onCapture?: () => void }) {
           <p>{t('archive.inventory', { count: report.inventory.expected, present: report.inventory.present })}</p>
           {report.inventory.built !== null && <p>{t('archive.inventoryBuilt', { count: report.inventory.built })}</p>}
           {report.logRemnant && <p>{t('archive.logRemnant')}</p>}
+          {report.logStamps.latest && <p>{t('archive.logStamps', { count: report.logStamps.count, seq: report.logStamps.latest.seq, at: formatDateTime(report.logStamps.latest.at, i18n.language, true) })}</p>}
           {report.log.length > 0 && (
             <div>
               <strong>{t('archive.logDamaged')}</strong>
