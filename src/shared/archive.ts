@@ -86,6 +86,8 @@ export interface BagReport {
   /** Which channel and when, as the bag's metadata says; null when it cannot be read. */
   channelName: string | null;
   takenAt: string | null;
+  /** The record's identity (its metadata.json), when it can be read. */
+  snapshotId?: string | null;
   problems: BagProblem[];
   /** For a damaged bag: the file archive's copy of it, checked; null when there is no file archive or no copy there. */
   copy: { place: string; intact: boolean } | null;

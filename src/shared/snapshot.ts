@@ -20,6 +20,33 @@ const payloadFile = z.object({
   role: z.enum(['record', 'screenshot', 'mhtml', 'web_copy', 'text']),
 });
 
+/**
+ * The PREMIS 3 event types a record's life has, as the Library of Congress vocabulary names them
+ * (id.loc.gov/vocabulary/preservation/eventType), with each term's code in that vocabulary.
+ */
+export const PRESERVATION_EVENT_TYPES = {
+  capture: 'cap',
+  creation: 'cre',
+  'message digest calculation': 'mes',
+  packing: 'pac',
+  'digital signature generation': 'dig',
+  'fixity check': 'fix',
+  transfer: 'tra',
+} as const;
+export type PreservationEventType = keyof typeof PRESERVATION_EVENT_TYPES;
+
+/** One event of a record's life (PREMIS 3): what happened, when, by which agent, and how it went. */
+export const preservationEventSchema = z.object({
+  type: z.enum(Object.keys(PRESERVATION_EVENT_TYPES) as [PreservationEventType, ...PreservationEventType[]]),
+  at: z.string(),
+  /** Who did it: the software ("Kanalarkiv 0.9.0"), the time-stamping authority, the registrar. */
+  agent: z.string(),
+  outcome: z.enum(['success', 'warning', 'failure']),
+  /** What was done, in Swedish. */
+  detail: z.string(),
+});
+export type PreservationEvent = z.infer<typeof preservationEventSchema>;
+
 export const snapshotMetadataSchema = z.object({
   schema: z.literal(SNAPSHOT_SCHEMA),
   snapshotId: z.string(),
@@ -71,6 +98,8 @@ export const snapshotMetadataSchema = z.object({
   /** The record's pages: one per screenshot piece, after the cover pages. */
   pages: z.array(z.object({ file: dataFileName, top: z.number(), width: z.number(), height: z.number() })),
   files: z.array(payloadFile),
+  /** What happened to the record until it was bagged: its capture, the making of the PDF/A and of the checksums; absent in records made before 0.9. */
+  events: z.array(preservationEventSchema).default([]),
 });
 
 export type SnapshotMetadata = z.infer<typeof snapshotMetadataSchema>;

@@ -145,6 +145,11 @@ describe('kanalarkiv capture on the fixture channels', () => {
     for (const file of meta.files) {
       expect(createHash('sha256').update(readFileSync(path.join(record, file.path))).digest('hex')).toBe(file.sha256);
     }
+    // Its life until it was bagged, as PREMIS events: a whole capture is a success, a partial one a warning.
+    expect(meta.events.map((e) => [e.type, e.outcome])).toEqual([['capture', 'success'], ['creation', 'success'], ['message digest calculation', 'success']]);
+    expect(meta.events[0]!.at).toBe(meta.capture.startedAt);
+    expect(meta.events[0]!.agent).toMatch(/^Kanalarkiv \d+\.\d+\.\d+$/);
+    expect(metadataOf('virtual').events[0]).toMatchObject({ type: 'capture', outcome: 'warning', detail: expect.stringContaining('Ofullständig') });
   });
 
   it('makes every record PDF/A-2u with the page text findable by pdftotext', () => {

@@ -29,7 +29,8 @@ import type { HandoverSettings } from '../../shared/handover';
 import type { RegisterInfo } from '../../shared/register';
 import { recordAttempts, roundOverview } from '../rounds/overview';
 import { DEFAULT_ROUNDS, parseRounds, roundsForCapture } from '../rounds/rounds';
-import { tool } from '../resources';
+import { softwareName, tool } from '../resources';
+import { PreservationLog } from '../evidence/preservation-log';
 import { webCopyOf, type WebCopy } from '../replay/web-copy-replay';
 import { inspectStamp } from '../evidence/timestamp-check';
 import type { SecretStore } from '../secrets';
@@ -198,6 +199,8 @@ export function createHandlers(context: HandlerContext): KanalarkivApi {
       const at = now();
       const report = await checkArchive(dir, (await shared()).handover.fileArchiveDir);
       lastCheck = { at, archiveDir: dir, report };
+      // Each record's fixity check is a PREMIS event; an archive that cannot be written to is still checked.
+      await new PreservationLog(dir).recordCheck(report, currentUser(), softwareName(), at).catch(() => undefined);
       return report;
     },
     async saveFixityReport() {

@@ -17,6 +17,10 @@ export const HANDOVER_HEAD_FILE = 'handover-log.head.json';
 /** A time-stamping authority's stamps of the handover log's last line after each handover, one file per line stamped (evidence/log-stamp.ts). */
 export const HANDOVER_STAMPS_DIR = 'handover-log.stamps';
 
+/** The archive's fixity checks, one chained line per check of the whole archive, as PREMIS events (evidence/preservation-log.ts). */
+export const EVENTS_FILE = 'preservation-events.jsonl';
+export const EVENTS_HEAD_FILE = 'preservation-events.head.json';
+
 /** Every finished bag, in an append-only chained list (archive/inventory.ts): a bag that vanishes is told by it. */
 export const INVENTORY_FILE = 'inventory.jsonl';
 export const INVENTORY_HEAD_FILE = 'inventory.head.json';

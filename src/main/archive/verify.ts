@@ -32,7 +32,7 @@ export async function verifyArchive(archiveDir: string, tsaRoots = ''): Promise<
     try {
       const identity = await readIdentity(bag);
       const { problems, stamp } = await checkBag(bag, archiveDir, tsaRoots);
-      bags.push({ bag: bagName(archiveDir, bag), channelName: identity?.channelName ?? null, takenAt: identity?.startedAt ?? null, problems, copy: null, ...(stamp && { stamp }) });
+      bags.push({ bag: bagName(archiveDir, bag), channelName: identity?.channelName ?? null, takenAt: identity?.startedAt ?? null, snapshotId: identity?.snapshotId ?? null, problems, copy: null, ...(stamp && { stamp }) });
       found.push({ bag: bagName(archiveDir, bag), snapshotId: identity?.snapshotId ?? null });
     } catch (error) {
       unreadable(bag, error);

@@ -4,6 +4,9 @@ import { damagedRecordName, problemText, restoreText } from '../../shared/fixity
 import { checkArchive } from '../handover/check';
 import { EXIT, parseOptions, requireArchive, UsageError, type Io } from './options';
 import { tsaRootsOption } from './tsa-options';
+import { PreservationLog } from '../evidence/preservation-log';
+import { currentUser } from '../register/register';
+import { softwareName } from '../resources';
 
 export async function verifyCommand(args: string[], io: Io): Promise<number> {
   const { values } = parseOptions(args, { archive: { type: 'string' }, 'tsa-ca': { type: 'string' }, json: { type: 'boolean', default: false } });
@@ -15,6 +18,8 @@ export async function verifyCommand(args: string[], io: Io): Promise<number> {
   // The archive's own settings say where its file archive is: a damaged bag's copy there is checked.
   const report = await checkArchive(values.archive, (await readSharedSettings(values.archive).catch(() => null))?.handover.fileArchiveDir ?? '', roots);
   const damaged = report.bags.filter((b) => b.problems.length > 0);
+  // Each record's fixity check is a PREMIS event of the archive (evidence/preservation-log.ts); a read-only archive is still checked.
+  const logged = await new PreservationLog(values.archive).recordCheck(report, currentUser(), softwareName()).then(() => null, (error: Error) => error.message);
   if (values.json) {
     io.out(`${JSON.stringify({ bags: report.bags.map((b) => ({ ...b, ok: b.problems.length === 0 })), incomplete: report.incomplete, log: report.log, logRemnant: report.logRemnant, logStamps: report.logStamps, inventory: report.inventory })}\n`);
   } else {
@@ -40,6 +45,7 @@ export async function verifyCommand(args: string[], io: Io): Promise<number> {
     }
     if (report.logStamps.latest) io.out(t(roots && report.logStamps.untrusted === 0 ? 'cli.logStampsTrusted' : 'cli.logStampsUntrusted', { count: report.logStamps.count, seq: report.logStamps.latest.seq, at: formatDateTime(report.logStamps.latest.at, t.language) }));
     io.out(t('cli.inventory', { count: report.inventory.expected, present: report.inventory.present }));
+    if (logged !== null) io.err(t('cli.checkNotLogged', { error: logged }));
     io.out(`${t('cli.intact', { intact: report.bags.length - damaged.length, count: report.bags.length })}${report.log.length ? t('cli.logIsDamaged') : ''}\n`);
   }
   return damaged.length === 0 && report.log.length === 0 ? EXIT.ok : EXIT.someFailed;

@@ -4,8 +4,11 @@ import type { LogProblem, LogStamps } from '../../shared/archive';
 import { sha256 } from '../archive/chained-log';
 import { syncPath } from '../archive/files';
 import { HANDOVER_STAMPS_DIR } from '../archive/layout';
-import type { LogReading } from '../handover/log';
+import type { ChainLink, ChainReading } from '../archive/chained-log';
 import { checkStamp, readStamp, requestTimestamp } from './timestamp';
+
+/** A chained log as read (the handover log's): its entries' numbers and their lines as written. */
+type LogReading = Pick<ChainReading<ChainLink>, 'entries' | 'lines' | 'lineNumbers'>;
 
 const stampFile = (seq: number) => `seq-${String(seq).padStart(8, '0')}.tsr`;
 

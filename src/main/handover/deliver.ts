@@ -21,6 +21,8 @@ export interface HandoverAdapter {
 
 export interface DeliveryContext {
   signal?: AbortSignal;
+  /** The archive the records are handed over from. */
+  archiveDir: string;
   /** The log as it was before this run: earlier cases, and records an interrupted run had started. */
   earlier: LogEntry[];
   /** Records whose last entry here is `started`: an earlier run stopped before knowing the outcome. */
@@ -113,6 +115,7 @@ async function handOverAlone(request: HandoverRequest): Promise<DeliveryResult> 
   const entryFor = (item: HandoverItem) => ({ ...base, at: now().toISOString(), snapshotId: item.snapshotId, ref: item.ref, title: item.title, sha256: item.sha256, bytes: item.bytes, round: item.metadata.round });
   const context: DeliveryContext = {
     signal,
+    archiveDir,
     earlier: entries,
     interrupted: interruptedItems(entries, adapter),
     started: async (item, remoteId) => void (await log.append({ ...entryFor(item), event: 'started', remoteId: remoteId ?? null })),

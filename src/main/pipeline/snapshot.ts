@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Channel } from '../../shared/channel';
 import type { CommentFacts } from '../../shared/comment';
-import { SNAPSHOT_SCHEMA, type PayloadFile, type SnapshotMetadata } from '../../shared/snapshot';
+import { SNAPSHOT_SCHEMA, type PayloadFile, type PreservationEvent, type SnapshotMetadata } from '../../shared/snapshot';
 import type { Capture } from '../capture/capture-channel';
 import { CAPTURE_PROFILE } from '../capture/profile';
 import { wordsToJson, wordsToText } from '../record/text';
@@ -15,6 +15,21 @@ import { finishBag, type DraftBag } from '../archive/bag';
 import { Inventory } from '../archive/inventory';
 import { digestFile, type FileDigest } from '../archive/files';
 import { DATA_DIR, METADATA_FILE, RECORD_FILE, TEXT_FILE, WORDS_FILE } from '../archive/layout';
+
+/** The events of a record until it is bagged (PREMIS 3): the capture, the PDF/A record made from it, and its files' checksums. */
+function madeEvents(metadata: SnapshotMetadata, recordMadeAt: string): PreservationEvent[] {
+  const { capture } = metadata;
+  const agent = `${capture.tool.name} ${capture.tool.version}`;
+  const partial = capture.warnings.length > 0;
+  return [
+    {
+      type: 'capture', at: capture.startedAt, agent, outcome: partial ? 'warning' : 'success',
+      detail: `${metadata.kind === 'comment' ? 'Kommentaren sparad' : 'Ögonblicksbild'} från ${capture.requestedUrl} med ${capture.browser.name} ${capture.browser.version}, uttagsprofil ${capture.profileVersion}: skärmbilder, sidans text, MHTML-kopia och webbkopia (WACZ)${partial ? `. Ofullständig: ${capture.warnings.join(' ')}` : ''}`,
+    },
+    { type: 'creation', at: recordMadeAt, agent, outcome: 'success', detail: `Handlingen ${RECORD_FILE} (PDF/A-2u) gjord av skärmbilderna, med sidans text som textlager och försättsblad` },
+    { type: 'message digest calculation', at: recordMadeAt, agent, outcome: 'success', detail: `SHA-256 beräknad för varje fil (${metadata.files.length} filer), i metadata.json och BagIt-påsens manifest` },
+  ];
+}
 
 let recordBuilder: Promise<typeof import('../record/pdf')> | undefined;
 /**
@@ -118,6 +133,8 @@ export async function archiveSnapshot(
     comment: context.comment ?? null,
     pages: capture.segments.map(({ file, top, width, height }) => ({ file, top, width, height })),
     files,
+    // Made once the record is: the PDF is built from the metadata before its events are known.
+    events: [],
   };
 
   onStage('record');
@@ -127,6 +144,7 @@ export async function archiveSnapshot(
     await writeFile(path.join(draft.data, RECORD_FILE), pdf);
   });
   await add(RECORD_FILE, 'application/pdf', 'record');
+  metadata.events = madeEvents(metadata, new Date().toISOString());
   await writeFile(path.join(draft.data, METADATA_FILE), `${JSON.stringify(metadata, null, 2)}\n`);
 
   context.signal?.throwIfAborted();

@@ -28,7 +28,7 @@ describe('bags', () => {
     expect(readdirSync(path.join(archive, INCOMPLETE_DIR))).toEqual([]);
     expect(readFileSync(path.join(bag, 'manifest-sha256.txt'), 'utf8')).toMatch(/^[0-9a-f]{64} {2}data\/metadata\.json\n[0-9a-f]{64} {2}data\/record\.pdf\n[0-9a-f]{64} {2}data\/sub\/page\.txt\n$/);
     expect(readFileSync(path.join(bag, 'bag-info.txt'), 'utf8')).toMatch(/^Payload-Oxum: \d+\.3$/m);
-    expect((await verifyArchive(archive)).bags).toEqual([{ bag: 'kultur/2026-04-14T083000Z-0b8f2d1e', channelName: 'Kultur Umeå', takenAt: '2026-04-14T08:30:00.000Z', problems: [], copy: null }]);
+    expect((await verifyArchive(archive)).bags).toEqual([{ bag: 'kultur/2026-04-14T083000Z-0b8f2d1e', channelName: 'Kultur Umeå', takenAt: '2026-04-14T08:30:00.000Z', snapshotId: INFO.externalIdentifier, problems: [], copy: null }]);
   });
 
   it('never overwrites an existing snapshot', async () => {

@@ -9,6 +9,10 @@ import { earkAdapter, SCHEMA_FILES } from '../../../src/main/handover/eark/packa
 import { HandoverLog } from '../../../src/main/handover/log';
 import { makeArchive, type TestArchive } from '../../helpers/archive';
 import { ROOT } from '../../helpers/cli';
+import { startLocalTsa } from '../../helpers/tsa';
+import { stampBag } from '../../../src/main/evidence/stamp-bag';
+import { PreservationLog } from '../../../src/main/evidence/preservation-log';
+import { checkArchive } from '../../../src/main/handover/check';
 
 const OFFICIAL = path.join(ROOT, '..', 'shared', 'reference', 'eark');
 const SCHEMAS = [OFFICIAL, path.join(ROOT, 'resources', 'eark')].find((dir) => {
@@ -22,8 +26,18 @@ const SCHEMAS = [OFFICIAL, path.join(ROOT, 'resources', 'eark')].find((dir) => {
 let archive: TestArchive;
 let unpacked: string;
 let objid: string;
+let tsaCa: string;
 beforeAll(async () => {
   archive = await makeArchive('handover-eark');
+  // One record has a trusted timestamp, and the archive has been checked once before the handover.
+  const tsa = await startLocalTsa();
+  try {
+    await stampBag(path.join(archive.dir, ...archive.refs[0]!.split('/')), tsa.url);
+  } finally {
+    await tsa.close();
+  }
+  tsaCa = tsa.caFile;
+  await new PreservationLog(archive.dir).recordCheck(await checkArchive(archive.dir), 'Arkivarie Anna', 'Kanalarkiv test');
   const dest = mkdtempSync(path.join(os.tmpdir(), 'eark-'));
   const result = await handOver({ archiveDir: archive.dir, adapter: earkAdapter({ dir: dest, organisation: 'Umeå kommun', organisationId: '212000-2726', contact: 'Registrator Rut', submissionAgreement: 'RA 13-2011/5329; 2012-04-12' }), refs: archive.refs, by: 'Registrator Rut' });
   expect(result.items.map((i) => i.status)).toEqual(['delivered', 'delivered', 'delivered']);
@@ -63,19 +77,29 @@ describe('the e-archive package (FGS 2.0 = E-ARK CSIP 2.1 + SIP 2.1)', () => {
     expect(readdirSync(root).sort()).toEqual(['METS.xml', 'documentation', 'metadata', 'representations', 'schemas']);
     expect(readdirSync(path.join(root, 'schemas')).sort()).toEqual([...SCHEMA_FILES].sort());
     expect(readdirSync(path.join(root, 'metadata', 'descriptive'))).toHaveLength(3);
-    expect(readdirSync(path.join(root, 'metadata', 'preservation'))).toEqual(['premis.xml']);
-    // The whole record, not only its PDF: every payload file of the bag, unchanged.
+    expect(readdirSync(path.join(root, 'metadata', 'preservation')).sort()).toEqual(['bags', 'premis.xml']);
+    expect(readdirSync(path.join(root, 'representations')).sort()).toEqual(['rep1', 'rep2']);
+    // The whole record, not only its PDF: every payload file of the bag, unchanged, the web copy its own representation.
     for (const id of archive.refs) {
       const files = readdirSync(path.join(archive.dir, id, 'data')).sort();
-      expect(files).toEqual(expect.arrayContaining(['metadata.json', 'page.mhtml', 'page.txt', 'record.pdf', 'screenshot-001.png']));
-      expect(readdirSync(path.join(root, 'representations', 'rep1', 'data', id)).sort()).toEqual(files);
-      for (const file of files) expect(sha256(path.join(root, 'representations', 'rep1', 'data', id, file))).toBe(sha256(path.join(archive.dir, id, 'data', file)));
+      expect(files).toEqual(expect.arrayContaining(['metadata.json', 'page.mhtml', 'page.txt', 'page.wacz', 'record.pdf', 'screenshot-001.png']));
+      expect(readdirSync(path.join(root, 'representations', 'rep1', 'data', id)).sort()).toEqual(files.filter((f) => f !== 'page.wacz'));
+      expect(readdirSync(path.join(root, 'representations', 'rep2', 'data', id))).toEqual(['page.wacz']);
+      for (const file of files) {
+        const rep = file === 'page.wacz' ? 'rep2' : 'rep1';
+        expect(sha256(path.join(root, 'representations', rep, 'data', id, file))).toBe(sha256(path.join(archive.dir, id, 'data', file)));
+      }
+      // Each bag's manifests go along, so its fixity and its stamp can be checked in the e-archive.
+      const bag = readdirSync(path.join(root, 'metadata', 'preservation', 'bags', id)).sort();
+      expect(bag).toEqual(id === archive.refs[0] ? ['bag-info.txt', 'bagit.txt', 'manifest-sha256.txt', 'tagmanifest-sha256.txt', 'timestamp.tsr'] : ['bag-info.txt', 'bagit.txt', 'manifest-sha256.txt', 'tagmanifest-sha256.txt']);
     }
+    const evidence = path.join(root, 'metadata', 'preservation', 'bags', archive.refs[0]!);
+    expect(execFileSync('openssl', ['ts', '-verify', '-data', path.join(evidence, 'tagmanifest-sha256.txt'), '-in', path.join(evidence, 'timestamp.tsr'), '-CAfile', tsaCa], { stdio: 'pipe' }).toString()).toContain('Verification: OK');
   });
 
   it('validates against the official METS, CSIP and SIP schemas with xmllint, package and representation METS alike', () => {
     const root = path.join(unpacked, objid);
-    for (const mets of [path.join(root, 'METS.xml'), path.join(root, 'representations', 'rep1', 'METS.xml')]) {
+    for (const mets of [path.join(root, 'METS.xml'), path.join(root, 'representations', 'rep1', 'METS.xml'), path.join(root, 'representations', 'rep2', 'METS.xml')]) {
       const { status, output } = validate(mets);
       expect(output).toMatch(/validates/);
       expect(status).toBe(0);
@@ -92,7 +116,7 @@ describe('the e-archive package (FGS 2.0 = E-ARK CSIP 2.1 + SIP 2.1)', () => {
   });
 
   it('lists every file with ID, MIMETYPE, SIZE, CREATED and a SHA-256 that matches the file', () => {
-    for (const metsFile of ['METS.xml', 'representations/rep1/METS.xml']) {
+    for (const metsFile of ['METS.xml', 'representations/rep1/METS.xml', 'representations/rep2/METS.xml']) {
       const dir = path.dirname(path.join(unpacked, objid, metsFile));
       const xml = readFileSync(path.join(unpacked, objid, metsFile), 'utf8');
       const refs = [...xml.matchAll(/<mets:(?:file|mdRef) ([^>]*)>(?:\s*<mets:FLocat [^>]*xlink:href="([^"]+)")?/g)];
@@ -122,15 +146,30 @@ describe('the e-archive package (FGS 2.0 = E-ARK CSIP 2.1 + SIP 2.1)', () => {
     expect(xml).toMatch(/<mets:fileGrp ID="grp-rep-1" USE="Representations\/rep1" csip:CONTENTINFORMATIONTYPE="OTHER"/);
     expect(xml).toMatch(/<\/mets:agent>\s*<mets:altRecordID TYPE="SUBMISSIONAGREEMENT">RA 13-2011\/5329; 2012-04-12<\/mets:altRecordID>\s*<\/mets:metsHdr>/);
     expect(xml).toContain('LABEL="Ögonblicksbilder av sociala medier (3 st, Aprilomgången 2026) från Umeå kommun"');
-    for (const label of ['Metadata', 'Documentation', 'Schemas', 'Representations/rep1']) expect(xml).toContain(`LABEL="${label}"`);
+    for (const label of ['Metadata', 'Documentation', 'Schemas', 'Representations/rep1', 'Representations/rep2']) expect(xml).toContain(`LABEL="${label}"`);
     expect(xml).toMatch(/<mets:mptr LOCTYPE="URL" xlink:type="simple" xlink:href="representations\/rep1\/METS.xml" xlink:title="grp-rep-1"\/>/);
+    expect(xml).toMatch(/<mets:mptr LOCTYPE="URL" xlink:type="simple" xlink:href="representations\/rep2\/METS.xml" xlink:title="grp-rep-2"\/>/);
+    expect(xml).toMatch(/<mets:mdRef LOCTYPE="URL" MDTYPE="OTHER" OTHERMDTYPE="RFC 3161 time-stamp token" [^>]*xlink:href="metadata\/preservation\/bags\/[^"]+\/timestamp.tsr"/);
+    expect(readFileSync(path.join(unpacked, objid, 'representations', 'rep2', 'METS.xml'), 'utf8')).toMatch(/MIMETYPE="application\/wacz"/);
   });
 
-  it('carries PREMIS fixity and the capture, packing, fixity check and transfer events', () => {
+  it('carries PREMIS fixity and every event of each record, typed from the Library of Congress vocabulary', () => {
     const premis = readFileSync(path.join(unpacked, objid, 'metadata', 'preservation', 'premis.xml'), 'utf8');
     for (const id of archive.refs) expect(premis).toContain(`<premis:messageDigest>${sha256(path.join(archive.dir, id, 'data', 'record.pdf'))}</premis:messageDigest>`);
-    for (const type of ['capture', 'packing', 'fixity check', 'transfer']) expect(premis).toContain(`<premis:eventType>${type}</premis:eventType>`);
-    expect(premis.match(/<premis:eventType>capture<\/premis:eventType>/g)).toHaveLength(3);
+    const typed = (type: string, code: string) => `<premis:eventType authority="eventType" authorityURI="http://id.loc.gov/vocabulary/preservation/eventType" valueURI="http://id.loc.gov/vocabulary/preservation/eventType/${code}">${type}</premis:eventType>`;
+    const count = (type: string, code: string) => premis.split(typed(type, code)).length - 1;
+    // Per record: its capture, PDF/A, checksums and bagging (from the bag), the archive's earlier check, and the check before this handover.
+    expect(count('capture', 'cap')).toBe(3);
+    expect(count('creation', 'cre')).toBe(3);
+    expect(count('message digest calculation', 'mes')).toBe(3);
+    expect(count('packing', 'pac')).toBe(3);
+    expect(count('fixity check', 'fix')).toBe(6);
+    expect(count('transfer', 'tra')).toBe(1);
+    // The stamped record's trusted timestamp, with the authority as its agent.
+    expect(count('digital signature generation', 'dig')).toBe(1);
+    expect(premis).toMatch(/<premis:agentName>CN=Testkommunens tidsstämpeltjänst, O=Test<\/premis:agentName>\s*<premis:agentType>organization<\/premis:agentType>/);
+    expect(premis).toMatch(/Hela arkivet kontrollerades \(av Arkivarie Anna\)/);
+    expect(premis).toContain('<premis:formatName>WACZ 1.1.1 (Web Archive Collection Zipped, with WARC 1.1)</premis:formatName>');
     for (const key of ['fmt/478', 'fmt/13', 'x-fmt/429', 'x-fmt/111', 'fmt/817']) expect(premis).toContain(`<premis:formatRegistryKey>${key}</premis:formatRegistryKey>`);
     const dc = readFileSync(path.join(unpacked, objid, 'metadata', 'descriptive', `${archive.refs[2]!.replace('/', '_')}.xml`), 'utf8');
     expect(dc).toContain('<dc:title>Ögonblicksbild Facebook Skolan: "Vår" &lt;bästa&gt;');

@@ -109,7 +109,7 @@ describe('handover to Platina by e-mail', () => {
   it('does not send a record too large for mail systems, and says where to hand it over instead', async () => {
     const item = { ...(await loadItem(archive.dir, archive.refs[0]!)), bytes: 30 * 1024 * 1024 };
     const failures: string[] = [];
-    const context = { earlier: [], interrupted: new Map(), started: async () => undefined, delivered: async () => undefined, failed: async (_: unknown, error: unknown) => void failures.push((error as Error).message), note: async () => undefined };
+    const context = { archiveDir: os.tmpdir(), earlier: [], interrupted: new Map(), started: async () => undefined, delivered: async () => undefined, failed: async (_: unknown, error: unknown) => void failures.push((error as Error).message), note: async () => undefined };
     const before = smtp.received.length;
     await emailAdapter(settings({ to: 'stor@umea.se' }), 'Umeå kommun', { password: 'hemligt', ca: smtp.ca }).deliver([item], context);
     expect(failures).toEqual([expect.stringMatching(/30\.0 MB, too large to send by e-mail.*Platina's API or upload folder/)]);

@@ -33,6 +33,7 @@ function metadata(pages: SnapshotMetadata['pages'], warnings: string[]): Snapsho
     },
     pages,
     files: [{ path: 'data/screenshot-001.png', sha256: 'a'.repeat(64), bytes: 1, mediaType: 'image/png', role: 'screenshot' }],
+    events: [],
   };
 }
 

@@ -36,7 +36,8 @@ export interface RootMets {
   created: string;
   agents: MetsAgents;
   descriptive: MetsFile[];
-  preservation: MetsFile[];
+  /** PREMIS, and the bags' own evidence (their manifests and stamps), which METS types as OTHER. */
+  preservation: Array<MetsFile & { otherMdType?: string }>;
   documentation: MetsFile[];
   schemas: MetsFile[];
   /** Each representation's own METS.xml, under representations/<name>/. */
@@ -48,7 +49,7 @@ const CONTENT_TYPE = { TYPE: 'OTHER', 'csip:OTHERTYPE': 'Social media snapshots'
  * The content information type (CSIP4, CSIP62): no E-ARK content specification covers snapshots of
  * web pages, so OTHER, named (CSIP5, CSIP63).
  */
-const CONTENT_INFORMATION = { 'csip:CONTENTINFORMATIONTYPE': 'OTHER', 'csip:OTHERCONTENTINFORMATIONTYPE': 'Kanalarkiv snapshot records: PDF/A-2u with screenshots, MHTML and page text' };
+const CONTENT_INFORMATION = { 'csip:CONTENTINFORMATIONTYPE': 'OTHER', 'csip:OTHERCONTENTINFORMATIONTYPE': 'Kanalarkiv snapshot records: PDF/A-2u with screenshots, MHTML and page text; web copies as WACZ' };
 
 /**
  * The package's METS.xml (E-ARK CSIP 2.1 + SIP 2.1, i.e. FGS Paketstruktur 2.0): header with agents,
@@ -60,7 +61,7 @@ export function rootMets(input: RootMets): string {
 
   input.descriptive.forEach((file, i) => mdRef(mets.ele(METS, 'mets:dmdSec', { ID: `dmd-${i + 1}`, CREATED: file.created, STATUS: 'CURRENT' }), file, 'DC'));
   const amd = mets.ele(METS, 'mets:amdSec');
-  input.preservation.forEach((file, i) => mdRef(amd.ele(METS, 'mets:digiprovMD', { ID: `digiprov-${i + 1}`, CREATED: file.created, STATUS: 'CURRENT' }), file, 'PREMIS'));
+  input.preservation.forEach((file, i) => mdRef(amd.ele(METS, 'mets:digiprovMD', { ID: `digiprov-${i + 1}`, CREATED: file.created, STATUS: 'CURRENT' }), file, file.otherMdType ? 'OTHER' : 'PREMIS', file.otherMdType));
 
   const fileSec = mets.ele(METS, 'mets:fileSec', { ID: 'filesec-1' });
   fileGroup(fileSec, 'grp-documentation', 'Documentation', input.documentation, 'doc');
@@ -132,9 +133,9 @@ function header(mets: XMLBuilder, created: string, agents: MetsAgents): void {
   if (agents.submissionAgreement) hdr.ele(METS, 'mets:altRecordID', { TYPE: 'SUBMISSIONAGREEMENT' }).txt(agents.submissionAgreement);
 }
 
-function mdRef(parent: XMLBuilder, file: MetsFile, mdType: string): void {
+function mdRef(parent: XMLBuilder, file: MetsFile, mdType: string, otherMdType?: string): void {
   parent
-    .ele(METS, 'mets:mdRef', { LOCTYPE: 'URL', MDTYPE: mdType, MIMETYPE: file.mimeType, SIZE: String(file.bytes), CREATED: file.created, CHECKSUM: file.sha256, CHECKSUMTYPE: 'SHA-256' })
+    .ele(METS, 'mets:mdRef', { LOCTYPE: 'URL', MDTYPE: mdType, ...(otherMdType ? { OTHERMDTYPE: otherMdType } : {}), MIMETYPE: file.mimeType, SIZE: String(file.bytes), CREATED: file.created, CHECKSUM: file.sha256, CHECKSUMTYPE: 'SHA-256' })
     .att(XLINK, 'xlink:type', 'simple')
     .att(XLINK, 'xlink:href', file.href);
 }

@@ -5,7 +5,9 @@ import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import yazl from 'yazl';
 import { syncPath } from '../../archive/files';
-import { DATA_DIR } from '../../archive/layout';
+import { DATA_DIR, TAG_FILES, TIMESTAMP_FILE, WEB_COPY_FILE } from '../../archive/layout';
+import type { PreservationEvent } from '../../../shared/snapshot';
+import { readHistory, recordEvents, type ArchiveHistory } from './record-events';
 import { bagDigests } from '../../archive/verify';
 import { stockholmDay } from '../../../shared/dates';
 import { roundTitle } from '../../../shared/rounds';
@@ -20,7 +22,14 @@ import { representationMets, rootMets, type MetsAgents, type MetsFile } from './
 import { premisXml, type PreservedFile } from './premis';
 
 export const SCHEMA_FILES = ['mets.xsd', 'xlink.xsd', 'DILCISExtensionMETS.xsd', 'DILCISExtensionSIPMETS.xsd'];
-const REPRESENTATION = 'rep1';
+/**
+ * The two representations of each record (E-ARK CSIP's representations/): the record itself (the
+ * PDF/A with its screenshots, text, metadata and MHTML copy), and its replayable web copy (WACZ).
+ */
+const RECORD_REP = 'rep1';
+const WEB_COPY_REP = 'rep2';
+/** Each bag's tag files and its trusted timestamp, so that the stamp can be checked in the e-archive (openssl ts -verify -data tagmanifest-sha256.txt). */
+const BAG_EVIDENCE = [...TAG_FILES, TIMESTAMP_FILE];
 const PARTIAL = '.zip.partial';
 
 export interface EarkOptions {
@@ -37,7 +46,11 @@ export interface EarkOptions {
 /** One file going into the package: bytes in memory (metadata) or a file on disk (records). */
 interface Entry extends MetsFile {
   source: Buffer | string;
+  /** For preservation metadata that is not PREMIS: what METS calls it (OTHERMDTYPE). */
+  otherMdType?: string;
 }
+
+const REPRESENTATION_LABELS: Record<string, string> = { [RECORD_REP]: 'handlingarna (PDF/A med skärmbilder, text och metadata)', [WEB_COPY_REP]: 'webbkopiorna (WACZ)' };
 
 /**
  * An e-archive package, FGS Paketstruktur 2.0 = E-ARK CSIP 2.1 + SIP 2.1, as one ZIP per delivery.
@@ -64,37 +77,47 @@ export function earkAdapter(options: EarkOptions): HandoverAdapter {
       const objid = `uuid-${randomUUID()}`;
       const zipName = packageName(rest, options.organisation, objid);
       for (const item of rest) await context.started(item, zipName);
-      await writePackage(rest, objid, path.join(root, zipName), options, context.signal);
+      await writePackage(rest, objid, path.join(root, zipName), options, await readHistory(context.archiveDir, context.earlier), context.signal);
       for (const item of rest) await context.delivered(item, zipName);
     },
   };
 }
 
-async function writePackage(items: HandoverItem[], objid: string, zipFile: string, options: EarkOptions, signal?: AbortSignal): Promise<void> {
+async function writePackage(items: HandoverItem[], objid: string, zipFile: string, options: EarkOptions, history: ArchiveHistory, signal?: AbortSignal): Promise<void> {
   const created = new Date().toISOString();
   const software = tool();
   const agents: MetsAgents = { organisation: options.organisation, organisationId: options.organisationId, contact: options.contact, software, submissionAgreement: options.submissionAgreement ?? '' };
   const label = `Ögonblicksbilder av sociala medier (${items.length} st, ${roundsOf(items)}) från ${options.organisation || 'Kanalarkiv'}`;
-  const repDir = `representations/${REPRESENTATION}`;
 
-  const data: Entry[] = [];
+  const data: Record<string, Entry[]> = { [RECORD_REP]: [], [WEB_COPY_REP]: [] };
   const preserved: PreservedFile[] = [];
+  const evidence: Entry[] = [];
+  const events = new Map<HandoverItem, PreservationEvent[]>();
   for (const item of items) {
     // The whole record: every payload file of the bag (the PDF, the screenshot pieces, the MHTML, the
-    // text and the metadata), with the checksums of its manifest, which loadItem has just verified.
+    // text, the metadata and the web copy), with the checksums of its manifest, which loadItem has just verified.
     const digests = await bagDigests(item.bag);
     for (const [file, sha256] of [...digests].filter(([f]) => f.startsWith(`${DATA_DIR}/`)).sort(([a], [b]) => a.localeCompare(b))) {
       const source = path.join(item.bag, ...file.split('/'));
       const format = formatOf(file);
+      const rep = file === `${DATA_DIR}/${WEB_COPY_FILE}` ? WEB_COPY_REP : RECORD_REP;
       const entry: Entry = { href: `data/${item.ref}/${file.slice(DATA_DIR.length + 1)}`, mimeType: format.mimeType, bytes: (await stat(source)).size, sha256, created: item.metadata.capture.finishedAt, source };
-      data.push(entry);
-      preserved.push({ path: `${repDir}/${entry.href}`, sha256, bytes: entry.bytes, formatName: format.name, pronom: format.pronom, item });
+      data[rep]!.push(entry);
+      preserved.push({ path: `representations/${rep}/${entry.href}`, sha256, bytes: entry.bytes, formatName: format.name, pronom: format.pronom, item });
     }
+    for (const name of BAG_EVIDENCE) {
+      const content = await readFile(path.join(item.bag, name)).catch(() => null);
+      if (content) evidence.push({ ...memory(`metadata/preservation/bags/${item.ref}/${name}`, name === TIMESTAMP_FILE ? 'application/timestamp-reply' : 'text/plain', created, content), otherMdType: name === TIMESTAMP_FILE ? 'RFC 3161 time-stamp token' : 'BagIt' });
+    }
+    events.set(item, await recordEvents(item, history));
   }
-  const repMets = memory(`${repDir}/METS.xml`, 'text/xml', created, representationMets({ objid, label, created, agents, data }));
+  const representations = [RECORD_REP, WEB_COPY_REP].filter((rep) => data[rep]!.length > 0).map((rep) => ({
+    name: rep,
+    mets: memory(`representations/${rep}/METS.xml`, 'text/xml', created, representationMets({ objid, label: `${label}: ${REPRESENTATION_LABELS[rep]}`, created, agents, data: data[rep]! })),
+  }));
 
   const descriptive = items.map((item) => memory(`metadata/descriptive/${item.ref.replace(/\//g, '_')}.xml`, 'text/xml', created, dublinCore(item, options.organisation)));
-  const premis = memory('metadata/preservation/premis.xml', 'text/xml', created, premisXml(preserved, { objid, organisation: options.organisation, by: options.contact, deliveredAt: created, software }));
+  const premis = memory('metadata/preservation/premis.xml', 'text/xml', created, premisXml(preserved, { objid, organisation: options.organisation, by: options.contact, deliveredAt: created, software, events }));
   const documentation = [memory('documentation/leveransbeskrivning.txt', 'text/plain', created, deliveryDescription(items, objid, options, created))];
   const schemas: Entry[] = [];
   for (const name of SCHEMA_FILES) schemas.push(memory(`schemas/${name}`, 'text/xml', created, await readFile(path.join(resourcesDir(), 'eark', name))));
@@ -103,7 +126,7 @@ async function writePackage(items: HandoverItem[], objid: string, zipFile: strin
     'METS.xml',
     'text/xml',
     created,
-    rootMets({ objid, label, created, agents, descriptive, preservation: [premis], documentation, schemas, representations: [{ name: REPRESENTATION, mets: repMets }] }),
+    rootMets({ objid, label, created, agents, descriptive, preservation: [premis, ...evidence], documentation, schemas, representations }),
   );
 
   const zip = new yazl.ZipFile();
@@ -113,8 +136,8 @@ async function writePackage(items: HandoverItem[], objid: string, zipFile: strin
     if (typeof entry.source === 'string') zip.addFile(entry.source, name, { mtime, compress: false });
     else zip.addBuffer(entry.source, name, { mtime, compress: true });
   };
-  for (const entry of [mets, ...descriptive, premis, ...documentation, ...schemas, repMets]) add(entry);
-  for (const entry of data) add(entry, `${repDir}/`);
+  for (const entry of [mets, ...descriptive, premis, ...evidence, ...documentation, ...schemas, ...representations.map((rep) => rep.mets)]) add(entry);
+  for (const rep of representations) for (const entry of data[rep.name]!) add(entry, `representations/${rep.name}/`);
   zip.end();
 
   const partial = `${zipFile.slice(0, -'.zip'.length)}${PARTIAL}`;
@@ -179,10 +202,10 @@ function deliveryDescription(items: HandoverItem[], objid: string, options: Eark
     `Leveransöverenskommelse: ${options.submissionAgreement || '–'}`,
     `Programvara: ${softwareName()}`,
     '',
-    'Paketet följer FGS Paketstruktur 2.0 (E-ARK CSIP 2.1 och SIP 2.1). Varje handling är en ögonblicksbild av en kanal i sociala medier, sparad som PDF/A-2u, och levereras hel: med skärmbilderna i full upplösning (PNG), sidan som webbarkiv (MHTML), sidans text (page.txt) och tekniska metadata (metadata.json). Kontrollsummor (SHA-256) finns i METS.xml och metadata/preservation/premis.xml.',
+    `Paketet följer FGS Paketstruktur 2.0 (E-ARK CSIP 2.1 och SIP 2.1). Varje handling är en ögonblicksbild av en kanal i sociala medier, sparad som PDF/A-2u, och levereras hel i två representationer: ${RECORD_REP} med handlingen, skärmbilderna i full upplösning (PNG), sidan som webbarkiv (MHTML), sidans text (page.txt) och tekniska metadata (metadata.json); ${WEB_COPY_REP} med sidans webbkopia (page.wacz, WACZ 1.1.1), som kan spelas upp i ReplayWeb.page utan kontakt med webben. Kontrollsummor (SHA-256) finns i METS.xml och metadata/preservation/premis.xml, som också listar handlingens händelser (PREMIS 3). Varje påses manifest och dess betrodda tidsstämpel (timestamp.tsr, RFC 3161) ligger i metadata/preservation/bags/ och prövas med openssl ts -verify -data tagmanifest-sha256.txt -in timestamp.tsr -CAfile <tjänstens rotcertifikat>.`,
     '',
     'Handlingar:',
-    ...items.map((item) => `- ${item.title} (${item.metadata.channel.unit}; omgång: ${item.metadata.round ?? 'ingen'}) representations/${REPRESENTATION}/data/${item.ref}/record.pdf SHA-256 ${item.sha256}`),
+    ...items.map((item) => `- ${item.title} (${item.metadata.channel.unit}; omgång: ${item.metadata.round ?? 'ingen'}) representations/${RECORD_REP}/data/${item.ref}/record.pdf SHA-256 ${item.sha256}`),
   ];
   return `${lines.join('\n')}\n`;
 }

@@ -1,5 +1,6 @@
 import { create } from 'xmlbuilder2';
 import type { XMLBuilder } from 'xmlbuilder2/lib/interfaces';
+import { PRESERVATION_EVENT_TYPES, type PreservationEvent, type PreservationEventType } from '../../../shared/snapshot';
 import type { HandoverItem } from '../items';
 
 const PREMIS = 'http://www.loc.gov/premis/v3';
@@ -24,21 +25,33 @@ export interface PremisContext {
   by: string;
   deliveredAt: string;
   software: { name: string; version: string };
+  /** Each record's events until this handover (record-events.ts). */
+  events: Map<HandoverItem, PreservationEvent[]>;
 }
 
+/** The Library of Congress vocabulary PREMIS event types are taken from. */
+const EVENT_TYPES = 'http://id.loc.gov/vocabulary/preservation/eventType';
+
 /**
- * Preservation metadata (PREMIS 3): each file with its SHA-256 fixity, size and format, and the
- * events that made it: the capture, the bagging, the fixity check before handover, and the delivery.
+ * Preservation metadata (PREMIS 3): each file with its SHA-256 fixity, size and format, and every
+ * event of its record's life (its capture, PDF/A, checksums, bagging, trusted timestamp, every check
+ * of its fixity and every earlier delivery), then this handover's fixity check and transfer. Event
+ * types are the Library of Congress vocabulary's, each with its URI.
  */
 export function premisXml(files: PreservedFile[], context: PremisContext): string {
   const root = create({ version: '1.0', encoding: 'UTF-8' }).ele(PREMIS, 'premis:premis', { version: '3.0', 'xmlns:xsi': XSI });
   const software = `${context.software.name} ${context.software.version}`;
-  const agents = { software: 'agent-software', organisation: 'agent-organisation', registrar: 'agent-registrar' };
   const records = [...new Set(files.map((f) => f.item))];
-  const eventIds = (item: HandoverItem) => {
-    const n = records.indexOf(item) + 1;
-    return { capture: `event-capture-${n}`, packing: `event-packing-${n}`, fixity: `event-fixity-${n}` };
+  // The agents: this software, the organisation, the registrar, and every other agent an event names.
+  const agents = new Map<string, { id: string; type: string }>([[software, { id: 'agent-software', type: 'software' }]]);
+  const agentOf = (name: string, type: string) => {
+    if (!agents.has(name)) agents.set(name, { id: `agent-${agents.size + 1}`, type });
+    return agents.get(name)!.id;
   };
+  const organisation = agentOf(context.organisation || 'Okänd organisation', 'organization');
+  const registrar = agentOf(context.by, 'person');
+  const history = new Map(records.map((item, n) => [item, (context.events.get(item) ?? []).map((e, i) => ({ ...e, id: `event-${n + 1}-${i + 1}` }))]));
+  const eventIds = (item: HandoverItem) => [...history.get(item)!.map((e) => e.id), `event-${records.indexOf(item) + 1}-fixity`];
 
   for (const file of files) {
     const object = root.ele(PREMIS, 'premis:object').att(XSI, 'xsi:type', 'premis:file');
@@ -58,21 +71,21 @@ export function premisXml(files: PreservedFile[], context: PremisContext): strin
       registry.ele(PREMIS, 'premis:formatRegistryKey').txt(file.pronom);
     }
     object.ele(PREMIS, 'premis:originalName').txt(`${file.item.ref}/${file.path.split('/').at(-1)}`);
-    for (const id of [...Object.values(eventIds(file.item)), 'event-transfer']) identifier(object, 'linkingEventIdentifier', 'local', id);
+    for (const id of [...eventIds(file.item), 'event-transfer']) identifier(object, 'linkingEventIdentifier', 'local', id);
   }
 
   for (const item of records) {
-    const ids = eventIds(item);
-    const { capture } = item.metadata;
-    event(root, ids.capture, 'capture', capture.startedAt, `Ögonblicksbild av ${capture.requestedUrl} med ${capture.browser.name} ${capture.browser.version}, uttagsprofil ${capture.profileVersion}`, capture.httpStatus < 400 ? 'success' : 'warning', capture.warnings.join(' '), [agents.software], files.filter((f) => f.item === item));
-    event(root, ids.packing, 'packing', capture.finishedAt, `Arkiverad som BagIt-påse ${item.ref} med SHA-256-manifest`, 'success', '', [agents.software, agents.organisation], files.filter((f) => f.item === item));
-    event(root, ids.fixity, 'fixity check', context.deliveredAt, 'Hela påsen kontrollerades mot sina SHA-256-manifest före överlämningen', 'success', '', [agents.software], files.filter((f) => f.item === item));
+    const own = files.filter((f) => f.item === item);
+    for (const e of history.get(item)!) {
+      const agentType = e.type === 'transfer' ? 'person' : e.type === 'digital signature generation' ? 'organization' : 'software';
+      const by = [agentOf(e.agent, agentType), ...(e.type === 'packing' ? [organisation] : [])];
+      event(root, e.id, e.type, e.at, e.detail, e.outcome, '', by, own);
+    }
+    event(root, `event-${records.indexOf(item) + 1}-fixity`, 'fixity check', context.deliveredAt, 'Hela påsen kontrollerades mot sina SHA-256-manifest före överlämningen', 'success', '', [agents.get(software)!.id], own);
   }
-  event(root, 'event-transfer', 'transfer', context.deliveredAt, `Överlämnad i informationspaket ${context.objid}`, 'success', '', [agents.registrar, agents.software], files);
+  event(root, 'event-transfer', 'transfer', context.deliveredAt, `Överlämnad i informationspaket ${context.objid}`, 'success', '', [registrar, agents.get(software)!.id], files);
 
-  agent(root, agents.software, software, 'software');
-  agent(root, agents.organisation, context.organisation || 'Okänd organisation', 'organization');
-  agent(root, agents.registrar, context.by, 'person');
+  for (const [name, { id, type }] of agents) agent(root, id, name, type);
   return root.end({ prettyPrint: true });
 }
 
@@ -83,10 +96,10 @@ function identifier(parent: XMLBuilder, name: string, type: string, value: strin
   element.ele(PREMIS, `premis:${prefix}IdentifierValue`).txt(value);
 }
 
-function event(root: XMLBuilder, id: string, type: string, at: string, detail: string, outcome: string, outcomeNote: string, agentIds: string[], objects: PreservedFile[]): void {
+function event(root: XMLBuilder, id: string, type: PreservationEventType, at: string, detail: string, outcome: string, outcomeNote: string, agentIds: string[], objects: PreservedFile[]): void {
   const element = root.ele(PREMIS, 'premis:event');
   identifier(element, 'eventIdentifier', 'local', id);
-  element.ele(PREMIS, 'premis:eventType').txt(type);
+  element.ele(PREMIS, 'premis:eventType', { authority: 'eventType', authorityURI: EVENT_TYPES, valueURI: `${EVENT_TYPES}/${PRESERVATION_EVENT_TYPES[type]}` }).txt(type);
   element.ele(PREMIS, 'premis:eventDateTime').txt(at);
   element.ele(PREMIS, 'premis:eventDetailInformation').ele(PREMIS, 'premis:eventDetail').txt(detail);
   const result = element.ele(PREMIS, 'premis:eventOutcomeInformation');
