@@ -15,7 +15,7 @@ export function recordPart(file: string): { part: RecordPart; n: number } {
   return { part: PAYLOAD_PARTS[file] ?? (file === '.' ? 'folder' : 'other'), n: 0 };
 }
 
-type RecordPart = 'record' | 'metadata' | 'text' | 'words' | 'mhtml' | 'webCopy' | 'screenshot' | 'contents' | 'folder' | 'other';
+type RecordPart = 'record' | 'metadata' | 'text' | 'words' | 'mhtml' | 'webCopy' | 'stamp' | 'screenshot' | 'contents' | 'folder' | 'other';
 const PAYLOAD_PARTS: Record<string, RecordPart> = {
   'data/record.pdf': 'record',
   'data/metadata.json': 'metadata',
@@ -23,6 +23,7 @@ const PAYLOAD_PARTS: Record<string, RecordPart> = {
   'data/page-words.json': 'words',
   'data/page.mhtml': 'mhtml',
   'data/page.wacz': 'webCopy',
+  'timestamp.tsr': 'stamp',
 };
 
 /** One problem of a bag in plain words: "Skärmbild 3 har ändrats sedan den arkiverades." */

@@ -83,6 +83,36 @@ describe('trusted timestamps on records', () => {
     expect(opensslVerifies(stampedByShared!.record)).toBe(true);
   });
 
+  it('refuses an authority that is no web address before anything is made, in JSON too', async () => {
+    const archive = path.join(work, 'arkiv-aldrig');
+    for (const command of [['capture', '--channels', channels()], ['save-comment', site.url('/comment/web#c1'), '--channel', 'kultur', '--channels', channels(), '--reason', 'hot']]) {
+      const run = await runCli([...command, '--archive', archive, '--tsa', 'ftp://tsa.example', '--json'], sv);
+      expect(run.code).toBe(1);
+      expect(JSON.parse(run.stdout).error).toMatchObject({ code: 'invalid_arguments', message: expect.stringContaining('--tsa ”ftp://tsa.example” är ingen webbadress till en tidsstämpeltjänst') });
+      expect(existsSync(archive)).toBe(false);
+    }
+  });
+
+  it('names a stamp that was removed or replaced afterwards: the inventory recorded it', async () => {
+    const archive = path.join(work, 'arkiv-borttagen');
+    const run = await runCli(['capture', '--channels', channels(), '--archive', archive, '--tsa', tsa.url, '--json']);
+    const bag = (JSON.parse(run.stdout).results as Array<{ record: string }>)[0]!.record;
+    const stamp = path.join(bag, 'timestamp.tsr');
+    const original = readFileSync(stamp);
+    unlock(stamp);
+    rmSync(stamp);
+    const gone = await runCli(['verify', '--archive', archive], sv);
+    expect(gone.code).toBe(2);
+    expect(gone.stdout).toContain('Den betrodda tidsstämpeln (timestamp.tsr) saknas.');
+    // A stamp of the same manifest from later (the bag stamped again) is not the one recorded either.
+    await stampBag(bag, tsa.url);
+    const replaced = await runCli(['verify', '--archive', archive, '--json']);
+    expect(JSON.parse(replaced.stdout).bags[0].problems).toContainEqual(expect.objectContaining({ kind: 'changed', file: 'timestamp.tsr', detail: expect.stringContaining('it was replaced') }));
+    unlock(stamp);
+    writeFileSync(stamp, original);
+    expect((await runCli(['verify', '--archive', archive])).code).toBe(0);
+  });
+
   it('says in words how much later than the snapshot a stamp was made', async () => {
     const archive = mkdtempSync(path.join(os.tmpdir(), 'kanalarkiv-late-'));
     const bag = await makeTestBag(archive, undefined, new Date(Date.now() - 40.5 * 86_400_000), true);

@@ -2,7 +2,7 @@ import path from 'node:path';
 import type { BagProblem, BagReport, InventoryReport } from '../../shared/archive';
 import { digestFile } from './files';
 import { Inventory, type InventoryEntry } from './inventory';
-import { INVENTORY_FILE, TAG_MANIFEST_FILE } from './layout';
+import { INVENTORY_FILE, TAG_MANIFEST_FILE, TIMESTAMP_FILE } from './layout';
 import type { FoundBag } from './verify';
 
 /** A record the archive should hold, as another list names it (a delivery in the handover log). */
@@ -28,7 +28,11 @@ export async function holdAgainstInventory(archiveDir: string, found: FoundBag[]
   for (const problem of reading.problems) report(INVENTORY_FILE, { kind: 'invalid', file: '.', detail: `line ${problem.line} ${problem.detail}` });
 
   const listed = new Map<string, InventoryEntry>();
-  for (const entry of reading.entries) listed.set(entry.snapshotId, entry);
+  const stamps = new Map<string, InventoryEntry>();
+  for (const entry of reading.entries) {
+    listed.set(entry.snapshotId, entry);
+    if (entry.stamp) stamps.set(entry.snapshotId, entry);
+  }
   const byId = new Map(found.filter((f) => f.snapshotId).map((f) => [f.snapshotId!, f]));
   let present = 0;
   for (const entry of listed.values()) {
@@ -41,6 +45,13 @@ export async function holdAgainstInventory(archiveDir: string, found: FoundBag[]
     const now = await digestFile(path.join(archiveDir, ...bag.bag.split('/'), TAG_MANIFEST_FILE)).then((d) => d.sha256, () => null);
     if (now && now !== entry.tagManifest) {
       report(bag.bag, { kind: 'changed', file: TAG_MANIFEST_FILE, detail: `is not the tag manifest the inventory recorded when the bag was finished (SHA-256 ${entry.tagManifest} then, ${now} now): the manifests were written again` });
+    }
+    // The stamp is in no manifest (it stamps them): the inventory is what tells one removed or replaced.
+    const stamped = stamps.get(entry.snapshotId);
+    if (stamped) {
+      const stamp = await digestFile(path.join(archiveDir, ...bag.bag.split('/'), TIMESTAMP_FILE)).then((d) => d.sha256, () => null);
+      if (stamp === null) report(bag.bag, { kind: 'missing', file: TIMESTAMP_FILE, detail: `is gone, though the archive's inventory recorded the bag's trusted timestamp (${stamped.at}): it was deleted` });
+      else if (stamp !== stamped.stamp) report(bag.bag, { kind: 'changed', file: TIMESTAMP_FILE, detail: `is not the trusted timestamp the inventory recorded (${stamped.at}, SHA-256 ${stamped.stamp} then, ${stamp} now): it was replaced` });
     }
   }
   if (reading.problems.length === 0) {

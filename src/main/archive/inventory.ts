@@ -14,11 +14,16 @@ const entrySchema = z.object({
   seq: z.number().int().positive(),
   prev: z.string().regex(/^[0-9a-f]{64}$/),
   at: z.string(),
-  /** added: finished by a capture; found: there when the inventory was first made, in an archive older than it. */
-  event: z.enum(['added', 'found']),
+  /**
+   * added: finished by a capture; found: there when the inventory was first made, in an archive older
+   * than it; stamped: its trusted timestamp was made (evidence/stamp-bag.ts), whose SHA-256 is `stamp`.
+   */
+  event: z.enum(['added', 'found', 'stamped']),
   snapshotId: z.string().min(1),
   ref: z.string().min(1),
   tagManifest: z.string().regex(/^[0-9a-f]{64}$/),
+  /** The SHA-256 of the bag's timestamp.tsr: a stamp that is removed or replaced is told by it. */
+  stamp: z.string().regex(/^[0-9a-f]{64}$/).optional(),
 });
 export type InventoryEntry = z.infer<typeof entrySchema>;
 export type InventoryReading = ChainReading<InventoryEntry>;
@@ -46,6 +51,14 @@ export class Inventory {
       if (!(await this.chain.exists())) await this.takeInHolding((found) => found !== bag);
       const tagManifest = (await digestFile(path.join(bag, TAG_MANIFEST_FILE))).sha256;
       await this.chain.writeHoldingLock([(link) => ({ ...link, at: new Date().toISOString(), event: 'added', snapshotId, ref: relativePath(this.archiveDir, bag), tagManifest })]);
+    });
+  }
+
+  /** Notes that a bag in the inventory got its trusted timestamp, whose SHA-256 is `stamp`. */
+  addStamp(bag: string, snapshotId: string, stamp: string): Promise<void> {
+    return this.chain.withLock(async () => {
+      const tagManifest = (await digestFile(path.join(bag, TAG_MANIFEST_FILE))).sha256;
+      await this.chain.writeHoldingLock([(link) => ({ ...link, at: new Date().toISOString(), event: 'stamped', snapshotId, ref: relativePath(this.archiveDir, bag), tagManifest, stamp })]);
     });
   }
 

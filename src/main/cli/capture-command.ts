@@ -10,7 +10,7 @@ import { loadChannels, loadRounds, loadSharedSettings } from './channel-file';
 import { entryText, failureText, issueText, roundName } from './messages';
 import type { Translate } from '../messages';
 import { EXIT, parseOptions, useArchive, type Io } from './options';
-import { tsaUrlOption } from './tsa-options';
+import { tsaUrlFlag } from './tsa-options';
 
 const DEFAULT_REASON = 'Regelbunden ögonblicksbild';
 
@@ -39,6 +39,8 @@ export async function captureCommand(args: string[], io: Io, signal?: AbortSigna
   };
 
   if (!values.archive) return usage(t('cli.archiveRequired'));
+  const tsa = tsaUrlFlag(values.tsa, t);
+  if ('problem' in tsa) return usage(tsa.problem);
   const timeout = positiveInteger(values.timeout ?? '120', '--timeout', 10, 3600, t);
   const concurrency = positiveInteger(values.concurrency ?? '2', '--concurrency', 1, 16, t);
   if (typeof timeout === 'string') return usage(timeout);
@@ -96,7 +98,7 @@ export async function captureCommand(args: string[], io: Io, signal?: AbortSigna
     concurrency,
     browserPath: values.browser,
     profilesRoot: values.profiles ?? defaultProfilesRoot(),
-    tsaUrl: tsaUrlOption(values.tsa, t) ?? (shared?.tsaUrl || undefined),
+    tsaUrl: tsa.url ?? (shared?.tsaUrl || undefined),
     signal,
     onProgress: progressPrinter(io),
   });

@@ -53,6 +53,7 @@ export async function handoverCommand(args: string[], io: Io, signal?: AbortSign
   const shared = await loadSharedSettings(values.archive, t);
   if (typeof shared === 'string') throw new UsageError(shared);
   const organisation = values.organisation ?? shared?.organisation ?? '';
+  const tsaUrl = tsaUrlOption(values.tsa, t) ?? (shared?.tsaUrl || undefined);
   let settings = settingsFromFlags(target, values, shared?.handover ?? null, t);
   if (values['dry-run'] && target !== 'platina') throw new UsageError(t('cli.dryRunPlatina'));
 
@@ -99,7 +100,6 @@ export async function handoverCommand(args: string[], io: Io, signal?: AbortSign
     settings = { ...settings, platina: await resolveOrigin(settings.platina, platina.client(), t) };
     adapter = await makeAdapter();
   }
-  const tsaUrl = tsaUrlOption(values.tsa, t) ?? (shared?.tsaUrl || undefined);
   let result;
   try {
     result = await handOver({

@@ -6,7 +6,7 @@ import { defaultProfilesRoot } from '../paths';
 import { positiveInteger, progressPrinter, report } from './capture-command';
 import { loadChannels, loadSharedSettings } from './channel-file';
 import { EXIT, parseOptions, useArchive, type Io } from './options';
-import { tsaUrlOption } from './tsa-options';
+import { tsaUrlFlag } from './tsa-options';
 
 /**
  * `kanalarkiv save-comment`: saves one comment or post of a channel, with why, as a record in the
@@ -55,6 +55,8 @@ export async function saveCommentCommand(args: string[], io: Io, signal?: AbortS
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:') return usage(t('cli.notHttp', { link: link.slice(0, 200) }));
   if (!values.archive) return usage(t('cli.recordsArchiveRequired'));
+  const tsa = tsaUrlFlag(values.tsa, t);
+  if ('problem' in tsa) return usage(tsa.problem);
   if (!values.channel) return usage(t('cli.channelRequired'));
   if (values.answer !== undefined && !URL.canParse(values.answer)) return usage(t('cli.answerNotUrl', { answer: values.answer.slice(0, 200) }));
   const timeout = positiveInteger(values.timeout ?? '90', '--timeout', 10, 3600, t);
@@ -81,7 +83,7 @@ export async function saveCommentCommand(args: string[], io: Io, signal?: AbortS
     concurrency: 1,
     browserPath: values.browser,
     profilesRoot: values.profiles ?? defaultProfilesRoot(),
-    tsaUrl: tsaUrlOption(values.tsa, t) ?? (shared?.tsaUrl || undefined),
+    tsaUrl: tsa.url ?? (shared?.tsaUrl || undefined),
     signal,
     onProgress: progressPrinter(io),
     comment: { url: url.href, selector: values.selector?.trim() || null, answer: values.answer ?? null, pick: values.pick, reason: { code: reason.code, label: reason.sv }, note: (values.note ?? '').trim(), savedBy: (values.by ?? '').trim() },

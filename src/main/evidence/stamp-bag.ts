@@ -4,7 +4,8 @@ import { chmod, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { syncPath } from '../archive/files';
 import { TAG_MANIFEST_FILE, TIMESTAMP_FILE } from '../archive/layout';
-import { findBags } from '../archive/verify';
+import { Inventory } from '../archive/inventory';
+import { findBags, readIdentity } from '../archive/verify';
 import { readStamp, requestTimestamp } from './timestamp';
 
 /** Where the time-stamping authority is, when the command line is not told: the scheduled task's setting. */
@@ -16,8 +17,9 @@ export const TSA_CA_ENV = 'KANALARKIV_TSA_CA';
  * Has a finished bag's tag manifest stamped and keeps the stamp in the bag as timestamp.tsr. The
  * bag is sealed: its top folder is opened for this one new file and sealed again. Returns the
  * stamp's time. A bag that has a stamp already is never stamped again (the file is made with wx).
+ * Given its archive, the stamp's hash goes into the inventory, so that a stamp removed later is told.
  */
-export async function stampBag(bag: string, tsaUrl: string): Promise<Date> {
+export async function stampBag(bag: string, tsaUrl: string, archiveDir?: string): Promise<Date> {
   const manifest = await readFile(path.join(bag, TAG_MANIFEST_FILE));
   const tsr = await requestTimestamp(tsaUrl, createHash('sha256').update(manifest).digest());
   const file = path.join(bag, TIMESTAMP_FILE);
@@ -28,6 +30,9 @@ export async function stampBag(bag: string, tsaUrl: string): Promise<Date> {
   } finally {
     await chmod(bag, 0o555);
   }
+  const identity = archiveDir ? await readIdentity(bag) : null;
+  // The stamp is whole in the bag whatever happens here: a stamp the inventory missed is only not guarded.
+  if (archiveDir && identity) await new Inventory(archiveDir).addStamp(bag, identity.snapshotId, createHash('sha256').update(tsr).digest('hex')).catch(() => undefined);
   return readStamp(tsr).time;
 }
 
@@ -43,7 +48,7 @@ export async function stampArchive(archiveDir: string, tsaUrl: string): Promise<
     if (existsSync(path.join(bag, TIMESTAMP_FILE))) continue;
     const name = path.relative(archiveDir, bag).split(path.sep).join('/');
     try {
-      result.stamped.push({ bag: name, at: await stampBag(bag, tsaUrl) });
+      result.stamped.push({ bag: name, at: await stampBag(bag, tsaUrl, archiveDir) });
     } catch (error) {
       result.failed.push({ bag: name, error: (error as Error).message });
     }

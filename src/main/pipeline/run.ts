@@ -161,7 +161,7 @@ async function captureOne(
         throw error;
       });
       // A stamp that fails loses nothing: the bag is whole and in place, and `kanalarkiv timestamp` stamps it later.
-      const stamped = options.tsaUrl ? await stampBag(bag, options.tsaUrl).then(() => true, () => false) : true;
+      const stamped = options.tsaUrl ? await stampBag(bag, options.tsaUrl, options.archiveDir).then(() => true, () => false) : true;
       const warnings = stamped ? capture.facts.warnings : [...capture.facts.warnings, captureWarning('timestamp_failed', { tsa: options.tsaUrl!, archive: options.archiveDir })];
       report(channel.id, 'done', 100, attempt);
       return { channel: channel.id, status: 'ok', bag, error: null, warnings, timings: capture.timings.ms };
