@@ -97,8 +97,10 @@ export interface BagReport {
 
 /** A record's stamp as its record view shows it: what it says, and whether it still stamps the record as it is. */
 export interface RecordStamp extends StampSummary {
-  /** The stamp is of the bag's tag manifest as it is now, and its signature holds. */
+  /** The stamp is of the bag's tag manifest as it is now, and its signature holds (`trusted` says whether its authority is one of the archive's roots). */
   holds: boolean;
+  /** Whether the archive has trusted roots set, against which `trusted` was checked. */
+  rootsSet: boolean;
 }
 
 /** A bag's RFC 3161 stamp as verify read it. */

@@ -1,5 +1,8 @@
 import { z } from 'zod';
 
+/** A few root certificates in PEM are some kilobytes; this leaves room for a whole trusted list's. */
+export const TSA_ROOTS_MAX = 200_000;
+
 /** The user's settings, as the settings screen edits them. */
 export const settingsSchema = z.object({
   organisation: z.string().max(500),
@@ -13,6 +16,8 @@ export const settingsSchema = z.object({
   autoCapture: z.boolean(),
   /** The time-stamping authority (RFC 3161) that stamps every record, shared by the archive's users; empty for none. */
   tsaUrl: z.string().max(2_000).default(''),
+  /** The time-stamping authorities' root certificates (PEM) that stamps are checked against, shared; empty for none. */
+  tsaRoots: z.string().max(TSA_ROOTS_MAX).default(''),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 

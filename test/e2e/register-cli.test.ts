@@ -72,7 +72,7 @@ describe('kanalarkiv channels: the archive\'s register from the command line', (
     expect(publicCsv.split('\r\n')[0]).toBe('\uFEFFKonto;Plattform;Adress;Ansvarig enhet');
     expect(publicCsv).not.toContain('Sara Ek');
 
-    await app(archive).saveSettings({ organisation: 'Umeå kommun', archiveDir: archive, browserPath: '', language: 'sv', rounds: '', autoCapture: false, tsaUrl: '' });
+    await app(archive).saveSettings({ organisation: 'Umeå kommun', archiveDir: archive, browserPath: '', language: 'sv', rounds: '', autoCapture: false, tsaUrl: '', tsaRoots: '' });
     const html = (await runCli(['channels', 'export', '--archive', archive, '--format', 'html'])).stdout;
     expect(html).toContain('<h2 id="sociala-medier-rubrik">Umeå kommun i sociala medier</h2>');
     expect(html).toContain('<th scope="col">Konto</th>');

@@ -54,6 +54,10 @@ describe('trusted timestamps on records', () => {
     const verify = await runCli(['verify', '--archive', archive, '--tsa-ca', tsa.caFile], sv);
     expect(verify.code, verify.stdout).toBe(0);
     expect(verify.stdout).toContain('1 av 1 ögonblicksbild har en betrodd tidsstämpel.');
+    // The archive's shared trusted roots serve when no --tsa-ca is named.
+    await updateSharedSettings(archive, (current) => ({ ...current, tsaRoots: readFileSync(tsa.caFile, 'utf8') }));
+    const shared = await runCli(['verify', '--archive', archive], sv);
+    expect(shared.stdout).toContain('1 av 1 ögonblicksbild har en betrodd tidsstämpel.');
   });
 
   it('loses nothing when the authority is down: the bag is kept with a warning, and kanalarkiv timestamp stamps it later', async () => {

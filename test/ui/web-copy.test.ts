@@ -1,5 +1,5 @@
 import os from 'node:os';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, Frame, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -8,7 +8,7 @@ import { runCapture } from '../../src/main/pipeline/run';
 import { MemoryStorage } from '../../src/main/storage';
 import { WEB_COPY_FETCHED, startFixtureSite, type FixtureSite } from '../fixtures/site/server';
 import { noShell } from '../helpers/shell';
-import { startLocalTsa, type LocalTsa } from '../helpers/tsa';
+import { makeTsaKeys, startLocalTsa, type LocalTsa } from '../helpers/tsa';
 import { openApp, SHOTS, startBridge, type Bridge } from './bridge';
 
 let site: FixtureSite;
@@ -62,7 +62,7 @@ describe("the record's web copy in the app", () => {
     await page.getByRole('button', { name: 'Öppna webbkopian' }).waitFor();
     // The record's trusted timestamp, as its record view shows it.
     const stamp = page.locator('.record dl dt:text-is("Betrodd tidsstämpel") + dd');
-    await expect.poll(() => stamp.textContent()).toMatch(/^Stämplad .+ av CN=.+\. Stämpeln gäller handlingen som den är nu\./);
+    await expect.poll(() => stamp.textContent()).toMatch(/^Stämplad .+ av CN=.+\. Stämpeln gäller handlingen som den är nu\. Om tjänsten är betrodd prövas när tjänstens rotcertifikat är angivet under Inställningar\./);
     await page.screenshot({ path: path.join(SHOTS, 'handling-med-webbkopia.png') });
     await page.getByRole('button', { name: 'Öppna webbkopian' }).click();
     await expect.poll(() => opened.length).toBe(1);
@@ -84,5 +84,30 @@ describe("the record's web copy in the app", () => {
     expect(requests.filter((url) => !url.startsWith(`${origin}/`) && !/^(blob|data):/.test(url))).toEqual([]);
     expect([...site.hits.values()].reduce((sum, n) => sum + n, 0)).toBe(hitsAfterCapture);
     await replay.close();
+  });
+
+  it("checks the record's stamp against the archive's trusted root once it is set in Inställningar, and refuses one that is no certificate", async () => {
+    await page.getByRole('button', { name: 'Inställningar', exact: true }).click();
+    const roots = page.getByLabel('Tidsstämpeltjänstens rotcertifikat');
+    await roots.fill('inte ett certifikat');
+    await page.getByRole('button', { name: 'Spara inställningarna' }).click();
+    await page.getByText('Rotcertifikaten går inte att läsa').waitFor();
+    await roots.fill(readFileSync(tsa.caFile, 'utf8'));
+    await page.getByRole('button', { name: 'Spara inställningarna' }).click();
+    await page.getByText('Inställningarna är sparade.').waitFor();
+
+    await page.getByRole('button', { name: 'Arkiv', exact: true }).click();
+    await page.getByRole('button', { name: /^Visa ögonblicksbilden av Kultur Umeå/ }).click();
+    const stamp = page.locator('.record dl dt:text-is("Betrodd tidsstämpel") + dd');
+    await expect.poll(() => stamp.textContent()).toContain('Tjänsten är betrodd: dess certifikat leder till ett av arkivets rotcertifikat.');
+
+    // Another authority's root: the stamp still holds, but its authority is not one the archive trusts.
+    await page.getByRole('button', { name: 'Inställningar', exact: true }).click();
+    await roots.fill(readFileSync(makeTsaKeys('En annan tjänst').caFile, 'utf8'));
+    await page.getByRole('button', { name: 'Spara inställningarna' }).click();
+    await page.getByText('Inställningarna är sparade.').waitFor();
+    await page.getByRole('button', { name: 'Arkiv', exact: true }).click();
+    await page.getByRole('button', { name: /^Visa ögonblicksbilden av Kultur Umeå/ }).click();
+    await expect.poll(() => stamp.textContent()).toContain('Men tjänsten är inte betrodd');
   });
 });

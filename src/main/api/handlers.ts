@@ -105,9 +105,9 @@ export function createHandlers(context: HandlerContext): KanalarkivApi {
   };
   const shared = async (): Promise<SharedSettings> => (await readSharedSettings(await archive())) ?? noSharedSettings();
   const settings = async (): Promise<Settings> => {
-    const { organisation, rounds, tsaUrl } = await shared();
+    const { organisation, rounds, tsaUrl, tsaRoots } = await shared();
     const { archiveDir, browserPath, language, autoCapture } = personal();
-    return { organisation, archiveDir, browserPath, language, rounds, autoCapture, tsaUrl };
+    return { organisation, archiveDir, browserPath, language, rounds, autoCapture, tsaUrl, tsaRoots };
   };
   const roundsOf = (spec: string) => (spec ? parseRounds(spec) : DEFAULT_ROUNDS);
   const loginStatus = () =>
@@ -131,6 +131,7 @@ export function createHandlers(context: HandlerContext): KanalarkivApi {
     async saveSettings(next) {
       if (next.rounds) parseRounds(next.rounds);
       if (next.tsaUrl && !isHttpUrl(next.tsaUrl)) throw new KanalarkivError('invalid_arguments', `the time-stamping authority "${next.tsaUrl}" is not an http or https address`, { what: 'tsa_url', url: next.tsaUrl });
+      if (next.tsaRoots.trim() && !isPemCertificates(next.tsaRoots)) throw new KanalarkivError('invalid_arguments', 'the time-stamping authorities\' root certificates are not PEM certificates', { what: 'tsa_roots' });
       const before = personal().archiveDir;
       const moving = next.archiveDir !== before;
       const { archiveDir, browserPath, language, autoCapture } = next;
@@ -141,7 +142,10 @@ export function createHandlers(context: HandlerContext): KanalarkivApi {
       const organisation = moving && current.organisation ? current.organisation : next.organisation;
       const spec = moving && current.rounds ? current.rounds : next.rounds;
       const tsaUrl = moving && current.tsaUrl ? current.tsaUrl : next.tsaUrl;
-      if (organisation !== current.organisation || spec !== current.rounds || tsaUrl !== current.tsaUrl) await updateSharedSettings(await archive(), (latest) => ({ ...latest, organisation, rounds: spec, tsaUrl }));
+      const tsaRoots = moving && current.tsaRoots ? current.tsaRoots : next.tsaRoots.trim();
+      if (organisation !== current.organisation || spec !== current.rounds || tsaUrl !== current.tsaUrl || tsaRoots !== current.tsaRoots) {
+        await updateSharedSettings(await archive(), (latest) => ({ ...latest, organisation, rounds: spec, tsaUrl, tsaRoots }));
+      }
       return settings();
     },
     async listChannels() {
@@ -197,7 +201,8 @@ export function createHandlers(context: HandlerContext): KanalarkivApi {
     async verifyArchive() {
       const dir = await archive();
       const at = now();
-      const report = await checkArchive(dir, (await shared()).handover.fileArchiveDir);
+      const { handover, tsaRoots } = await shared();
+      const report = await checkArchive(dir, handover.fileArchiveDir, tsaRoots);
       lastCheck = { at, archiveDir: dir, report };
       // Each record's fixity check is a PREMIS event; an archive that cannot be written to is still checked.
       await new PreservationLog(dir).recordCheck(report, currentUser(), softwareName(), at).catch(() => undefined);
@@ -307,8 +312,9 @@ export function createHandlers(context: HandlerContext): KanalarkivApi {
     },
     async getStamp(ref) {
       const bag = snapshotPath(await archive(), ref);
-      const { problems, summary } = await inspectStamp(bag, (await readMetadata(bag)).capture.startedAt, '');
-      return summary && { ...summary, holds: problems.length === 0 };
+      const { tsaRoots } = await shared();
+      const { summary, holds } = await inspectStamp(bag, (await readMetadata(bag)).capture.startedAt, tsaRoots);
+      return summary && { ...summary, holds, rootsSet: tsaRoots !== '' };
     },
     async getPageImage(ref, index) {
       return pageImage(await archive(), ref, index);
@@ -326,6 +332,11 @@ export function createHandlers(context: HandlerContext): KanalarkivApi {
       await context.showWebCopy(await webCopyOf(await archive(), ref));
     },
   };
+}
+
+/** Whether a setting's text is one or more PEM certificates, and nothing else. */
+function isPemCertificates(text: string): boolean {
+  return /^(\s*-----BEGIN CERTIFICATE-----[A-Za-z0-9+/=\s]+-----END CERTIFICATE-----)+\s*$/.test(text);
 }
 
 /** Whether a setting's address is an absolute http or https one. */

@@ -27,6 +27,7 @@ export async function moveIntoArchive(storage: Storage, archiveDir: string, regi
       rounds: personal.rounds ?? '',
       handover: withHandoverDefaults(sharedHandover),
       tsaUrl: '',
+      tsaRoots: '',
     }));
   }
   if (anythingShared) {

@@ -2,6 +2,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import { KanalarkivError } from '../../shared/errors';
 import { DEFAULT_HANDOVER_SETTINGS, handoverSettingsSchema, type HandoverSettings } from '../../shared/handover';
+import { TSA_ROOTS_MAX } from '../../shared/settings';
 import { LockBusyError, lockParams, withArchiveLock } from './lock';
 import { readJsonFile, writeJsonFile } from './shared-file';
 
@@ -26,6 +27,8 @@ export interface SharedSettings {
   handover: SharedHandoverSettings;
   /** The time-stamping authority that stamps every record (RFC 3161); empty for none. */
   tsaUrl: string;
+  /** The root certificates (PEM) the authorities' stamps are checked against; empty for none. */
+  tsaRoots: string;
 }
 
 const fileSchema = z.object({
@@ -36,6 +39,7 @@ const fileSchema = z.object({
   rounds: z.string().max(1_000),
   handover: z.record(z.string(), z.unknown()),
   tsaUrl: z.string().max(2_000).default(''),
+  tsaRoots: z.string().max(TSA_ROOTS_MAX).default(''),
 });
 
 const sharedHandoverSchema = handoverSettingsSchema.omit({ registrar: true });
@@ -43,7 +47,7 @@ const sharedHandoverSchema = handoverSettingsSchema.omit({ registrar: true });
 const file = (archiveDir: string) => path.join(archiveDir, SHARED_SETTINGS_FILE);
 
 /** What an archive without shared settings has: no organisation, April and September, no handover targets. */
-export const noSharedSettings = (): SharedSettings => ({ organisation: '', rounds: '', handover: withoutRegistrar(DEFAULT_HANDOVER_SETTINGS), tsaUrl: '' });
+export const noSharedSettings = (): SharedSettings => ({ organisation: '', rounds: '', handover: withoutRegistrar(DEFAULT_HANDOVER_SETTINGS), tsaUrl: '', tsaRoots: '' });
 
 /** Handover settings as saved (perhaps by an earlier version, with fields missing), filled in with the defaults. */
 export function withHandoverDefaults(saved: Partial<HandoverSettings>): SharedHandoverSettings {
@@ -64,7 +68,7 @@ export async function readSharedSettings(archiveDir: string): Promise<SharedSett
 function settingsOf(document: z.infer<typeof fileSchema>): SharedSettings {
   const handover = sharedHandoverSchema.safeParse(withHandoverDefaults(document.handover as Partial<HandoverSettings>));
   if (!handover.success) throw unreadable(`handover.${handover.error.issues[0]!.path.join('.')}: ${handover.error.issues[0]!.message}`);
-  return { organisation: document.organisation, rounds: document.rounds, handover: handover.data, tsaUrl: document.tsaUrl };
+  return { organisation: document.organisation, rounds: document.rounds, handover: handover.data, tsaUrl: document.tsaUrl, tsaRoots: document.tsaRoots };
 }
 
 /** Changes the shared settings under the archive's settings lock, from the file as it is then. */

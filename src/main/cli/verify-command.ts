@@ -13,10 +13,12 @@ export async function verifyCommand(args: string[], io: Io): Promise<number> {
   const { t } = io;
   if (!values.archive) throw new UsageError(t('cli.verifyArchiveRequired'));
   await requireArchive(values.archive, t);
-  const roots = await tsaRootsOption(values['tsa-ca'], t);
+  // The archive's shared trusted roots ("Tidsstämpeltjänstens rotcertifikat") when none is named here.
+  const shared = await readSharedSettings(values.archive).catch(() => null);
+  const roots = (await tsaRootsOption(values['tsa-ca'], t)) || (shared?.tsaRoots ?? '');
 
   // The archive's own settings say where its file archive is: a damaged bag's copy there is checked.
-  const report = await checkArchive(values.archive, (await readSharedSettings(values.archive).catch(() => null))?.handover.fileArchiveDir ?? '', roots);
+  const report = await checkArchive(values.archive, shared?.handover.fileArchiveDir ?? '', roots);
   const damaged = report.bags.filter((b) => b.problems.length > 0);
   // Each record's fixity check is a PREMIS event of the archive (evidence/preservation-log.ts); a read-only archive is still checked.
   const logged = await new PreservationLog(values.archive).recordCheck(report, currentUser(), softwareName()).then(() => null, (error: Error) => error.message);

@@ -14,7 +14,7 @@ export function StampText({ stamp }: { stamp: RecordStamp | null }) {
     <>
       <span className="good">{t('record.stampHolds', values)}</span>
       {stamp.lateMs !== null && <> {t('record.stampLate', { later })}</>}
-      {' '}{t('record.stampTrust')}
+      {' '}{t(stamp.trusted ? 'record.stampTrusted' : stamp.rootsSet ? 'record.stampNotTrusted' : 'record.stampTrust')}
     </>
   );
 }

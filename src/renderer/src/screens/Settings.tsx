@@ -53,6 +53,11 @@ export function Settings() {
         {input('browserPath', t('settings.browserHint'))}
         {input('rounds', `${t('settings.roundsHint')} ${t('settings.sharedHint')}`)}
         {input('tsaUrl', `${t('settings.tsaUrlHint')} ${t('settings.sharedHint')}`)}
+        <div className="field">
+          <label htmlFor="settings-tsaRoots">{t('settings.tsaRoots')}</label>
+          <textarea id="settings-tsaRoots" rows={4} spellCheck={false} value={settings.tsaRoots} placeholder="-----BEGIN CERTIFICATE-----" onChange={(e) => { setSaved(false); setSettings({ ...settings, tsaRoots: e.target.value }); }} />
+          <small>{t('settings.tsaRootsHint')} {t('settings.sharedHint')}</small>
+        </div>
         <div className="field checkbox">
           <input id="settings-autoCapture" type="checkbox" checked={settings.autoCapture} onChange={(e) => { setSaved(false); setSettings({ ...settings, autoCapture: e.target.checked }); }} />
           <label htmlFor="settings-autoCapture">{t('settings.autoCapture')}</label>
