@@ -13,6 +13,40 @@ const ELECTRON = {
   paths: [{ name: 'electron', message: 'Only the shell (src/main/index.ts, src/main/electron/, src/preload/) may import electron.' }],
   patterns: [{ group: ['electron/*'], message: 'Only the shell may import electron.' }],
 };
+/**
+ * The folders of src/main, lowest first, and the folders each may import (its own and the files at
+ * src/main's top, such as resources.ts and http.ts, always). A folder never imports one above it,
+ * type imports counted, so no two folders look at each other. README, "Development", draws it.
+ */
+const MAIN_LAYERS = {
+  platforms: [],
+  rounds: [],
+  record: ['platforms'],
+  evidence: [],
+  archive: ['record', 'evidence', 'platforms'],
+  capture: ['archive', 'evidence', 'record', 'platforms'],
+  handover: ['archive', 'evidence', 'record', 'platforms'],
+  register: ['archive', 'platforms'],
+  replay: ['archive'],
+  pipeline: ['capture', 'handover', 'archive', 'evidence', 'record', 'platforms'],
+  api: ['pipeline', 'capture', 'handover', 'register', 'replay', 'archive', 'evidence', 'record', 'platforms', 'rounds'],
+  cli: ['pipeline', 'capture', 'handover', 'register', 'archive', 'evidence', 'record', 'platforms', 'rounds'],
+  electron: ['api', 'replay', 'rounds'],
+};
+const FOLDERS = Object.keys(MAIN_LAYERS);
+const layerRule = (folder, allowed) => ({
+  files: [`src/main/${folder}/**`],
+  rules: {
+    'import-x/no-restricted-paths': ['error', {
+      zones: FOLDERS.filter((other) => other !== folder && !allowed.includes(other)).map((other) => ({
+        target: `./src/main/${folder}`,
+        from: `./src/main/${other}`,
+        message: `src/main/${folder} may not import src/main/${other}: it is a layer above or beside it (MAIN_LAYERS in eslint.config.js).`,
+      })),
+    }],
+  },
+});
+
 /** A relative import that climbs into one of the given top folders of src. */
 const into = (...folders) => ({ regex: `^(\\.\\./)+(${folders.join('|')})(/|$)`, message: `Import this through src/shared, not from src/${folders.join(' or src/')}.` });
 
@@ -52,5 +86,16 @@ export default tseslint.config(
       'import-x/resolver-next': [createNodeResolver({ extensions: ['.ts', '.tsx', '.js'] })],
     },
     rules: { 'import-x/no-cycle': 'error' },
+  },
+  ...Object.entries(MAIN_LAYERS).map(([folder, allowed]) => layerRule(folder, allowed)),
+  {
+    // The files at src/main's top are the base every folder stands on; only the shell (index.ts) stands above them.
+    files: ['src/main/*.ts'],
+    ignores: ['src/main/index.ts'],
+    rules: {
+      'import-x/no-restricted-paths': ['error', {
+        zones: FOLDERS.map((other) => ({ target: './src/main', from: `./src/main/${other}`, message: `The files at src/main's top are the base: they import no folder of src/main (here src/main/${other}).` })),
+      }],
+    },
   },
 );

@@ -2,7 +2,7 @@ import { readFileSync, renameSync, writeFileSync } from 'node:fs';
 import type { Channel } from '../shared/channel';
 import type { HandoverSettings } from '../shared/handover';
 import type { Settings } from '../shared/settings';
-import type { Attempt } from './rounds/overview';
+import type { Attempt } from '../shared/rounds';
 
 /** Everything the app keeps, by key: the one list of what is stored and in what shape. */
 export interface StoredValues {

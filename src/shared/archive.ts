@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { CaptureWarning } from './capture';
+import type { CaptureWarning } from './capture-warnings';
 import type { Platform } from './channel';
 
 /**

@@ -1,4 +1,37 @@
-import type { CaptureWarning, CaptureWarningCode } from './capture';
+/** What a record misses, or how it was made differently from the page; texts in capture-warnings.ts. */
+export const CAPTURE_WARNING_CODES = [
+  'not_loaded',
+  'consent_failed',
+  'cut_height',
+  'cut_time',
+  'coverage_short',
+  'not_scrollable',
+  'other_scrollers',
+  'content_inserted',
+  'scrolled_itself',
+  'navigation_stopped',
+  'address_changed',
+  'frames_unloaded',
+  'images_pending',
+  'frames_picture_only',
+  'mhtml_partial',
+  'logged_out',
+  'login_expired',
+  'no_posts',
+  // Not in the record (its bag is finished before the stamp is asked for): in the run's result.
+  'timestamp_failed',
+  // A warning in a record made before warnings had codes: its text, in English, is all there is.
+  'legacy',
+] as const;
+export type CaptureWarningCode = (typeof CAPTURE_WARNING_CODES)[number];
+
+export interface CaptureWarning {
+  code: CaptureWarningCode;
+  /** The numbers and addresses the warning names. */
+  values: Record<string, string | number>;
+  /** The warning in Swedish, as the record states it. */
+  text: string;
+}
 
 export type Language = 'sv' | 'en';
 

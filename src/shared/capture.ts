@@ -1,5 +1,6 @@
 import type { SnapshotRef } from './archive';
 import type { Platform } from './channel';
+import type { CaptureWarning } from './capture-warnings';
 
 /** Why a channel could not be captured. Scripts depend on these exact codes (README, "Command line"). */
 export const CAPTURE_ERROR_CODES = [
@@ -25,41 +26,6 @@ export type CaptureErrorCode = (typeof CAPTURE_ERROR_CODES)[number];
 export interface CaptureErrorInfo {
   code: CaptureErrorCode;
   message: string;
-}
-
-/** What a record misses, or how it was made differently from the page; texts in capture-warnings.ts. */
-export const CAPTURE_WARNING_CODES = [
-  'not_loaded',
-  'consent_failed',
-  'cut_height',
-  'cut_time',
-  'coverage_short',
-  'not_scrollable',
-  'other_scrollers',
-  'content_inserted',
-  'scrolled_itself',
-  'navigation_stopped',
-  'address_changed',
-  'frames_unloaded',
-  'images_pending',
-  'frames_picture_only',
-  'mhtml_partial',
-  'logged_out',
-  'login_expired',
-  'no_posts',
-  // Not in the record (its bag is finished before the stamp is asked for): in the run's result.
-  'timestamp_failed',
-  // A warning in a record made before warnings had codes: its text, in English, is all there is.
-  'legacy',
-] as const;
-export type CaptureWarningCode = (typeof CAPTURE_WARNING_CODES)[number];
-
-export interface CaptureWarning {
-  code: CaptureWarningCode;
-  /** The numbers and addresses the warning names. */
-  values: Record<string, string | number>;
-  /** The warning in Swedish, as the record states it. */
-  text: string;
 }
 
 /** The stages a capture passes through, in order; the UI shows them as progress. */

@@ -54,3 +54,9 @@ export function roundTitle(name: string, t: (key: string, values: Record<string,
   const [, year, label] = match as unknown as [string, string, string];
   return t('round.title', { year, label: label.charAt(0).toUpperCase() + label.slice(1) });
 }
+
+/** A channel's last capture attempt, kept so the round overview can tell failed from not yet tried. */
+export interface Attempt {
+  at: string;
+  status: 'ok' | 'failed';
+}

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CAPTURE_WARNING_CODES, type CaptureWarning } from './capture';
+import { CAPTURE_WARNING_CODES, type CaptureWarning } from './capture-warnings';
 import { channelSchema } from './register';
 import { commentSchema } from './comment';
 

@@ -5,7 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { updateSharedSettings } from '../../src/main/archive/shared-settings';
-import { stampBag } from '../../src/main/evidence/stamp-bag';
+import { stampBag } from '../../src/main/archive/stamp-bag';
 import { startFixtureSite, type FixtureSite } from '../fixtures/site/server';
 import { makeTestBag, unlock } from '../helpers/bag';
 import { runCli } from '../helpers/cli';

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CAPTURE_WARNING_CODES } from '../../src/shared/capture';
-import { CAPTURE_WARNING_MESSAGES, captureWarning, warningText } from '../../src/shared/capture-warnings';
+import { CAPTURE_WARNING_CODES, CAPTURE_WARNING_MESSAGES, captureWarning, warningText } from '../../src/shared/capture-warnings';
 import { warningsOf } from '../../src/shared/snapshot';
 
 describe('capture warnings', () => {

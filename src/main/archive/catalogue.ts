@@ -2,7 +2,7 @@ import path from 'node:path';
 import { snapshotMetadataSchema, warningsOf, type SnapshotMetadata } from '../../shared/snapshot';
 import { readRegularText, relativePath } from './files';
 import { DATA_DIR, METADATA_FILE, TEXT_FILE, WORDS_FILE } from './layout';
-import type { Word } from '../capture/scroll-capture';
+import type { Word } from '../record/words';
 import { textLines, wordsFromJson } from '../record/text';
 import { findBags } from './verify';
 import { snapshotRefSchema, type Catalogue, type SearchHit, type SnapshotRef, type SnapshotSummary, type WordBox } from '../../shared/archive';

@@ -16,7 +16,7 @@ const entrySchema = z.object({
   at: z.string(),
   /**
    * added: finished by a capture; found: there when the inventory was first made, in an archive older
-   * than it; stamped: its trusted timestamp was made (evidence/stamp-bag.ts), whose SHA-256 is `stamp`.
+   * than it; stamped: its trusted timestamp was made (archive/stamp-bag.ts), whose SHA-256 is `stamp`.
    */
   event: z.enum(['added', 'found', 'stamped']),
   snapshotId: z.string().min(1),

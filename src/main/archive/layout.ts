@@ -14,10 +14,10 @@ export const HANDOVER_LOG = 'handover-log.jsonl';
 /** The number and hash of the handover log's last line, outside the log: a log cut at its end is told by it. */
 export const HANDOVER_HEAD_FILE = 'handover-log.head.json';
 
-/** A time-stamping authority's stamps of the handover log's last line after each handover, one file per line stamped (evidence/log-stamp.ts). */
+/** A time-stamping authority's stamps of the handover log's last line after each handover, one file per line stamped (archive/log-stamp.ts). */
 export const HANDOVER_STAMPS_DIR = 'handover-log.stamps';
 
-/** The archive's fixity checks, one chained line per check of the whole archive, as PREMIS events (evidence/preservation-log.ts). */
+/** The archive's fixity checks, one chained line per check of the whole archive, as PREMIS events (archive/preservation-log.ts). */
 export const EVENTS_FILE = 'preservation-events.jsonl';
 export const EVENTS_HEAD_FILE = 'preservation-events.head.json';
 
@@ -34,7 +34,7 @@ export const BAG_INFO_FILE = 'bag-info.txt';
 export const MANIFEST_FILE = 'manifest-sha256.txt';
 export const TAG_MANIFEST_FILE = 'tagmanifest-sha256.txt';
 export const TAG_FILES = [BAGIT_FILE, BAG_INFO_FILE, MANIFEST_FILE, TAG_MANIFEST_FILE] as const;
-/** A time-stamping authority's stamp of the tag manifest (RFC 3161, DER): beside it, in no manifest, since it stamps them (evidence/stamp-bag.ts). */
+/** A time-stamping authority's stamp of the tag manifest (RFC 3161, DER): beside it, in no manifest, since it stamps them (archive/stamp-bag.ts). */
 export const TIMESTAMP_FILE = 'timestamp.tsr';
 
 /** The payload, in data/. */

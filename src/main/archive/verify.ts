@@ -5,7 +5,7 @@ import { BAG_FOLDER, type ArchiveReport, type BagProblem, type BagReport, type S
 import { bagLocation, draftOfRunningCapture } from './bag';
 import { digestFile, listFiles, NOT_A_FILE, readRegularText, relativePath } from './files';
 import { LOCKS_DIR } from './lock';
-import { inspectStamp } from '../evidence/timestamp-check';
+import { inspectStamp } from './stamp-check';
 import { BAG_INFO_FILE, BAGIT_FILE, DATA_DIR, INCOMING_DIR, INCOMPLETE_DIR, MANIFEST_FILE, METADATA_FILE, TAG_FILES, TAG_MANIFEST_FILE, TIMESTAMP_FILE } from './layout';
 
 const TAGS: ReadonlySet<string> = new Set(TAG_FILES);

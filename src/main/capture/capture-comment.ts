@@ -14,7 +14,7 @@ import { withCapturePage } from './capture-page';
 import { CaptureError } from './errors';
 import { loginWarning, openPage, passBarrier, sessionHeld } from './open-page';
 import { CAPTURE_PROFILE } from './profile';
-import type { Word } from './scroll-capture';
+import type { Word } from '../record/words';
 import type { CaptureSession } from './session';
 import type { Segment } from './stitcher';
 import { Timings } from './timings';

@@ -1,9 +1,9 @@
 import type { Page, Response } from 'playwright-core';
-import type { CaptureWarning } from '../../shared/capture';
+import type { CaptureWarning } from '../../shared/capture-warnings';
 import { captureWarning } from '../../shared/capture-warnings';
 import type { Platform } from '../../shared/channel';
 import type { PlatformModule } from '../platforms';
-import { PLATFORM_NAMES } from '../record/title';
+import { PLATFORM_NAMES } from '../platforms/names';
 import { MAX_RETRY_AFTER_MS, addressFailure, barrierArguments, barrierFailure, consentRequired, onConsentPage, retryAfterMs, statusFailure, type Barrier } from './access';
 import { ConsentHandler, type ConsentOutcome } from './consent';
 import { CaptureError } from './errors';

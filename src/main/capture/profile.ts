@@ -31,6 +31,3 @@ export const CAPTURE_PROFILE = {
 } as const;
 
 export type CaptureProfile = typeof CAPTURE_PROFILE;
-
-/** Points per CSS pixel: 72 pt per inch over 96 CSS px per inch. */
-export const PT_PER_PX = 0.75;

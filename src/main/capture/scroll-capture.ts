@@ -1,7 +1,7 @@
 import type { CDPSession, Page } from 'playwright-core';
 import sharp from 'sharp';
-import type { CaptureWarning } from '../../shared/capture';
-import { captureWarning } from '../../shared/capture-warnings';
+import { captureWarning, type CaptureWarning } from '../../shared/capture-warnings';
+import type { Word } from '../record/words';
 import type { PlatformModule } from '../platforms';
 import { barrierArguments, barrierFailure, type Barrier } from './access';
 import { CaptureError } from './errors';
@@ -9,15 +9,6 @@ import type { NetworkMonitor } from './network';
 import type { CoverageTracker } from './post-dates';
 import { Stitcher, type Segment } from './stitcher';
 import type { Timings } from './timings';
-
-/** A word of the page's visible text and where it stood, in CSS px on the full page. */
-export interface Word {
-  text: string;
-  x: number;
-  y: number;
-  width: number;
-  height: number;
-}
 
 export interface ScrollCaptureOptions {
   dir: string;

@@ -1,5 +1,5 @@
 import { readSharedSettings } from '../archive/shared-settings';
-import { stampArchive } from '../evidence/stamp-bag';
+import { stampArchive } from '../archive/stamp-bag';
 import { EXIT, parseOptions, requireArchive, UsageError, type Io } from './options';
 import { tsaUrlOption } from './tsa-options';
 

@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { TSA_CA_ENV, TSA_URL_ENV } from '../evidence/stamp-bag';
+import { TSA_CA_ENV, TSA_URL_ENV } from '../archive/stamp-bag';
 import { UsageError, type Io } from './options';
 
 /** The time-stamping authority of --tsa, else of KANALARKIV_TSA_URL (undefined for none), or what is wrong with it: checked before anything is written. */

@@ -4,7 +4,7 @@ import { damagedRecordName, problemText, restoreText } from '../../shared/fixity
 import { checkArchive } from '../handover/check';
 import { EXIT, parseOptions, requireArchive, UsageError, type Io } from './options';
 import { tsaRootsOption } from './tsa-options';
-import { PreservationLog } from '../evidence/preservation-log';
+import { PreservationLog } from '../archive/preservation-log';
 import { currentUser } from '../register/register';
 import { softwareName } from '../resources';
 
@@ -20,7 +20,7 @@ export async function verifyCommand(args: string[], io: Io): Promise<number> {
   // The archive's own settings say where its file archive is: a damaged bag's copy there is checked.
   const report = await checkArchive(values.archive, shared?.handover.fileArchiveDir ?? '', roots);
   const damaged = report.bags.filter((b) => b.problems.length > 0);
-  // Each record's fixity check is a PREMIS event of the archive (evidence/preservation-log.ts); a read-only archive is still checked.
+  // Each record's fixity check is a PREMIS event of the archive (archive/preservation-log.ts); a read-only archive is still checked.
   const logged = await new PreservationLog(values.archive).recordCheck(report, currentUser(), softwareName()).then(() => null, (error: Error) => error.message);
   if (values.json) {
     io.out(`${JSON.stringify({ bags: report.bags.map((b) => ({ ...b, ok: b.problems.length === 0 })), incomplete: report.incomplete, log: report.log, logRemnant: report.logRemnant, logStamps: report.logStamps, inventory: report.inventory })}\n`);

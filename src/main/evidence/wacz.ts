@@ -4,7 +4,6 @@ import { rm } from 'node:fs/promises';
 import { pipeline } from 'node:stream/promises';
 import { CDXIndexer } from 'warcio';
 import yazl from 'yazl';
-import { digestFile } from '../archive/files';
 
 /** The page a web copy is of: the address it ended at, its title and when it was taken. */
 export interface WebCopyPage {
@@ -47,7 +46,7 @@ export async function packWacz(warcFile: string, waczFile: string, page: WebCopy
     { id: randomUUID(), url: page.url, title: page.title, ts: page.ts },
   ].map((line) => JSON.stringify(line)).join('\n')}\n`);
 
-  const warc = await digestFile(warcFile);
+  const warc = await fileDigest(warcFile);
   const resources: Resource[] = [
     { name: 'data.warc.gz', path: WACZ_WARC, hash: `sha256:${warc.sha256}`, bytes: warc.bytes },
     resource(WACZ_INDEX, index),
@@ -78,6 +77,17 @@ export async function packWacz(warcFile: string, waczFile: string, page: WebCopy
 
 function resource(name: string, data: Buffer): Resource {
   return { name: name.slice(name.lastIndexOf('/') + 1), path: name, hash: `sha256:${sha256(data)}`, bytes: data.length };
+}
+
+/** The SHA-256 and size of a file, streamed: a web copy of a page full of photos and video is large. */
+async function fileDigest(file: string): Promise<{ sha256: string; bytes: number }> {
+  const hash = createHash('sha256');
+  let bytes = 0;
+  for await (const chunk of createReadStream(file)) {
+    hash.update(chunk as Buffer);
+    bytes += (chunk as Buffer).length;
+  }
+  return { sha256: hash.digest('hex'), bytes };
 }
 
 function sha256(data: Buffer): string {

@@ -4,7 +4,7 @@ import { readCatalogue, readMetadata, snapshotPath } from '../archive/catalogue'
 import { DATA_DIR, RECORD_FILE } from '../archive/layout';
 import { holdAgainstInventory } from '../archive/inventory-check';
 import { bagDigests, verifyArchive, verifyBag } from '../archive/verify';
-import { checkLogStamps } from '../evidence/log-stamp';
+import { checkLogStamps } from '../archive/log-stamp';
 import { HandoverError } from './errors';
 import { withIdentities } from './items';
 import { HandoverLog, type LogEntry, type LogReading } from './log';

@@ -6,7 +6,7 @@ import { withArchiveLock, LockBusyError, lockParams } from '../archive/lock';
 import { requireIntactLog } from './check';
 import { identify, loadItem, type HandoverItem } from './items';
 import { deliveries, deliveryKey, HandoverLog, type LogEntry, type NewLogEntry } from './log';
-import { stampLogHead } from '../evidence/log-stamp';
+import { stampLogHead } from '../archive/log-stamp';
 
 /**
  * A place records can be handed over to. The core knows nothing of how: each target is an adapter
@@ -148,7 +148,7 @@ async function handOverAlone(request: HandoverRequest): Promise<DeliveryResult> 
 }
 
 /**
- * Stamps the log's last line, so that a log cut later is provable (evidence/log-stamp.ts). The
+ * Stamps the log's last line, so that a log cut later is provable (archive/log-stamp.ts). The
  * handover is done and logged whatever the authority does: a failure is said, never thrown.
  */
 async function stampLog(archiveDir: string, log: HandoverLog, tsaUrl: string | undefined): Promise<DeliveryResult['logStamp']> {

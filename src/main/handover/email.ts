@@ -4,7 +4,7 @@ import path from 'node:path';
 import nodemailer from 'nodemailer';
 import type { EmailSettings } from '../../shared/handover';
 import { syncPath } from '../archive/files';
-import { PLATFORM_NAMES } from '../record/title';
+import { PLATFORM_NAMES } from '../platforms/names';
 import { checkCancelled, type HandoverAdapter } from './deliver';
 import { HandoverError } from './errors';
 import type { HandoverItem } from './items';

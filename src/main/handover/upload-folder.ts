@@ -1,6 +1,7 @@
 import { copyFile, mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { digestFile, syncPath } from '../archive/files';
+import { csv } from '../csv';
 import { checkCancelled, type HandoverAdapter } from './deliver';
 import { HandoverError } from './errors';
 import type { HandoverItem } from './items';
@@ -74,12 +75,3 @@ async function appendMetadata(folder: string, item: HandoverItem, file: string):
   await rename(temp, csvFile);
 }
 
-/**
- * One CSV cell. A cell that starts with = + - @ (or a tab or CR) would run as a formula in Excel:
- * it gets a leading apostrophe and quotes, as OWASP's CSV-injection guidance says
- * (https://owasp.org/www-community/attacks/CSV_Injection). Channel names come from anyone who can edit the register.
- */
-export function csv(value: string): string {
-  const inert = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-  return inert !== value || /[;,"\r\n]/.test(inert) ? `"${inert.replace(/"/g, '""')}"` : inert;
-}

@@ -5,7 +5,7 @@ import type { CaptureProgress, CaptureStage, ChannelResult } from '../../shared/
 import { discardBag, removeAbandonedBags, resealBags, startBag, type DraftBag } from '../archive/bag';
 import { diskFull } from '../archive/fs-problems';
 import { LockBusyError, withArchiveLock } from '../archive/lock';
-import { stampBag } from '../evidence/stamp-bag';
+import { stampBag } from '../archive/stamp-bag';
 import { captureWarning } from '../../shared/capture-warnings';
 import { readCatalogue } from '../archive/catalogue';
 import { archiveSnapshot, loadRecordBuilder } from './snapshot';

@@ -1,7 +1,8 @@
 import type { PDFDocument, PDFFont } from 'pdf-lib';
 import type { CommentFacts } from '../../shared/comment';
 import type { SnapshotMetadata } from '../../shared/snapshot';
-import { PLATFORM_NAMES, recordTitle } from './title';
+import { PLATFORM_NAMES } from '../platforms/names';
+import { recordTitle } from './title';
 import { PageWriter } from './writer';
 import en from '../../shared/messages/en.json';
 import sv from '../../shared/messages/sv.json';

@@ -22,7 +22,7 @@ import {
   type PDFPage,
 } from 'pdf-lib';
 import type { SnapshotMetadata } from '../../shared/snapshot';
-import type { Word } from '../capture/scroll-capture';
+import type { Word } from './words';
 import { drawCover } from './cover';
 import { drawableText } from './glyphs';
 import { recordTitle } from './title';

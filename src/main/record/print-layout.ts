@@ -1,7 +1,9 @@
 import type { SnapshotMetadata } from '../../shared/snapshot';
-import type { Word } from '../capture/scroll-capture';
-import { PT_PER_PX } from '../capture/profile';
+import type { Word } from './words';
 import { A4 } from './writer';
+
+/** Points per CSS pixel: 72 pt per inch over 96 CSS px per inch. */
+const PT_PER_PX = 0.75;
 
 /** A content page's margin and the band its header line takes, in points. */
 export const PRINT_MARGIN = 28;

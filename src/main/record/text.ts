@@ -1,4 +1,4 @@
-import type { Word } from '../capture/scroll-capture';
+import type { Word } from './words';
 
 /** The page's visible words grouped into lines, in reading order (top to bottom, left to right). */
 export function textLines(words: Word[]): Word[][] {

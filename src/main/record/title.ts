@@ -1,9 +1,6 @@
 import { stockholmDay } from '../../shared/dates';
 import type { SnapshotMetadata } from '../../shared/snapshot';
-
-export const PLATFORM_NAMES: Record<string, string> = {
-  facebook: 'Facebook', instagram: 'Instagram', linkedin: 'LinkedIn', x: 'X', youtube: 'YouTube', tiktok: 'TikTok', bluesky: 'Bluesky', mastodon: 'Mastodon', threads: 'Threads', web: 'Webbplats',
-};
+import { PLATFORM_NAMES } from '../platforms/names';
 
 /** What a record is of: a snapshot of the channel, or a comment saved before removal or for registering. */
 export type RecordSubject = 'snapshot' | 'removal' | 'register';

@@ -1,6 +1,6 @@
 import type { Channel } from '../../shared/channel';
-import { csv } from '../handover/upload-folder';
-import { PLATFORM_NAMES } from '../record/title';
+import { csv } from '../csv';
+import { PLATFORM_NAMES } from '../platforms/names';
 
 const byUnitAndName = (a: Channel, b: Channel) => a.unit.localeCompare(b.unit, 'sv') || a.name.localeCompare(b.name, 'sv');
 

@@ -1,15 +1,10 @@
 import type { Channel } from '../../shared/channel';
 import type { CaptureJobState } from '../../shared/capture';
 import { quietSince } from '../../shared/register';
-import type { Reminder, RoundDefinition, RoundOverview } from '../../shared/rounds';
+import type { Attempt, Reminder, RoundDefinition, RoundOverview } from '../../shared/rounds';
 import { reminderKey, remindersDue } from './reminders';
 import { currentRound, dueChannels, nextRound, openRound, type TakenSnapshot } from './rounds';
 
-/** A channel's last capture attempt, kept so the round overview can tell failed from not yet tried. */
-export interface Attempt {
-  at: string;
-  status: 'ok' | 'failed';
-}
 
 /** The attempts after a finished capture run: each channel's latest outcome replaces its earlier one. */
 export function recordAttempts(attempts: Record<string, Attempt>, job: CaptureJobState): Record<string, Attempt> {

@@ -1,4 +1,4 @@
-import type { CaptureWarning } from '../../shared/capture';
+import type { CaptureWarning } from '../../shared/capture-warnings';
 import { warningText } from '../../shared/capture-warnings';
 
 /** A capture warning in the UI's language, from the catalogue the record's cover is written from. */

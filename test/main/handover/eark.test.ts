@@ -10,8 +10,8 @@ import { HandoverLog } from '../../../src/main/handover/log';
 import { makeArchive, type TestArchive } from '../../helpers/archive';
 import { ROOT } from '../../helpers/cli';
 import { startLocalTsa } from '../../helpers/tsa';
-import { stampBag } from '../../../src/main/evidence/stamp-bag';
-import { PreservationLog } from '../../../src/main/evidence/preservation-log';
+import { stampBag } from '../../../src/main/archive/stamp-bag';
+import { PreservationLog } from '../../../src/main/archive/preservation-log';
 import { checkArchive } from '../../../src/main/handover/check';
 
 const OFFICIAL = path.join(ROOT, '..', 'shared', 'reference', 'eark');

@@ -9,7 +9,8 @@ import { handOver } from '../../../src/main/handover/deliver';
 import { HANDOVER_HEAD_FILE, INCOMING_DIR } from '../../../src/main/archive/layout';
 import { fileArchiveAdapter } from '../../../src/main/handover/file-archive';
 import { HandoverLog } from '../../../src/main/handover/log';
-import { csv, METADATA_CSV, uploadFolderAdapter } from '../../../src/main/handover/upload-folder';
+import { METADATA_CSV, uploadFolderAdapter } from '../../../src/main/handover/upload-folder';
+import { csv } from '../../../src/main/csv';
 import type { SnapshotRef } from '../../../src/shared/archive';
 import { makeArchive, type TestArchive } from '../../helpers/archive';
 

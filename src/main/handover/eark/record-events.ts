@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { PreservationEvent } from '../../../shared/snapshot';
 import { Inventory } from '../../archive/inventory';
 import { TIMESTAMP_FILE } from '../../archive/layout';
-import { PreservationLog } from '../../evidence/preservation-log';
+import { PreservationLog } from '../../archive/preservation-log';
 import { readStamp } from '../../evidence/timestamp';
 import type { HandoverItem } from '../items';
 import type { LogEntry } from '../log';

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { ArchiveReport } from '../../shared/archive';
-import { ChainedLog, type ChainReading } from '../archive/chained-log';
-import { EVENTS_FILE, EVENTS_HEAD_FILE } from '../archive/layout';
+import { ChainedLog, type ChainReading } from './chained-log';
+import { EVENTS_FILE, EVENTS_HEAD_FILE } from './layout';
 
 const entrySchema = z.object({
   seq: z.number().int().positive(),

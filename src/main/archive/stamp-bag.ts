@@ -2,11 +2,11 @@ import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { chmod, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { syncPath } from '../archive/files';
-import { TAG_MANIFEST_FILE, TIMESTAMP_FILE } from '../archive/layout';
-import { Inventory } from '../archive/inventory';
-import { findBags, readIdentity } from '../archive/verify';
-import { readStamp, requestTimestamp } from './timestamp';
+import { syncPath } from './files';
+import { TAG_MANIFEST_FILE, TIMESTAMP_FILE } from './layout';
+import { Inventory } from './inventory';
+import { findBags, readIdentity } from './verify';
+import { readStamp, requestTimestamp } from '../evidence/timestamp';
 
 /** Where the time-stamping authority is, when the command line is not told: the scheduled task's setting. */
 export const TSA_URL_ENV = 'KANALARKIV_TSA_URL';

@@ -1,11 +1,10 @@
 import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { LogProblem, LogStamps } from '../../shared/archive';
-import { sha256 } from '../archive/chained-log';
-import { syncPath } from '../archive/files';
-import { HANDOVER_STAMPS_DIR } from '../archive/layout';
-import type { ChainLink, ChainReading } from '../archive/chained-log';
-import { checkStamp, readStamp, requestTimestamp } from './timestamp';
+import { sha256, type ChainLink, type ChainReading } from './chained-log';
+import { syncPath } from './files';
+import { HANDOVER_STAMPS_DIR } from './layout';
+import { checkStamp, readStamp, requestTimestamp } from '../evidence/timestamp';
 
 /** A chained log as read (the handover log's): its entries' numbers and their lines as written. */
 type LogReading = Pick<ChainReading<ChainLink>, 'entries' | 'lines' | 'lineNumbers'>;

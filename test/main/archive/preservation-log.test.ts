@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { PreservationLog } from '../../../src/main/evidence/preservation-log';
+import { PreservationLog } from '../../../src/main/archive/preservation-log';
 import { makeTestBag, unlock } from '../../helpers/bag';
 import { runCli } from '../../helpers/cli';
 

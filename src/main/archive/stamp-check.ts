@@ -1,8 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { BagProblem, StampSummary } from '../../shared/archive';
-import { TAG_MANIFEST_FILE, TIMESTAMP_FILE } from '../archive/layout';
-import { checkStamp } from './timestamp';
+import { TAG_MANIFEST_FILE, TIMESTAMP_FILE } from './layout';
+import { checkStamp } from '../evidence/timestamp';
 
 /** A stamp may come this long after the capture started (making the record and the bag) before verify says how much later it is. */
 export const STAMP_MARGIN_MS = 60 * 60_000;
