@@ -28,7 +28,7 @@ const MAIN_LAYERS = {
   handover: ['archive', 'evidence', 'record', 'platforms'],
   register: ['archive', 'platforms'],
   replay: ['archive'],
-  pipeline: ['capture', 'handover', 'archive', 'evidence', 'record', 'platforms'],
+  pipeline: ['capture', 'handover', 'archive', 'evidence', 'record', 'platforms', 'rounds'],
   api: ['pipeline', 'capture', 'handover', 'register', 'replay', 'archive', 'evidence', 'record', 'platforms', 'rounds'],
   cli: ['pipeline', 'capture', 'handover', 'register', 'archive', 'evidence', 'record', 'platforms', 'rounds'],
   electron: ['api', 'replay', 'rounds'],

@@ -28,7 +28,8 @@ import { KanalarkivError } from '../../shared/errors';
 import type { HandoverSettings } from '../../shared/handover';
 import type { RegisterInfo } from '../../shared/register';
 import { recordAttempts, roundOverview } from '../rounds/overview';
-import { DEFAULT_ROUNDS, parseRounds, roundsForCapture } from '../rounds/rounds';
+import { parseRounds, roundsForCapture } from '../rounds/rounds';
+import { RUN_DEFAULTS, roundsInForce } from '../pipeline/defaults';
 import { softwareName, tool } from '../resources';
 import { PreservationLog } from '../archive/preservation-log';
 import { webCopyOf, type WebCopy } from '../replay/web-copy-replay';
@@ -109,7 +110,6 @@ export function createHandlers(context: HandlerContext): KanalarkivApi {
     const { archiveDir, browserPath, language, autoCapture } = personal();
     return { organisation, archiveDir, browserPath, language, rounds, autoCapture, tsaUrl, tsaRoots };
   };
-  const roundsOf = (spec: string) => (spec ? parseRounds(spec) : DEFAULT_ROUNDS);
   const loginStatus = () =>
     Object.fromEntries(PLATFORMS.map((p) => [p, { loggedIn: existsSync(profileDir(profilesRoot, p)), needed: PLATFORM_MODULES[p].loggedOutView === 'partial' }])) as Record<Platform, LoginState>;
   const handoverSettings = async (): Promise<HandoverSettings> => ({ ...(await shared()).handover, registrar: storage.get('handover')?.registrar ?? '' });
@@ -222,7 +222,7 @@ export function createHandlers(context: HandlerContext): KanalarkivApi {
     async getRoundOverview() {
       const shown = new Set(storage.get('remindersShown') ?? []);
       const { snapshots } = await readCatalogue(await archive());
-      const { overview, given } = roundOverview({ definitions: roundsOf((await shared()).rounds), at: now(), channels: await (await register()).list(), snapshots, attempts: attempts(), shown });
+      const { overview, given } = roundOverview({ definitions: roundsInForce(undefined, (await shared()).rounds), at: now(), channels: await (await register()).list(), snapshots, attempts: attempts(), shown });
       storage.set('remindersShown', [...shown, ...given]);
       return overview;
     },
@@ -233,7 +233,7 @@ export function createHandlers(context: HandlerContext): KanalarkivApi {
       const { organisation, browserPath, rounds, tsaUrl } = await settings();
       // One reading of the clock and the rounds, so every decision below is about the same moment.
       const at = now();
-      const definitions = roundsOf(rounds);
+      const definitions = roundsInForce(undefined, rounds);
       const archiveDir = await archive();
       const { snapshots } = await readCatalogue(archiveDir);
       const roundOf = roundsForCapture(definitions, at, channels, snapshots);
@@ -244,8 +244,8 @@ export function createHandlers(context: HandlerContext): KanalarkivApi {
         organisation,
         browserPath: browserPath || undefined,
         profilesRoot,
-        timeoutMs: context.timeoutMs ?? 120_000,
-        concurrency: context.concurrency ?? 2,
+        timeoutMs: context.timeoutMs ?? RUN_DEFAULTS.channelTimeoutMs,
+        concurrency: context.concurrency ?? RUN_DEFAULTS.concurrency,
         tsaUrl: tsaUrl || undefined,
       });
     },
@@ -270,14 +270,14 @@ export function createHandlers(context: HandlerContext): KanalarkivApi {
         tsaUrl: tsaUrl || undefined,
         browserPath: browserPath || undefined,
         profilesRoot,
-        timeoutMs: context.timeoutMs ?? 120_000,
+        timeoutMs: context.timeoutMs ?? RUN_DEFAULTS.commentTimeoutMs,
         concurrency: 1,
         comment: { url, selector: selector || null, pick, answer: answer || null, reason: { code: chosen.code, label: chosen.sv }, note: note.trim(), savedBy },
       });
     },
     async checkRemoval({ refs, by }) {
       const { browserPath } = personal();
-      return checkRemovals({ archiveDir: await archive(), refs, by, browserPath: browserPath || undefined, profilesRoot, timeoutMs: context.timeoutMs ?? 60_000 });
+      return checkRemovals({ archiveDir: await archive(), refs, by, browserPath: browserPath || undefined, profilesRoot, timeoutMs: context.timeoutMs ?? RUN_DEFAULTS.removalTimeoutMs });
     },
     async cancelCapture(jobId) {
       jobs.cancel(jobId);

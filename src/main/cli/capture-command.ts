@@ -11,6 +11,7 @@ import { entryText, failureText, issueText, roundName } from './messages';
 import type { Translate } from '../messages';
 import { EXIT, parseOptions, useArchive, type Io } from './options';
 import { tsaUrlFlag } from './tsa-options';
+import { RUN_DEFAULTS } from '../pipeline/defaults';
 
 const DEFAULT_REASON = 'Regelbunden ögonblicksbild';
 
@@ -41,8 +42,8 @@ export async function captureCommand(args: string[], io: Io, signal?: AbortSigna
   if (!values.archive) return usage(t('cli.archiveRequired'));
   const tsa = tsaUrlFlag(values.tsa, t);
   if ('problem' in tsa) return usage(tsa.problem);
-  const timeout = positiveInteger(values.timeout ?? '120', '--timeout', 10, 3600, t);
-  const concurrency = positiveInteger(values.concurrency ?? '2', '--concurrency', 1, 16, t);
+  const timeout = positiveInteger(values.timeout ?? String(RUN_DEFAULTS.channelTimeoutMs / 1000), '--timeout', 10, 3600, t);
+  const concurrency = positiveInteger(values.concurrency ?? String(RUN_DEFAULTS.concurrency), '--concurrency', 1, 16, t);
   if (typeof timeout === 'string') return usage(timeout);
   if (typeof concurrency === 'string') return usage(concurrency);
   const reason = (values.reason ?? DEFAULT_REASON).trim();

@@ -6,7 +6,7 @@ import { ChannelListError, parseChannelList, type ChannelList } from '../registe
 import { decodeText } from '../register/encoding';
 import { readRegister, REGISTER_FILE, registerFile } from '../register/register-file';
 import { readSharedSettings, type SharedSettings } from '../archive/shared-settings';
-import { DEFAULT_ROUNDS, parseRounds } from '../rounds/rounds';
+import { roundsInForce } from '../pipeline/defaults';
 import type { RoundDefinition } from '../../shared/rounds';
 import { entryText, failureText, issueText } from './messages';
 import type { Translate } from '../messages';
@@ -60,12 +60,10 @@ export async function loadSharedSettings(archiveDir: string | undefined, t: Tran
   }
 }
 
-/** The rounds from --rounds, else KANALARKIV_ROUNDS, else the archive's shared settings, else April and September. */
+/** The rounds in force (pipeline/defaults.ts roundsInForce), or what is wrong with them. */
 export function loadRounds(spec: string | undefined, shared: SharedSettings | null, t: Translate): RoundDefinition[] | string {
-  const text = spec ?? process.env.KANALARKIV_ROUNDS ?? (shared?.rounds || undefined);
-  if (!text) return DEFAULT_ROUNDS;
   try {
-    return parseRounds(text);
+    return roundsInForce(spec, shared?.rounds ?? '');
   } catch (error) {
     if (!(error instanceof KanalarkivError)) throw error;
     return t('cli.roundsProblem', { problem: failureText(t, error) });

@@ -7,6 +7,7 @@ import { checkRemovals } from '../pipeline/removal';
 import { positiveInteger } from './capture-command';
 import { failureText } from './messages';
 import { EXIT, parseOptions, requireArchive, UsageError, type Io } from './options';
+import { RUN_DEFAULTS } from '../pipeline/defaults';
 
 /** `kanalarkiv check-removal`: whether the saved comments are gone from their pages now, logged in the archive. */
 export async function checkRemovalCommand(args: string[], io: Io): Promise<number> {
@@ -22,7 +23,7 @@ export async function checkRemovalCommand(args: string[], io: Io): Promise<numbe
   const { t } = io;
   if (!values.archive) throw new UsageError(t('cli.removalArchiveRequired'));
   await requireArchive(values.archive, t);
-  const timeout = positiveInteger(values.timeout ?? '60', '--timeout', 10, 3600, t);
+  const timeout = positiveInteger(values.timeout ?? String(RUN_DEFAULTS.removalTimeoutMs / 1000), '--timeout', 10, 3600, t);
   if (typeof timeout === 'string') throw new UsageError(timeout);
   let refs: SnapshotRef[] | undefined;
   if (values.only) {

@@ -7,6 +7,7 @@ import { positiveInteger, progressPrinter, report } from './capture-command';
 import { loadChannels, loadSharedSettings } from './channel-file';
 import { EXIT, parseOptions, useArchive, type Io } from './options';
 import { tsaUrlFlag } from './tsa-options';
+import { RUN_DEFAULTS } from '../pipeline/defaults';
 
 /**
  * `kanalarkiv save-comment`: saves one comment or post of a channel, with why, as a record in the
@@ -59,7 +60,7 @@ export async function saveCommentCommand(args: string[], io: Io, signal?: AbortS
   if ('problem' in tsa) return usage(tsa.problem);
   if (!values.channel) return usage(t('cli.channelRequired'));
   if (values.answer !== undefined && !URL.canParse(values.answer)) return usage(t('cli.answerNotUrl', { answer: values.answer.slice(0, 200) }));
-  const timeout = positiveInteger(values.timeout ?? '90', '--timeout', 10, 3600, t);
+  const timeout = positiveInteger(values.timeout ?? String(RUN_DEFAULTS.commentTimeoutMs / 1000), '--timeout', 10, 3600, t);
   if (typeof timeout === 'string') return usage(timeout);
 
   const list = await loadChannels(values.channels, values.archive, t);
