@@ -6,6 +6,7 @@ import { tool } from '../resources';
 import { errorSentence } from '../../shared/errors';
 import { messagesIn } from '../messages';
 import type { LogEntry, LogReading } from './log';
+import { HANDOVER_LOG } from '../archive/layout';
 
 export const TARGET_NAMES: Record<HandoverTarget, string> = {
   platina: 'Platina (API)',
@@ -67,7 +68,7 @@ export async function receiptPdf(delivery: Delivery, organisation: string): Prom
   writer.row('Handlingar', `${delivered} överlämnade${failed > 0 ? `, ${failed} misslyckades` : ''}`);
   writer.row('Leverans-id', delivery.deliveryId);
   if (delivery.logSeal) {
-    writer.row('Loggens rad', `nr ${delivery.logSeq} i handover-log.jsonl: loggen ska ha minst så många rader`);
+    writer.row('Loggens rad', `nr ${delivery.logSeq} i ${HANDOVER_LOG}: loggen ska ha minst så många rader`);
     writer.checksum('Loggens kontrollsumma (SHA-256 av leveransens sista rad i loggen)', delivery.logSeal);
   }
   writer.gap(8);

@@ -1,8 +1,8 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Compare } from '../components/Compare';
-import { RecordView } from '../components/RecordView';
-import { RemovalCheck } from '../components/RemovalCheck';
+import { Compare } from '../components/archive/Compare';
+import { RecordView } from '../components/archive/RecordView';
+import { RemovalCheck } from '../components/archive/RemovalCheck';
 import { ArchiveFilters } from '../components/archive/ArchiveFilters';
 import { filterSnapshots, NO_FILTER, type ArchiveFilter } from '../components/archive/filter';
 import { SearchHitItem } from '../components/archive/SearchHitItem';
@@ -11,8 +11,8 @@ import { formatDateTime, sharingADay } from '../../../shared/dates';
 import type { ArchiveReport, SearchHit, SnapshotRef, SnapshotSummary, WordBox } from '../../../shared/archive';
 import { api } from '../api';
 import { useApi } from '../hooks/useApi';
-import { ErrorNotice } from '../components/ErrorNotice';
-import { DamagedRecord } from '../components/DamagedRecord';
+import { ErrorNotice } from '../components/common/ErrorNotice';
+import { DamagedRecord } from '../components/archive/DamagedRecord';
 
 /** The archive: search, check and read the records; `onCapture` leads an empty archive to its first capture. */
 export function Archive({ onCapture }: { onCapture?: () => void }) {

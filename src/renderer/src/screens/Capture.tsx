@@ -6,9 +6,9 @@ import { roundTitle, type RoundOverview as Overview } from '../../../shared/roun
 import { api } from '../api';
 import { CaptureJobView } from '../components/capture/CaptureJobView';
 import { MineFilter } from '../components/channels/MineFilter';
-import { ConfirmDialog } from '../components/ConfirmDialog';
-import { ErrorNotice } from '../components/ErrorNotice';
-import { RoundOverview } from '../components/RoundOverview';
+import { ConfirmDialog } from '../components/common/ConfirmDialog';
+import { ErrorNotice } from '../components/common/ErrorNotice';
+import { RoundOverview } from '../components/capture/RoundOverview';
 import { useApi } from '../hooks/useApi';
 import { useCaptureJob } from '../hooks/useCaptureJob';
 import { isMine, useMyName } from '../hooks/useMyName';

@@ -11,7 +11,7 @@ import { LoginPanel } from '../components/channels/LoginPanel';
 import { MineFilter } from '../components/channels/MineFilter';
 import { useApi } from '../hooks/useApi';
 import { isMine, useMyName } from '../hooks/useMyName';
-import { ErrorNotice } from '../components/ErrorNotice';
+import { ErrorNotice } from '../components/common/ErrorNotice';
 
 /** The channel register: the table, logins, the add/edit form and the import. */
 export function Channels() {

@@ -8,7 +8,7 @@ import { DeliveryOutcome } from '../components/handover/DeliveryOutcome';
 import { RecordPicker } from '../components/handover/RecordPicker';
 import { TargetPanel } from '../components/handover/TargetPanel';
 import { useApi } from '../hooks/useApi';
-import { ErrorNotice } from '../components/ErrorNotice';
+import { ErrorNotice } from '../components/common/ErrorNotice';
 
 /** The registrar's screen: pick a place and the records not yet there, hand them over, keep the receipts. */
 export function Handover() {

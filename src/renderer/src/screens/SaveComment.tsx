@@ -3,12 +3,12 @@ import { useTranslation } from 'react-i18next';
 import type { CaptureJobState } from '../../../shared/capture';
 import { COMMENT_REASONS } from '../../../shared/comment';
 import { api } from '../api';
-import { HandOverNow } from '../components/HandOverNow';
-import { Thumbnail } from '../components/Thumbnail';
+import { HandOverNow } from '../components/comment/HandOverNow';
+import { Thumbnail } from '../components/common/Thumbnail';
 import { formatWarning } from '../format';
 import { useApi } from '../hooks/useApi';
 import { useCaptureJob } from '../hooks/useCaptureJob';
-import { ErrorNotice } from '../components/ErrorNotice';
+import { ErrorNotice } from '../components/common/ErrorNotice';
 
 /**
  * The page owner's weekly task: before a comment is removed (or to register an opinion), save it

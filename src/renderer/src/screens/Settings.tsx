@@ -2,10 +2,10 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AppInfo, Settings as SettingsValues } from '../../../shared/settings';
 import { api } from '../api';
-import { CommentReasonsForm } from '../components/CommentReasonsForm';
+import { CommentReasonsForm } from '../components/settings/CommentReasonsForm';
 import { useApi } from '../hooks/useApi';
-import { ErrorNotice } from '../components/ErrorNotice';
-import { FolderField } from '../components/FolderField';
+import { ErrorNotice } from '../components/common/ErrorNotice';
+import { FolderField } from '../components/common/FolderField';
 
 export function Settings() {
   const { t, i18n } = useTranslation();

@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import type { SnapshotSummary } from '../../../../shared/archive';
 import { formatDateTime } from '../../../../shared/dates';
 import { roundTitle } from '../../../../shared/rounds';
-import { Thumbnail } from '../Thumbnail';
+import { Thumbnail } from '../common/Thumbnail';
 
 /** One record in the archive list: its picture, when (to the second, beside another of the same day), why, its round, and whether the last check found it damaged. */
 export function SnapshotItem({ snapshot: s, damaged, seconds, withChannel = false, onOpen }: { snapshot: SnapshotSummary; damaged: boolean; seconds: boolean; withChannel?: boolean; onOpen: () => void }) {

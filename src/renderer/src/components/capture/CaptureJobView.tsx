@@ -2,8 +2,8 @@ import { useTranslation } from 'react-i18next';
 import type { CaptureJobState, ChannelProgress } from '../../../../shared/capture';
 import type { LoginState, Platform } from '../../../../shared/channel';
 import { formatWarning } from '../../format';
-import { ErrorNotice } from '../ErrorNotice';
-import { Thumbnail } from '../Thumbnail';
+import { ErrorNotice } from '../common/ErrorNotice';
+import { Thumbnail } from '../common/Thumbnail';
 
 const minutesLeft = (ms: number | null): number | null => (ms === null ? null : Math.max(1, Math.round(ms / 60_000)));
 const wasCancelled = (c: ChannelProgress) => c.result?.error?.code === 'cancelled';

@@ -6,8 +6,8 @@ import type { RegisteredChannel, RegisterIssue } from '../../../../shared/regist
 import { api } from '../../api';
 import { formatDateTime } from '../../../../shared/dates';
 import { useCaptureJob } from '../../hooks/useCaptureJob';
-import { ConfirmDialog } from '../ConfirmDialog';
-import { ErrorNotice } from '../ErrorNotice';
+import { ConfirmDialog } from '../common/ConfirmDialog';
+import { ErrorNotice } from '../common/ErrorNotice';
 import { ChannelHistory } from './ChannelHistory';
 import { useIssueText } from './issues';
 

@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { api } from '../../api';
 import { formatDateTime } from '../../../../shared/dates';
 import { useApi } from '../../hooks/useApi';
-import { ErrorNotice } from '../ErrorNotice';
+import { ErrorNotice } from '../common/ErrorNotice';
 
 /** A channel's history in the register: who added, changed, deactivated it, and when. */
 export function ChannelHistory({ channelId, version }: { channelId: string; version: number }) {

@@ -3,7 +3,7 @@ import type { Catalogue } from '../../../../shared/archive';
 import type { LoginState, Platform } from '../../../../shared/channel';
 import { quietSince, type RegisteredChannel } from '../../../../shared/register';
 import { formatDate, formatDateTime } from '../../../../shared/dates';
-import { Thumbnail } from '../Thumbnail';
+import { Thumbnail } from '../common/Thumbnail';
 
 /**
  * The register: every channel with its owners, its latest snapshot and whether it is active; a

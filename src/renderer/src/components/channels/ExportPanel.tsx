@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CHANNEL_EXPORTS, type ChannelExport } from '../../../../shared/register';
 import { api } from '../../api';
-import { ErrorNotice } from '../ErrorNotice';
+import { ErrorNotice } from '../common/ErrorNotice';
 
 /** Saves the register (to keep or import again), or the public list of accounts for the municipality's website. */
 export function ExportPanel() {

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { ImportPreview, WebsiteImport } from '../../../../shared/register';
 import { api } from '../../api';
 import { useIssueText } from './issues';
-import { ErrorNotice } from '../ErrorNotice';
+import { ErrorNotice } from '../common/ErrorNotice';
 
 /** A file's bytes as base64, in pieces small enough for String.fromCharCode. */
 function base64(bytes: Uint8Array): string {

@@ -2,8 +2,8 @@ import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { LoginState, Platform } from '../../../../shared/channel';
 import { api } from '../../api';
-import { ConfirmDialog } from '../ConfirmDialog';
-import { ErrorNotice } from '../ErrorNotice';
+import { ConfirmDialog } from '../common/ConfirmDialog';
+import { ErrorNotice } from '../common/ErrorNotice';
 
 type Outcome = { platform: Platform; done: 'loggedIn' | 'loggedOut' } | { platform: Platform; problem: unknown };
 

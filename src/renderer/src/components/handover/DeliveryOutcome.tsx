@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import type { SnapshotRef } from '../../../../shared/archive';
 import { KanalarkivError } from '../../../../shared/errors';
 import type { DeliveryResult } from '../../../../shared/handover';
-import { ErrorNotice } from '../ErrorNotice';
+import { ErrorNotice } from '../common/ErrorNotice';
 
 /** What became of each record of a delivery, the failures explained, with a retry and the receipt. */
 export function DeliveryOutcome({ result, hasReceipt, onRetry, onReceipt }: { result: DeliveryResult; hasReceipt: boolean; onRetry: (refs: SnapshotRef[]) => void; onReceipt: () => void }) {

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PlatinaChoices, PlatinaReference, PlatinaReferenceList, PlatinaSettings } from '../../../../shared/handover';
 import { api } from '../../api';
-import { ErrorNotice } from '../ErrorNotice';
+import { ErrorNotice } from '../common/ErrorNotice';
 
 type Value = 'statusId' | 'caseTypeId' | 'businessCodeId' | 'pulLevel' | 'secrecyLevel' | 'deedTypeId' | 'deedStatusId' | 'deedPulLevel' | 'deedSecrecyLevel' | 'commentPulLevel';
 

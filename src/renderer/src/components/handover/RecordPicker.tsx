@@ -7,7 +7,7 @@ import type { HandoverOverview, HandoverRecord, HandoverTarget, PlatinaPreview }
 import { roundTitle } from '../../../../shared/rounds';
 import { api } from '../../api';
 import { NO_ROUND } from '../archive/filter';
-import { ErrorNotice } from '../ErrorNotice';
+import { ErrorNotice } from '../common/ErrorNotice';
 import { PlatinaPreviewView } from './PlatinaPreviewView';
 
 interface Props {

@@ -2,8 +2,8 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { HANDOVER_TARGETS, type HandoverOverview, type HandoverSettings, type HandoverTarget, type PlatinaCheck } from '../../../../shared/handover';
 import { api } from '../../api';
-import { HandoverSettingsForm } from '../HandoverSettingsForm';
-import { ErrorNotice } from '../ErrorNotice';
+import { HandoverSettingsForm } from './HandoverSettingsForm';
+import { ErrorNotice } from '../common/ErrorNotice';
 import { PlatinaCheckView } from './PlatinaCheckView';
 
 interface Props {

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
-import type { BagReport } from '../../../shared/archive';
-import { formatDateTime } from '../../../shared/dates';
-import { damagedRecordName, problemText, restoreText } from '../../../shared/fixity';
+import type { BagReport } from '../../../../shared/archive';
+import { formatDateTime } from '../../../../shared/dates';
+import { damagedRecordName, problemText, restoreText } from '../../../../shared/fixity';
 
 /** One damaged record of a fixity check: which channel and when, what is wrong in plain words, what to do; the files behind "Visa detaljer". */
 export function DamagedRecord({ report }: { report: BagReport }) {

@@ -1,10 +1,10 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { SnapshotRef, TextDifference } from '../../../shared/archive';
-import type { SnapshotMetadata } from '../../../shared/snapshot';
-import { formatDateTime, stockholmDay } from '../../../shared/dates';
-import { api } from '../api';
-import { ErrorNotice } from './ErrorNotice';
+import type { SnapshotRef, TextDifference } from '../../../../shared/archive';
+import type { SnapshotMetadata } from '../../../../shared/snapshot';
+import { formatDateTime, stockholmDay } from '../../../../shared/dates';
+import { api } from '../../api';
+import { ErrorNotice } from '../common/ErrorNotice';
 
 interface Side {
   meta: SnapshotMetadata;

@@ -1,10 +1,10 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { SnapshotRef } from '../../../shared/archive';
-import { KanalarkivError } from '../../../shared/errors';
-import type { DeliveryResult, HandoverTarget } from '../../../shared/handover';
-import { api } from '../api';
-import { ErrorNotice } from './ErrorNotice';
+import type { SnapshotRef } from '../../../../shared/archive';
+import { KanalarkivError } from '../../../../shared/errors';
+import type { DeliveryResult, HandoverTarget } from '../../../../shared/handover';
+import { api } from '../../api';
+import { ErrorNotice } from '../common/ErrorNotice';
 
 /** The places a registrar takes a saved comment in from: Platina, its mailbox, or the upload folder. */
 const TARGETS = ['platina', 'email', 'folder'] as const satisfies readonly HandoverTarget[];

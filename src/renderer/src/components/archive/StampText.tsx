@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
-import type { RecordStamp } from '../../../shared/archive';
-import { formatDateTime } from '../../../shared/dates';
+import type { RecordStamp } from '../../../../shared/archive';
+import { formatDateTime } from '../../../../shared/dates';
 
 /** What a record's trusted timestamp proves: when and by whom, whether it still holds, and how late it came. */
 export function StampText({ stamp }: { stamp: RecordStamp | null }) {

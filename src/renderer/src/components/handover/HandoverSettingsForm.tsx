@@ -1,10 +1,10 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { HandoverSettings, HandoverTarget } from '../../../shared/handover';
-import { api } from '../api';
-import { ErrorNotice } from './ErrorNotice';
-import { FolderField } from './FolderField';
-import { PlatinaValueFields } from './handover/PlatinaValueFields';
+import type { HandoverSettings, HandoverTarget } from '../../../../shared/handover';
+import { api } from '../../api';
+import { ErrorNotice } from '../common/ErrorNotice';
+import { FolderField } from '../common/FolderField';
+import { PlatinaValueFields } from './PlatinaValueFields';
 
 type Field = { path: string; type?: 'text' | 'number' | 'password' | 'folder' };
 

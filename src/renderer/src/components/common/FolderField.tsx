@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { api } from '../api';
+import { api } from '../../api';
 
 /**
  * A folder, chosen with the shell's folder dialog or typed (a network path is often quicker to

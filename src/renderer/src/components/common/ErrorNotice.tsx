@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { useErrorText } from '../hooks/useApi';
+import { useErrorText } from '../../hooks/useApi';
 
 /**
  * A failure as the user reads it: the catalogue's sentence for its code, and the core's own message

@@ -1,9 +1,9 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CommentReasonChoice } from '../../../shared/comment';
-import { api } from '../api';
-import { useApi } from '../hooks/useApi';
-import { ErrorNotice } from './ErrorNotice';
+import type { CommentReasonChoice } from '../../../../shared/comment';
+import { api } from '../../api';
+import { useApi } from '../../hooks/useApi';
+import { ErrorNotice } from '../common/ErrorNotice';
 
 const CODE = /^[a-z0-9][a-z0-9-]{1,39}$/;
 

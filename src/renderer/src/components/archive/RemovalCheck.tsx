@@ -1,10 +1,10 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { SnapshotRef } from '../../../shared/archive';
-import type { RemovalCheck as Check } from '../../../shared/comment';
-import { api } from '../api';
-import { formatDateTime } from '../../../shared/dates';
-import { ErrorNotice } from './ErrorNotice';
+import type { SnapshotRef } from '../../../../shared/archive';
+import type { RemovalCheck as Check } from '../../../../shared/comment';
+import { api } from '../../api';
+import { formatDateTime } from '../../../../shared/dates';
+import { ErrorNotice } from '../common/ErrorNotice';
 
 /**
  * "Kontrollera borttagning" for a channel's saved comments: their links are opened again and the

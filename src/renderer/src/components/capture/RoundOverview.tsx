@@ -1,11 +1,11 @@
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../api';
-import { useApi } from '../hooks/useApi';
-import { formatDate } from '../../../shared/dates';
-import { QUIET_MONTHS } from '../../../shared/register';
-import { roundTitle, type RoundOverview as Overview } from '../../../shared/rounds';
-import { ErrorNotice } from './ErrorNotice';
+import { api } from '../../api';
+import { useApi } from '../../hooks/useApi';
+import { formatDate } from '../../../../shared/dates';
+import { QUIET_MONTHS } from '../../../../shared/register';
+import { roundTitle, type RoundOverview as Overview } from '../../../../shared/rounds';
+import { ErrorNotice } from '../common/ErrorNotice';
 
 const day = (iso: string, language: string) => new Intl.DateTimeFormat(language === 'en' ? 'en-GB' : 'sv-SE', { timeZone: 'Europe/Stockholm', day: 'numeric', month: 'long' }).format(new Date(iso));
 

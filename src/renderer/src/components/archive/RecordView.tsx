@@ -1,14 +1,14 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { BagReport, RecordStamp, SnapshotRef, WordBox } from '../../../shared/archive';
-import { formatDateTime } from '../../../shared/dates';
-import { roundTitle } from '../../../shared/rounds';
-import { warningsOf } from '../../../shared/snapshot';
-import { formatWarning } from '../format';
-import { api } from '../api';
-import { useApi } from '../hooks/useApi';
+import type { BagReport, RecordStamp, SnapshotRef, WordBox } from '../../../../shared/archive';
+import { formatDateTime } from '../../../../shared/dates';
+import { roundTitle } from '../../../../shared/rounds';
+import { warningsOf } from '../../../../shared/snapshot';
+import { formatWarning } from '../../format';
+import { api } from '../../api';
+import { useApi } from '../../hooks/useApi';
 import { DamagedRecord } from './DamagedRecord';
-import { ErrorNotice } from './ErrorNotice';
+import { ErrorNotice } from '../common/ErrorNotice';
 import { LazyPage } from './LazyPage';
 import { StampText } from './StampText';
 

@@ -1,6 +1,6 @@
-import type { SnapshotRef } from '../../../shared/archive';
-import { api } from '../api';
-import { useWhenVisible } from '../hooks/useWhenVisible';
+import type { SnapshotRef } from '../../../../shared/archive';
+import { api } from '../../api';
+import { useWhenVisible } from '../../hooks/useWhenVisible';
 
 /** A snapshot's small picture, loaded only when scrolled into view, so lists of hundreds of snapshots stay fast. */
 export function Thumbnail({ snapshot, alt, width = 240 }: { snapshot: SnapshotRef; alt: string; width?: number }) {

@@ -1,6 +1,6 @@
-import type { SnapshotRef, WordBox } from '../../../shared/archive';
-import { api } from '../api';
-import { useWhenVisible } from '../hooks/useWhenVisible';
+import type { SnapshotRef, WordBox } from '../../../../shared/archive';
+import { api } from '../../api';
+import { useWhenVisible } from '../../hooks/useWhenVisible';
 
 /**
  * One piece of a record's picture, fetched only when it comes near the view: a record of a long feed
