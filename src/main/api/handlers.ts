@@ -1,17 +1,10 @@
 import { existsSync } from 'node:fs';
 import { mkdir, rm } from 'node:fs/promises';
-import path from 'node:path';
 import { PLATFORMS, type LoginState, type Platform } from '../../shared/channel';
 import { PLATFORM_MODULES } from '../platforms';
 import type { KanalarkivApi } from '../../shared/ipc';
 import { commentReasons, writeOwnReasons } from '../archive/comment-reasons';
 import { checkRemovals } from '../pipeline/removal';
-import { readCatalogue, readMetadata, searchArchive, snapshotPath, thumbnail } from '../archive/catalogue';
-import { difference, pageImage, textDifference } from '../archive/compare';
-import { DATA_DIR, RECORD_FILE } from '../archive/layout';
-import { checkArchive, damagedRecords } from '../handover/check';
-import { fixityReportPdf } from '../archive/fixity-report';
-import type { ArchiveReport } from '../../shared/archive';
 import { findBrowser } from '../capture/browser';
 import { openLoginWindow } from '../capture/login';
 import { CaptureError } from '../capture/errors';
@@ -30,10 +23,10 @@ import type { RegisterInfo } from '../../shared/register';
 import { recordAttempts, roundOverview } from '../rounds/overview';
 import { parseRounds, roundsForCapture } from '../rounds/rounds';
 import { RUN_DEFAULTS, roundsInForce } from '../pipeline/defaults';
-import { softwareName, tool } from '../resources';
-import { PreservationLog } from '../archive/preservation-log';
-import { webCopyOf, type WebCopy } from '../replay/web-copy-replay';
-import { inspectStamp } from '../archive/stamp-check';
+import { tool } from '../resources';
+import type { WebCopy } from '../replay/web-copy-replay';
+import { createArchiveHandlers } from './archive';
+import { readCatalogue } from '../archive/catalogue';
 import type { SecretStore } from '../secrets';
 import type { Storage } from '../storage';
 import { CaptureJobs } from './captures';
@@ -71,8 +64,6 @@ export interface HandlerContext {
 export function createHandlers(context: HandlerContext): KanalarkivApi {
   const { storage, defaultArchiveDir, profilesRoot } = context;
   const now = context.now ?? (() => new Date());
-  /** The last check of the archive, kept so its report can be saved without checking again. */
-  let lastCheck: { at: Date; archiveDir: string; report: ArchiveReport } | null = null;
   const attempts = () => storage.get('attempts') ?? {};
   const jobs = new CaptureJobs((state) => {
     if (state.finishedAt) storage.set('attempts', recordAttempts(attempts(), state));
@@ -120,6 +111,7 @@ export function createHandlers(context: HandlerContext): KanalarkivApi {
   };
 
   return {
+    ...createArchiveHandlers({ archive, shared, now, showPdf: context.showPdf, showWebCopy: context.showWebCopy, saveFile: context.saveFile }),
     ...createHandoverHandlers({ settings: handoverSettings, save: saveHandoverSettings, secrets: context.secrets, archive, organisation: async () => (await shared()).organisation, tsaUrl: async () => (await shared()).tsaUrl, openExternal: context.openExternal, saveFile: context.saveFile }),
     async getAppInfo(): Promise<AppInfo> {
       const { version, viewport, locale, timezoneId, method } = CAPTURE_PROFILE;
@@ -188,36 +180,6 @@ export function createHandlers(context: HandlerContext): KanalarkivApi {
     async importFromWebsite({ address, unit }) {
       const { html, page } = await fetchListPage(address);
       return (await (await register()).addAll(channelsOnPage(html, page, unit), 'imported')).length;
-    },
-    async listSnapshots() {
-      return readCatalogue(await archive());
-    },
-    async getThumbnail(ref) {
-      return thumbnail(await archive(), ref);
-    },
-    async searchArchive(query) {
-      return searchArchive(await archive(), query);
-    },
-    async verifyArchive() {
-      const dir = await archive();
-      const at = now();
-      const { handover, tsaRoots } = await shared();
-      const report = await checkArchive(dir, handover.fileArchiveDir, tsaRoots);
-      lastCheck = { at, archiveDir: dir, report };
-      // Each record's fixity check is a PREMIS event; an archive that cannot be written to is still checked.
-      await new PreservationLog(dir).recordCheck(report, currentUser(), softwareName(), at).catch(() => undefined);
-      return report;
-    },
-    async saveFixityReport() {
-      // The report of the check the user just saw, not a new one: on a large archive a check takes minutes.
-      if (!lastCheck) throw new KanalarkivError('not_found', 'No check of the archive has been run since Kanalarkiv started; run "Kontrollera arkivet" first.', { what: 'fixity_report' });
-      const { organisation } = await shared();
-      const pdf = await fixityReportPdf(lastCheck.report, { ...lastCheck, organisation, by: currentUser() });
-      const day = lastCheck.at.toLocaleDateString('sv-SE', { timeZone: 'Europe/Stockholm' });
-      return context.saveFile(`Kontroll av arkivet ${day}.pdf`, pdf);
-    },
-    async checkRecords(refs) {
-      return damagedRecords(await archive(), refs, (await shared()).handover.fileArchiveDir);
     },
     async getRoundOverview() {
       const shown = new Set(storage.get('remindersShown') ?? []);
@@ -306,30 +268,6 @@ export function createHandlers(context: HandlerContext): KanalarkivApi {
       if (jobs.running()) throw new CaptureError('in_progress', `cannot log out of ${platform} while a capture is running`, { what: 'logout' });
       await rm(profileDir(profilesRoot, platform), { recursive: true, force: true });
       return loginStatus();
-    },
-    async getSnapshot(ref) {
-      return readMetadata(snapshotPath(await archive(), ref));
-    },
-    async getStamp(ref) {
-      const bag = snapshotPath(await archive(), ref);
-      const { tsaRoots } = await shared();
-      const { summary, holds } = await inspectStamp(bag, (await readMetadata(bag)).capture.startedAt, tsaRoots);
-      return summary && { ...summary, holds, rootsSet: tsaRoots !== '' };
-    },
-    async getPageImage(ref, index) {
-      return pageImage(await archive(), ref, index);
-    },
-    async compareSnapshots(a, b, index) {
-      return difference(await archive(), a, b, index);
-    },
-    async compareText(a, b) {
-      return textDifference(await archive(), a, b);
-    },
-    async openRecordPdf(ref) {
-      await context.showPdf(path.join(snapshotPath(await archive(), ref), DATA_DIR, RECORD_FILE));
-    },
-    async openWebCopy(ref) {
-      await context.showWebCopy(await webCopyOf(await archive(), ref));
     },
   };
 }
