@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { open, type FileHandle } from 'node:fs/promises';
 import type { Page, Request } from 'playwright-core';
 import { WARCRecord, WARCSerializer } from 'warcio';
@@ -36,6 +37,7 @@ export class WebRecorder {
   private writing: Promise<unknown> = Promise.resolve();
   private stopped = false;
   private finished: Promise<WebCopyTally> | undefined;
+  private readonly hash = createHash('sha256');
   private readonly tally: WebCopyTally = { responses: 0, withoutBody: 0, bytes: 0 };
 
   private constructor(
@@ -74,7 +76,8 @@ export class WebRecorder {
   /** Finishes the recording and packs it as the web copy, `waczFile`; the WARC file goes into it. */
   async save(warcFile: string, waczFile: string, page: WebCopyPage): Promise<WebCopyTally> {
     const tally = await this.finish();
-    await packWacz(warcFile, waczFile, page, softwareName());
+    // The WARC's hash was taken as it was written: the file is not read again for it.
+    await packWacz(warcFile, { sha256: this.hash.digest('hex'), bytes: tally.bytes }, waczFile, page, softwareName());
     return tally;
   }
 
@@ -94,7 +97,8 @@ export class WebRecorder {
     if (body && body.length > MAX_BODY_BYTES) body = null;
     if (body === null) this.tally.withoutBody++;
     else this.tally.responses++;
-    const date = new Date(request.timing().startTime > 0 ? request.timing().startTime : Date.now()).toISOString();
+    const { startTime } = request.timing();
+    const date = new Date(startTime > 0 ? startTime : Date.now()).toISOString();
     const headers = (await response.headersArray().catch(() => [])).filter(({ name }) => keepHeader(name));
     const encoded = headers.find(({ name }) => name.toLowerCase() === 'content-encoding');
     const httpHeaders: [string, string][] = headers
@@ -116,6 +120,7 @@ export class WebRecorder {
     const requestHeaders = (await request.headersArray().catch(() => []))
       .filter(({ name }) => keepHeader(name))
       .map(({ name, value }): [string, string] => [name, value]);
+    const posted = request.postDataBuffer();
     const requestRecord = WARCRecord.create({
       url,
       date,
@@ -124,7 +129,7 @@ export class WebRecorder {
       statusline: `${request.method()} ${target.pathname}${target.search} HTTP/1.1`,
       httpHeaders: requestHeaders,
       warcHeaders: { 'WARC-Concurrent-To': responseRecord.warcHeaders.headers.get('WARC-Record-ID') ?? '' },
-    }, request.postDataBuffer() ? [request.postDataBuffer() as Buffer] : []);
+    }, posted ? [posted] : []);
     await this.append(responseRecord, requestRecord);
   }
 
@@ -134,6 +139,7 @@ export class WebRecorder {
       for (const record of records) {
         const bytes = await WARCSerializer.serialize(record, { gzip: true });
         await this.file.write(bytes);
+        this.hash.update(bytes);
         this.tally.bytes += bytes.length;
       }
     });

@@ -31,9 +31,10 @@ interface Resource {
  * Packs a recorded WARC file as one WACZ 1.1.1 file: the WARC, its CDXJ index (warcio's indexer,
  * sorted as browsertrix-crawler sorts it), the page list, datapackage.json with each resource's
  * SHA-256 and datapackage-digest.json. Entries are stored, not compressed: the WARC's gzip members
- * are read in place by a replay. The WARC file is removed once it is in the package.
+ * are read in place by a replay. `warc` is the WARC file's SHA-256 and size, as its writer counted
+ * them. The WARC file is removed once it is in the package.
  */
-export async function packWacz(warcFile: string, waczFile: string, page: WebCopyPage, software: string): Promise<void> {
+export async function packWacz(warcFile: string, warc: { sha256: string; bytes: number }, waczFile: string, page: WebCopyPage, software: string): Promise<void> {
   const indexer = new CDXIndexer({ format: 'cdxj' } as ConstructorParameters<typeof CDXIndexer>[0]);
   const lines: string[] = [];
   for await (const entry of indexer.iterIndex([{ filename: WACZ_WARC.slice('archive/'.length), reader: createReadStream(warcFile) }])) {
@@ -46,7 +47,6 @@ export async function packWacz(warcFile: string, waczFile: string, page: WebCopy
     { id: randomUUID(), url: page.url, title: page.title, ts: page.ts },
   ].map((line) => JSON.stringify(line)).join('\n')}\n`);
 
-  const warc = await fileDigest(warcFile);
   const resources: Resource[] = [
     { name: 'data.warc.gz', path: WACZ_WARC, hash: `sha256:${warc.sha256}`, bytes: warc.bytes },
     resource(WACZ_INDEX, index),
@@ -77,17 +77,6 @@ export async function packWacz(warcFile: string, waczFile: string, page: WebCopy
 
 function resource(name: string, data: Buffer): Resource {
   return { name: name.slice(name.lastIndexOf('/') + 1), path: name, hash: `sha256:${sha256(data)}`, bytes: data.length };
-}
-
-/** The SHA-256 and size of a file, streamed: a web copy of a page full of photos and video is large. */
-async function fileDigest(file: string): Promise<{ sha256: string; bytes: number }> {
-  const hash = createHash('sha256');
-  let bytes = 0;
-  for await (const chunk of createReadStream(file)) {
-    hash.update(chunk as Buffer);
-    bytes += (chunk as Buffer).length;
-  }
-  return { sha256: hash.digest('hex'), bytes };
 }
 
 function sha256(data: Buffer): string {
