@@ -89,6 +89,22 @@ export default tseslint.config(
   },
   ...Object.entries(MAIN_LAYERS).map(([folder, allowed]) => layerRule(folder, allowed)),
   {
+    // The page code runs inside the captured page, bundled on its own (scripts/page-script.mjs): it can
+    // import only its own modules, and types, which the bundle drops.
+    files: ['src/main/capture/page/**'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': ['error', { patterns: [{ regex: '^(?!\\./)', allowTypeImports: true, message: 'The page code runs in the captured page: it imports only its own modules (and types).' }] }],
+    },
+  },
+  {
+    // Node reaches the page code only through its contract (page/api.ts) and page-helpers.ts, never its DOM modules.
+    files: ['src/**/*.ts', 'src/**/*.tsx', 'test/**/*.ts'],
+    ignores: ['src/main/capture/page/**'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': ['error', { patterns: [{ regex: '(^\\./|/capture/)page/(?!api$)', message: 'Call the page code through page-helpers.ts; only page/api.ts (its types) is for Node.' }] }],
+    },
+  },
+  {
     // The files at src/main's top are the base every folder stands on; only the shell (index.ts) stands above them.
     files: ['src/main/*.ts'],
     ignores: ['src/main/index.ts'],

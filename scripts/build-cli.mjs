@@ -7,6 +7,7 @@ import { build } from 'esbuild';
 import { rmSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { pageScriptEsbuild } from './page-script.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 // Chunks are named by their content: those of an earlier build would stay behind unused.
@@ -21,4 +22,6 @@ await build({
   target: 'node20.9',
   packages: 'external',
   logLevel: 'warning',
+  // The page code, bundled into the one script the capture puts into each page.
+  plugins: [pageScriptEsbuild],
 });

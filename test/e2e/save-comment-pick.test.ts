@@ -20,7 +20,7 @@ const has = (tool: string) => {
   }
 };
 
-/** The hint bar's colour (page-helpers.ts pickTarget): where it starts on the screen is the page's top left corner. */
+/** The hint bar's colour (page/comment.ts pickTarget): where it starts on the screen is the page's top left corner. */
 const HINT = [11, 61, 110];
 
 /** Where the page's top left corner is on the X screen: the first pixel of the hint bar. */

@@ -1,5 +1,6 @@
 import type { PlatformModule } from '../platforms';
 import { CaptureError } from './errors';
+import type { Barrier } from './page/api';
 
 /**
  * How a platform turns a visitor away, and what the user can do about it: a login page (log in with
@@ -66,20 +67,6 @@ export function addressFailure(url: string, platformModule: PlatformModule): Cap
   if (platformModule.loginPaths.some((p) => p.test(pathname))) return loginRequired(platformModule);
   if (platformModule.blockedPaths.some((p) => p.test(pathname))) return botCheck(platformModule);
   return null;
-}
-
-/** What stands between a reader and the channel, as page-helpers.ts `barrier` reports it. */
-export type Barrier = 'login' | 'closing' | 'blocked' | null;
-
-/** The platform's wall, bot-check and close-button selectors and wall texts, as the argument `barrier` takes after its roots. */
-export function barrierArguments(platformModule: PlatformModule): string {
-  return JSON.stringify({
-    login: platformModule.loginWallSelectors,
-    block: platformModule.blockSelectors,
-    dismiss: platformModule.dismissSelectors,
-    texts: platformModule.loginWallTexts.map((re) => [re.source, re.flags]),
-    blockTexts: platformModule.blockTexts.map((re) => [re.source, re.flags]),
-  });
 }
 
 /** The failure a barrier means; a dialog still closing after the tries allowed is a wall. */

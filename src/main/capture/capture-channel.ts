@@ -9,6 +9,7 @@ import type { ConsentOutcome } from './consent';
 import { withCapturePage } from './capture-page';
 import { guardNavigation } from './navigation-guard';
 import { loginWarning, openPage, sessionHeld } from './open-page';
+import { helpers } from './page-helpers';
 import { CoverageTracker, type Coverage } from './post-dates';
 import { CAPTURE_PROFILE } from './profile';
 import { scrollAndCapture } from './scroll-capture';
@@ -107,13 +108,13 @@ export async function captureChannel(session: CaptureSession, request: CaptureRe
     }).finally(() => guard.release());
     warnings.push(...scrolling.warnings);
     // A page that shows its login dialog to a browser with the platform's profile is not logged in: the session has run out.
+    const helper = helpers(page);
     const held = await sessionHeld(page, loggedIn);
     if (loggedIn && !held) warnings.push(loginWarning('login_expired', channel.platform));
     else if (!loggedIn && platformModule.loggedOutView === 'partial') warnings.push(loginWarning('logged_out', channel.platform));
     if (channel.platform !== 'web' && scrolling.posts === 0) warnings.push(captureWarning('no_posts'));
     for (const url of guard.stopped) warnings.push(captureWarning('navigation_stopped', { url: url.slice(0, 200) }));
-    for (const [code, helper] of [['frames_unloaded', 'unloadedFrames'], ['frames_picture_only', 'crossSiteFrames']] as const) {
-      const frames = await page.evaluate<string[]>(`window.__kanalarkiv.${helper}()`);
+    for (const [code, frames] of [['frames_unloaded', await helper.unloadedFrames()], ['frames_picture_only', await helper.crossSiteFrames()]] as const) {
       if (frames.length > 0) warnings.push(captureWarning(code, { count: frames.length, urls: frameList(frames) }));
     }
     if (scrolling.cut === 'height') {
@@ -127,7 +128,7 @@ export async function captureChannel(session: CaptureSession, request: CaptureRe
     }
     progress('saving', 78);
     // A virtualised feed (X, Facebook, Instagram) keeps only the last posts in the page, and the copy is made of the page.
-    const mhtmlPosts = await page.evaluate<number>(`window.__kanalarkiv.postsInDocument(${JSON.stringify(platformModule.postSelector)})`);
+    const mhtmlPosts = await helper.postsInDocument();
     if (mhtmlPosts < scrolling.posts) {
       warnings.push(captureWarning('mhtml_partial', { inCopy: mhtmlPosts, posts: scrolling.posts }));
     }

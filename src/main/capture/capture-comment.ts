@@ -1,6 +1,5 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { ElementHandle } from 'playwright-core';
 import type { Channel } from '../../shared/channel';
 import type { CaptureStage } from '../../shared/capture';
 import type { CommentFacts } from '../../shared/comment';
@@ -13,6 +12,7 @@ import type { Capture } from './capture-channel';
 import { withCapturePage } from './capture-page';
 import { CaptureError } from './errors';
 import { loginWarning, openPage, passBarrier, sessionHeld } from './open-page';
+import { chosenElement, helpers } from './page-helpers';
 import { CAPTURE_PROFILE } from './profile';
 import type { Word } from '../record/words';
 import type { CaptureSession } from './session';
@@ -83,34 +83,34 @@ export async function captureComment(session: CaptureSession, request: CommentRe
       onStage: (stage) => progress(stage, stage === 'loading' ? 5 : 10),
     });
     progress('scrolling', 30);
+    const helper = helpers(page);
     if (request.pick) {
       await page.bringToFront();
-      await page.evaluate(`window.__kanalarkiv.pickTarget(${JSON.stringify(target.element)}, ${JSON.stringify(platformModule.postSelector)}, ${JSON.stringify(PICK_HINT)})`);
+      await helper.pickTarget(target.element, PICK_HINT);
     }
-    const choose = async () => (request.pick ? page.evaluate<boolean>('!!window.__kanalarkiv.chosenElement("comment")?.isConnected') : page.evaluate<boolean>(`window.__kanalarkiv.chooseTarget(${JSON.stringify(target)}, ${JSON.stringify(platformModule.postSelector)})`));
+    const choose = () => (request.pick ? helper.chosenShown() : helper.chooseTarget(target));
     if (!(await choose())) {
       throw new CaptureError('comment_not_found', 'The page does not show the comment or post the link points at: it may already be removed, or be visible only when logged in. Check the link in a browser.');
     }
-    const expandTexts = JSON.stringify(platformModule.expandTexts.map((re) => [re.source, re.flags]));
-    const expanded = await page.evaluate<number>(`window.__kanalarkiv.expandChosen(${JSON.stringify(platformModule.expandSelectors)}, ${expandTexts})`);
+    const expanded = await helper.expandChosen();
     // Scrolling to the comment and opening it is when a wall appears (Instagram's, Facebook's dialog).
-    await page.evaluate('window.__kanalarkiv.waitQuiet(300, 3000)');
+    await helper.waitQuiet(300, 3000);
     await passBarrier(page, platformModule);
     // Expanding, or a dialog closed, may draw the thread anew: look for the comment again.
     if (!(await choose())) throw new CaptureError('comment_not_found', 'The comment went away while it was being opened. Check the link in a browser and try again.');
-    const describe = () => page.evaluate<Omit<ShownComment, 'url' | 'foundBy' | 'selector' | 'answer'>>(`window.__kanalarkiv.describeChosen(${JSON.stringify(platformModule.authorSelector)})`);
+    const describe = () => helper.describeChosen();
     const described = await describe();
 
     const segments: Segment[] = [];
     const words: Word[] = [];
     const picture = async (which: 'comment' | 'context') => {
-      const handle = (await page.evaluateHandle(`window.__kanalarkiv.chosenElement(${JSON.stringify(which)})`)).asElement() as ElementHandle<Element> | null;
+      const handle = await chosenElement(page, which);
       if (!handle) return;
-      if (which === 'context') await page.evaluate('window.__kanalarkiv.outlineChosen(true)');
-      const raw = await page.evaluate<Array<[string, number, number, number, number]>>(`window.__kanalarkiv.wordsIn(window.__kanalarkiv.chosenElement(${JSON.stringify(which)}))`);
+      if (which === 'context') await helper.outlineChosen(true);
+      const raw = await helper.wordsInChosen(which);
       const file = screenshotFile(segments.length + 1);
       await handle.screenshot({ path: path.join(request.dir, file), animations: 'disabled', timeout: Math.max(5_000, request.timeoutMs * 0.2) });
-      if (which === 'context') await page.evaluate('window.__kanalarkiv.outlineChosen(false)');
+      if (which === 'context') await helper.outlineChosen(false);
       const png = readPng(await readFile(path.join(request.dir, file)));
       const top = segments.reduce((sum, s) => sum + s.height, 0);
       segments.push({ file, width: png.width, height: png.height, top });
@@ -124,7 +124,7 @@ export async function captureComment(session: CaptureSession, request: CommentRe
       // The answer is a reply in the comment's thread, on the page already open.
       const answerUrl = new URL(request.answer);
       const answerTarget = commentTargetOf(channel, answerUrl, null).target;
-      if (!(await page.evaluate<boolean>(`window.__kanalarkiv.chooseTarget(${JSON.stringify(answerTarget)}, ${JSON.stringify(platformModule.postSelector)})`))) {
+      if (!(await helper.chooseTarget(answerTarget))) {
         throw new CaptureError('comment_not_found', 'The answer the --answer link points at is not shown on the comment\'s page. Give the link of the reply in the comment\'s thread.');
       }
       const { author, shownTime, exactTime, text } = await describe();

@@ -4,11 +4,11 @@ import { captureWarning } from '../../shared/capture-warnings';
 import type { Platform } from '../../shared/channel';
 import type { PlatformModule } from '../platforms';
 import { PLATFORM_NAMES } from '../platforms/names';
-import { MAX_RETRY_AFTER_MS, addressFailure, barrierArguments, barrierFailure, consentRequired, onConsentPage, retryAfterMs, statusFailure, type Barrier } from './access';
+import { MAX_RETRY_AFTER_MS, addressFailure, barrierFailure, consentRequired, onConsentPage, retryAfterMs, statusFailure } from './access';
 import { ConsentHandler, type ConsentOutcome } from './consent';
 import { CaptureError } from './errors';
 import { NetworkMonitor } from './network';
-import { PAGE_HELPERS } from './page-helpers';
+import { helpers, putHelpers } from './page-helpers';
 import type { Timings } from './timings';
 
 export interface OpenOptions {
@@ -81,8 +81,9 @@ export async function openPage(page: Page, url: string, options: OpenOptions): P
   }
   timings.add('load', performance.now() - loadStart);
   const settleStart = performance.now();
-  const install = () => installHelpers(page, navigationTimeout);
-  const settle = () => Promise.all([page.evaluate('window.__kanalarkiv.waitQuiet(300, 4000)').catch(() => undefined), network.quiet(250, 4_000, 2_000, signal)]);
+  const helper = helpers(page);
+  const install = () => installHelpers(page, platformModule, navigationTimeout);
+  const settle = () => Promise.all([helper.waitQuiet(300, 4000).catch(() => undefined), network.quiet(250, 4_000, 2_000, signal)]);
   await install();
   const installedAt = navigations;
   options.onStage('consent');
@@ -107,10 +108,10 @@ export async function openPage(page: Page, url: string, options: OpenOptions): P
     warnings.push(captureWarning('consent_failed', { cmp: consentOutcome.cmp ?? '' }));
   }
   if (platformModule.feedWaitMs > 0) {
-    await page.evaluate(`window.__kanalarkiv.firstPost(${JSON.stringify(options.waitFor)}, ${barrierArguments(platformModule)}, ${platformModule.feedWaitMs})`);
+    await helper.firstPost(options.waitFor, platformModule.feedWaitMs);
   }
   await passBarrier(page, platformModule);
-  if (await page.evaluate('window.__kanalarkiv.isBlank()')) {
+  if (await helper.isBlank()) {
     throw new CaptureError('blank_page', 'The page loaded but shows nothing (no text and no images). Check the address, or capture again later.');
   }
 
@@ -123,12 +124,12 @@ export async function openPage(page: Page, url: string, options: OpenOptions): P
  * (a few times at most) and the page looked at again.
  */
 export async function passBarrier(page: Page, platformModule: PlatformModule): Promise<void> {
-  const lookForBarrier = () => page.evaluate<Barrier>(`window.__kanalarkiv.barrier(null, ${barrierArguments(platformModule)})`);
-  let barrier = await lookForBarrier();
+  const helper = helpers(page);
+  let barrier = await helper.barrier();
   for (let tries = 0; barrier === 'closing' && tries < 3; tries++) {
     // A closable login dialog was closed: look again once the page has taken it away.
-    await page.evaluate('window.__kanalarkiv.waitQuiet(200, 2000)');
-    barrier = await lookForBarrier();
+    await helper.waitQuiet(200, 2000);
+    barrier = await helper.barrier();
   }
   const barred = barrierFailure(barrier, platformModule);
   if (barred) throw barred;
@@ -136,7 +137,7 @@ export async function passBarrier(page: Page, platformModule: PlatformModule): P
 
 /** Whether a page opened with the platform's login profile was seen logged in: it never showed its login dialog. */
 export async function sessionHeld(page: Page, loggedIn: boolean): Promise<boolean> {
-  return loggedIn && (await page.evaluate<number>('window.__kanalarkiv.loginDialogsClosed()')) === 0;
+  return loggedIn && (await helpers(page).loginDialogsClosed()) === 0;
 }
 
 /** The warning that a page was seen without a login (`logged_out`) or with one that has run out, naming the command that logs in. */
@@ -151,11 +152,10 @@ const CONSENT_RETURN_MS = 10_000;
  * Puts the page helpers into the current document. A document that is being replaced (a consent
  * answer that reloads) cannot take them; they go into the one that follows.
  */
-async function installHelpers(page: Page, timeoutMs: number): Promise<void> {
+async function installHelpers(page: Page, platformModule: PlatformModule, timeoutMs: number): Promise<void> {
   for (let attempt = 0; ; attempt++) {
     try {
-      await page.evaluate(PAGE_HELPERS);
-      await page.evaluate('window.__kanalarkiv.eagerImages()');
+      await putHelpers(page, platformModule);
       return;
     } catch (error) {
       if (attempt >= 2) throw error;

@@ -3,9 +3,11 @@ import sharp from 'sharp';
 import { captureWarning, type CaptureWarning } from '../../shared/capture-warnings';
 import type { Word } from '../record/words';
 import type { PlatformModule } from '../platforms';
-import { barrierArguments, barrierFailure, type Barrier } from './access';
+import { barrierFailure } from './access';
 import { CaptureError } from './errors';
 import type { NetworkMonitor } from './network';
+import type { RawWord, Shift } from './page/api';
+import { helpers, type Helpers } from './page-helpers';
 import type { CoverageTracker } from './post-dates';
 import { Stitcher, type Segment } from './stitcher';
 import type { Timings } from './timings';
@@ -39,37 +41,6 @@ export interface ScrollCaptureResult {
   warnings: CaptureWarning[];
 }
 
-interface Metrics {
-  /** How far what scrolls (the document, or the app shell's scroller) is scrolled. */
-  offset: number;
-  innerHeight: number;
-  innerWidth: number;
-  /** The rows of the window that the content scrolls through. */
-  bandTop: number;
-  bandBottom: number;
-  /** The content's height in content coordinates (a row of the window plus the offset). */
-  contentHeight: number;
-}
-
-interface Tile {
-  metrics: Metrics;
-  fromRow: number;
-  toRow: number;
-  words: RawWord[];
-  posts: number;
-  dates: string[];
-  /** Images in the tile's rows still loading just before its picture. */
-  pending: number;
-}
-
-type RawWord = [string, number, number, number, number];
-
-/** How the content moved under the capture: where to go on (`move` px from where it was) and how much added content lies above. */
-interface Shift {
-  move: number;
-  skipped: number;
-}
-
 /** How long to wait for content that loads after a scroll, per viewport. */
 const TILE_WAIT_MS = 3_000;
 /** How long to wait at the bottom for an infinite feed to add more. */
@@ -97,11 +68,10 @@ const MAX_CLOSINGS = 3;
 export async function scrollAndCapture(page: Page, cdp: CDPSession, options: ScrollCaptureOptions): Promise<ScrollCaptureResult> {
   const { platformModule, network, signal, timings } = options;
   const loopStart = performance.now();
-  const call = <T>(expression: string) => page.evaluate(expression) as Promise<T>;
-  const expandTexts = JSON.stringify(platformModule.expandTexts.map((r) => [r.source, r.flags]));
+  const helper = helpers(page);
   const warnings: CaptureWarning[] = [];
 
-  const layout = await call<{ kind: 'document' | 'element' | 'clipped'; others: number }>('window.__kanalarkiv.findScroller()');
+  const layout = await helper.findScroller();
   if (layout.kind === 'clipped') {
     warnings.push(captureWarning('not_scrollable'));
   }
@@ -109,7 +79,7 @@ export async function scrollAndCapture(page: Page, cdp: CDPSession, options: Scr
     warnings.push(captureWarning('other_scrollers', { count: layout.others }));
   }
 
-  let metrics = await call<Metrics>('window.__kanalarkiv.metrics()');
+  let metrics = await helper.metrics();
   const stitcher = new Stitcher(options.dir, metrics.innerWidth, options.sliceHeight);
   const words: Word[] = [];
   /** The content coordinate of the first row not yet in the picture. */
@@ -131,11 +101,7 @@ export async function scrollAndCapture(page: Page, cdp: CDPSession, options: Scr
     inserted += shift.skipped;
   };
 
-  const barriers = barrierArguments(platformModule);
-  const prepare = (first: boolean) =>
-    call<{ clicked: number; pushed: number; wall: Barrier; shift: Shift }>(
-      `window.__kanalarkiv.prepareTile(${first}, ${captured}, ${JSON.stringify(platformModule.expandSelectors)}, ${expandTexts}, ${barriers})`,
-    );
+  const prepare = (first: boolean) => helper.prepareTile(first, captured);
   const keep = (tile: Buffer, fromRow: number, toRow: number, raw: RawWord[]) => {
     const top = stitcher.height - fromRow;
     for (const [text, x, y, width, height] of raw) words.push({ text, x, y: y + top, width, height });
@@ -146,20 +112,20 @@ export async function scrollAndCapture(page: Page, cdp: CDPSession, options: Scr
     if (signal?.aborted) throw new CaptureError('cancelled', 'The capture was cancelled.');
     const first = tiles === 0;
     const target = first ? 0 : Math.max(0, captured - metrics.bandTop);
-    await timings.time('wait', () => scrollAndSettle(call, target, network, signal));
+    await timings.time('wait', () => scrollAndSettle(helper, target, network, signal));
     let { clicked, pushed, wall, shift } = await prepare(first);
     while (clicked > 0 && !wall) {
       if (pushed > 0) await goBack(page, pushed, warnings);
       // Expanded posts may load more and push buttons of their own into view.
       expanded += clicked;
-      await timings.time('wait', () => scrollAndSettle(call, target, network, signal));
+      await timings.time('wait', () => scrollAndSettle(helper, target, network, signal));
       const again = await prepare(first);
       ({ clicked, pushed, wall } = again);
       shift = { move: shift.move + again.shift.move, skipped: shift.skipped + again.shift.skipped };
     }
     if (wall === 'closing' && closings++ < MAX_CLOSINGS) {
       // A closable login dialog was closed: look again once the page has taken it away.
-      await timings.time('wait', () => scrollAndSettle(call, target, network, signal));
+      await timings.time('wait', () => scrollAndSettle(helper, target, network, signal));
       continue;
     }
     const barred = barrierFailure(wall, platformModule);
@@ -169,9 +135,7 @@ export async function scrollAndCapture(page: Page, cdp: CDPSession, options: Scr
       if (moves++ < MAX_MOVES) continue;
     }
 
-    const tile = await call<Tile>(
-      `window.__kanalarkiv.readTile(${first}, ${captured}, ${options.maxHeight - stitcher.height}, ${JSON.stringify(platformModule.postSelector)})`,
-    );
+    const tile = await helper.readTile(first, captured, options.maxHeight - stitcher.height);
     metrics = tile.metrics;
     if (!first && tile.fromRow < metrics.bandTop) {
       // The page is further down than it was scrolled to: it scrolled by itself.
@@ -183,7 +147,7 @@ export async function scrollAndCapture(page: Page, cdp: CDPSession, options: Scr
     }
     const { fromRow, toRow } = tile;
     const shot = await timings.time('screenshot', () => screenshotViewport(cdp, stitcher.width));
-    const after = await call<{ shift: Shift; unsettled: boolean; pending: number }>(`window.__kanalarkiv.afterTile(${captured}, ${fromRow}, ${toRow}, ${metrics.contentHeight})`);
+    const after = await helper.afterTile(captured, fromRow, toRow, metrics.contentHeight);
     if (after.shift.move !== 0 && moves < MAX_MOVES) {
       // The page moved while the picture was taken: some of its rows may already be in the image.
       moved(after.shift);
@@ -199,7 +163,7 @@ export async function scrollAndCapture(page: Page, cdp: CDPSession, options: Scr
       retakes++;
       continue;
     }
-    if (after.shift.move !== 0 || unsettled) await call(`window.__kanalarkiv.anchorAt(${toRow})`);
+    if (after.shift.move !== 0 || unsettled) await helper.anchorAt(toRow);
     moves = 0;
     retakes = 0;
     closings = 0;
@@ -225,18 +189,18 @@ export async function scrollAndCapture(page: Page, cdp: CDPSession, options: Scr
       break;
     }
     if (idle >= 2) break;
-    if (captured >= metrics.contentHeight && !(await timings.time('wait', () => waitForGrowth(call, network, captured, signal)))) break;
+    if (captured >= metrics.contentHeight && !(await timings.time('wait', () => waitForGrowth(helper, network, captured, signal)))) break;
   }
 
   if (cut !== 'height') {
-    const tailTop = await call<number | null>('window.__kanalarkiv.prepareTail()');
+    const tailTop = await helper.prepareTail();
     if (tailTop !== null) {
       const shot = await timings.time('screenshot', () => screenshotViewport(cdp, stitcher.width));
       const toRow = Math.min(metrics.innerHeight, tailTop + options.maxHeight - stitcher.height);
-      keep(shot, tailTop, toRow, await call<RawWord[]>(`window.__kanalarkiv.tailWords(${tailTop})`));
+      keep(shot, tailTop, toRow, await helper.tailWords(tailTop));
     }
   }
-  await call('window.__kanalarkiv.restore()');
+  await helper.restore();
   if (inserted > 0) {
     warnings.push(captureWarning('content_inserted', { px: inserted }));
   }
@@ -262,29 +226,24 @@ async function goBack(page: Page, steps: number, warnings: CaptureWarning[]): Pr
  * Scrolls to offset y and lets the page react: two frames (observers fire, layout settles), then, only if
  * something started loading, the requests it made and the images in view.
  */
-async function scrollAndSettle(call: <T>(expression: string) => Promise<T>, y: number, network: NetworkMonitor, signal?: AbortSignal): Promise<void> {
+async function scrollAndSettle(helper: Helpers, y: number, network: NetworkMonitor, signal?: AbortSignal): Promise<void> {
   const start = Date.now();
-  let pending = await call<number>(`window.__kanalarkiv.scrollTo(${y})`);
+  let pending = await helper.scrollTo(y);
   if (pending === 0 && network.isQuiet(100)) return;
   await network.quiet(120, TILE_WAIT_MS, 2_000, signal);
   while (pending > 0 && Date.now() - start < TILE_WAIT_MS) {
     await new Promise((resolve) => setTimeout(resolve, 40));
-    pending = await call<number>('window.__kanalarkiv.pendingImages()');
+    pending = await helper.pendingImages();
   }
   // One more pair of frames, so what just loaded is painted before the picture is taken.
-  await call(`window.__kanalarkiv.scrollTo(${y})`);
+  await helper.scrollTo(y);
 }
 
 /** At the bottom of the page: waits for an infinite feed to add content. True if the page grew. */
-async function waitForGrowth(
-  call: <T>(expression: string) => Promise<T>,
-  network: NetworkMonitor,
-  captured: number,
-  signal?: AbortSignal,
-): Promise<boolean> {
+async function waitForGrowth(helper: Helpers, network: NetworkMonitor, captured: number, signal?: AbortSignal): Promise<boolean> {
   const start = Date.now();
   for (;;) {
-    const { contentHeight, loading } = await call<{ contentHeight: number; loading: boolean }>('window.__kanalarkiv.growth()');
+    const { contentHeight, loading } = await helper.growth();
     if (contentHeight > captured) return true;
     const waited = Date.now() - start;
     if (signal?.aborted || waited >= (loading ? LOADING_WAIT_MS : GROWTH_WAIT_MS)) return false;

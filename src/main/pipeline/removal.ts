@@ -1,19 +1,13 @@
 import { randomUUID } from 'node:crypto';
-import type { Response } from 'playwright-core';
 import type { SnapshotRef } from '../../shared/archive';
-import type { Channel } from '../../shared/channel';
 import type { RemovalCheck } from '../../shared/comment';
 import type { SnapshotMetadata } from '../../shared/snapshot';
 import { readCatalogue, readMetadata, snapshotPath } from '../archive/catalogue';
 import { findBrowser } from '../capture/browser';
-import { commentTargetOf } from '../capture/capture-comment';
-import { withCapturePage } from '../capture/capture-page';
 import { CaptureError, toCaptureError } from '../capture/errors';
-import { openPage } from '../capture/open-page';
 import { CaptureSession } from '../capture/session';
-import { Timings } from '../capture/timings';
+import { stillShown } from '../capture/still-shown';
 import { HandoverLog } from '../handover/log';
-import { PLATFORM_MODULES } from '../platforms';
 import { recordTitle } from '../record/title';
 
 export interface RemovalOptions {
@@ -58,29 +52,4 @@ export async function checkRemovals(options: RemovalOptions): Promise<RemovalChe
     await session.close();
   }
   return checks;
-}
-
-/** Whether the page at the comment's link still shows it; a link that now answers 404 or 410 shows nothing. */
-async function stillShown(session: CaptureSession, metadata: SnapshotMetadata, timeoutMs: number): Promise<boolean> {
-  const comment = metadata.comment!;
-  // A comment chosen with the pointer has no link of its own to find it by again: a person must look.
-  if (comment.foundBy === 'picked') throw new CaptureError('comment_not_found', `The comment was chosen on the page, not found from its link, so whether it is gone cannot be told; open ${comment.url} and look.`);
-  const channel = { ...metadata.channel, notes: '', active: true } satisfies Channel;
-  const link = new URL(comment.url);
-  const { target } = commentTargetOf(channel, link, comment.foundBy === 'selector' ? comment.selector : null);
-  const platformModule = PLATFORM_MODULES[channel.platform];
-  const timings = new Timings();
-  return withCapturePage(session, channel.platform, { timeoutMs, timings, what: 'comment' }, async ({ page }) => {
-    let status = 0;
-    page.on('response', (r: Response) => {
-      if (r.request().isNavigationRequest() && r.frame() === page.mainFrame()) status = r.status();
-    });
-    try {
-      await openPage(page, link.href, { platformModule, timeoutMs, timings, waitFor: target.link ?? target.element, onStage: () => undefined });
-    } catch (error) {
-      if (status === 404 || status === 410) return false;
-      throw error;
-    }
-    return page.evaluate<boolean>(`window.__kanalarkiv.chooseTarget(${JSON.stringify(target)}, ${JSON.stringify(platformModule.postSelector)})`);
-  });
 }
