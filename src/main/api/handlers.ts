@@ -21,8 +21,9 @@ import { KanalarkivError } from '../../shared/errors';
 import type { HandoverSettings } from '../../shared/handover';
 import type { RegisterInfo } from '../../shared/register';
 import { recordAttempts, roundOverview } from '../rounds/overview';
-import { parseRounds, roundsForCapture } from '../rounds/rounds';
+import { parseRounds } from '../rounds/rounds';
 import { RUN_DEFAULTS, roundsInForce } from '../pipeline/defaults';
+import { planCapture } from '../pipeline/capture-plan';
 import { tool } from '../resources';
 import type { WebCopy } from '../replay/web-copy-replay';
 import { createArchiveHandlers } from './archive';
@@ -193,15 +194,10 @@ export function createHandlers(context: HandlerContext): KanalarkivApi {
       const unknown = channelIds.filter((id) => !channels.some((c) => c.id === id));
       if (unknown.length > 0) throw new KanalarkivError('not_registered', `not in the register: ${unknown.join(', ')}`);
       const { organisation, browserPath, rounds, tsaUrl } = await settings();
-      // One reading of the clock and the rounds, so every decision below is about the same moment.
-      const at = now();
-      const definitions = roundsInForce(undefined, rounds);
       const archiveDir = await archive();
-      const { snapshots } = await readCatalogue(archiveDir);
-      const roundOf = roundsForCapture(definitions, at, channels, snapshots);
-      return jobs.start(channels, reason, {
-        roundOf: (channel) => roundOf.get(channel.id) ?? null,
-        snapshots,
+      const plan = await planCapture(archiveDir, channels, roundsInForce(undefined, rounds), { at: now() });
+      return jobs.start(plan.channels, reason, {
+        ...plan.run,
         archiveDir,
         organisation,
         browserPath: browserPath || undefined,

@@ -2,16 +2,15 @@ import path from 'node:path';
 import type { CaptureProgress, ChannelResult } from '../../shared/capture';
 import { warningText } from '../../shared/capture-warnings';
 import type { Channel } from '../../shared/channel';
-import { readCatalogue } from '../archive/catalogue';
 import { runCapture } from '../pipeline/run';
 import { defaultProfilesRoot } from '../paths';
-import { currentRound, dueChannels, roundsForCapture } from '../rounds/rounds';
 import { loadChannels, loadRounds, loadSharedSettings } from './channel-file';
 import { entryText, failureText, issueText, roundName } from './messages';
 import type { Translate } from '../messages';
 import { EXIT, parseOptions, useArchive, type Io } from './options';
 import { tsaUrlFlag } from './tsa-options';
 import { RUN_DEFAULTS } from '../pipeline/defaults';
+import { planCapture } from '../pipeline/capture-plan';
 
 const DEFAULT_REASON = 'Regelbunden ögonblicksbild';
 
@@ -70,30 +69,19 @@ export async function captureCommand(args: string[], io: Io, signal?: AbortSigna
   const archiveProblem = await useArchive(values.archive, t);
   if (archiveProblem) return usage(archiveProblem);
 
-  const now = new Date();
-  const { snapshots } = await readCatalogue(values.archive);
-  const current = currentRound(rounds, now);
-  // Another run (a second scheduled task, the app) may take a due channel's snapshot meanwhile.
-  const stillDue = async (channel: Channel) => dueChannels([channel], (await readCatalogue(values.archive!, channel.id)).snapshots, current, new Date()).length > 0;
-  if (values.due) {
-    channels = dueChannels(channels, snapshots, current, now);
-    if (channels.length === 0) {
-      io.err(t('cli.nothingDue', { round: roundName(t, current.name) }));
-      io.out(json ? `${JSON.stringify({ results: [] })}\n` : t('cli.nothingDueShort', { round: roundName(t, current.name) }));
-      return EXIT.ok;
-    }
+  const plan = await planCapture(values.archive, channels, rounds, { due: values.due });
+  if (plan.channels.length === 0) {
+    io.err(t('cli.nothingDue', { round: roundName(t, plan.current.name) }));
+    io.out(json ? `${JSON.stringify({ results: [] })}\n` : t('cli.nothingDueShort', { round: roundName(t, plan.current.name) }));
+    return EXIT.ok;
   }
-
-  const roundOf = roundsForCapture(rounds, now, channels, snapshots);
-  const named = [...new Set(roundOf.values())].filter(Boolean);
-  io.err(t('cli.capturing', { count: channels.length, dir: path.resolve(values.archive), rounds: named.length ? t('cli.forRounds', { rounds: named.map((name) => roundName(t, name!)).join(', ') }) : '' }));
+  const named = [...new Set(plan.channels.map((c) => plan.run.roundOf?.(c)))].filter((name) => typeof name === 'string');
+  io.err(t('cli.capturing', { count: plan.channels.length, dir: path.resolve(values.archive), rounds: named.length ? t('cli.forRounds', { rounds: named.map((name) => roundName(t, name)).join(', ') }) : '' }));
   const results = await runCapture({
-    channels,
+    ...plan.run,
+    channels: plan.channels,
     archiveDir: path.resolve(values.archive),
     reason,
-    roundOf: (channel) => roundOf.get(channel.id) ?? null,
-    stillNeeded: values.due ? stillDue : undefined,
-    snapshots,
     organisation: values.organisation ?? shared?.organisation ?? '',
     timeoutMs: timeout * 1000,
     concurrency,
@@ -104,7 +92,7 @@ export async function captureCommand(args: string[], io: Io, signal?: AbortSigna
     onProgress: progressPrinter(io),
   });
 
-  return report(results, io, json, signal, channels);
+  return report(results, io, json, signal, plan.channels);
 }
 
 /** Prints the results (one JSON object with --json) and gives the exit status. */
