@@ -17,6 +17,7 @@ export const CAPTURE_WARNING_CODES = [
   'mhtml_partial',
   'logged_out',
   'login_expired',
+  'login_dialog_closed',
   'no_posts',
   // Not in the record (its bag is finished before the stamp is asked for): in the run's result.
   'timestamp_failed',
@@ -65,6 +66,10 @@ export const CAPTURE_WARNING_MESSAGES: Record<Language, Catalogue> = {
     },
     logged_out: 'Ögonblicksbilden togs utan inloggning. Utloggad visar {{platform}} bara en del av kanalen (de första inläggen, eller utvalda inlägg i stället för de senaste), så inlägg kan saknas. Logga in med ”{{command}}” för en fullständig ögonblicksbild.',
     login_expired: 'Den sparade inloggningen på {{platform}} gäller inte längre: sidan visade sin inloggningsruta, så ögonblicksbilden är det en besökare utan inloggning ser, och inlägg kan saknas. Logga in igen med ”{{command}}” och ta en ny ögonblicksbild.',
+    login_dialog_closed: {
+      one: 'En inloggningsruta från {{platform}} låg över sidan och stängdes innan sidan togs. Det som låg under rutan finns med.',
+      other: '{{platform}} lade en inloggningsruta över sidan {{count}} gånger. Den stängdes varje gång innan sidan togs, och det som låg under den finns med.',
+    },
     no_posts: 'Inga inlägg hittades på sidan. Har kanalen inlägg har sidan ändrats eller visar inte flödet; titta på ögonblicksbilden.',
     frames_picture_only: {
       one: 'En inbäddad ram från en annan webbplats ({{urls}}) finns med i bilderna, men dess text finns inte i textlagret eller i page.txt.',
@@ -98,6 +103,10 @@ export const CAPTURE_WARNING_MESSAGES: Record<Language, Catalogue> = {
     },
     logged_out: 'The snapshot was taken without a login. Logged out, {{platform}} shows only part of the channel (the first posts, or chosen posts instead of the latest), so posts may be missing. Log in with "{{command}}" for a complete snapshot.',
     login_expired: 'The saved login to {{platform}} no longer holds: the page showed its login dialog, so the snapshot is what a visitor without a login sees, and posts may be missing. Log in again with "{{command}}" and take a new snapshot.',
+    login_dialog_closed: {
+      one: 'A login dialog of {{platform}} covered the page and was closed before the page was captured. What lay under it is in the snapshot.',
+      other: '{{platform}} put a login dialog over the page {{count}} times. It was closed each time before the page was captured, and what lay under it is in the snapshot.',
+    },
     no_posts: 'No posts were found on the page. If the channel has posts, the page has changed or does not show its feed; look at the snapshot.',
     frames_picture_only: {
       one: 'An embedded frame from another site ({{urls}}) is in the pictures, but its text is not in the text layer or in page.txt.',

@@ -20,6 +20,7 @@ const CHANNELS = [
   { id: 'captcha', platform: 'tiktok', status: 'failed', code: 'blocked' },
   { id: 'captcha-later', platform: 'tiktok', status: 'failed', code: 'blocked' },
   { id: 'youtube-bot-check', platform: 'youtube', status: 'failed', code: 'blocked' },
+  { id: 'youtube-bot-check-sv', platform: 'youtube', status: 'failed', code: 'blocked' },
   { id: 'rate-limited', platform: 'web', status: 'ok', code: null },
   { id: 'rate-limited-long', platform: 'web', status: 'failed', code: 'blocked' },
   { id: 'forbidden', platform: 'web', status: 'failed', code: 'blocked' },
@@ -29,11 +30,16 @@ const CHANNELS = [
   { id: 'loading-feed', platform: 'x', status: 'ok', code: null },
   { id: 'facebook-dialog', platform: 'facebook', status: 'ok', code: null },
   { id: 'linkedin-modal', platform: 'linkedin', status: 'ok', code: null },
+  { id: 'linkedin-modal-hides', platform: 'linkedin', status: 'ok', code: null },
+  { id: 'facebook-modal', platform: 'facebook', status: 'ok', code: null },
+  { id: 'facebook-modal-en', platform: 'facebook', status: 'ok', code: null },
+  { id: 'facebook-modal-stuck', platform: 'facebook', status: 'failed', code: 'login_required' },
   { id: 'facebook-comments', platform: 'facebook', status: 'ok', code: null },
   { id: 'instagram-late-grid', platform: 'instagram', status: 'ok', code: null },
   { id: 'linkedin-guest', platform: 'linkedin', status: 'ok', code: null },
   { id: 'bluesky-profile', platform: 'bluesky', status: 'ok', code: null },
   { id: 'bluesky-signin', platform: 'bluesky', status: 'failed', code: 'login_required' },
+  { id: 'bluesky-signin-sv', platform: 'bluesky', status: 'failed', code: 'login_required' },
   { id: 'mastodon-profile', platform: 'mastodon', status: 'ok', code: null },
   { id: 'threads-profile', platform: 'threads', status: 'ok', code: null },
   { id: 'youtube-consent', platform: 'youtube', status: 'ok', code: null },
@@ -96,10 +102,30 @@ describe('platforms as a logged-out or automated visitor meets them', () => {
     const facebook = readFileSync(path.join(resultOf('facebook-dialog').record!, 'data', 'page.txt'), 'utf8');
     for (let n = 1; n <= 20; n++) expect(facebook, `Inlägg ${n}`).toContain(`Inlägg ${n}\n`);
     expect(facebook).not.toContain('Se mer på Facebook');
-    expect(resultOf('facebook-dialog').warnings.map((w) => w.code)).toEqual(['logged_out']);
+    expect(resultOf('facebook-dialog').warnings.map((w) => w.code)).toEqual(['logged_out', 'login_dialog_closed']);
     const linkedin = readFileSync(path.join(resultOf('linkedin-modal').record!, 'data', 'page.txt'), 'utf8');
     expect(linkedin).toContain('Uppdatering 6');
     expect(resultOf('instagram-wall').status).toBe('failed');
+  });
+
+  it('Facebook\'s "Se fler inlägg från …" / "See more from …" modal over the feed is closed and the record says so; one that cannot be closed is a wall', () => {
+    for (const id of ['facebook-modal', 'facebook-modal-en']) {
+      const text = textOf(id);
+      for (let n = 1; n <= 12; n++) expect(text, `${id}: Inlägg ${n}`).toContain(`Inlägg ${n}\n`);
+      expect(text, id).not.toMatch(/Se fler inlägg från|See more from|Skapa nytt konto/);
+      expect(resultOf(id).warnings.map((w) => w.code), id).toEqual(['logged_out', 'login_dialog_closed']);
+    }
+    expect(resultOf('facebook-modal').warnings[1]!.text).toBe('En inloggningsruta från Facebook låg över sidan och stängdes innan sidan togs. Det som låg under rutan finns med.');
+    const cover = execFileSync('pdftotext', ['-l', '1', path.join(resultOf('facebook-modal').record!, 'data', 'record.pdf'), '-'], { encoding: 'utf8' });
+    expect(cover.replace(/\s+/g, ' ')).toContain('En inloggningsruta från Facebook låg över sidan');
+    expect(resultOf('facebook-modal-stuck').error!.message).toMatch(/kanalarkiv login facebook/);
+  });
+
+  it('LinkedIn\'s guest modal, dismissed and hidden by the page itself, is no wall further down the feed', () => {
+    const text = textOf('linkedin-modal-hides');
+    for (let n = 1; n <= 12; n++) expect(text, `Uppdatering ${n}`).toContain(`Uppdatering ${n}\n`);
+    expect(text).not.toContain('Logga in för att se mer från Umeå kommun');
+    expect(resultOf('linkedin-modal-hides').warnings.map((w) => w.code)).toEqual(['logged_out', 'login_dialog_closed']);
   });
 
   const metadataOf = (id: string) => snapshotMetadataSchema.parse(JSON.parse(readFileSync(path.join(resultOf(id).record!, 'data', 'metadata.json'), 'utf8')));
@@ -126,8 +152,8 @@ describe('platforms as a logged-out or automated visitor meets them', () => {
     expect(textOf('mastodon-profile')).toContain(`Toot ${SMALL_FEED}\n`);
   });
 
-  it("Bluesky's text-only \"Sign-in Required\" screen is a login wall", () => {
-    expect(resultOf('bluesky-signin').error!.message).toMatch(/kanalarkiv login bluesky/);
+  it("Bluesky's text-only \"Sign-in Required\" screen is a login wall, in Swedish too", () => {
+    for (const id of ['bluesky-signin', 'bluesky-signin-sv']) expect(resultOf(id).error!.message, id).toMatch(/kanalarkiv login bluesky/);
   });
 
   it("YouTube's consent page on its own address is declined, and the snapshot is of the channel it goes back to", () => {
@@ -152,7 +178,7 @@ describe('platforms as a logged-out or automated visitor meets them', () => {
   });
 
   it('a captcha, at load or after scrolling, is "blocked" and says what to do', () => {
-    for (const id of ['captcha', 'captcha-later', 'youtube-bot-check']) expect(resultOf(id).error!.message).toMatch(/bot check .*Try again later/);
+    for (const id of ['captcha', 'captcha-later', 'youtube-bot-check', 'youtube-bot-check-sv']) expect(resultOf(id).error!.message).toMatch(/bot check .*Try again later/);
   });
 
   it('HTTP 429 is waited out once as Retry-After asks; a longer wait, 403 and 503 say what they are', () => {

@@ -8,7 +8,7 @@ import { PLATFORM_MODULES } from '../platforms';
 import type { ConsentOutcome } from './consent';
 import { withCapturePage } from './capture-page';
 import { guardNavigation } from './navigation-guard';
-import { loginWarning, openPage, sessionHeld } from './open-page';
+import { loginWarnings, openPage, sessionHeld } from './open-page';
 import { helpers } from './page-helpers';
 import { CoverageTracker, type Coverage } from './post-dates';
 import { CAPTURE_PROFILE } from './profile';
@@ -110,8 +110,7 @@ export async function captureChannel(session: CaptureSession, request: CaptureRe
     // A page that shows its login dialog to a browser with the platform's profile is not logged in: the session has run out.
     const helper = helpers(page);
     const held = await sessionHeld(page, loggedIn);
-    if (loggedIn && !held) warnings.push(loginWarning('login_expired', channel.platform));
-    else if (!loggedIn && platformModule.loggedOutView === 'partial') warnings.push(loginWarning('logged_out', channel.platform));
+    warnings.push(...(await loginWarnings(page, loggedIn, channel.platform, platformModule.loggedOutView === 'partial')));
     if (channel.platform !== 'web' && scrolling.posts === 0) warnings.push(captureWarning('no_posts'));
     for (const url of guard.stopped) warnings.push(captureWarning('navigation_stopped', { url: url.slice(0, 200) }));
     for (const [code, frames] of [['frames_unloaded', await helper.unloadedFrames()], ['frames_picture_only', await helper.crossSiteFrames()]] as const) {

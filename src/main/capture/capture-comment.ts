@@ -11,7 +11,7 @@ import { readPng } from '../record/png';
 import type { Capture } from './capture-channel';
 import { withCapturePage } from './capture-page';
 import { CaptureError } from './errors';
-import { loginWarning, openPage, passBarrier, sessionHeld } from './open-page';
+import { loginWarnings, openPage, passBarrier, sessionHeld } from './open-page';
 import { chosenElement, helpers } from './page-helpers';
 import { CAPTURE_PROFILE } from './profile';
 import type { Word } from '../record/words';
@@ -141,8 +141,8 @@ export async function captureComment(session: CaptureSession, request: CommentRe
     const title = await page.title();
     const webCopy = await timings.time('webcopy', () => recorder.save(warcFile, path.join(request.dir, WEB_COPY_FILE), { url: page.url(), title, ts: startedAt.toISOString() }));
     const held = await sessionHeld(page, loggedIn);
-    const warnings = [...opened.warnings];
-    if (loggedIn && !held) warnings.push(loginWarning('login_expired', channel.platform));
+    // A comment is saved as shown, whatever else of the channel a logged-out visitor misses.
+    const warnings = [...opened.warnings, ...(await loginWarnings(page, loggedIn, channel.platform, false))];
     return {
       segments,
       words,

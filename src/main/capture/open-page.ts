@@ -140,8 +140,22 @@ export async function sessionHeld(page: Page, loggedIn: boolean): Promise<boolea
   return loggedIn && (await helpers(page).loginDialogsClosed()) === 0;
 }
 
+/**
+ * What the record says of the login: a saved login that no longer holds (the page showed its login
+ * dialog though the platform's profile was used); logged out, a view that shows only part of the
+ * channel (`partialView`), and the login dialogs closed over the page.
+ */
+export async function loginWarnings(page: Page, loggedIn: boolean, platform: Platform, partialView: boolean): Promise<CaptureWarning[]> {
+  const closed = await helpers(page).loginDialogsClosed();
+  if (loggedIn) return closed > 0 ? [loginWarning('login_expired', platform)] : [];
+  return [
+    ...(partialView ? [loginWarning('logged_out', platform)] : []),
+    ...(closed > 0 ? [captureWarning('login_dialog_closed', { platform: PLATFORM_NAMES[platform] ?? platform, count: closed })] : []),
+  ];
+}
+
 /** The warning that a page was seen without a login (`logged_out`) or with one that has run out, naming the command that logs in. */
-export function loginWarning(code: 'logged_out' | 'login_expired', platform: Platform): CaptureWarning {
+function loginWarning(code: 'logged_out' | 'login_expired', platform: Platform): CaptureWarning {
   return captureWarning(code, { platform: PLATFORM_NAMES[platform] ?? platform, command: `kanalarkiv login ${platform}` });
 }
 

@@ -27,6 +27,7 @@ export function pageConfig(platformModule: PlatformModule): PageConfig {
       block: platformModule.blockSelectors,
       dismiss: platformModule.dismissSelectors,
       texts: texts(platformModule.loginWallTexts),
+      dialogTexts: texts(platformModule.loginDialogTexts),
       blockTexts: texts(platformModule.blockTexts),
     },
   };

@@ -8,7 +8,10 @@ export const bluesky: PlatformModule = {
   loginWallSelectors: [],
   // An account that hides itself from logged-out readers shows a screen with this title and no
   // test id (bluesky-social/social-app, src/components/moderation/ScreenHider.tsx, "!no-unauthenticated").
-  loginWallTexts: [/^Sign-in Required$/i],
+  // ScreenHider's title, in English and as Bluesky's Swedish catalogue has it (bluesky-social/social-app,
+  // src/locale/locales/sv/messages.po: "Sign-in Required" → "Inloggning krävs").
+  loginWallTexts: [/^Sign-in Required$/i, /^Inloggning krävs$/i],
+  loginDialogTexts: [],
   dismissSelectors: [],
   loginPaths: [],
   blockedPaths: [],

@@ -7,6 +7,7 @@ export const instagram: PlatformModule = {
   loginUrl: 'https://www.instagram.com/accounts/login/',
   loginWallSelectors: ['form#loginForm', 'input[name="username"][aria-label]', 'div[role="dialog"] a[href*="/accounts/login"]'],
   loginWallTexts: [],
+  loginDialogTexts: [],
   dismissSelectors: [],
   // Headless visitors are sent to /accounts/login/ (platforms.md); a suspected bot to /challenge/ (instaloader's "checkpoint required").
   loginPaths: [/^\/accounts\/login(\/|$)/i],

@@ -7,6 +7,7 @@ export const linkedin: PlatformModule = {
   loginUrl: 'https://www.linkedin.com/login',
   loginWallSelectors: ['form.login__form', '.authwall-join-form', 'section.authwall', '#base-contextual-sign-in-modal'],
   loginWallTexts: [],
+  loginDialogTexts: [],
   // The guest sign-in modal can be dismissed (platforms.md).
   dismissSelectors: ['#base-contextual-sign-in-modal button.modal__dismiss'],
   // Guests are sent to /authwall on any of LinkedIn's hosts (platforms.md).

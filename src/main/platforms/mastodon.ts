@@ -10,6 +10,7 @@ export const mastodon: PlatformModule = {
   loginUrl: 'https://mastodon.social/auth/sign_in',
   loginWallSelectors: [],
   loginWallTexts: [],
+  loginDialogTexts: [],
   dismissSelectors: [],
   // Mastodon's own sign-in page, on whichever server the channel is.
   loginPaths: [/^\/auth\/sign_in(\/|$)/i],

@@ -16,6 +16,12 @@ export interface PlatformModule {
   loginWallSelectors: string[];
   /** Whole texts of a visible element that mean a login wall, for walls with no stable selector (Bluesky's). */
   loginWallTexts: RegExp[];
+  /**
+   * Whole texts that mean a login wall when they stand in a dialog (`[role=dialog]`, `<dialog>`):
+   * Facebook's "Se fler inlägg från …" modal. The same words in the page itself (at the end of a
+   * logged-out feed) are no wall.
+   */
+  loginDialogTexts: RegExp[];
   /** Buttons that close a login dialog a logged-out visitor may close; a wall without one is final. */
   dismissSelectors: string[];
   /**

@@ -7,6 +7,7 @@ export const threads: PlatformModule = {
   loginUrl: 'https://www.threads.com/login',
   loginWallSelectors: ['form input[name="password"]'],
   loginWallTexts: [],
+  loginDialogTexts: [],
   dismissSelectors: [],
   loginPaths: [/^\/(login|accounts\/login)(\/|$)/i],
   blockedPaths: [/^\/challenge(\/|$)/i],

@@ -7,6 +7,7 @@ export const tiktok: PlatformModule = {
   loginUrl: 'https://www.tiktok.com/login',
   loginWallSelectors: ['[data-e2e="login-modal"]', '#loginContainer'],
   loginWallTexts: [],
+  loginDialogTexts: [],
   dismissSelectors: [],
   loginPaths: [/^\/login(\/|$)/i],
   blockedPaths: [],

@@ -7,6 +7,7 @@ export const web: PlatformModule = {
   loginUrl: 'about:blank',
   loginWallSelectors: [],
   loginWallTexts: [],
+  loginDialogTexts: [],
   dismissSelectors: [],
   loginPaths: [],
   blockedPaths: [],

@@ -7,6 +7,7 @@ export const x: PlatformModule = {
   loginUrl: 'https://x.com/i/flow/login',
   loginWallSelectors: ['[data-testid="sheetDialog"] [data-testid="loginButton"]', 'div[data-testid="login"]'],
   loginWallTexts: [],
+  loginDialogTexts: [],
   dismissSelectors: [],
   loginPaths: [/^\/i\/flow\/login(\/|$)/i, /^\/login(\/|$)/i],
   blockedPaths: [],

@@ -7,14 +7,16 @@ export const youtube: PlatformModule = {
   loginUrl: 'https://accounts.google.com/ServiceLogin?service=youtube',
   loginWallSelectors: [],
   loginWallTexts: [],
+  loginDialogTexts: [],
   dismissSelectors: [],
   // Google's sign-in, where YouTube sends a visitor it will not serve.
   loginPaths: [/^\/(ServiceLogin|v3\/signin|signin)(\/|$)/i],
   blockedPaths: [],
   blockSelectors: [],
-  // What YouTube shows a visitor it takes for a bot, in place of the video (yt-dlp/yt-dlp#15796 and many
-  // threads quoting it; the apostrophe is a typographic one).
-  blockTexts: [/^Sign in to confirm you[’']re not a bot/i],
+  // What YouTube shows a visitor it takes for a bot, in the player's .ytp-error-content-wrap-reason
+  // (yt-dlp/yt-dlp#15796 and many threads quoting it; the apostrophe is a typographic one), and the
+  // same in Swedish, as YouTube serves it to a browser in sv-SE (issue 32).
+  blockTexts: [/^Sign in to confirm you[’']re not a bot/i, /^Logga in för att bekräfta att du inte är en robot/i],
   consentRulesUrl: null,
   // In the EU, YouTube first sends a visitor to consent.youtube.com/m (and Google to consent.google.com/ml,
   // platforms.md); autoconsent's "google-consent-standalone" declines there and the page goes back to the channel.

@@ -23,6 +23,8 @@ export interface PageConfig {
     /** Close buttons of a login dialog a logged-out visitor may close. */
     dismiss: string[];
     texts: Array<[string, string]>;
+    /** Wall texts that count only inside a dialog. */
+    dialogTexts: Array<[string, string]>;
     blockTexts: Array<[string, string]>;
   };
 }

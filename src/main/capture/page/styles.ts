@@ -24,6 +24,16 @@ export function hide(el: Element): void {
   setStyle(el, 'visibility', 'hidden');
 }
 
+/** What `look` sees with our hiding of `els` lifted for the moment, as the page itself shows them. */
+export function withoutOurHiding<T>(els: Element[], look: () => T): T {
+  for (const el of els) resetStyle(el as HTMLElement, 'visibility');
+  try {
+    return look();
+  } finally {
+    for (const el of els) setStyle(el, 'visibility', 'hidden');
+  }
+}
+
 /** Gives the page back as it was, for the saved MHTML copy. */
 export function restore(): void {
   for (const [el, props] of changed) for (const prop of [...props.keys()]) resetStyle(el, prop);
