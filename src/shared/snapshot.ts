@@ -75,7 +75,14 @@ export const snapshotMetadataSchema = z.object({
     tool: z.object({ name: z.string(), version: z.string() }),
     /** `name` is the system as people name it ("Windows 11 Pro (build 26100)"); null in records made before it was kept. */
     os: z.object({ platform: z.string(), release: z.string(), arch: z.string(), name: z.string().nullable().default(null) }),
+    /** The picture's height, the strip along the bottom included. */
     pageHeight: z.number(),
+    /**
+     * The bars along the bottom of the window (a logged-out bar, a cookie bar that stays), shown once
+     * below the page's own rows: from row `top` of the picture, `height` px. The page itself is the
+     * rows above `top`. Null when there is none, and in records made before it was kept.
+     */
+    bottomStrip: z.object({ top: z.number(), height: z.number() }).nullable().default(null),
     posts: z.number().int(),
     /** Whether the platform's login profile was used, never whose; null in records made before it was kept. */
     loggedIn: z.boolean().nullable().default(null),

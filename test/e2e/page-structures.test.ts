@@ -171,6 +171,12 @@ describe('page structures of real sites', () => {
     expect(bar).toHaveLength(1);
     expect(Math.abs(bar[0]![1] - FIXED_BAR.height)).toBeLessThanOrEqual(1);
     expect(bar[0]![0] + bar[0]![1]).toBe(image.height);
+    // The record says which rows are the page and which the strip added below it.
+    const { bottomStrip, pageHeight } = metadataOf('fixed-bar').capture;
+    expect(bottomStrip).toEqual({ top: bar[0]![0], height: bar[0]![1] });
+    expect(bottomStrip!.top + bottomStrip!.height).toBe(pageHeight);
+    expect(coverOf('fixed-bar')).toContain(`Av dem är de sista ${bottomStrip!.height} px fälten längst ned i fönstret, som visas en gång under sidan`);
+    expect(metadataOf('shadow').capture.bottomStrip).toBeNull();
     const text = textOf('fixed-bar');
     expect(times(text, 'Under fältet')).toBe(1);
     expect(times(text, 'Registrera dig')).toBe(1);

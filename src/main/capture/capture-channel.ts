@@ -43,6 +43,8 @@ export interface CaptureFacts {
   browser: { name: string; version: string; userAgent: string };
   viewport: { width: number; height: number };
   pageHeight: number;
+  /** The strip of bottom bars shown once below the page, if any. */
+  bottomStrip: { top: number; height: number } | null;
   posts: number;
   /** Whether the page was seen logged in: the platform's login profile was used and its session held (never whose it is). */
   loggedIn: boolean;
@@ -155,6 +157,7 @@ export async function captureChannel(session: CaptureSession, request: CaptureRe
         browser: { name: session.browser.kind, version: version.product.replace(/^[^/]*\//, ''), userAgent: await page.evaluate<string>('navigator.userAgent') },
         viewport: { ...CAPTURE_PROFILE.viewport },
         pageHeight: scrolling.pageHeight,
+        bottomStrip: scrolling.bottomStrip,
         posts: scrolling.posts,
         mhtmlPosts,
         loggedIn: held,

@@ -160,6 +160,7 @@ export async function captureComment(session: CaptureSession, request: CommentRe
         browser: { name: session.browser.kind, version: version.product.replace(/^[^/]*\//, ''), userAgent: await page.evaluate<string>('navigator.userAgent') },
         viewport: { ...CAPTURE_PROFILE.viewport },
         pageHeight: segments.reduce((sum, s) => sum + s.height, 0),
+        bottomStrip: null,
         posts: 1,
         mhtmlPosts: 1,
         webCopy,

@@ -32,6 +32,8 @@ export interface ScrollCaptureResult {
   segments: Segment[];
   words: Word[];
   pageHeight: number;
+  /** Where the strip of bottom bars, shown once at the end, lies in the picture; null for none. */
+  bottomStrip: { top: number; height: number } | null;
   posts: number;
   expanded: number;
   tiles: number;
@@ -192,11 +194,13 @@ export async function scrollAndCapture(page: Page, cdp: CDPSession, options: Scr
     if (captured >= metrics.contentHeight && !(await timings.time('wait', () => waitForGrowth(helper, network, captured, signal)))) break;
   }
 
+  let bottomStrip: ScrollCaptureResult['bottomStrip'] = null;
   if (cut !== 'height') {
     const tailTop = await helper.prepareTail();
     if (tailTop !== null) {
       const shot = await timings.time('screenshot', () => screenshotViewport(cdp, stitcher.width));
       const toRow = Math.min(metrics.innerHeight, tailTop + options.maxHeight - stitcher.height);
+      if (toRow > tailTop) bottomStrip = { top: stitcher.height, height: toRow - tailTop };
       keep(shot, tailTop, toRow, await helper.tailWords(tailTop));
     }
   }
@@ -210,7 +214,7 @@ export async function scrollAndCapture(page: Page, cdp: CDPSession, options: Scr
   if (pendingImages > 0) warnings.push(captureWarning('images_pending', { count: pendingImages }));
   timings.add('scroll', performance.now() - loopStart);
   const segments = await timings.time('encode', () => stitcher.finish());
-  return { segments, words, pageHeight: stitcher.height, posts, expanded, tiles, cut, warnings };
+  return { segments, words, pageHeight: stitcher.height, bottomStrip, posts, expanded, tiles, cut, warnings };
 }
 
 /**

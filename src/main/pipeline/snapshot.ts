@@ -119,6 +119,7 @@ export async function archiveSnapshot(
       tool: tool(),
       os: { platform: os.platform(), release: os.release(), arch: os.arch(), name: currentOsName() },
       pageHeight: facts.pageHeight,
+      bottomStrip: facts.bottomStrip,
       posts: facts.posts,
       mhtmlPosts: facts.mhtmlPosts,
       webCopy: facts.webCopy,

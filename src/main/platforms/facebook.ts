@@ -10,7 +10,8 @@ export const facebook: PlatformModule = {
   // The logged-out modal over a page's feed, headed "Se fler inlägg från <page>" in Swedish and
   // "See more from <page>" in English (issue 32); the same words close a limited feed, outside a dialog.
   loginDialogTexts: [/^Se fler inlägg från\s/i, /^See more from\s/i],
-  // The logged-out dialog over a page can be closed (platforms.md); its close button is labelled in the page's language.
+  // The logged-out dialog over a page can be closed (platforms.md; browsertrix-behaviors src/site/facebook.ts
+  // clicks a role=button in the dialog, Q.loginModal); its close button is labelled in the page's language.
   dismissSelectors: ['div[role="dialog"] [role="button"][aria-label="Stäng"]', 'div[role="dialog"] [role="button"][aria-label="Close"]'],
   loginPaths: [/^\/(login|checkpoint)(\/|\.php|$)/i],
   blockedPaths: [],

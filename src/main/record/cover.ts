@@ -46,7 +46,7 @@ function snapshotRows(writer: PageWriter, metadata: SnapshotMetadata, printedPag
   writer.row('Anledning', reasonText(metadata));
   writer.row('Omgång', metadata.round ?? 'Ingen: tagen utanför omgångarnas perioder, som en extra ögonblicksbild');
   writer.row('Sidans titel', capped(capture.title, 300) || '–');
-  writer.row('Sidans höjd', `${capture.pageHeight.toLocaleString('sv-SE')} px, utskriven på ${printedPages} ${printedPages === 1 ? 'A4-sida' : 'A4-sidor'} efter försättsbladet`);
+  writer.row('Sidans höjd', `${capture.pageHeight.toLocaleString('sv-SE')} px, utskriven på ${printedPages} ${printedPages === 1 ? 'A4-sida' : 'A4-sidor'} efter försättsbladet${stripText(capture.bottomStrip)}`);
   writer.row('Inlägg i bilden', String(capture.posts));
   if (capture.mhtmlPosts !== null) writer.row('Inlägg i MHTML-kopian', mhtmlText(capture.mhtmlPosts, capture.posts));
   writer.row('Period som täcks', coverageText(capture.coverage));
@@ -149,6 +149,12 @@ function webCopyText(webCopy: SnapshotMetadata['capture']['webCopy']): string {
 }
 
 /** How many of the pictured posts the MHTML copy holds; a virtualised feed keeps only the last ones in the page. */
+/** Which rows of the picture are the page, when a strip of bottom bars is shown once below it. */
+function stripText(strip: SnapshotMetadata['capture']['bottomStrip']): string {
+  if (!strip) return '';
+  return `. Av dem är de sista ${strip.height.toLocaleString('sv-SE')} px fälten längst ned i fönstret, som visas en gång under sidan; sidan själv är de översta ${strip.top.toLocaleString('sv-SE')} px`;
+}
+
 function mhtmlText(inCopy: number, pictured: number): string {
   if (inCopy >= pictured) return String(inCopy);
   return `${inCopy} av ${pictured}: webbplatsen tar bort inlägg ur sidan medan den rullas. Bilderna och texten i denna handling har alla ${pictured}.`;

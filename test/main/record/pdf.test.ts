@@ -28,7 +28,7 @@ function metadata(pages: SnapshotMetadata['pages'], warnings: string[]): Snapsho
       startedAt: '2026-04-14T08:30:00.000Z', finishedAt: '2026-04-14T08:31:10.500Z',
       browser: { name: 'Microsoft Edge', version: '141.0.1', userAgent: null }, viewport: { width: 1280, height: 1024 }, profileVersion: '1.0', profile: {},
       tool: { name: 'Kanalarkiv', version: '0.1.0' }, os: { platform: 'win32', release: '10.0.26100', arch: 'x64', name: 'Windows 11 Pro (build 26100)' },
-      pageHeight: pages.reduce((s, p) => s + p.height, 0), posts: 3, mhtmlPosts: 3, webCopy: { responses: 12, withoutBody: 1, bytes: 2_400_000 }, loggedIn: true, expanded: 0, consent: { cmp: null, optedOut: null }, cut: null, warnings, warningCodes: [],
+      pageHeight: pages.reduce((s, p) => s + p.height, 0), bottomStrip: null, posts: 3, mhtmlPosts: 3, webCopy: { responses: 12, withoutBody: 1, bytes: 2_400_000 }, loggedIn: true, expanded: 0, consent: { cmp: null, optedOut: null }, cut: null, warnings, warningCodes: [],
       coverage: { since: '2025-09-14T08:00:00.000Z', oldestPost: '2025-09-02T10:00:00.000Z', newestPost: '2026-04-13T10:00:00.000Z', complete: true },
     },
     pages,
