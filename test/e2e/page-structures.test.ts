@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { snapshotMetadataSchema, type SnapshotMetadata } from '../../src/shared/snapshot';
 import { startFixtureSite, type FixtureSite } from '../fixtures/site/server';
 import {
-  ANCHOR, COLUMN, EMBED, FIXED_BAR, SHADOW_POSTS, SHELL, anchorColour, columnColour, sentinel, shellColour,
+  ANCHOR, COLUMN, EMBED, FIXED_BAR, SCRIPT_BLOCKS, SHADOW_POSTS, SHELL, anchorColour, columnColour, sentinel, shellColour,
 } from '../fixtures/site/structures';
 import { runCli } from '../helpers/cli';
 import { stitched } from '../helpers/record';
@@ -24,6 +24,7 @@ const CHANNELS = [
   { id: 'shadow', platform: 'youtube' },
   { id: 'form', platform: 'web' },
   { id: 'fixed-bar', platform: 'web' },
+  { id: 'scripts', platform: 'web' },
 ];
 
 let site: FixtureSite;
@@ -180,5 +181,17 @@ describe('page structures of real sites', () => {
     const text = textOf('fixed-bar');
     expect(times(text, 'Under fältet')).toBe(1);
     expect(times(text, 'Registrera dig')).toBe(1);
+  });
+
+  it('keeps every script in page.txt and in the PDF\'s text layer, right-to-left text in the order it is read', () => {
+    const text = textOf('scripts');
+    const layer = execFileSync('pdftotext', [path.join(recordOf('scripts'), 'data', 'record.pdf'), '-'], { encoding: 'utf8' }).replace(/[\u202A-\u202E]/g, '');
+    const oneLine = (s: string) => s.replace(/\s+/g, ' ');
+    for (const [lang, block] of Object.entries(SCRIPT_BLOCKS)) {
+      expect(oneLine(text), `page.txt, ${lang}`).toContain(block);
+      // Every character of the block is in the text layer (a CJK sentence is one word, cut where the line breaks).
+      for (const char of block.replace(/\s/g, '')) expect(layer, `text layer, ${lang}: ${char}`).toContain(char);
+    }
+    for (const word of SCRIPT_BLOCKS.ar.split(' ')) expect(oneLine(layer), `text layer, ar: ${word}`).toContain(word);
   });
 });

@@ -24,9 +24,10 @@ import {
 import type { SnapshotMetadata } from '../../shared/snapshot';
 import type { Word } from './words';
 import { drawCover } from './cover';
-import { drawableText } from './glyphs';
+import { visualOrder } from './bidi';
+import { drawableText, fontRuns } from './glyphs';
 import { recordTitle } from './title';
-import { createPdfA, finishPdfA } from './pdfa';
+import { createPdfA, finishPdfA, textLayerFonts } from './pdfa';
 import { HEADER_BAND, PRINT_MARGIN, printLayout, type PrintPage } from './print-layout';
 import { A4, MUTED } from './writer';
 
@@ -87,6 +88,7 @@ export async function buildRecordPdf(input: RecordInput): Promise<Uint8Array> {
   };
 
   const wordsByPage = groupWords(input.words, layout);
+  const textFonts = await textLayerFonts(doc, regular, input.words.map((w) => w.text));
   const covers = doc.getPageCount();
   const header = `${metadata.channel.name} · ${headerTime.format(new Date(metadata.capture.startedAt))}`;
   for (const [n, plan] of layout.entries()) {
@@ -112,7 +114,7 @@ export async function buildRecordPdf(input: RecordInput): Promise<Uint8Array> {
         popGraphicsState(),
       );
     }
-    drawTextLayer(page, regular, wordsByPage[n] ?? [], plan, contentTop);
+    drawTextLayer(page, textFonts, wordsByPage[n] ?? [], plan, contentTop);
   }
 
   // Info dates have whole seconds; the XMP must state the same instant.
@@ -145,25 +147,38 @@ function groupWords(words: Word[], layout: PrintPage[]): Word[][] {
 /**
  * Lays each word, invisible (render mode 3), exactly over its picture: the font size matches the
  * word's height and a horizontal stretch its width, so selection and search hits land on the image.
+ * A word in a script DejaVu lacks is drawn in the fallback font that has it (textLayerFonts), run by run.
  */
-function drawTextLayer(page: PDFPage, font: PDFFont, words: Word[], plan: PrintPage, contentTop: number): void {
+function drawTextLayer(page: PDFPage, fonts: PDFFont[], words: Word[], plan: PrintPage, contentTop: number): void {
   if (words.length === 0) return;
-  const fontName = page.node.newFontDictionary('TextLayer', font.ref);
+  const names = new Map<PDFFont, PDFName>();
+  const nameOf = (font: PDFFont) => {
+    let name = names.get(font);
+    if (!name) names.set(font, (name = page.node.newFontDictionary('TextLayer', font.ref)));
+    return name;
+  };
   const ops: PDFOperator[] = [beginText(), setTextRenderingMode(TextRenderingMode.Invisible)];
-  let currentSize = -1;
+  let current: [PDFFont, number] | null = null;
   for (const word of words) {
-    const text = drawableText(font, word.text);
-    if (text.length === 0) continue;
+    // Glyphs left to right as the picture shows them; a right-to-left word's are reversed (bidi.ts).
+    const runs = fontRuns(fonts, visualOrder(word.text));
+    if (runs.length === 0) continue;
+    // The space after each word keeps words apart when the text is copied or extracted.
+    const last = runs.at(-1)!;
+    last.text += drawableText(last.font, ' ');
     const size = Math.max(1, Math.round((word.height * plan.scale * 2) / BOX_EM) / 2);
-    if (size !== currentSize) {
-      ops.push(setFontAndSize(fontName, size));
-      currentSize = size;
-    }
-    const natural = font.widthOfTextAtSize(text, size);
+    const natural = runs.reduce((sum, run) => sum + run.font.widthOfTextAtSize(run.text, size), 0) - last.font.widthOfTextAtSize(drawableText(last.font, ' '), size);
     const stretch = natural > 0 ? (word.width * plan.scale) / natural : 1;
-    const x = PRINT_MARGIN + word.x * plan.scale;
     const baseline = contentTop - (word.y - plan.top) * plan.scale - size * ASCENT;
-    ops.push(setTextMatrix(round(stretch), 0, 0, 1, round(x), round(baseline)), showText(font.encodeText(`${text} `)));
+    let x = PRINT_MARGIN + word.x * plan.scale;
+    for (const run of runs) {
+      if (current?.[0] !== run.font || current[1] !== size) {
+        ops.push(setFontAndSize(nameOf(run.font), size));
+        current = [run.font, size];
+      }
+      ops.push(setTextMatrix(round(stretch), 0, 0, 1, round(x), round(baseline)), showText(run.font.encodeText(run.text)));
+      x += run.font.widthOfTextAtSize(run.text, size) * stretch;
+    }
   }
   ops.push(endText());
   page.pushOperators(...ops);

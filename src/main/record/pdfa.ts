@@ -6,16 +6,30 @@ import { PDFDocument, PDFHexString, PDFName, PDFString, type PDFFont } from 'pdf
 import { resourcesDir } from '../resources';
 import { xmpPacket, type DocumentInfo } from './xmp';
 
+type FontkitFont = ReturnType<typeof fontkit.create>;
+
 /**
- * fontkit parses a font file on every embed; the two DejaVu files are the same for every document,
- * so each is parsed once per process. pdf-lib subsets per document from the shared parsed font.
+ * A font that lays text out as one glyph per character, in the order written: no shaping, no
+ * reordering into visual order. A record's text must extract as the page wrote it: shaped Arabic
+ * came out of the text layer backwards, lam-alef pairs turned round (issue 32), and fontkit's shaper
+ * for Indic scripts does not even run under pdf-lib (Hopding/pdf-lib#1419, #785). The text layer is
+ * invisible; the cover's Swedish words look the same either way.
  */
-const parsedFonts = new Map<Uint8Array, ReturnType<typeof fontkit.create>>();
+function unshaped(font: FontkitFont): FontkitFont {
+  const layout = (text: string) => ({ glyphs: Array.from(text, (c) => font.glyphForCodePoint(c.codePointAt(0)!)), positions: [] });
+  return new Proxy(font, { get: (target, key) => (key === 'layout' ? layout : Reflect.get(target, key, target)) });
+}
+
+/**
+ * fontkit parses a font file on every embed; the font files are the same for every document, so
+ * each is parsed once per process. pdf-lib subsets per document from the shared parsed font.
+ */
+const parsedFonts = new Map<Uint8Array, FontkitFont>();
 const cachingFontkit = {
   create: (bytes: Uint8Array) => {
     let font = parsedFonts.get(bytes);
     if (!font) {
-      font = fontkit.create(bytes);
+      font = unshaped(fontkit.create(bytes));
       parsedFonts.set(bytes, font);
     }
     return font;
@@ -34,6 +48,34 @@ const readResource = (file: string) => {
 /** Reads and parses the two fonts ahead of the first record, so that the first record does not wait for them. */
 export async function prepareFonts(): Promise<void> {
   for (const file of ['fonts/DejaVuSans.ttf', 'fonts/DejaVuSans-Bold.ttf']) cachingFontkit.create(await readResource(file));
+}
+
+/**
+ * Fonts for the characters DejaVu Sans has no glyph for, tried in order (resources/fonts/LICENSE.md):
+ * Chinese and Japanese, Ethiopic (Tigrinya, Amharic), Thai, Devanagari, and Arabic letters DejaVu lacks.
+ */
+const FALLBACK_FONTS = ['fonts/DroidSansFallbackFull.ttf', 'fonts/NotoSansEthiopic-Regular.ttf', 'fonts/NotoSansThai-Regular.ttf', 'fonts/NotoSansDevanagari-Regular.ttf', 'fonts/NotoSansArabic-Regular.ttf'];
+
+/**
+ * The fonts the invisible text layer needs for `texts`: DejaVu Sans, then each fallback that has a
+ * glyph for a character DejaVu lacks, embedded (subset) only when a record needs it, so a Swedish
+ * record stays as small as before.
+ */
+export async function textLayerFonts(doc: PDFDocument, regular: PDFFont, texts: Iterable<string>): Promise<PDFFont[]> {
+  const known = new Set(regular.getCharacterSet());
+  const missing = new Set<number>();
+  for (const text of texts) for (const c of text) if (!known.has(c.codePointAt(0)!)) missing.add(c.codePointAt(0)!);
+  const fonts = [regular];
+  for (const file of FALLBACK_FONTS) {
+    if (missing.size === 0) break;
+    const bytes = await readResource(file);
+    const parsed = cachingFontkit.create(bytes);
+    const covered = [...missing].filter((c) => parsed.hasGlyphForCodePoint(c));
+    if (covered.length === 0) continue;
+    fonts.push(await doc.embedFont(bytes, { subset: true }));
+    for (const c of covered) missing.delete(c);
+  }
+  return fonts;
 }
 
 /** A new document with the embedded (subset) DejaVu fonts that PDF/A needs for any text. */

@@ -1,6 +1,7 @@
+import { readingOrder } from './bidi';
 import type { Word } from './words';
 
-/** The page's visible words grouped into lines, in reading order (top to bottom, left to right). */
+/** The page's visible words grouped into lines, in reading order: top to bottom, and within a line left to right, or from the right in a right-to-left script. */
 export function textLines(words: Word[]): Word[][] {
   const sorted = [...words].sort((a, b) => a.y - b.y || a.x - b.x);
   const lines: Word[][] = [];
@@ -10,7 +11,7 @@ export function textLines(words: Word[]): Word[][] {
     if (line && Math.abs(word.y - line[0]!.y) < Math.max(line[0]!.height, 1) / 2) line.push(word);
     else lines.push([word]);
   }
-  return lines.map((line) => line.sort((a, b) => a.x - b.x));
+  return lines.map((line) => readingOrder(line.sort((a, b) => a.x - b.x)));
 }
 
 /** The page's visible text as plain lines, for `page.txt`: searchable by any tool without opening the PDF. */

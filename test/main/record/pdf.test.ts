@@ -157,4 +157,30 @@ describe('buildRecordPdf', () => {
     expect(cover).toContain('Anledning Regelbunden ögonblicksbild (ingen omgång pågick, så den räknas som extra)');
     expect(cover).toContain('Omgång Ingen: tagen utanför omgångarnas perioder, som en extra ögonblicksbild');
   });
+
+  /** Words a municipality's visitors write, one script each: each must come out of the text layer whole. */
+  const SCRIPTS: Array<[string, string]> = [
+    ['Japanese', 'ウメオ市へようこそ'], ['Chinese', '欢迎来到于默奥市'], ['Arabic', 'مرحبا'], ['Persian', 'پژوهش'], ['Pashto', 'ښاروالۍ'],
+    ['Tigrinya', 'እንቋዕ'], ['Amharic', 'እንኳን'], ['Thai', 'ยินดีต้อนรับ'], ['Hindi', 'स्वागत'], ['Russian', 'Добро'], ['Ukrainian', 'Ласкаво'],
+    ['Greek', 'Καλώς'], ['Hebrew', 'ברוכים'], ['Somali', 'soo dhawoow'], ['Northern Sami', 'Buorre'], ['Georgian', 'მოგესალმებით'], ['Armenian', 'Բարի'],
+  ];
+
+  it('keeps every script in the text layer, with a font that has it embedded only where a record needs it, and stays PDF/A', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'record-'));
+    await piece(dir, 'screenshot-001.png', 2_000, '#ffffff');
+    const meta = metadata([{ file: 'screenshot-001.png', top: 0, width: 1280, height: 2_000 }], []);
+    const words = SCRIPTS.flatMap(([, text], i) => text.split(' ').map((w, j) => ({ text: w, x: 100 + j * 200, y: 40 + i * 60, width: 180, height: 24 })));
+    const file = path.join(dir, 'record.pdf');
+    writeFileSync(file, await buildRecordPdf({ metadata: meta, dir, words }));
+    expect(pdfaViolations(file)).toEqual([]);
+    // pdftotext marks right-to-left runs with directional embeddings; the words themselves must be as written.
+    const text = execFileSync('pdftotext', ['-f', '2', '-l', '2', file, '-']).toString().replace(/[\u202A-\u202E]/g, '');
+    for (const [script, words] of SCRIPTS) for (const word of words.split(' ')) expect(text, script).toContain(word);
+    expect(text).toContain('ښاروالۍ');
+    // A record in Swedish only carries DejaVu alone.
+    const plain = path.join(dir, 'plain.pdf');
+    writeFileSync(plain, await buildRecordPdf({ metadata: meta, dir, words: [{ text: 'Välkommen', x: 100, y: 40, width: 120, height: 24 }] }));
+    expect(execFileSync('pdffonts', [plain]).toString()).not.toMatch(/Droid|Noto/);
+    expect(execFileSync('pdffonts', [file]).toString()).toMatch(/DroidSansFallback/);
+  });
 });
