@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { snapshotMetadataSchema, type SnapshotMetadata } from '../../src/shared/snapshot';
 import { startFixtureSite, type FixtureSite } from '../fixtures/site/server';
 import {
-  ANCHOR, COLUMN, EMBED, FIXED_BAR, SCRIPT_BLOCKS, SHADOW_POSTS, SHELL, anchorColour, columnColour, sentinel, shellColour,
+  ANCHOR, COLUMN, EMBED, FIXED_BAR, READING_ORDER, SCRIPT_BLOCKS, SHADOW_POSTS, SHELL, anchorColour, columnColour, sentinel, shellColour,
 } from '../fixtures/site/structures';
 import { runCli } from '../helpers/cli';
 import { stitched } from '../helpers/record';
@@ -25,6 +25,7 @@ const CHANNELS = [
   { id: 'form', platform: 'web' },
   { id: 'fixed-bar', platform: 'web' },
   { id: 'scripts', platform: 'web' },
+  { id: 'reading-order', platform: 'web' },
 ];
 
 let site: FixtureSite;
@@ -193,5 +194,9 @@ describe('page structures of real sites', () => {
       for (const char of block.replace(/\s/g, '')) expect(layer, `text layer, ${lang}: ${char}`).toContain(char);
     }
     for (const word of SCRIPT_BLOCKS.ar.split(' ')) expect(oneLine(layer), `text layer, ar: ${word}`).toContain(word);
+  });
+
+  it('reads page.txt block by block as a reader does: no folded menu or screen-reader link, no column run into another, a wrapped sentence whole', () => {
+    expect(textOf('reading-order')).toBe(`${READING_ORDER.join('\n')}\n`);
   });
 });

@@ -3,7 +3,7 @@ import { snapshotMetadataSchema, warningsOf, type SnapshotMetadata } from '../..
 import { readRegularText, relativePath } from './files';
 import { DATA_DIR, METADATA_FILE, TEXT_FILE, WORDS_FILE } from './layout';
 import type { Word } from '../record/words';
-import { textLines, wordsFromJson } from '../record/text';
+import { lineText, textLines, wordsFromJson } from '../record/text';
 import { findBags } from './verify';
 import { snapshotRefSchema, type Catalogue, type SearchHit, type SnapshotRef, type SnapshotSummary, type WordBox } from '../../shared/archive';
 
@@ -99,7 +99,7 @@ const boxOf = (word: Word | undefined): WordBox | null => (word ? { x: word.x, y
 async function linesOf(bag: string): Promise<Array<{ text: string; words: Word[] }> | null> {
   try {
     const words = wordsFromJson(await readRegularText(path.join(bag, DATA_DIR, WORDS_FILE)));
-    return textLines(words).map((line) => ({ text: line.map((w) => w.text).join(' '), words: line }));
+    return textLines(words).map((line) => ({ text: lineText(line), words: line }));
   } catch {
     // A record made before the words' places were kept: its text has no places.
   }

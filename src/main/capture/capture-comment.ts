@@ -35,6 +35,9 @@ export interface CommentRequest {
   onProgress?: (stage: CaptureStage, percent: number) => void;
 }
 
+/** More blocks than one document numbers: the blocks of each picture of a saved comment start this far apart. */
+const BLOCKS_PER_PICTURE = 1_000_000_000;
+
 /** How long the page owner may take to choose the comment on the page. */
 const PICK_WAIT_MS = 10 * 60_000;
 /** The hint over the page while choosing (removed before any picture). */
@@ -113,8 +116,10 @@ export async function captureComment(session: CaptureSession, request: CommentRe
       if (which === 'context') await helper.outlineChosen(false);
       const png = readPng(await readFile(path.join(request.dir, file)));
       const top = segments.reduce((sum, s) => sum + s.height, 0);
+      // The comment shows again, outlined, in the post's picture: each picture's blocks are its own.
+      const blocks = segments.length * BLOCKS_PER_PICTURE;
       segments.push({ file, width: png.width, height: png.height, top });
-      for (const [text, x, y, width, height] of raw) if (y + height <= png.height) words.push({ text, x, y: y + top, width, height });
+      for (const [text, x, y, width, height, block] of raw) if (y + height <= png.height) words.push({ text, x, y: y + top, width, height, block: block + blocks });
     };
     let answer: ShownComment['answer'] = null;
     await timings.time('tiles', async () => {

@@ -1,12 +1,13 @@
 import type { CDPSession, Page } from 'playwright-core';
 import sharp from 'sharp';
 import { captureWarning, type CaptureWarning } from '../../shared/capture-warnings';
+import { readingRanks, type BlockBox } from '../record/text';
 import type { Word } from '../record/words';
 import type { PlatformModule } from '../platforms';
 import { barrierFailure } from './access';
 import { CaptureError } from './errors';
 import type { NetworkMonitor } from './network';
-import type { RawWord, Shift } from './page/api';
+import type { Shift, TextRead } from './page/api';
 import { helpers, type Helpers } from './page-helpers';
 import type { CoverageTracker } from './post-dates';
 import { Stitcher, type Segment } from './stitcher';
@@ -104,9 +105,12 @@ export async function scrollAndCapture(page: Page, cdp: CDPSession, options: Scr
   };
 
   const prepare = (first: boolean) => helper.prepareTile(first, captured);
-  const keep = (tile: Buffer, fromRow: number, toRow: number, raw: RawWord[]) => {
+  // Each block's box where it was first seen, in rows of the picture, to read the blocks in order at the end.
+  const blocks = new Map<number, BlockBox>();
+  const keep = (tile: Buffer, fromRow: number, toRow: number, read: TextRead) => {
     const top = stitcher.height - fromRow;
-    for (const [text, x, y, width, height] of raw) words.push({ text, x, y: y + top, width, height });
+    for (const [text, x, y, width, height, block] of read.words) words.push({ text, x, y: y + top, width, height, block });
+    for (const [id, x, y, width, height] of read.blocks) if (!blocks.has(id)) blocks.set(id, { id, top: y + top, bottom: y + top + height, left: x, right: x + width });
     stitcher.append(tile, fromRow, toRow);
   };
 
@@ -171,7 +175,7 @@ export async function scrollAndCapture(page: Page, cdp: CDPSession, options: Scr
     closings = 0;
     if (toRow > fromRow) {
       pendingImages += loading;
-      keep(shot, fromRow, toRow, tile.words);
+      keep(shot, fromRow, toRow, tile);
       idle = 0;
     } else idle += 1;
     posts += tile.posts;
@@ -212,6 +216,9 @@ export async function scrollAndCapture(page: Page, cdp: CDPSession, options: Scr
     warnings.push(captureWarning('scrolled_itself', { px: skipped }));
   }
   if (pendingImages > 0) warnings.push(captureWarning('images_pending', { count: pendingImages }));
+  // Blocks numbered in the order a reader takes them (record/text.ts), so page.txt and search read them so.
+  const ranks = readingRanks([...blocks.values()]);
+  for (const word of words) if (word.block !== undefined) word.block = ranks.get(word.block) ?? word.block;
   timings.add('scroll', performance.now() - loopStart);
   const segments = await timings.time('encode', () => stitcher.finish());
   return { segments, words, pageHeight: stitcher.height, bottomStrip, posts, expanded, tiles, cut, warnings };

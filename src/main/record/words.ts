@@ -5,4 +5,6 @@ export interface Word {
   y: number;
   width: number;
   height: number;
+  /** The block of the page it stands in (see capture/page/api.ts RawWord); absent in records made before blocks were kept. */
+  block?: number;
 }

@@ -28,7 +28,7 @@ function racingPage(loadingBefore: number) {
     ['metrics', () => metrics],
     ['scrollTo', () => 0],
     ['prepareTile', () => ({ clicked: 0, pushed: 0, wall: null, shift: { move: 0, skipped: 0 } })],
-    ['readTile', () => ({ metrics, fromRow: 0, toRow: HEIGHT, words: [], posts: 0, dates: [], pending: shots < loadingBefore ? 1 : 0 })],
+    ['readTile', () => ({ metrics, fromRow: 0, toRow: HEIGHT, words: [], blocks: [], posts: 0, dates: [], pending: shots < loadingBefore ? 1 : 0 })],
     ['afterTile', () => ({ shift: { move: 0, skipped: 0 }, unsettled: false, pending: 0 })],
     ['growth', () => ({ contentHeight: HEIGHT, loading: false })],
     ['prepareTail', () => null],

@@ -29,8 +29,21 @@ export interface PageConfig {
   };
 }
 
-/** A word and its box: [text, x, y, width, height]. */
-export type RawWord = [string, number, number, number, number];
+/**
+ * A word, its box, and the block it stands in: [text, x, y, width, height, block]. A block is the
+ * nearest element around the word that is laid out as a box of its own (a paragraph, a heading, a
+ * cell, a button), numbered once per document; page.txt reads block by block (record/text.ts).
+ */
+export type RawWord = [string, number, number, number, number, number];
+
+/** A block's own box, where its element lies in the window: [block, x, y, width, height]. */
+export type RawBlock = [number, number, number, number, number];
+
+/** The words of some rows of the window, and the boxes of the blocks they stand in. */
+export interface TextRead {
+  words: RawWord[];
+  blocks: RawBlock[];
+}
 
 /**
  * What stands between a reader and the channel: a wall, a login dialog just closed ('closing'),
@@ -72,11 +85,10 @@ export interface PreparedTile {
   shift: Shift;
 }
 
-export interface Tile {
+export interface Tile extends TextRead {
   metrics: Metrics;
   fromRow: number;
   toRow: number;
-  words: RawWord[];
   posts: number;
   dates: string[];
   /** Images in the tile's rows still loading just before its picture. */
@@ -113,7 +125,7 @@ export interface PageHelpers {
   afterTile(captured: number, fromRow: number, toRow: number, contentHeight: number): AfterTile;
   anchorAt(toRow: number): void;
   prepareTail(): Promise<number | null> | null;
-  tailWords(fromRow: number): RawWord[];
+  tailWords(fromRow: number): TextRead;
   restore(): void;
   eagerImages(): void;
   pendingImages(fromRow?: number, toRow?: number): number;

@@ -24,6 +24,9 @@ export const state = {
   chosen: null as Element | null,
   chosenContext: null as Element | null,
   anchors: [] as Anchor[],
+  /** The blocks words stand in, numbered in the order first met, for the whole document. */
+  blocks: new WeakMap<Element, number>(),
+  nextBlock: 1,
 };
 
 /** Inline styles we changed, with their value and priority before, so the page can be given back as it was. */

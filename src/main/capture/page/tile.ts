@@ -1,4 +1,4 @@
-import type { AfterTile, PreparedTile, RawWord, Tile } from './api';
+import type { AfterTile, PreparedTile, TextRead, Tile } from './api';
 import { anchorAt, anchorShift } from './anchors';
 import { expand } from './expand';
 import { bottomBars, floating } from './floating';
@@ -42,7 +42,7 @@ export function readTile(first: boolean, captured: number, maxRows: number): Til
     metrics: m,
     fromRow,
     toRow,
-    words: collectWords(rs, fromRow, toRow),
+    ...collectWords(rs, fromRow, toRow),
     posts: countPosts(rs, config().postSelector, fromRow, toRow),
     dates: postDates(rs, fromRow, toRow),
     pending: pendingImages(fromRow, toRow),
@@ -63,4 +63,4 @@ export function afterTile(captured: number, fromRow: number, toRow: number, cont
 }
 
 /** The visible words of rows [fromRow, innerHeight), for the strip below the content. */
-export const tailWords = (fromRow: number): RawWord[] => collectWords(roots(), fromRow, innerHeight);
+export const tailWords = (fromRow: number): TextRead => collectWords(roots(), fromRow, innerHeight);

@@ -30,7 +30,7 @@ describe('the saved comment (page/comment.ts)', () => {
     expect(await helper.expandChosen()).toBe(1);
     expect((await helper.describeChosen()).text).toContain('Och kallt vatten.');
     const words = await helper.wordsInChosen('comment');
-    expect(words[0]).toEqual(['Bo', 0, 0, expect.any(Number), expect.any(Number)]);
+    expect(words[0]).toEqual(['Bo', 0, 0, expect.any(Number), expect.any(Number), expect.any(Number)]);
   });
 
   it('says when a link points at nothing, and when the chosen comment has left the page', async () => {

@@ -89,7 +89,7 @@ describe('floating elements, and giving the page back (page/floating.ts, page/st
     expect(tile.toRow).toBe(540);
     const tailTop = await helper.prepareTail();
     expect(tailTop).toBe(540);
-    expect((await helper.tailWords(tailTop!)).map(([text]) => text)).toEqual(['Logga', 'in', 'för', 'att', 'se', 'mer']);
+    expect((await helper.tailWords(tailTop!)).words.map(([text]) => text)).toEqual(['Logga', 'in', 'för', 'att', 'se', 'mer']);
   });
 });
 

@@ -35,6 +35,34 @@ describe('the words and posts of a picture (page/words.ts, through page/tile.ts)
   });
 });
 
+describe('only what the picture shows, block by block (page/words.ts)', () => {
+  it('leaves out words their ancestors clip away: a folded menu, a "skip to content" link, a carousel\'s hidden slide', async () => {
+    const { helper } = await code.open(`<body style="margin:0; font: 16px sans-serif">
+      <nav style="max-height: 0; overflow: hidden"><a href="/bygglov">Bygglov</a> <a href="/skola">Skola</a></nav>
+      <a href="#main" style="position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0)">Hoppa till innehållet</a>
+      <h1 style="margin: 0">Nytt badhus</h1>
+      <div style="width: 300px; overflow: hidden; white-space: nowrap"><div style="display: inline-block; width: 300px">Bild ett</div><div style="display: inline-block; width: 300px">Bild två</div></div>
+      <div style="height: 2000px"></div></body>`);
+    await helper.findScroller();
+    const words = (await helper.readTile(true, 0, 10_000)).words.map(([text]) => text);
+    expect(words).toEqual(['Nytt', 'badhus', 'Bild', 'ett']);
+  });
+
+  it('numbers the blocks words stand in: inline elements are part of their paragraph, a button or a cell is a block of its own', async () => {
+    const { helper } = await code.open(`<body style="margin:0; font: 16px sans-serif">
+      <p>Badhuset <b>öppnar</b> <a href="/x">i juni</a>.</p><p>Andra stycket</p><button type="button">Gilla</button>
+      <div style="height: 2000px"></div></body>`);
+    await helper.findScroller();
+    const words = (await helper.readTile(true, 0, 10_000)).words;
+    const blockOf = (text: string) => words.find(([t]) => t === text)![5];
+    expect(new Set(['Badhuset', 'öppnar', 'i', 'juni', '.'].map(blockOf)).size).toBe(1);
+    expect(blockOf('Andra')).not.toBe(blockOf('Badhuset'));
+    expect(blockOf('Gilla')).not.toBe(blockOf('Andra'));
+    // The same block keeps its number in a later picture of the same document.
+    expect((await helper.readTile(false, 0, 10_000)).words.find(([t]) => t === 'Andra')![5]).toBe(blockOf('Andra'));
+  });
+});
+
 describe('expanding (page/expand.ts, through page/tile.ts)', () => {
   it('clicks "see more" buttons at or below the row given, never a link nor a button that would send a form', async () => {
     const { helper, page } = await code.open(`<body style="margin:0"><form>
