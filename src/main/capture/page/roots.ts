@@ -94,9 +94,12 @@ export function ownElements(rs: Root[]): Element[] {
   return out;
 }
 
+/** The element's parent, across a shadow root's boundary. */
+export const up = (el: Element): Element | null => el.parentElement ?? ((el.getRootNode() as ShadowRoot).host || null);
+
 /** Whether an element, or one around it (across shadow roots), is fixed to the window. */
 export function isFixed(el: Element): boolean {
-  for (let node: Element | null = el; node; node = node.parentElement ?? ((node.getRootNode() as ShadowRoot).host || null)) {
+  for (let node: Element | null = el; node; node = up(node)) {
     if (getComputedStyle(node).position === 'fixed') return true;
   }
   return false;

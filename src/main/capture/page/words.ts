@@ -1,6 +1,6 @@
 import type { RawBlock, RawWord, TextRead } from './api';
 import type { Box, Root } from './roots';
-import { deepAll, SKIP_TAGS, textNodes, textRoot, visible } from './roots';
+import { deepAll, SKIP_TAGS, textNodes, textRoot, up, visible } from './roots';
 import { state } from './state';
 
 /** The words the page shows and where, for the record's text layer; and what the rows hold of posts and their dates. */
@@ -9,9 +9,6 @@ const round = (n: number) => Math.round(n * 10) / 10;
 
 /** Displays that lay an element out inside the line it stands in, rather than as a box of its own. */
 const INLINE = new Set(['inline', 'contents', 'ruby', 'ruby-text']);
-
-/** The element's parent, across a shadow root's boundary. */
-const up = (el: Element): Element | null => el.parentElement ?? ((el.getRootNode() as ShadowRoot).host || null);
 
 /** The block a text's element stands in (see RawWord), and its number. */
 function blockOf(el: Element): { block: Element; n: number } {
